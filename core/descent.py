@@ -1,0 +1,125 @@
+"""Gradient descent on one parameter (or on every weight), and the finite-difference check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .model import HEAD, KERNEL, MAX_ABS_VALUE, PARAMETERS, Params, forward, gradients, loss_along
+
+#: Descending on this name moves every kernel and head weight together.
+ALL_WEIGHTS = "all weights"
+WEIGHTS = KERNEL + HEAD
+
+
+@dataclass(frozen=True)
+class Trajectory:
+    """A descent run. Row ``k`` is the state after ``k`` steps; row 0 is the start.
+
+    ``values`` is ``(steps + 1,)`` for one parameter, ``(steps + 1, 8)`` in all-weights mode
+    (columns in :data:`WEIGHTS` order). ``grads`` has the same shape. ``stop`` says why the
+    run ended: ``"steps"``, ``"tolerance"`` or ``"diverged"``.
+    """
+
+    param: str
+    lr: float
+    values: np.ndarray
+    loss: np.ndarray
+    grads: np.ndarray
+    stop: str
+    message: str = ""
+
+    @property
+    def steps(self) -> int:
+        return len(self.loss) - 1
+
+
+def _apply(p: Params, param: str, value) -> Params:
+    if param == ALL_WEIGHTS:
+        w = np.asarray(value[:4]).reshape(2, 2)
+        return Params.create(p.a, w, value[4:], p.yy)
+    return p.with_value(param, float(value))
+
+
+def _read(p: Params, param: str, grads=None):
+    if param == ALL_WEIGHTS:
+        source = p.values() if grads is None else grads
+        return np.array([source[n] for n in WEIGHTS])
+    return p.get(param) if grads is None else grads[param]
+
+
+def finite_step(value, grad, lr: float):
+    """``value - lr * grad`` and whether it is still a usable state (finite, in range)."""
+    with np.errstate(all="ignore"):
+        new = value - lr * grad
+    ok = bool(np.all(np.isfinite(new)) and np.all(np.abs(new) <= MAX_ABS_VALUE))
+    return new, ok
+
+
+def descend(
+    p: Params, param: str = "w11", lr: float = 0.1, steps: int = 100, tol: float | None = None
+) -> Trajectory:
+    """Run plain gradient descent ``v <- v - lr * dMSE/dv`` on ``param`` (others fixed).
+
+    Stops after ``steps`` steps, when ``|gradient| < tol``, or when the next state would be
+    non-finite or beyond :data:`~core.model.MAX_ABS_VALUE` (``stop == "diverged"``; the
+    last recorded state is the last usable one).
+    """
+    if param != ALL_WEIGHTS and param not in PARAMETERS:
+        raise KeyError(f"cannot descend on {param!r}")
+    if not (np.isfinite(lr) and lr > 0):
+        raise ValueError(f"learning rate must be a positive finite number, not {lr}")
+    values, losses, grads = [], [], []
+    stop, message = "steps", ""
+    for k in range(steps + 1):
+        g_all = gradients(p)
+        v, g = _read(p, param), _read(p, param, g_all)
+        loss = forward(p).loss
+        values.append(v)
+        losses.append(loss)
+        grads.append(g)
+        if not (np.isfinite(loss) and np.all(np.isfinite(g))):
+            stop, message = "diverged", f"the gradient overflowed at step {k}"
+            break
+        if tol is not None and float(np.max(np.abs(g))) < tol:
+            stop = "tolerance"
+            break
+        if k == steps:
+            break
+        new, ok = finite_step(v, g, lr)
+        if not ok:
+            stop = "diverged"
+            message = (
+                f"learning rate too large: at step {k + 1} the value would leave the "
+                f"finite range (loss grew from {losses[0]:.4g} to {loss:.4g})"
+            )
+            break
+        p = _apply(p, param, new)
+    return Trajectory(
+        param, lr, np.array(values), np.array(losses), np.array(grads), stop, message
+    )
+
+
+def central_difference(p: Params, name: str, h: float | None = None) -> float:
+    """``(L(v + h) - L(v - h)) / 2h``: an independent estimate of ``dMSE/d(name)``.
+
+    The default step ``h = 1e-6 * max(1, |v|)`` balances truncation and rounding error.
+    """
+    v = p.get(name)
+    if h is None:
+        h = 1e-6 * max(1.0, abs(v))
+    up, down = loss_along(p, name, [v + h, v - h])
+    return float((up - down) / (2.0 * h))
+
+
+def relative_error(a: float, b: float) -> float:
+    """``|a - b| / max(|a|, |b|)``, 0 when both are 0."""
+    scale = max(abs(a), abs(b))
+    return 0.0 if scale == 0 else abs(a - b) / scale
+
+
+def loss_curve(p: Params, name: str, lo: float, hi: float, n: int = 10_001):
+    """``(xs, loss)`` on ``n`` evenly spaced values of ``name`` in ``[lo, hi]``, one pass."""
+    xs = np.linspace(lo, hi, n)
+    return xs, loss_along(p, name, xs)

@@ -1,0 +1,225 @@
+"""The homework network: parameters, forward pass, gradients.
+
+A 3x3 input ``a11..a33`` is cross-correlated (valid, stride 1) with a 2x2 kernel
+``w11 w12 / w21 w22`` into four conv cells ``z00 z01 / z10 z11``; each goes through a
+sigmoid, ``o = s(z)``; a linear head gives ``y_hat = wa o00 + wb o01 + wc o10 + wd o11``;
+the loss is ``MSE = (yy - y_hat)^2`` (n = 1). There are no biases.
+
+Everything here is pure numpy in float64. Functions never mutate their inputs; results are
+frozen dataclasses holding read-only arrays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
+
+import numpy as np
+
+KERNEL = ("w11", "w12", "w21", "w22")
+HEAD = ("wa", "wb", "wc", "wd")
+INPUTS = tuple(f"a{r}{c}" for r in (1, 2, 3) for c in (1, 2, 3))
+TARGET = "yy"
+#: Every name that has a gradient, in display order.
+PARAMETERS = KERNEL + HEAD + INPUTS
+#: Every value a person can edit.
+EDITABLE = PARAMETERS + (TARGET,)
+#: Conv cells in row-major order; cell index ``c`` has row ``c // 2`` and column ``c % 2``.
+CELLS = ("00", "01", "10", "11")
+
+#: Largest magnitude a value may take. Each conv product stays below 1e300, so every
+#: forward value is finite and no gradient can become NaN (at worst it overflows to inf).
+MAX_ABS_VALUE = 1e150
+
+
+def sigmoid(z):
+    """Logistic sigmoid, stable for every finite ``z`` (no overflow, no NaN)."""
+    z = np.asarray(z, dtype=np.float64)
+    e = np.exp(-np.abs(z))  # in (0, 1]: cannot overflow
+    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def sigmoid_prime(z):
+    """``s'(z) = s(z)(1 - s(z))``, written as ``e / (1 + e)^2`` with ``e = exp(-|z|)``.
+
+    The direct product loses every digit once ``s(z)`` rounds to 1; this form keeps full
+    relative precision in the tails and is exactly symmetric.
+    """
+    z = np.asarray(z, dtype=np.float64)
+    e = np.exp(-np.abs(z))
+    return e / ((1.0 + e) * (1.0 + e))
+
+
+def _frozen(values, shape) -> np.ndarray:
+    arr = np.array(values, dtype=np.float64).reshape(shape)
+    arr.setflags(write=False)
+    return arr
+
+
+def input_name(row: int, col: int) -> str:
+    """Name of the input at 0-based ``(row, col)``: ``input_name(0, 0) == "a11"``."""
+    return f"a{row + 1}{col + 1}"
+
+
+def kernel_name(row: int, col: int) -> str:
+    """Name of the kernel weight at 0-based ``(row, col)``: ``kernel_name(1, 0) == "w21"``."""
+    return f"w{row + 1}{col + 1}"
+
+
+def window(cell: int) -> tuple[str, ...]:
+    """The four input names conv cell ``cell`` sees, in kernel order (w11, w12, w21, w22)."""
+    i, j = divmod(cell, 2)
+    return tuple(input_name(i + k, j + m) for k in (0, 1) for m in (0, 1))
+
+
+@dataclass(frozen=True)
+class Params:
+    """Every value of the network. Immutable: use :meth:`with_value` to change one."""
+
+    a: np.ndarray  # (3, 3) input
+    w: np.ndarray  # (2, 2) kernel
+    head: np.ndarray  # (4,) wa wb wc wd
+    yy: float  # target
+
+    @classmethod
+    def create(cls, a, w, head, yy) -> Params:
+        return cls(_frozen(a, (3, 3)), _frozen(w, (2, 2)), _frozen(head, (4,)), float(yy))
+
+    def get(self, name: str) -> float:
+        """The value called ``name`` (any of :data:`EDITABLE`)."""
+        kind, idx = _locate(name)
+        if kind == "yy":
+            return self.yy
+        return float(getattr(self, kind)[idx])
+
+    def with_value(self, name: str, value: float) -> Params:
+        """A copy with ``name`` set to ``value``."""
+        kind, idx = _locate(name)
+        if kind == "yy":
+            return Params(self.a, self.w, self.head, float(value))
+        arr = getattr(self, kind).copy()
+        arr[idx] = value
+        arr.setflags(write=False)
+        return Params(**{**self.as_fields(), kind: arr})
+
+    def as_fields(self) -> dict:
+        return {"a": self.a, "w": self.w, "head": self.head, "yy": self.yy}
+
+    def values(self) -> dict[str, float]:
+        """Every editable value by name."""
+        return {name: self.get(name) for name in EDITABLE}
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Params):
+            return NotImplemented
+        return (
+            np.array_equal(self.a, other.a)
+            and np.array_equal(self.w, other.w)
+            and np.array_equal(self.head, other.head)
+            and self.yy == other.yy
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _locate(name: str):
+    if name == TARGET:
+        return "yy", None
+    if name in KERNEL:
+        return "w", divmod(KERNEL.index(name), 2)
+    if name in HEAD:
+        return "head", HEAD.index(name)
+    if name in INPUTS:
+        return "a", divmod(INPUTS.index(name), 3)
+    raise KeyError(f"unknown value name {name!r}; expected one of {', '.join(EDITABLE)}")
+
+
+def check_value(name: str, value) -> float:
+    """Return ``value`` as a float if ``name`` may take it, else raise ``ValueError``."""
+    _locate(name)
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.floating, np.integer)):
+        raise ValueError(f"{name} must be a number, not {type(value).__name__}")
+    value = float(value)
+    if not np.isfinite(value):
+        raise ValueError(f"{name} must be finite, not {value}")
+    if abs(value) > MAX_ABS_VALUE:
+        raise ValueError(f"{name} must be at most {MAX_ABS_VALUE:g} in magnitude")
+    return value
+
+
+def windows(a: np.ndarray) -> np.ndarray:
+    """The four 2x2 windows of ``a`` (``(..., 3, 3)``) as ``(..., 4, 2, 2)``, cell order."""
+    return np.stack(
+        [a[..., 0:2, 0:2], a[..., 0:2, 1:3], a[..., 1:3, 0:2], a[..., 1:3, 1:3]], axis=-3
+    )
+
+
+def _forward_arrays(a, w, head, yy):
+    """Batched forward pass: leading dimensions broadcast. Returns z, o, s', y_hat, loss."""
+    z = (windows(a) * w[..., None, :, :]).sum(axis=(-1, -2))  # (..., 4)
+    o = sigmoid(z)
+    y_hat = (head * o).sum(axis=-1)
+    err = yy - y_hat
+    return z, o, sigmoid_prime(z), y_hat, err * err
+
+
+@dataclass(frozen=True)
+class Forward:
+    """The forward pass of one :class:`Params`. ``z``, ``o`` and ``ds`` are 2x2."""
+
+    z: np.ndarray
+    o: np.ndarray
+    ds: np.ndarray  # s'(z) = o (1 - o)
+    y_hat: float
+    loss: float
+    dloss_dyhat: float  # -2 (yy - y_hat)
+
+
+def forward(p: Params) -> Forward:
+    """The forward pass: conv cells, sigmoids, prediction and loss."""
+    with np.errstate(all="ignore"):
+        z, o, ds, y_hat, loss = _forward_arrays(p.a, p.w, p.head, p.yy)
+        dl = -2.0 * (p.yy - float(y_hat))
+    return Forward(
+        _frozen(z, (2, 2)), _frozen(o, (2, 2)), _frozen(ds, (2, 2)), float(y_hat), float(loss), dl
+    )
+
+
+def gradients(p: Params, fwd: Forward | None = None) -> Mapping[str, float]:
+    """``dMSE/d(name)`` for every name in :data:`PARAMETERS` (a fresh read-only mapping).
+
+    Each gradient is the common factor ``dMSE/dy_hat`` times a bracket summed over the conv
+    cells, as in the homework; the bracket is finite for every valid ``Params``, so the
+    result is finite or, when the true value exceeds float64, +-inf, never NaN.
+    """
+    f = forward(p) if fwd is None else fwd
+    with np.errstate(all="ignore"):
+        dz = p.head * f.ds.reshape(4)  # dy_hat/dz per cell
+        gw = f.dloss_dyhat * np.einsum("c,ckl->kl", dz, windows(p.a))
+        ga = np.zeros((3, 3))
+        for c in range(4):
+            i, j = divmod(c, 2)
+            ga[i : i + 2, j : j + 2] += dz[c] * p.w
+        ga = f.dloss_dyhat * ga
+        gh = f.dloss_dyhat * f.o.reshape(4)
+    out = dict(zip(KERNEL, gw.reshape(4).tolist()))
+    out.update(zip(HEAD, gh.tolist()))
+    out.update(zip(INPUTS, ga.reshape(9).tolist()))
+    return MappingProxyType(out)
+
+
+def loss_along(p: Params, name: str, values) -> np.ndarray:
+    """The loss with ``name`` set to each of ``values`` and all else fixed: one numpy pass."""
+    kind, idx = _locate(name)
+    values = np.asarray(values, dtype=np.float64)
+    fields = p.as_fields()
+    if kind == "yy":
+        fields["yy"] = values
+    else:
+        base = getattr(p, kind)
+        arr = np.broadcast_to(base, values.shape + base.shape).copy()
+        arr[(..., *np.atleast_1d(idx))] = values
+        fields[kind] = arr
+    with np.errstate(all="ignore"):
+        return _forward_arrays(**fields)[4]

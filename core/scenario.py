@@ -1,0 +1,192 @@
+"""The scenario file: JSON holding every value a person set, validated on load, saved atomically.
+
+Format (version 1)::
+
+    {"format": "cnn-backprop-scenario", "version": 1,
+     "name": "...", "description": "...",
+     "input": [[a11, a12, a13], [a21, a22, a23], [a31, a32, a33]],
+     "kernel": [[w11, w12], [w21, w22]],
+     "head": [wa, wb, wc, wd],
+     "target": yy,
+     "learning_rate": 0.5, "selected": "w11", "extras": {...}}
+
+``input``, ``kernel``, ``head`` and ``target`` are required; the rest is optional. ``extras``
+is an object kept as it is for settings the interface stores (view options, kept runs).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import MAX_ABS_VALUE, PARAMETERS, Params
+
+FORMAT = "cnn-backprop-scenario"
+VERSION = 1
+MAX_BYTES = 1_000_000
+DEFAULT_LR = 0.5
+
+
+class ScenarioError(ValueError):
+    """A scenario that cannot be used; the message names the field and what is wrong."""
+
+
+@dataclass(frozen=True)
+class Scenario:
+    params: Params
+    name: str = ""
+    description: str = ""
+    learning_rate: float = DEFAULT_LR
+    selected: str = "w11"
+    extras: dict = field(default_factory=dict)
+
+
+def _number(value, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ScenarioError(f"{where}: expected a number, got {json.dumps(value)[:40]}")
+    try:
+        value = float(value)
+    except OverflowError:  # a huge JSON integer
+        raise ScenarioError(f"{where}: number too large") from None
+    if not math.isfinite(value):
+        raise ScenarioError(f"{where}: must be finite, got {value}")
+    if abs(value) > MAX_ABS_VALUE:
+        raise ScenarioError(f"{where}: magnitude must be at most {MAX_ABS_VALUE:g}")
+    return value
+
+
+def _vector(value, n: int, where: str) -> list[float]:
+    if not isinstance(value, list) or len(value) != n:
+        raise ScenarioError(f"{where}: expected a list of {n} numbers")
+    return [_number(v, f"{where}[{i}]") for i, v in enumerate(value)]
+
+
+def _matrix(value, n: int, where: str) -> list[list[float]]:
+    if not isinstance(value, list) or len(value) != n:
+        raise ScenarioError(f"{where}: expected {n} rows of {n} numbers ({n}x{n})")
+    return [_vector(row, n, f"{where}[{i}]") for i, row in enumerate(value)]
+
+
+def from_dict(data) -> Scenario:
+    """Validate a decoded JSON document and build a :class:`Scenario`."""
+    if not isinstance(data, dict):
+        raise ScenarioError("the file must hold a JSON object")
+    version = data.get("version", VERSION)
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise ScenarioError("version: expected a whole number")
+    if version > VERSION:
+        raise ScenarioError(f"version: file is format version {version}; this app reads {VERSION}")
+    for key in ("input", "kernel", "head", "target"):
+        if key not in data:
+            raise ScenarioError(f"{key}: missing (required)")
+    a = _matrix(data["input"], 3, "input")
+    w = _matrix(data["kernel"], 2, "kernel")
+    head = _vector(data["head"], 4, "head")
+    yy = _number(data["target"], "target")
+    lr = data.get("learning_rate", DEFAULT_LR)
+    lr = _number(lr, "learning_rate")
+    if lr <= 0:
+        raise ScenarioError("learning_rate: must be greater than 0")
+    texts = {}
+    for key in ("name", "description"):
+        texts[key] = data.get(key, "")
+        if not isinstance(texts[key], str):
+            raise ScenarioError(f"{key}: expected text")
+    selected = data.get("selected", "w11")
+    if selected not in PARAMETERS:
+        raise ScenarioError(f"selected: {json.dumps(selected)[:40]} is not a parameter name")
+    extras = data.get("extras", {})
+    if not isinstance(extras, dict):
+        raise ScenarioError("extras: expected an object")
+    return Scenario(
+        Params.create(a, w, head, yy), texts["name"], texts["description"], lr, selected, extras
+    )
+
+
+def to_dict(s: Scenario) -> dict:
+    p = s.params
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "name": s.name,
+        "description": s.description,
+        "input": p.a.tolist(),
+        "kernel": p.w.tolist(),
+        "head": p.head.tolist(),
+        "target": p.yy,
+        "learning_rate": s.learning_rate,
+        "selected": s.selected,
+        "extras": s.extras,
+    }
+
+
+def loads(data: bytes | str) -> Scenario:
+    """Parse and validate scenario text or bytes (UTF-8, a BOM allowed)."""
+    if len(data) > MAX_BYTES:
+        raise ScenarioError(f"file too large ({len(data):,} bytes; the limit is {MAX_BYTES:,})")
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ScenarioError("file is not UTF-8 text") from None
+    data = data.lstrip("\ufeff")
+    try:
+        doc = json.loads(data, parse_constant=_reject_constant)
+    except RecursionError:
+        raise ScenarioError("file is not valid JSON: nested too deeply") from None
+    except json.JSONDecodeError as exc:
+        raise ScenarioError(f"file is not valid JSON: {exc.msg} (line {exc.lineno})") from None
+    return from_dict(doc)
+
+
+def _reject_constant(name: str):
+    raise ScenarioError(f"file is not valid JSON: {name} is not a number JSON allows")
+
+
+def load(path: str | os.PathLike) -> Scenario:
+    """Read and validate a scenario file; any problem raises :class:`ScenarioError`."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ScenarioError(f"file too large ({size:,} bytes; the limit is {MAX_BYTES:,})")
+        with path.open("rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise ScenarioError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+    return loads(data)
+
+
+def dumps(s: Scenario) -> str:
+    return json.dumps(to_dict(s), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def save(s: Scenario, path: str | os.PathLike) -> None:
+    """Write ``s`` to ``path`` atomically: a temporary file in the same folder, then rename."""
+    path = Path(path)
+    text = dumps(s).encode("utf-8")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+PRESETS = Path(__file__).resolve().parent.parent / "resources" / "presets"
+
+
+def default() -> Scenario:
+    """The built-in scenario: the homework network with the shipped example numbers."""
+    return load(PRESETS / "homework.json")
