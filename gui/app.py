@@ -1,0 +1,43 @@
+"""Start the window: build QApplication, Session and MainWindow from parsed arguments."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def run_gui(args) -> int:
+    """Open the main window (or render it to ``--screenshot`` and exit)."""
+    if args.screenshot and "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no display
+    from core.cli import scenario_from  # scenario errors surface before any window opens
+
+    scenario = scenario_from(args)
+
+    from PySide6.QtWidgets import QApplication
+
+    from .main_window import MainWindow
+    from .session import Session
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("CNN Backprop Visualizer")
+    app.setOrganizationName("cnn-backprop")
+    session = Session(scenario)
+    window = MainWindow(session)
+    if args.screenshot:
+        return save_screenshot(window, args.screenshot)
+    window.show()
+    return app.exec()
+
+
+def save_screenshot(window, path: str) -> int:
+    """Render ``window`` at its default size to a PNG file."""
+    from PySide6.QtWidgets import QApplication
+
+    window.show()
+    QApplication.processEvents()
+    image = window.grab()
+    if not image.save(path, "PNG"):
+        print(f"cnn-backprop: error: cannot write {path}", file=sys.stderr)
+        return 2
+    return 0

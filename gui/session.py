@@ -1,0 +1,154 @@
+"""The one owner of the app's mutable state.
+
+Views never change state themselves: a gesture calls a Session verb, the verb computes a new
+immutable :class:`Snapshot` from core, and ``state_changed`` tells every view to redraw from
+it. Value edits go through a ``QUndoStack`` so each gesture is one undoable change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from core.model import EDITABLE, PARAMETERS, Forward, Params, check_value, forward, gradients
+from core.paths import Path, paths
+from core.scenario import Scenario
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything a view needs to draw, computed once per change."""
+
+    params: Params
+    selected: str = "w11"  # the parameter whose paths are lit
+    path: int | None = None  # index into ``paths`` of the spotlit path, or None for all
+    lr: float = 0.5
+    name: str = ""
+    description: str = ""
+
+    @cached_property
+    def forward(self) -> Forward:
+        return forward(self.params)
+
+    @cached_property
+    def gradients(self):
+        return gradients(self.params, self.forward)
+
+    @cached_property
+    def paths(self) -> tuple[Path, ...]:
+        return paths(self.params, self.selected, self.forward)
+
+    def value(self, name: str) -> float:
+        return self.params.get(name)
+
+
+class _SetValue(QUndoCommand):
+    """One committed edit of one value; redo and undo restore whole parameter sets."""
+
+    def __init__(self, session: Session, name: str, before: Params, after: Params):
+        super().__init__(session.tr("Set %1").replace("%1", name))
+        self._session, self._before, self._after = session, before, after
+
+    def redo(self):
+        self._session._set_params(self._after)
+
+    def undo(self):
+        self._session._set_params(self._before)
+
+
+class Session(QObject):
+    """Holds the current :class:`Snapshot` and the verbs that change it."""
+
+    state_changed = Signal(object)  # the new Snapshot
+
+    def __init__(self, scenario: Scenario, parent: QObject | None = None):
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self._snap = Snapshot(
+            scenario.params,
+            scenario.selected,
+            None,
+            scenario.learning_rate,
+            scenario.name,
+            scenario.description,
+        )
+        self._preview_start: Params | None = None
+
+    @property
+    def snapshot(self) -> Snapshot:
+        return self._snap
+
+    # -- internal: the only place state is replaced ------------------------------------
+    def _replace(self, **changes) -> None:
+        new = replace(self._snap, **changes)
+        if new == self._snap:
+            return
+        self._snap = new
+        self.state_changed.emit(new)
+
+    def _set_params(self, params: Params) -> None:
+        self._replace(params=params)
+
+    # -- verbs -------------------------------------------------------------------------
+    def set_value(self, name: str, value: float) -> None:
+        """Commit ``name = value`` as one undoable change. Raises ValueError if refused."""
+        value = check_value(name, value)
+        before = self._preview_start or self._snap.params
+        self._preview_start = None
+        after = self._snap.params.with_value(name, value)
+        if after == before:
+            self._set_params(after)
+            return
+        self.undo_stack.push(_SetValue(self, name, before, after))
+
+    def preview_value(self, name: str, value: float) -> None:
+        """Show ``name = value`` live during a scrub; :meth:`set_value` commits it once."""
+        value = check_value(name, value)
+        if self._preview_start is None:
+            self._preview_start = self._snap.params
+        self._set_params(self._snap.params.with_value(name, value))
+
+    def cancel_preview(self) -> None:
+        """Abandon a scrub: restore the value it started from."""
+        if self._preview_start is not None:
+            start, self._preview_start = self._preview_start, None
+            self._set_params(start)
+
+    def select(self, name: str) -> None:
+        """Light the backprop paths into ``name``."""
+        if name not in PARAMETERS:
+            raise KeyError(f"{name!r} has no gradient")
+        self._replace(selected=name, path=None)
+
+    def select_path(self, index: int | None) -> None:
+        """Spotlight path ``index`` alone (None: show every path). Out of range is ignored."""
+        if index is not None and not 0 <= index < len(self._snap.paths):
+            return
+        self._replace(path=index)
+
+    def set_learning_rate(self, lr: float) -> None:
+        if not (lr > 0 and lr < float("inf")):
+            raise ValueError("the learning rate must be a positive number")
+        self._replace(lr=float(lr))
+
+    def load_scenario(self, scenario: Scenario) -> None:
+        self._preview_start = None
+        self._replace(
+            params=scenario.params,
+            selected=scenario.selected,
+            path=None,
+            lr=scenario.learning_rate,
+            name=scenario.name,
+            description=scenario.description,
+        )
+
+    def scenario(self) -> Scenario:
+        """The current state as a :class:`Scenario` (for saving)."""
+        s = self._snap
+        return Scenario(s.params, s.name, s.description, s.lr, s.selected)
+
+
+__all__ = ["EDITABLE", "Session", "Snapshot"]
