@@ -96,9 +96,7 @@ def descend(
             )
             break
         p = _apply(p, param, new)
-    return Trajectory(
-        param, lr, np.array(values), np.array(losses), np.array(grads), stop, message
-    )
+    return Trajectory(param, lr, np.array(values), np.array(losses), np.array(grads), stop, message)
 
 
 def central_difference(p: Params, name: str, h: float | None = None) -> float:

@@ -29,22 +29,23 @@ def explain(p: Params, name: str, fwd: Forward | None = None) -> str:
     if name.startswith("o") and name[1:] in CELLS:
         c = CELLS.index(name[1:])
         z = f.z.flat[c]
-        return f"{name} = s(z{name[1:]}) = 1 / (1 + e^-z{name[1:]}) = 1 / (1 + e^-{op(z)}) = " + fmt(
-            f.o.flat[c]
+        return (
+            f"{name} = s(z{name[1:]}) = 1 / (1 + e^-z{name[1:]}) = 1 / (1 + e^-{op(z)}) = "
+            + fmt(f.o.flat[c])
         )
     if name.startswith("s'(z"):
         cell = name[4:6]
         c = CELLS.index(cell)
         o = f.o.flat[c]
-        return f"s'(z{cell}) = o{cell} (1 - o{cell}) = {fmt(o)} x {fmt(1 - o)} = {fmt(f.ds.flat[c])}"
+        return (
+            f"s'(z{cell}) = o{cell} (1 - o{cell}) = {fmt(o)} x {fmt(1 - o)} = {fmt(f.ds.flat[c])}"
+        )
     if name == "y_hat":
         terms = " + ".join(f"{h}*o{c}" for h, c in zip(HEAD, CELLS))
         nums = " + ".join(f"{op(p.head[i])}*{fmt(f.o.flat[i])}" for i in range(4))
         return f"y_hat = {terms} = {nums} = {fmt(f.y_hat)}"
     if name in ("MSE", "loss"):
-        return (
-            f"MSE = (1/n)(yy - y_hat)^2, n = 1 = ({fmt(p.yy)} - {op(f.y_hat)})^2 = {fmt(f.loss)}"
-        )
+        return f"MSE = (1/n)(yy - y_hat)^2, n = 1 = ({fmt(p.yy)} - {op(f.y_hat)})^2 = {fmt(f.loss)}"
     if name == TARGET:
         return f"yy = {fmt(p.yy)} (the target)"
     return f"{name} = {fmt(p.get(name))}"

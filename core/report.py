@@ -14,7 +14,9 @@ from .scenario import Scenario
 def _grid(values, cols: int) -> list[str]:
     cells = [fmt(v) for v in values]
     width = max(len(c) for c in cells)
-    return ["  ".join(c.rjust(width) for c in cells[r : r + cols]) for r in range(0, len(cells), cols)]
+    return [
+        "  ".join(c.rjust(width) for c in cells[r : r + cols]) for r in range(0, len(cells), cols)
+    ]
 
 
 def text_report(s: Scenario, param: str = "w11") -> str:
@@ -38,7 +40,12 @@ def text_report(s: Scenario, param: str = "w11") -> str:
     out += [f"    {explain(p, 'z' + c, f)}" for c in CELLS]
     out += ["", "  Sigmoid activations, s(z) = 1 / (1 + e^-z):"]
     out += [f"    {explain(p, 'o' + c, f)}" for c in CELLS]
-    out += ["", "  Prediction and loss:", f"    {explain(p, 'y_hat', f)}", f"    {explain(p, 'MSE', f)}"]
+    out += [
+        "",
+        "  Prediction and loss:",
+        f"    {explain(p, 'y_hat', f)}",
+        f"    {explain(p, 'MSE', f)}",
+    ]
 
     n = len(ps)
     plural = "path" if n == 1 else "paths"
@@ -113,4 +120,3 @@ def json_report(s: Scenario, param: str = "w11") -> dict:
             for path in paths(p, param, f)
         ],
     }
-

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow
 
-from core.numfmt import fmt
-
-from .session import Session, Snapshot
+from .diagram import DiagramScene, DiagramView
+from .paths_panel import PathsPanel
+from .session import Session
 
 TITLE = "CNN Backprop Visualizer"
 
@@ -18,14 +19,53 @@ class MainWindow(QMainWindow):
         self.session = session
         self.setWindowTitle(self.tr(TITLE))
         self.resize(1280, 720)
-        self._summary = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
-        self.setCentralWidget(self._summary)
-        session.state_changed.connect(self.show_state)
-        self.show_state(session.snapshot)
+        self.scene = DiagramScene(session, self)
+        self.view = DiagramView(self.scene)
+        self.setCentralWidget(self.view)
+        self.paths_panel = PathsPanel(session)
+        self._add_dock(self.tr("Paths"), self.paths_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self._build_actions()
 
-    def show_state(self, snap: Snapshot) -> None:
-        f = snap.forward
-        self._summary.setText(
-            f"y_hat = {fmt(f.y_hat)}    MSE = {fmt(f.loss)}    "
-            f"dMSE/d{snap.selected} = {fmt(snap.gradients[snap.selected])}"
+    def _add_dock(self, title: str, widget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(title)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, menu, text: str, keys, slot, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if keys:
+            seqs = [QKeySequence(k) for k in (keys if isinstance(keys, (list, tuple)) else [keys])]
+            action.setShortcuts(seqs)
+            shown = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in seqs)
+            action.setToolTip(f"{tip or text} ({shown})")
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        view = bar.addMenu(self.tr("&View"))
+        self._action(
+            view, self.tr("Zoom in"), [QKeySequence.StandardKey.ZoomIn, "Ctrl+="], self.view.zoom_in
         )
+        self._action(
+            view,
+            self.tr("Zoom out"),
+            [QKeySequence.StandardKey.ZoomOut, "Ctrl+-"],
+            self.view.zoom_out,
+        )
+        self._action(view, self.tr("Fit to window"), "Ctrl+0", self.view.fit)
+        paths = bar.addMenu(self.tr("&Paths"))
+        for k in range(4):
+            self._action(
+                paths,
+                self.tr("Show path {0} alone").format(k + 1),
+                str(k + 1),
+                lambda _=False, k=k: self.session.select_path(k),
+            )
+        self._action(
+            paths, self.tr("Show all paths"), ["0", "Esc"], lambda: self.session.select_path(None)
+        )
+        self._action(paths, self.tr("Nudge check"), "N", self.paths_panel.run_nudge_check)

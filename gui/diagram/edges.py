@@ -1,0 +1,108 @@
+"""Links between nodes: always-drawn base links and the lit backprop-path edges."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsObject, QGraphicsPathItem
+
+from .. import palette
+
+BASE_INK = "#C9CDD2"
+
+
+def curve(a: QPointF, b: QPointF) -> QPainterPath:
+    """A smooth left-to-right S-curve from ``a`` to ``b``."""
+    path = QPainterPath(a)
+    dx = (b.x() - a.x()) * 0.5
+    path.cubicTo(QPointF(a.x() + dx, a.y()), QPointF(b.x() - dx, b.y()), b)
+    return path
+
+
+class EdgeItem(QGraphicsPathItem):
+    """A link drawn as a curve; the scene sets its ends and its pen."""
+
+    def __init__(self, a: QPointF, b: QPointF, z: float = -1.0):
+        super().__init__()
+        self.setZValue(z)
+        self._ends = (QPointF(), QPointF())
+        self._style = ("", 0.0, False)
+        self.set_ends(a, b)
+        self.set_style(BASE_INK, 2.0)
+
+    def set_ends(self, a: QPointF, b: QPointF) -> None:
+        if (a, b) != self._ends:
+            self._ends = (a, b)
+            self.setPath(curve(a, b))
+
+    def ends(self) -> tuple[QPointF, QPointF]:
+        return self._ends
+
+    def set_style(self, color: str, width: float, dashed: bool = False) -> None:
+        if (color, width, dashed) == self._style:
+            return
+        self._style = (color, width, dashed)
+        pen = QPen(QColor(color), width)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        if dashed:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        self.setPen(pen)
+
+    def style(self) -> tuple[str, float, bool]:
+        return self._style
+
+
+class BadgeItem(QGraphicsObject):
+    """A path's number in a coloured disc with its term's value beside it; click to spotlight."""
+
+    clicked = Signal(int)  # the path index
+
+    RADIUS = 15
+
+    def __init__(self, cell: int):
+        super().__init__()
+        self.cell = cell
+        self.index = -1
+        self._number = ""
+        self._text = ""
+        self._color = palette.NEUTRAL
+        self._font = QFont()
+        self._font.setPixelSize(16)
+        self._font.setBold(True)
+        self.setZValue(5)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def set_content(self, index: int, text: str, color: str) -> None:
+        if (index, text, color) != (self.index, self._text, self._color):
+            self.index, self._text, self._color = index, text, color
+            self._number = str(index + 1)
+            self.update()
+
+    def text(self) -> str:
+        return self._text
+
+    def boundingRect(self) -> QRectF:
+        r = self.RADIUS
+        return QRectF(-r - 2, -r - 2, 2 * r + 110, 2 * r + 4)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        r = self.RADIUS
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(self._color))
+        painter.drawEllipse(QPointF(0, 0), r, r)
+        painter.setFont(self._font)
+        painter.setPen(QColor("white"))
+        painter.drawText(QRectF(-r, -r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, self._number)
+        painter.setPen(QColor(self._color))
+        painter.drawText(
+            QRectF(r + 5, -r, 104, 2 * r),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            self._text,
+        )
+
+    def mousePressEvent(self, event) -> None:
+        event.accept()
+
+    def mouseReleaseEvent(self, event) -> None:
+        self.clicked.emit(self.index)

@@ -1,0 +1,110 @@
+"""Typing a value in place: a line edit over the node, and a refusal bubble under it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QLineEdit
+
+from core.numfmt import fmt
+from core.parse import ParseError, parse_number
+
+REFUSAL_MS = 5000
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("InlineEditor", text)
+
+
+class InlineEditor(QLineEdit):
+    """Enter or click-away commits, Escape cancels; refused text changes nothing."""
+
+    def __init__(self, view, scene):
+        super().__init__(view.viewport())
+        self._view, self._scene = view, scene
+        self.name: str | None = None
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setStyleSheet(
+            "QLineEdit { border: 2px solid #009E73; border-radius: 6px; background: white;"
+            " color: #202124; }"
+        )
+        self.hide()
+        self.bubble = QLabel(view.viewport())
+        self.bubble.setStyleSheet(
+            "QLabel { background: #FFF4E5; color: #8A3B00; border: 1px solid #D55E00;"
+            " border-radius: 6px; padding: 4px 8px; }"
+        )
+        self.bubble.hide()
+        self._bubble_name: str | None = None
+        self._bubble_timer = QTimer(self, singleShot=True, interval=REFUSAL_MS)
+        self._bubble_timer.timeout.connect(self.bubble.hide)
+        self.installEventFilter(self)
+
+    def open(self, name: str) -> None:
+        """Start typing into ``name``, its current value selected."""
+        self.name = name
+        self.setText(fmt(self._scene.session.snapshot.value(name), 12))
+        self.selectAll()
+        self.reposition()
+        self.show()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reposition(self) -> None:
+        """Follow the node on screen (after a zoom or resize)."""
+        if self.name is not None:
+            rect = self._screen_rect(self.name)
+            self.setGeometry(rect.adjusted(6, rect.height() // 4, -6, -rect.height() // 4))
+            font = QFont(self.font())
+            font.setPixelSize(max(12, rect.height() // 3))
+            self.setFont(font)
+        if self._bubble_name is not None:
+            rect = self._screen_rect(self._bubble_name)
+            self.bubble.adjustSize()
+            self.bubble.move(rect.left(), rect.bottom() + 2)
+
+    def _screen_rect(self, name: str):
+        return self._view.mapFromScene(self._scene.nodes[name].sceneBoundingRect()).boundingRect()
+
+    def commit(self) -> bool:
+        """Apply the typed value; on refusal show why, keep the editor open, return False."""
+        if self.name is None:
+            return True
+        try:
+            value = parse_number(self.text())
+            self._scene.session.set_value(self.name, value)
+        except (ParseError, ValueError) as exc:
+            self.show_refusal(self.name, str(exc))
+            return False
+        self.close_editor()
+        return True
+
+    def cancel(self) -> None:
+        self.close_editor()
+
+    def close_editor(self) -> None:
+        self.name = None
+        self.hide()
+        self._view.setFocus()
+
+    def show_refusal(self, name: str, message: str) -> None:
+        self._bubble_name = name
+        self.bubble.setText(_tr("Not changed: {0}").format(message))
+        self.bubble.show()
+        self.bubble.raise_()
+        self.reposition()
+        self._bubble_timer.start()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.commit()
+        elif event.key() == Qt.Key.Key_Escape:
+            self.cancel()
+        else:
+            self.bubble.hide()
+            super().keyPressEvent(event)
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self and event.type() == QEvent.Type.FocusOut and self.name is not None:
+            if not self.commit():  # click-away with refused text: keep nothing, say why
+                self.close_editor()
+        return super().eventFilter(obj, event)

@@ -1,0 +1,127 @@
+"""Node items of the diagram: pure renderers of what the scene tells them.
+
+Setters store what to draw and call ``update()``; ``paint()`` only paints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsObject
+
+from .. import palette
+
+GRADIENT_INK = "#8E3FA8"  # gradients dMSE/d(node): purple italics, apart from the path colours
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text in a node: ``role`` is "value", "text" or "grad"."""
+
+    text: str
+    role: str = "text"
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    """How a node stands out: border colour/width, a fill tint, dimmed or not."""
+
+    border: str = "#C4C7CC"
+    width: float = 1.5
+    fill: str = "#FFFFFF"
+    dimmed: bool = False
+    selected: bool = False
+
+
+def _font(px: int, bold: bool = False, italic: bool = False) -> QFont:
+    font = QFont()
+    font.setPixelSize(px)
+    font.setBold(bold)
+    font.setItalic(italic)
+    return font
+
+
+class NodeItem(QGraphicsObject):
+    """A rounded box with a small title and lines of text (values and gradients)."""
+
+    TITLE_PX = 16
+    VALUE_PX = 27
+    TEXT_PX = 18
+    GRAD_PX = 17
+
+    def __init__(self, name: str, rect: QRectF, title: str | None = None, parent=None):
+        super().__init__(parent)
+        self.name = name
+        self._size = QRectF(0, 0, rect.width(), rect.height())
+        self._title = name if title is None else title
+        self._lines: tuple[Line, ...] = ()
+        self._emphasis = Emphasis()
+        self._fonts = {
+            "title": _font(self.TITLE_PX, bold=True),
+            "value": _font(self.VALUE_PX, bold=True),
+            "text": _font(self.TEXT_PX),
+            "grad": _font(self.GRAD_PX, italic=True),
+        }
+        self.setPos(rect.topLeft())
+        self.setAcceptHoverEvents(True)
+
+    # -- setters (called by the scene) ---------------------------------------------------
+    def set_lines(self, lines: tuple[Line, ...]) -> None:
+        if lines != self._lines:
+            self._lines = lines
+            self.update()
+
+    def set_emphasis(self, emphasis: Emphasis) -> None:
+        if emphasis != self._emphasis:
+            self._emphasis = emphasis
+            self.setOpacity(0.3 if emphasis.dimmed else 1.0)
+            self.update()
+
+    def lines(self) -> tuple[Line, ...]:
+        return self._lines
+
+    def emphasis(self) -> Emphasis:
+        return self._emphasis
+
+    # -- geometry and painting ------------------------------------------------------------
+    def boundingRect(self) -> QRectF:
+        pad = 8
+        return self._size.adjusted(-pad, -pad, pad, pad)
+
+    def center(self) -> QPointF:
+        return self.mapToScene(self._size.center())
+
+    def anchor(self, side: str) -> QPointF:
+        """The scene point in the middle of the ``"left"`` or ``"right"`` edge."""
+        r = self._size
+        local = QPointF(r.left() if side == "left" else r.right(), r.center().y())
+        return self.mapToScene(local)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        e = self._emphasis
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(e.border), e.width))
+        painter.setBrush(QBrush(QColor(e.fill)))
+        painter.drawRoundedRect(self._size.adjusted(1, 1, -1, -1), 10, 10)
+        if e.selected:
+            ring = QPen(QColor(palette.SELECTED), 3, Qt.PenStyle.DashLine)
+            painter.setPen(ring)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(self._size.adjusted(-5, -5, 5, 5), 13, 13)
+        self._paint_text(painter)
+
+    def _paint_text(self, painter: QPainter) -> None:
+        r = self._size
+        painter.setFont(self._fonts["title"])
+        painter.setPen(QColor(palette.MUTED if not self._emphasis.selected else palette.SELECTED))
+        painter.drawText(r.adjusted(9, 4, -6, 0), Qt.AlignmentFlag.AlignLeft, self._title)
+        heights = [self._fonts[line.role].pixelSize() * 1.3 for line in self._lines]
+        top = r.top() + max(self.TITLE_PX + 4, (r.height() - sum(heights)) / 2 + 6)
+        for line, h in zip(self._lines, heights):
+            painter.setFont(self._fonts[line.role])
+            painter.setPen(QColor(GRADIENT_INK if line.role == "grad" else palette.INK))
+            box = QRectF(r.left() + 4, top, r.width() - 8, h)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, line.text)
+            top += h

@@ -1,0 +1,177 @@
+"""The network diagram: one item per node, built once, redrawn from each Snapshot.
+
+The scene turns the items' gestures into Session verbs and, on ``state_changed``, hands every
+item what to show. Hover text is computed when asked for, not on every change.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QToolTip
+
+from core.model import CELLS, EDITABLE, HEAD, PARAMETERS, TARGET, window
+
+from ..session import Session, Snapshot
+from . import layout
+from .content import node_lines, tooltip
+from .edges import BASE_INK, BadgeItem, EdgeItem
+from .editable import EditableItem
+from .items import NodeItem
+from .legend import add_headers, add_legend
+from .lighting import BASE, plan
+
+WHEEL_COMMIT_MS = 450
+
+
+class DiagramScene(QGraphicsScene):
+    edit_requested = Signal(str)  # the view opens its inline editor
+    refused = Signal(str, str)  # name, message: a scrub or wheel value that was refused
+
+    def __init__(self, session: Session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.setSceneRect(layout.SCENE)
+        self.setBackgroundBrush(QColor("#FAFAFB"))
+        self.nodes: dict[str, NodeItem] = {}
+        self.edges: dict[str, EdgeItem] = {}
+        self.badges: dict[int, BadgeItem] = {}
+        self._wheel_name: str | None = None
+        self._wheel_timer = QTimer(self, singleShot=True, interval=WHEEL_COMMIT_MS)
+        self._wheel_timer.timeout.connect(self._commit_wheel)
+        self._build()
+        session.state_changed.connect(self.show_snapshot)
+        self.show_snapshot(session.snapshot)
+
+    # -- construction ---------------------------------------------------------------------
+    def _build(self) -> None:
+        titles = {"yy": "target yy"}
+        for name in EDITABLE:
+            item = EditableItem(name, layout.rect_of(name), titles.get(name))
+            item.clicked.connect(self._clicked)
+            item.edit_requested.connect(self.edit_requested)
+            item.scrubbed.connect(self._preview)
+            item.scrub_finished.connect(self._commit)
+            item.scrub_cancelled.connect(lambda _n: self.session.cancel_preview())
+            item.wheeled.connect(self._wheel)
+            self._add_node(item)
+        for c, cell in enumerate(CELLS):
+            a = window(c)
+            title = f"z{cell}   window {a[0]}…{a[3]}"
+            self._add_node(NodeItem(f"z{cell}", layout.conv_rect(c), title))
+        self._add_node(NodeItem("y_hat", layout.YHAT, "prediction ŷ"))
+        self._add_node(NodeItem("MSE", layout.LOSS, "loss MSE"))
+        for c in range(4):
+            z, head = self.nodes[f"z{CELLS[c]}"], self.nodes[HEAD[c]]
+            self._add_edge(f"head{c}", z.anchor("right"), head.anchor("left"))
+            self._add_edge(f"headout{c}", head.anchor("right"), self.nodes["y_hat"].anchor("left"))
+            for kind in ("kern", "inp"):
+                edge = self._add_edge(f"{kind}{c}", QPointF(), z.anchor("left"), z=-0.5)
+                edge.setVisible(False)
+            badge = BadgeItem(c)
+            badge.setPos(z.anchor("right") + QPointF(20, -24))
+            badge.setVisible(False)
+            badge.clicked.connect(self._badge_clicked)
+            self.addItem(badge)
+            self.badges[c] = badge
+        loss_in = self.nodes["MSE"].anchor("left")
+        self._add_edge("yhat_loss", self.nodes["y_hat"].anchor("right"), loss_in)
+        target = self.nodes[TARGET]
+        self._add_edge("target_loss", target.anchor("right"), loss_in)
+        self.window_item = QGraphicsRectItem()
+        self.window_item.setZValue(3)
+        self.window_item.setVisible(False)
+        self.addItem(self.window_item)
+        add_headers(self)
+        self.legend = add_legend(self)
+
+    def _add_node(self, item: NodeItem) -> None:
+        self.addItem(item)
+        self.nodes[item.name] = item
+
+    def _add_edge(self, key: str, a: QPointF, b: QPointF, z: float = -1.0) -> EdgeItem:
+        edge = EdgeItem(a, b, z)
+        self.addItem(edge)
+        self.edges[key] = edge
+        return edge
+
+    # -- state -> items -----------------------------------------------------------------
+    def show_snapshot(self, snap: Snapshot) -> None:
+        for name, item in self.nodes.items():
+            if isinstance(item, EditableItem):
+                item.set_value(snap.value(name))
+            item.set_lines(node_lines(snap, name))
+        light = plan(snap)
+        for name, item in self.nodes.items():
+            item.set_emphasis(light.nodes.get(name, BASE))
+        for key, edge in self.edges.items():
+            style = light.edges.get(key)
+            if key.startswith(("kern", "inp")):  # path edges: shown only when lit
+                edge.setVisible(style is not None)
+                if style is None:
+                    continue
+                edge.set_ends(self.nodes[style.source].anchor("right"), edge.ends()[1])
+            if style is None:
+                edge.set_style(BASE_INK, 2.0)
+            else:
+                edge.set_style(style.color, style.width, style.dashed)
+        for c, badge in self.badges.items():
+            content = light.badges.get(c)
+            badge.setVisible(content is not None)
+            if content is not None:
+                badge.set_content(*content)
+        self._show_window(light.window, light.window_color)
+        self.snapshot = snap
+
+    def _show_window(self, cell: int | None, color: str) -> None:
+        self.window_item.setVisible(cell is not None)
+        if cell is not None:
+            self.window_item.setRect(layout.window_rect(cell))
+            pen = QPen(QColor(color), 4, Qt.PenStyle.DashLine)
+            self.window_item.setPen(pen)
+
+    # -- gestures -> session verbs --------------------------------------------------------------
+    def _clicked(self, name: str) -> None:
+        if name in PARAMETERS:
+            self.session.select(name)
+
+    def _badge_clicked(self, index: int) -> None:
+        current = self.session.snapshot.path
+        self.session.select_path(None if current == index else index)
+
+    def _preview(self, name: str, value: float) -> None:
+        try:
+            self.session.preview_value(name, value)
+        except ValueError as exc:
+            self.refused.emit(name, str(exc))
+
+    def _commit(self, name: str, value: float) -> None:
+        try:
+            self.session.set_value(name, value)
+        except ValueError as exc:
+            self.session.cancel_preview()
+            self.refused.emit(name, str(exc))
+
+    def _wheel(self, name: str, value: float) -> None:
+        if self._wheel_name not in (None, name):
+            self._commit_wheel()
+        self._wheel_name = name
+        self._preview(name, value)
+        self._wheel_timer.start()
+
+    def _commit_wheel(self) -> None:
+        name, self._wheel_name = self._wheel_name, None
+        self._wheel_timer.stop()
+        if name is not None:
+            self._commit(name, self.session.snapshot.value(name))
+
+    def helpEvent(self, event) -> None:
+        for item in self.items(event.scenePos()):
+            name = getattr(item, "name", None)
+            if isinstance(item, BadgeItem):
+                name = f"path{item.index}"
+            if name:
+                QToolTip.showText(event.screenPos(), tooltip(self.snapshot, name))
+                event.accept()
+                return
+        QToolTip.hideText()
