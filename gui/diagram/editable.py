@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from .items import NodeItem
@@ -39,7 +39,7 @@ class EditableItem(NodeItem):
     def __init__(self, name: str, rect: QRectF, title: str | None = None, parent=None):
         super().__init__(name, rect, title, parent)
         self._value = 0.0
-        self._press: QPointF | None = None
+        self._press: QPoint | None = None
         self._start_value = 0.0
         self._scrubbing = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
@@ -57,7 +57,7 @@ class EditableItem(NodeItem):
             event.ignore()
             return
         self.setFocus()
-        self._press = event.scenePos()
+        self._press = event.screenPos()
         self._start_value = self._value
         self._scrubbing = False
         event.accept()
@@ -65,7 +65,7 @@ class EditableItem(NodeItem):
     def mouseMoveEvent(self, event) -> None:
         if self._press is None:
             return
-        dx = event.scenePos().x() - self._press.x()
+        dx = event.screenPos().x() - self._press.x()  # screen pixels: the same at any zoom
         if not self._scrubbing and abs(dx) < QApplication.startDragDistance():
             return
         self._scrubbing = True

@@ -94,6 +94,16 @@ class InlineEditor(QLineEdit):
         self.reposition()
         self._bubble_timer.start()
 
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and event.key() in (
+            Qt.Key.Key_Escape,
+            Qt.Key.Key_Return,
+            Qt.Key.Key_Enter,
+        ):
+            event.accept()  # these keys belong to the editor while it is open
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.commit()
