@@ -167,7 +167,7 @@ def test_lit_paths(win, param, cells, partners):
 def test_path_colour_is_the_sign_and_width_the_size(win):
     snap = win.session.snapshot
     widths = {}
-    for k, path in enumerate(snap.paths):
+    for path in snap.paths:
         color, width, _ = win.scene.edges[f"head{path.cell}"].style()
         assert color == ("#D55E00" if path.value > 0 else "#0072B2")
         widths[abs(path.value)] = width

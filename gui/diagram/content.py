@@ -85,7 +85,10 @@ def tooltip(snap, name: str) -> str:
         n = len(snap.paths) if snap.selected == name else None
         if n is not None:
             text += f" (the sum of {n} path{'s' if n != 1 else ''})"
-        text += "\n\nClick to light its paths; drag or wheel to change it;\ndouble-click or Enter to type."
+        text += (
+            "\n\nClick to light its paths; drag or wheel to change it;"
+            "\ndouble-click or Enter to type."
+        )
     else:
         text += "\n\nDrag or wheel to change it; double-click or Enter to type."
     return text
