@@ -46,6 +46,12 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         bar = self.menuBar()
+        edit = bar.addMenu(self.tr("&Edit"))
+        undo = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        redo = self.session.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit.addActions([undo, redo])
         view = bar.addMenu(self.tr("&View"))
         self._action(
             view, self.tr("Zoom in"), [QKeySequence.StandardKey.ZoomIn, "Ctrl+="], self.view.zoom_in

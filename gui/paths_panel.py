@@ -33,7 +33,7 @@ class PathRow(QFrame):
                 index + 1
             )
         )
-        self._shown = None
+        self._frame = None
 
     def show_path(self, path, color: str, spotlit: bool) -> None:
         nums = " × ".join(op(fa.value) for fa in path.factors[1:])
@@ -42,15 +42,15 @@ class PathRow(QFrame):
             "<span style='color:{0}'><b>{1}</b> via z{2}: {3}<br>"
             "&nbsp;&nbsp;= {4}<br>&nbsp;&nbsp;× ∂MSE/∂ŷ = <b>{5}</b></span>"
         ).format(color, self.index + 1, CELLS[path.cell], term, nums, fmt(path.value))
-        shown = (html, spotlit)
-        if shown == self._shown:
-            return
-        self._shown = shown
-        self.label.setText(html)
-        border = f"3px solid {color}" if spotlit else "1px solid #DADCE0"
-        self.setStyleSheet(
-            f"PathRow {{ border: {border}; border-radius: 8px; background: white; }}"
-        )
+        if html != self.label.text():
+            self.label.setText(html)
+        frame = (color, spotlit)
+        if frame != self._frame:  # style sheets are slow to apply: only on a real change
+            self._frame = frame
+            border = f"3px solid {color}" if spotlit else "1px solid #DADCE0"
+            self.setStyleSheet(
+                f"PathRow {{ border: {border}; border-radius: 8px; background: white; }}"
+            )
 
     def mouseReleaseEvent(self, event) -> None:
         self.clicked.emit(self.index)

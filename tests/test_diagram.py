@@ -220,3 +220,12 @@ def test_nudge_check_agrees(win):
     win.paths_panel.nudge.click()
     text = win.paths_panel.nudge_result.text()
     assert "they agree" in text
+
+
+def test_ctrl_z_undoes_an_edit_and_ctrl_shift_z_redoes_it(win):
+    win.session.set_value("w21", 1.0)
+    QTest.keyClick(win, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert win.session.snapshot.value("w21") == 0.2
+    mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    QTest.keyClick(win, Qt.Key.Key_Z, mods)
+    assert win.session.snapshot.value("w21") == 1.0

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsObject
 
 from .. import palette
@@ -57,6 +57,7 @@ class NodeItem(QGraphicsObject):
         self._size = QRectF(0, 0, rect.width(), rect.height())
         self._title = name if title is None else title
         self._lines: tuple[Line, ...] = ()
+        self._line_fonts: list[QFont] = []
         self._emphasis = Emphasis()
         self._fonts = {
             "title": _font(self.TITLE_PX, bold=True),
@@ -71,7 +72,19 @@ class NodeItem(QGraphicsObject):
     def set_lines(self, lines: tuple[Line, ...]) -> None:
         if lines != self._lines:
             self._lines = lines
+            self._line_fonts = [self._fitted(line) for line in lines]
             self.update()
+
+    def _fitted(self, line: Line) -> QFont:
+        """The line's font, shrunk until the text fits the box (long numbers stay inside)."""
+        font = self._fonts[line.role]
+        room = self._size.width() - 12
+        width = QFontMetricsF(font).horizontalAdvance(line.text)
+        if width <= room:
+            return font
+        smaller = QFont(font)
+        smaller.setPixelSize(max(9, int(font.pixelSize() * room / width)))
+        return smaller
 
     def set_emphasis(self, emphasis: Emphasis) -> None:
         if emphasis != self._emphasis:
@@ -119,8 +132,8 @@ class NodeItem(QGraphicsObject):
         painter.drawText(r.adjusted(9, 4, -6, 0), Qt.AlignmentFlag.AlignLeft, self._title)
         heights = [self._fonts[line.role].pixelSize() * 1.3 for line in self._lines]
         top = r.top() + max(self.TITLE_PX + 4, (r.height() - sum(heights)) / 2 + 6)
-        for line, h in zip(self._lines, heights):
-            painter.setFont(self._fonts[line.role])
+        for line, font, h in zip(self._lines, self._line_fonts, heights):
+            painter.setFont(font)
             painter.setPen(QColor(GRADIENT_INK if line.role == "grad" else palette.INK))
             box = QRectF(r.left() + 4, top, r.width() - 8, h)
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, line.text)
