@@ -42,7 +42,9 @@ def main(edits: int = 300) -> None:
     verdict = "PASS" if median < TARGET_MS else "MISS"
     print("| measure | median ms | p90 ms | target | |")
     print("|---|---|---|---|---|")
-    print(f"| edit -> whole window repainted | {median:.2f} | {p90:.2f} | < {TARGET_MS} | {verdict} |")
+    print(
+        f"| edit -> whole window repainted | {median:.2f} | {p90:.2f} | < {TARGET_MS} | {verdict} |"
+    )
 
 
 if __name__ == "__main__":
