@@ -36,7 +36,14 @@ class MainWindow(QMainWindow):
     def _action(self, menu, text: str, keys, slot, tip: str = "") -> QAction:
         action = QAction(text, self)
         if keys:
-            seqs = [QKeySequence(k) for k in (keys if isinstance(keys, (list, tuple)) else [keys])]
+            seqs = []
+            for key in keys if isinstance(keys, (list, tuple)) else [keys]:
+                found = (
+                    QKeySequence.keyBindings(key)
+                    if isinstance(key, QKeySequence.StandardKey)
+                    else [QKeySequence(key)]
+                )
+                seqs += [s for s in found if s not in seqs]  # a duplicate would be ambiguous
             action.setShortcuts(seqs)
             shown = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in seqs)
             action.setToolTip(f"{tip or text} ({shown})")

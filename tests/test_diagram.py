@@ -229,3 +229,20 @@ def test_ctrl_z_undoes_an_edit_and_ctrl_shift_z_redoes_it(win):
     mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     QTest.keyClick(win, Qt.Key.Key_Z, mods)
     assert win.session.snapshot.value("w21") == 1.0
+
+
+def test_the_diagram_fits_the_window_and_zooms_on_request(win):
+    view = win.view
+    scene_rect = view.mapFromScene(win.scene.sceneRect()).boundingRect()
+    vp = view.viewport().rect()
+    assert scene_rect.width() <= vp.width() + 2 and scene_rect.height() <= vp.height() + 2
+    assert max(scene_rect.width() / vp.width(), scene_rect.height() / vp.height()) > 0.95
+    fitted = view.transform().m11()
+    QTest.keyClick(win, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert view.transform().m11() == pytest.approx(fitted * 1.2)
+    QTest.keyClick(win, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(win, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert view.transform().m11() == pytest.approx(fitted / 1.2)
+    wheel(view, "a11", 1, Qt.KeyboardModifier.ControlModifier)
+    assert view.transform().m11() == pytest.approx(fitted)
+    assert win.session.snapshot.value("a11") == 1.0  # Ctrl+wheel zooms, it does not edit
