@@ -1,0 +1,54 @@
+"""Every shipped preset loads and keeps its promise, checked numerically."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from core.descent import central_difference
+from core.model import forward, gradients
+from core.paths import paths
+from core.presets import NAMES, preset, random_scenario
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_preset_loads_with_a_name_and_description(name):
+    s = preset(name)
+    assert s.name and s.description
+    assert s.selected == "w11"
+
+
+def test_saturated_preset_fades_every_path():
+    p = preset("saturated").params
+    f = forward(p)
+    assert np.all(np.abs(f.z) > 20)  # deep in the flat tails of the sigmoid
+    assert f.loss > 1.0  # far from the target...
+    assert all(abs(path.value) < 1e-9 for path in paths(p, "w11"))  # ...yet no gradient
+
+
+def test_cancelling_preset_sums_to_nothing_from_sizeable_paths():
+    p = preset("cancelling").params
+    terms = [path.value for path in paths(p, "w11")]
+    assert min(abs(t) for t in terms) > 0.3
+    assert sum(t > 0 for t in terms) == 2
+    assert abs(gradients(p)["w11"]) < 1e-6
+    assert abs(central_difference(p, "w11")) < 1e-6  # an independent check of the zero
+    assert forward(p).loss > 0.5
+
+
+def test_zeroed_preset_silences_the_path_through_the_zero():
+    p = preset("zeroed").params
+    assert p.get("a12") == 0.0
+    terms = [path.value for path in paths(p, "w11")]
+    assert terms[1] == 0.0 and all(t != 0.0 for k, t in enumerate(terms) if k != 1)
+
+
+def test_random_scenario_is_reproducible_from_its_seed():
+    a, b, c = random_scenario(7), random_scenario(7), random_scenario(8)
+    assert a.params == b.params
+    assert a.params != c.params
+    assert all(math.isfinite(v) for v in a.params.values().values())
+    with pytest.raises(ValueError):
+        random_scenario(-1)
