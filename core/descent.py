@@ -68,6 +68,8 @@ def descend(
     """
     if param != ALL_WEIGHTS and param not in PARAMETERS:
         raise KeyError(f"cannot descend on {param!r}")
+    if steps < 0:
+        raise ValueError(f"the number of steps must be 0 or more, not {steps}")
     if not (np.isfinite(lr) and lr > 0):
         raise ValueError(f"learning rate must be a positive finite number, not {lr}")
     values, losses, grads = [], [], []

@@ -36,8 +36,9 @@ MAX_ABS_VALUE = 1e150
 def sigmoid(z):
     """Logistic sigmoid, stable for every finite ``z`` (no overflow, no NaN)."""
     z = np.asarray(z, dtype=np.float64)
-    e = np.exp(-np.abs(z))  # in (0, 1]: cannot overflow
-    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    with np.errstate(under="ignore"):  # e rounding to 0 in the tails is the right answer
+        e = np.exp(-np.abs(z))  # in (0, 1]: cannot overflow
+        return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
 
 
 def sigmoid_prime(z):
@@ -47,8 +48,9 @@ def sigmoid_prime(z):
     relative precision in the tails and is exactly symmetric.
     """
     z = np.asarray(z, dtype=np.float64)
-    e = np.exp(-np.abs(z))
-    return e / ((1.0 + e) * (1.0 + e))
+    with np.errstate(under="ignore"):
+        e = np.exp(-np.abs(z))
+        return e / ((1.0 + e) * (1.0 + e))
 
 
 def _frozen(values, shape) -> np.ndarray:
@@ -140,7 +142,10 @@ def check_value(name: str, value) -> float:
     _locate(name)
     if isinstance(value, bool) or not isinstance(value, (int, float, np.floating, np.integer)):
         raise ValueError(f"{name} must be a number, not {type(value).__name__}")
-    value = float(value)
+    try:
+        value = float(value)
+    except OverflowError:
+        raise ValueError(f"{name} must be at most {MAX_ABS_VALUE:g} in magnitude") from None
     if not np.isfinite(value):
         raise ValueError(f"{name} must be finite, not {value}")
     if abs(value) > MAX_ABS_VALUE:

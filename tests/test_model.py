@@ -1,0 +1,384 @@
+"""The homework network: forward pass, gradients, sigmoid, and the immutable Params.
+
+Expected numbers come from hand-worked arithmetic written out below, from a naive
+explicit-loop forward pass written in this file, or from central finite differences over that
+naive pass; never from the implementation's own output.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import warnings
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.model import (
+    EDITABLE,
+    HEAD,
+    INPUTS,
+    KERNEL,
+    MAX_ABS_VALUE,
+    PARAMETERS,
+    Params,
+    check_value,
+    forward,
+    gradients,
+    loss_along,
+    sigmoid,
+    sigmoid_prime,
+)
+from core.paths import paths
+
+LN3 = math.log(3.0)
+
+
+# --- an independent formulation of the network --------------------------------------------
+
+
+def make(values: dict) -> Params:
+    """Params from a {name: value} dict holding every editable name."""
+    a = [[values[f"a{r}{c}"] for c in (1, 2, 3)] for r in (1, 2, 3)]
+    w = [[values["w11"], values["w12"]], [values["w21"], values["w22"]]]
+    return Params.create(a, w, [values[h] for h in HEAD], values["yy"])
+
+
+def naive_loss(v: dict) -> float:
+    """The homework network written out with plain loops and math.exp (no numpy)."""
+    a = [[v[f"a{r}{c}"] for c in (1, 2, 3)] for r in (1, 2, 3)]
+    w = [[v["w11"], v["w12"]], [v["w21"], v["w22"]]]
+    head = [v["wa"], v["wb"], v["wc"], v["wd"]]
+    y_hat = 0.0
+    for cell, (i, j) in enumerate([(0, 0), (0, 1), (1, 0), (1, 1)]):
+        z = 0.0
+        for k in (0, 1):
+            for m in (0, 1):
+                z += a[i + k][j + m] * w[k][m]
+        o = 1.0 / (1.0 + math.exp(-z))
+        y_hat += head[cell] * o
+    return (v["yy"] - y_hat) ** 2
+
+
+def finite_difference(v: dict, name: str, h: float = 1e-5) -> float:
+    up, down = dict(v), dict(v)
+    up[name] += h
+    down[name] -= h
+    return (naive_loss(up) - naive_loss(down)) / (up[name] - down[name])
+
+
+small = st.floats(-3.0, 3.0, allow_nan=False, allow_infinity=False)
+small_values = st.fixed_dictionaries({name: small for name in EDITABLE})
+
+
+# --- the hand-worked example -------------------------------------------------------------
+#
+# Kernel: w11 = ln 3, w12 = w21 = w22 = 0, so z_ij = ln 3 * (the input under w11):
+#   z00 = ln3 * a11 = ln3 * 1    =  ln 3  -> o00 = 1/(1 + 1/3) = 0.75, s'(z00) = 0.75*0.25 = 0.1875
+#   z01 = ln3 * a12 = ln3 * (-1) = -ln 3  -> o01 = 1/(1 + 3)   = 0.25, s'(z01) = 0.1875
+#   z10 = ln3 * a21 = ln3 * 2    =  ln 9  -> o10 = 1/(1 + 1/9) = 0.9,  s'(z10) = 0.9*0.1  = 0.09
+#   z11 = ln3 * a22 = ln3 * (-2) = -ln 9  -> o11 = 1/(1 + 9)   = 0.1,  s'(z11) = 0.09
+# Head wa, wb, wc, wd = 1, 2, -1, 4:
+#   y_hat = 1*0.75 + 2*0.25 + (-1)*0.9 + 4*0.1 = 0.75 + 0.5 - 0.9 + 0.4 = 0.75
+# Target yy = 1.75: yy - y_hat = 1, MSE = 1^2 = 1, dMSE/dy_hat = -2(yy - y_hat) = -2.
+# dMSE/dw11 = -2(yy - y_hat) [wa s'(z00) a11 + wb s'(z01) a12 + wc s'(z10) a21 + wd s'(z11) a22]
+#           = -2 [1*0.1875*1 + 2*0.1875*(-1) + (-1)*0.09*2 + 4*0.09*(-2)]
+#           = -2 [0.1875 - 0.375 - 0.18 - 0.72] = -2 * (-1.0875) = 2.175
+# dMSE/dw12 (partners a12 a13 a22 a23 = -1 5 -2 7)
+#           = -2 [1*0.1875*(-1) + 2*0.1875*5 + (-1)*0.09*(-2) + 4*0.09*7]
+#           = -2 [-0.1875 + 1.875 + 0.18 + 2.52] = -2 * 4.3875 = -8.775
+# dMSE/dwa..dwd = -2 * o = -1.5, -0.5, -1.8, -0.2
+# dMSE/da11 = -2 * wa s'(z00) w11 = -2 * 1 * 0.1875 * ln3 = -0.375 ln 3
+# dMSE/da22 = -2 [wa s'(z00) w22 + wb s'(z01) w21 + wc s'(z10) w12 + wd s'(z11) w11]
+#           = -2 * 4 * 0.09 * ln3 = -0.72 ln 3
+# dMSE/da33 = -2 * wd s'(z11) w22 = 0 (w22 = 0)
+
+HAND = {
+    "w11": LN3, "w12": 0.0, "w21": 0.0, "w22": 0.0,
+    "wa": 1.0, "wb": 2.0, "wc": -1.0, "wd": 4.0,
+    "a11": 1.0, "a12": -1.0, "a13": 5.0,
+    "a21": 2.0, "a22": -2.0, "a23": 7.0,
+    "a31": -3.0, "a32": 4.0, "a33": 9.0,
+    "yy": 1.75,
+}  # fmt: skip
+
+
+def test_hand_worked_forward_pass_matches_digit_by_digit():
+    f = forward(make(HAND))
+    np.testing.assert_allclose(f.z, [[LN3, -LN3], [2 * LN3, -2 * LN3]], rtol=1e-15)
+    np.testing.assert_allclose(f.o, [[0.75, 0.25], [0.9, 0.1]], rtol=1e-14)
+    np.testing.assert_allclose(f.ds, [[0.1875, 0.1875], [0.09, 0.09]], rtol=1e-14)
+    assert f.y_hat == pytest.approx(0.75, rel=1e-14)
+    assert f.loss == pytest.approx(1.0, rel=1e-14)
+    assert f.dloss_dyhat == pytest.approx(-2.0, rel=1e-14)
+
+
+def test_hand_worked_gradients_follow_the_homework_formula():
+    g = gradients(make(HAND))
+    assert g["w11"] == pytest.approx(2.175, rel=1e-13)
+    assert g["w12"] == pytest.approx(-8.775, rel=1e-13)
+    assert [g[h] for h in HEAD] == pytest.approx([-1.5, -0.5, -1.8, -0.2], rel=1e-13)
+    assert g["a11"] == pytest.approx(-0.375 * LN3, rel=1e-13)
+    assert g["a22"] == pytest.approx(-0.72 * LN3, rel=1e-13)
+    assert g["a33"] == 0.0
+
+
+def test_zero_kernel_gives_half_activations_and_quarter_slopes():
+    # z = 0 everywhere -> o = 1/(1+1) = 0.5, s'(0) = 0.5 * 0.5 = 0.25;
+    # y_hat = 0.5 (wa+wb+wc+wd) = 0.5 * 4 = 2; yy = 3 -> loss = 1.
+    values = {name: 1.0 for name in EDITABLE} | {k: 0.0 for k in KERNEL} | {"yy": 3.0}
+    f = forward(make(values))
+    assert f.z.tolist() == [[0.0, 0.0], [0.0, 0.0]]
+    assert f.o.tolist() == [[0.5, 0.5], [0.5, 0.5]]
+    assert f.ds.tolist() == [[0.25, 0.25], [0.25, 0.25]]
+    assert f.y_hat == 2.0
+    assert f.loss == 1.0
+
+
+# --- every gradient against finite differences -------------------------------------------
+
+
+def test_gradients_cover_all_17_parameters():
+    g = gradients(make(HAND))
+    assert len(PARAMETERS) == 17
+    assert set(g) == set(PARAMETERS)
+    with pytest.raises(TypeError):
+        g["w11"] = 0.0  # read-only mapping
+
+
+@settings(max_examples=60, deadline=None)
+@given(small_values)
+def test_every_gradient_matches_central_finite_differences(values):
+    g = gradients(make(values))
+    for name in PARAMETERS:
+        fd = finite_difference(values, name)
+        assert abs(g[name] - fd) <= 1e-5 * max(1.0, abs(fd)), name
+
+
+@settings(max_examples=60, deadline=None)
+@given(small_values)
+def test_forward_matches_a_naive_loop(values):
+    assert forward(make(values)).loss == pytest.approx(naive_loss(values), rel=1e-12, abs=1e-12)
+
+
+# --- sigmoid and its derivative ----------------------------------------------------------
+
+
+def _strict():
+    """Warnings become errors and numpy overflow / invalid / divide raise.
+
+    Underflow is left alone: exp(-1000) rounding to 0.0 is the exact float64 answer.
+    """
+    ctx = warnings.catch_warnings()
+    ctx.__enter__()
+    warnings.simplefilter("error")
+    err = np.errstate(over="raise", invalid="raise", divide="raise")
+    err.__enter__()
+    return ctx, err
+
+
+@pytest.fixture
+def strict():
+    ctx, err = _strict()
+    yield
+    err.__exit__(None, None, None)
+    ctx.__exit__(None, None, None)
+
+
+def test_sigmoid_at_zero_and_at_ln3(strict):
+    assert float(sigmoid(0.0)) == 0.5
+    assert float(sigmoid_prime(0.0)) == 0.25
+    # 1 / (1 + e^-ln3) = 1 / (1 + 1/3) = 3/4; s' = 3/4 * 1/4 = 3/16
+    assert float(sigmoid(LN3)) == pytest.approx(0.75, rel=1e-15)
+    assert float(sigmoid_prime(LN3)) == pytest.approx(0.1875, rel=1e-15)
+    assert float(sigmoid(-LN3)) == pytest.approx(0.25, rel=1e-15)
+
+
+@pytest.mark.parametrize("z", [1e3, 1e308])
+def test_sigmoid_saturates_without_overflow_or_nan(strict, z):
+    assert float(sigmoid(z)) == 1.0
+    assert float(sigmoid(-z)) == 0.0
+    assert float(sigmoid_prime(z)) == 0.0
+    assert float(sigmoid_prime(-z)) == 0.0
+    out = sigmoid(np.array([-z, 0.0, z]))
+    assert out.tolist() == [0.0, 0.5, 1.0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(-700.0, 700.0))
+def test_sigmoid_symmetry_and_closed_forms(z):
+    s, sm = float(sigmoid(z)), float(sigmoid(-z))
+    assert 0.0 <= s <= 1.0
+    assert s + sm == pytest.approx(1.0, abs=1e-15)
+    assert s == pytest.approx(0.5 * (1.0 + math.tanh(z / 2.0)), abs=5e-16)
+    # s'(z) = 1 / (e^z + 2 + e^-z) = 1 / (4 cosh^2(z/2)); full relative precision in the tails.
+    assert float(sigmoid_prime(z)) == float(sigmoid_prime(-z))
+    assert float(sigmoid_prime(z)) == pytest.approx(
+        1.0 / (4.0 * math.cosh(z / 2.0) ** 2), rel=1e-13
+    )
+
+
+def test_sigmoid_prime_keeps_precision_where_s_rounds_to_one():
+    # s(40) rounds to 1.0, so s(1 - s) would give 0; the true value is ~ e^-40 = 4.25e-18.
+    assert float(sigmoid(40.0)) == 1.0
+    assert float(sigmoid_prime(40.0)) == pytest.approx(math.exp(-40.0), rel=1e-15)
+
+
+# --- degenerate and extreme inputs -------------------------------------------------------
+
+
+def test_all_zero_inputs():
+    # a = 0 -> every z = 0 -> o = 0.5, s' = 0.25 whatever the kernel.
+    # Kernel 1 2 / 3 4, head 1 1 1 1: y_hat = 2; yy = 3: yy - y_hat = 1, dMSE/dy_hat = -2.
+    # Kernel gradients multiply an input: all 0. dMSE/dwa = -2 * 0.5 = -1.
+    # dMSE/da11 = -2 * wa * 0.25 * w11 = -0.5; dMSE/da22 = -2 * 0.25 * (4 + 3 + 2 + 1) = -5;
+    # dMSE/da12 = -2 * 0.25 * (wa w12 + wb w11) = -0.5 * 3 = -1.5.
+    values = {name: 0.0 for name in INPUTS}
+    values |= {"w11": 1.0, "w12": 2.0, "w21": 3.0, "w22": 4.0}
+    values |= {h: 1.0 for h in HEAD} | {"yy": 3.0}
+    p = make(values)
+    f = forward(p)
+    assert f.o.tolist() == [[0.5, 0.5], [0.5, 0.5]]
+    assert (f.y_hat, f.loss) == (2.0, 1.0)
+    g = gradients(p)
+    assert [g[k] for k in KERNEL] == [0.0, 0.0, 0.0, 0.0]
+    assert [g[h] for h in HEAD] == [-1.0, -1.0, -1.0, -1.0]
+    assert (g["a11"], g["a22"], g["a12"]) == (-0.5, -5.0, -1.5)
+
+
+def test_everything_zero_is_a_perfect_fit_with_zero_gradients():
+    p = make({name: 0.0 for name in EDITABLE})
+    assert forward(p).loss == 0.0
+    assert set(gradients(p).values()) == {0.0}
+
+
+extreme = st.one_of(
+    st.sampled_from([MAX_ABS_VALUE, -MAX_ABS_VALUE, 0.0, 1.0, -1.0, 1e-300]),
+    st.floats(-MAX_ABS_VALUE, MAX_ABS_VALUE),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.fixed_dictionaries({name: extreme for name in EDITABLE}))
+def test_large_values_give_finite_forward_and_no_nan_gradients(values):
+    ctx, err = _strict()
+    try:
+        p = make(values)
+        f = forward(p)
+        for arr in (f.z, f.o, f.ds):
+            assert np.all(np.isfinite(arr))
+        assert math.isfinite(f.y_hat) and math.isfinite(f.loss)
+        g = gradients(p, f)
+        assert not any(math.isnan(v) for v in g.values())
+        for name in ("w11", "wa", "a22"):
+            assert not any(math.isnan(path.value) for path in paths(p, name, f))
+        assert not np.any(np.isnan(loss_along(p, "w11", [-MAX_ABS_VALUE, MAX_ABS_VALUE])))
+    finally:
+        err.__exit__(None, None, None)
+        ctx.__exit__(None, None, None)
+
+
+def test_all_values_at_the_limit():
+    # z = 4 * 1e150 * 1e150 = 4e300 (finite); y_hat = 4e150; loss = (1e150 - 4e150)^2 = 9e300.
+    p = make({name: MAX_ABS_VALUE for name in EDITABLE})
+    f = forward(p)
+    np.testing.assert_allclose(f.z, [[4e300, 4e300], [4e300, 4e300]], rtol=1e-15)
+    assert f.y_hat == pytest.approx(4e150)
+    assert f.loss == pytest.approx(9e300)
+
+
+# --- Params is immutable -----------------------------------------------------------------
+
+
+def test_params_arrays_are_read_only():
+    p = make(HAND)
+    for arr in (p.a, p.w, p.head):
+        with pytest.raises(ValueError):
+            arr[0] = 42.0
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        p.yy = 0.0  # type: ignore[misc]
+    f = forward(p)
+    with pytest.raises(ValueError):
+        f.z[0, 0] = 1.0
+
+
+def test_params_do_not_share_the_callers_array():
+    a = np.ones((3, 3))
+    p = Params.create(a, np.zeros((2, 2)), np.zeros(4), 0.0)
+    a[0, 0] = 99.0
+    assert p.get("a11") == 1.0
+
+
+@pytest.mark.parametrize("name", ["w11", "w22", "wb", "a23", "yy"])
+def test_with_value_returns_a_new_object_and_leaves_the_original(name):
+    p = make(HAND)
+    before = p.values()
+    q = p.with_value(name, 123.5)
+    assert q is not p
+    assert q.get(name) == 123.5
+    assert p.values() == before
+    assert q.values() == before | {name: 123.5}
+    assert not q.a.flags.writeable and not q.w.flags.writeable and not q.head.flags.writeable
+
+
+def test_unknown_names_are_refused():
+    p = make(HAND)
+    with pytest.raises(KeyError):
+        p.get("w33")
+    with pytest.raises(KeyError):
+        p.with_value("a44", 1.0)
+
+
+# --- check_value ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", [0, 3, -2.5, MAX_ABS_VALUE, -MAX_ABS_VALUE, np.float32(0.5)])
+def test_check_value_accepts_finite_numbers_in_range(value):
+    assert check_value("w11", value) == float(value)
+    assert isinstance(check_value("w11", value), float)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [True, False, "1", None, [1.0], float("nan"), float("inf"), -float("inf"),
+     np.nan, 2 * MAX_ABS_VALUE, -1.0000001 * MAX_ABS_VALUE, 1e300],
+)  # fmt: skip
+def test_check_value_refuses(value):
+    with pytest.raises(ValueError):
+        check_value("a11", value)
+
+
+def test_check_value_refuses_an_int_too_large_for_a_float():
+    with pytest.raises(ValueError):
+        check_value("a11", 10**400)
+
+
+def test_check_value_refuses_unknown_names():
+    with pytest.raises((KeyError, ValueError)):
+        check_value("w33", 1.0)
+
+
+# --- loss_along ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["w11", "w21", "wc", "a13", "a22", "yy"])
+def test_loss_along_equals_a_per_point_loop(name):
+    p = make(HAND)
+    xs = np.linspace(-3.0, 3.0, 41)
+    batched = loss_along(p, name, xs)
+    one_by_one = [forward(p.with_value(name, float(x))).loss for x in xs]
+    naive = [naive_loss(HAND | {name: float(x)}) for x in xs]
+    assert batched.shape == (41,)
+    np.testing.assert_allclose(batched, one_by_one, rtol=1e-13, atol=1e-15)
+    np.testing.assert_allclose(batched, naive, rtol=1e-12, atol=1e-14)
+
+
+def test_loss_along_keeps_the_shape_of_values_and_does_not_touch_params():
+    p = make(HAND)
+    xs = np.arange(6.0).reshape(2, 3)
+    out = loss_along(p, "a21", xs)
+    assert out.shape == (2, 3)
+    assert out[1, 2] == pytest.approx(naive_loss(HAND | {"a21": 5.0}), rel=1e-12)
+    assert p == make(HAND)
