@@ -65,20 +65,21 @@ def num(value: float, digits: int = 4) -> str:
     if math.isnan(value):
         return r"\text{undefined}"
     if math.isinf(value):
-        return r"\infty" if value > 0 else r"-\infty"
+        return r"\infty" if value > 0 else r"{-\infty}"
     if value == 0:
         return "0"
     text = f"{value:.{digits}g}"
     if "e" in text:
         mantissa, exp = text.split("e")
-        return rf"{mantissa}\times10^{{{int(exp)}}}"
-    return text
+        text = rf"{mantissa}\times10^{{{int(exp)}}}"
+    # A group makes the minus a sign, not a subtraction, to the typesetter.
+    return f"{{{text}}}" if text.startswith("-") else text
 
 
 def operand(value: float, digits: int = 4) -> str:
     """:func:`num`, in parentheses when negative or written with a power of ten."""
     text = num(value, digits)
-    return f"({text})" if text.startswith("-") or r"\times" in text else text
+    return f"({text})" if text.startswith("{-") or r"\times" in text else text
 
 
 def sym(name: str) -> str:
@@ -180,7 +181,7 @@ def _step1(p: Params, f: Forward) -> list[Item]:
         Item("formula", _aligned(o_rows), role="o"),
         Item(
             "formula",
-            _aligned([rf"\hat{{y}} &= {head}", rf"&= {head_n} = {num(f.y_hat)}"]),
+            _aligned([rf"\,\hat{{y}} &= {head}", rf"&= {head_n} = {num(f.y_hat)}"]),
             role="y_hat",
         ),
         Item(
@@ -227,8 +228,8 @@ def _step3(p, f, param, ps, color, highlight) -> list[Item]:
                     rf"\Rightarrow {partial('MSE', 'y_hat')} &= "
                     r"\frac{\partial}{\partial (yy-\hat{y})}\frac{1}{n}(yy-\hat{y})^2"
                     r" \times \frac{\partial}{\partial \hat{y}}(yy-\hat{y})",
-                    r"&= \frac{2}{n}(yy-\hat{y}) \times (-1) = -2(yy-\hat{y})",
-                    rf"&= -2\,({num(p.yy)} - {operand(f.y_hat)}) = {num(common.value)}",
+                    r"&= \frac{2}{n}(yy-\hat{y}) \times (-1) = {-2}(yy-\hat{y})",
+                    rf"&= {{-2}}\,({num(p.yy)} - {operand(f.y_hat)}) = {num(common.value)}",
                 ]
             ),
             role="dloss",
@@ -250,7 +251,7 @@ def _step3(p, f, param, ps, color, highlight) -> list[Item]:
     out.append(
         Item(
             "formula",
-            rf"{partial('MSE', param)} = -2(yy-\hat{{y}})\,\Bigl[",
+            rf"{partial('MSE', param)} = {{-2}}(yy-\hat{{y}})\,\Bigl[",
             role="result_lead",
         )
     )
@@ -336,7 +337,7 @@ def document(items: list[Item], texts: Mapping[str, str] = TEXTS, title: str = "
             if item.role not in ("lead", "chain", "result_lead", "path_term"):
                 flush()
     flush()
-    text = "\n\n".join(body)
+    text = re.sub(r"\\color\{#([0-9A-Fa-f]{6})\}", r"\\color[HTML]{\1}", "\n\n".join(body))
     unicode = any(ord(ch) > 127 for ch in text + title)
     preamble = [
         "\\documentclass{article}",

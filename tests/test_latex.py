@@ -70,12 +70,12 @@ def test_homework_numbers_by_hand():
     # z00 = 1*0.4 + 0.5*(-0.3) + (-0.5)*0.2 + 2*0.6 = 1.35
     assert r"= 1.35" in formulas(items, "z")[0].text
     # y_hat = 0.9782..., so dMSE/dy_hat = -2 (1.5 - 0.9782) = -1.044
-    assert r"-2\,(1.5 - 0.9782) = -1.044" in formulas(items, "dloss")[0].text
+    assert r"{-2}\,(1.5 - 0.9782) = {-1.044}" in formulas(items, "dloss")[0].text
 
 
 def test_sign_of_dmse_dyhat_is_the_chain_rules():
     tex = formulas(derivation(default().params), "dloss")[0].text
-    assert r"\frac{2}{n}(yy-\hat{y}) \times (-1) = -2(yy-\hat{y})" in tex
+    assert r"\frac{2}{n}(yy-\hat{y}) \times (-1) = {-2}(yy-\hat{y})" in tex
     assert r"(\hat{y}-y)" not in tex and r"(\hat{y}-yy)" not in tex
 
 
@@ -118,6 +118,7 @@ def test_document_is_well_formed(param):
     assert "\\usepackage{amsmath}" in doc and "\\usepackage{xcolor}" in doc
     assert doc.rstrip().endswith("\\end{document}")
     assert balanced(doc)
+    assert "\\color[HTML]{D55E00}" in doc and "\\color{#" not in doc
     begins = re.findall(r"\\begin\{(\w+\*?)\}", doc)
     ends = re.findall(r"\\end\{(\w+\*?)\}", doc)
     assert sorted(begins) == sorted(ends)
@@ -157,7 +158,8 @@ def test_every_formula_typesets(param):
     "value, text",
     [
         (0.5, "0.5"),
-        (-1.25, "-1.25"),
+        (-1.25, "{-1.25}"),
+        (-2e-9, r"{-2\times10^{-9}}"),
         (1.2e-7, r"1.2\times10^{-7}"),
         (3.5e6, r"3.5\times10^{6}"),
         (0.0, "0"),
