@@ -228,7 +228,7 @@ def _step3(p, f, param, ps, color, highlight) -> list[Item]:
                     rf"\Rightarrow {partial('MSE', 'y_hat')} &= "
                     r"\frac{\partial}{\partial (yy-\hat{y})}\frac{1}{n}(yy-\hat{y})^2"
                     r" \times \frac{\partial}{\partial \hat{y}}(yy-\hat{y})",
-                    r"&= \frac{2}{n}(yy-\hat{y}) \times (-1) = {-2}(yy-\hat{y})",
+                    r"&= \frac{2}{n}(yy-\hat{y}) \times ({-1}) = {-2}(yy-\hat{y})",
                     rf"&= {{-2}}\,({num(p.yy)} - {operand(f.y_hat)}) = {num(common.value)}",
                 ]
             ),

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 
 from core.numfmt import fmt
 
+from .formula import add_derivation_dock
 from .session import Session, Snapshot
 
 TITLE = "CNN Backprop Visualizer"
@@ -20,6 +21,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 720)
         self._summary = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.setCentralWidget(self._summary)
+        self.derivation = add_derivation_dock(self, session)
         session.state_changed.connect(self.show_state)
         self.show_state(session.snapshot)
 

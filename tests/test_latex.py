@@ -75,7 +75,7 @@ def test_homework_numbers_by_hand():
 
 def test_sign_of_dmse_dyhat_is_the_chain_rules():
     tex = formulas(derivation(default().params), "dloss")[0].text
-    assert r"\frac{2}{n}(yy-\hat{y}) \times (-1) = {-2}(yy-\hat{y})" in tex
+    assert r"\frac{2}{n}(yy-\hat{y}) \times ({-1}) = {-2}(yy-\hat{y})" in tex
     assert r"(\hat{y}-y)" not in tex and r"(\hat{y}-yy)" not in tex
 
 
