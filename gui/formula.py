@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLayout,
     QScrollArea,
     QToolButton,
     QVBoxLayout,
@@ -71,6 +72,7 @@ class DerivationPanel(QWidget):
         self._body.setStyleSheet("#derivationBody { background: white; }")
         self._rows = QVBoxLayout(self._body)
         self._rows.setSpacing(2)
+        self._rows.setSizeConstraint(QLayout.SizeConstraint.SetMinAndMaxSize)
         self._rows.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(self._body)
@@ -159,6 +161,8 @@ class DerivationPanel(QWidget):
             else:
                 view.set_svg(item.text, svg)
         self._light(self._snap.path)
+        # Tells a screenshot to wait: formulas of the current state are still being typeset.
+        self.setProperty("rendering", missing or self._timer.isActive())
         if missing and not self.typesetter.busy and not self._timer.isActive():
             self._timer.start()
         elif not missing and self.is_current:

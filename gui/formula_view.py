@@ -30,9 +30,9 @@ class FormulaView(QWidget):
         self._pixmap: QPixmap | None = None
         self._state = "normal"
         self._accent = QColor("#7F7F7F")
-        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(40)
+        self.setFixedHeight(2 * MARGIN)
         if path is not None:
             self.setCursor(Qt.CursorShape.PointingHandCursor)
 
@@ -43,14 +43,14 @@ class FormulaView(QWidget):
         self.latex, self._renderer = latex, renderer
         self._natural = renderer.defaultSize()
         self._pixmap = None
-        self.updateGeometry()
+        self._fit()
         self.update()
 
     def set_zoom(self, zoom: float) -> None:
         if zoom != self._zoom:
             self._zoom = zoom
             self._pixmap = None
-            self.updateGeometry()
+            self._fit()
             self.update()
 
     def set_state(self, state: str, accent: str | None = None) -> None:
@@ -72,22 +72,24 @@ class FormulaView(QWidget):
             return self._zoom
         return min(self._zoom, max(width - 2 * MARGIN, 1) / natural)
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
         return int(self._natural.height() * self._scale(width)) + 2 * MARGIN + 1
 
     def sizeHint(self) -> QSize:  # noqa: N802
         w = int(self._natural.width() * self._zoom) + 2 * MARGIN
         return QSize(w, self.heightForWidth(w))
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return QSize(40, self.heightForWidth(self.width()))
+    def _fit(self) -> None:
+        """Take the height the formula needs at the current width (it shrinks to fit)."""
+        height = self.heightForWidth(self.width())
+        if height != self.height() or self.minimumHeight() != height:
+            self.setFixedHeight(height)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         self._pixmap = None
         super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()
 
     # -- drawing and input --------------------------------------------------------------
     def _render(self) -> QPixmap:

@@ -128,3 +128,20 @@ def qtbot_left():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_a_long_derivation_scrolls_instead_of_squeezing(panel, qtbot):
+    from PySide6.QtWidgets import QScrollArea
+
+    panel.resize(500, 400)
+    panel.typeset_now()
+    scroll = panel.findChild(QScrollArea)
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 0, timeout=5000)
+    rows = [w for w, _ in panel._formula_rows()]
+
+    def stacked() -> bool:
+        pairs = zip(rows, rows[1:], strict=False)
+        return all(a.geometry().bottom() < b.geometry().top() for a, b in pairs)
+
+    qtbot.waitUntil(stacked, timeout=5000)
+    assert all(w.height() > 20 for w in rows)
