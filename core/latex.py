@@ -272,8 +272,13 @@ def _step3(p, f, param, ps, color, highlight) -> list[Item]:
     out.append(
         Item(
             "formula",
-            rf"{partial('MSE', param)} = {operand(common.value)} \times \bigl[{terms}\bigr]"
-            rf" = {operand(common.value)} \times {operand(total)} = {num(grad, 6)}",
+            _aligned(
+                [
+                    rf"{partial('MSE', param)} &= {operand(common.value)}"
+                    rf" \times \bigl[{terms}\bigr]",
+                    rf"&= {operand(common.value)} \times {operand(total)} = {num(grad, 6)}",
+                ]
+            ),
             role="result",
         )
     )
