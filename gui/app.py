@@ -32,10 +32,19 @@ def run_gui(args) -> int:
 
 def save_screenshot(window, path: str) -> int:
     """Render ``window`` at its default size to a PNG file."""
-    from PySide6.QtWidgets import QApplication
+    import time
+
+    from PySide6.QtWidgets import QApplication, QWidget
 
     window.show()
     QApplication.processEvents()
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(
+        w.property("rendering") for w in window.findChildren(QWidget)
+    ):  # a view still drawing in the background (the typeset derivation)
+        QApplication.processEvents()
+        time.sleep(0.01)
+    QApplication.processEvents()  # lay out what arrived last
     image = window.grab()
     if not image.save(path, "PNG"):
         print(f"cnn-backprop: error: cannot write {path}", file=sys.stderr)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from .diagram import DiagramScene, DiagramView
+from .formula import add_derivation_dock
 from .paths_panel import PathsPanel
 from .session import Session
 
@@ -24,6 +25,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.paths_panel = PathsPanel(session)
         self._add_dock(self.tr("Paths"), self.paths_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.derivation = add_derivation_dock(self, session)
         self._build_actions()
 
     def _add_dock(self, title: str, widget, area) -> QDockWidget:

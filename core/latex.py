@@ -1,0 +1,371 @@
+"""The homework's derivation as LaTeX, with the current numbers substituted.
+
+:func:`derivation` returns the three steps of the homework as a list of :class:`Item`: step
+headings and notes (as keys the GUI translates) and formulas (LaTeX strings, each marked with the
+backprop path its term belongs to, if any). :func:`document` turns the same derivation into a
+complete LaTeX document. Colours come in as hex strings from a function of a path's value, so
+this module knows nothing of Qt.
+
+The homework's slips are not copied: the activation is the *sigmoid*, and
+``dMSE/dy_hat = (2/n)(yy - y_hat) x (-1) = -2(yy - y_hat)``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from .model import CELLS, HEAD, KERNEL, Forward, Params, forward, gradients, window
+from .paths import Factor, Path, paths
+
+#: The muted colour of the terms of the paths that are not spotlit.
+DIMMED = "#9AA0A6"
+
+#: English texts of the heading and note keys; the GUI passes translated ones in.
+TEXTS: dict[str, str] = {
+    "title": "HW 1-3: the gradient of {param}",
+    "step1": "Step 1. Define the model's values",
+    "step2": "Step 2. The gradient of {param}: a sum over its {n} backprop paths",
+    "step2_one": "Step 2. The gradient of {param}: one backprop path",
+    "step3": "Step 3. Compute each partial derivative",
+    "note_yhat": "y\u0302 is the model's prediction; yy is the target.",
+    "note_z": "z00, z01, z10, z11 are the conv layer's values before the activation function.",
+    "note_substitute": "Substituting every result into the formula of Step 2:",
+}
+
+
+@dataclass(frozen=True)
+class Item:
+    """One entry of the derivation.
+
+    ``kind`` is ``"heading"``, ``"note"`` or ``"formula"``. For headings and notes ``text`` is a
+    key of :data:`TEXTS` and ``args`` fill its ``{placeholders}``; for formulas ``text`` is LaTeX
+    (no ``$``) and ``path`` is the index (into ``core.paths.paths``) of the path the formula is
+    the term of, or None. ``role`` names what a formula shows (``"result"``, ``"path_term"`` ...).
+    """
+
+    kind: str
+    text: str
+    path: int | None = None
+    role: str = ""
+    args: tuple[tuple[str, str], ...] = ()
+
+    def heading(self, texts: Mapping[str, str] = TEXTS) -> str:
+        """The heading or note text, from ``texts`` (translated) with its arguments filled in."""
+        return texts.get(self.text, TEXTS.get(self.text, self.text)).format(**dict(self.args))
+
+
+# -- numbers and symbols ---------------------------------------------------------------------
+
+
+def num(value: float, digits: int = 4) -> str:
+    """A number as LaTeX: ``0.7941``, ``-1.044``, ``1.2\\times10^{-7}``, ``\\infty``."""
+    if math.isnan(value):
+        return r"\text{undefined}"
+    if math.isinf(value):
+        return r"\infty" if value > 0 else r"{-\infty}"
+    if value == 0:
+        return "0"
+    text = f"{value:.{digits}g}"
+    if "e" in text:
+        mantissa, exp = text.split("e")
+        text = rf"{mantissa}\times10^{{{int(exp)}}}"
+    # A group makes the minus a sign, not a subtraction, to the typesetter.
+    return f"{{{text}}}" if text.startswith("-") else text
+
+
+def operand(value: float, digits: int = 4) -> str:
+    """:func:`num`, in parentheses when negative or written with a power of ten."""
+    text = num(value, digits)
+    return f"({text})" if text.startswith("{-") or r"\times" in text else text
+
+
+def sym(name: str) -> str:
+    """A value's name as LaTeX: ``w11 -> w_{11}``, ``wa -> w_{a}``, ``y_hat -> \\hat{y}``."""
+    if name == "y_hat":
+        return r"\hat{y}"
+    if name == "MSE":
+        return r"\mathrm{MSE}"
+    if name == "yy":
+        return "yy"
+    if name.startswith("s'(z"):
+        return rf"\sigma'(z_{{{name[4:6]}}})"
+    return f"{name[0]}_{{{name[1:]}}}"
+
+
+def partial(top: str, bottom: str) -> str:
+    r"""``\frac{\partial top}{\partial bottom}`` for two value names."""
+    return rf"\frac{{\partial {sym(top)}}}{{\partial {sym(bottom)}}}"
+
+
+def _factor_symbol(f: Factor) -> str:
+    top, bottom = f.symbol.split("/")
+    return partial(top[1:], bottom[1:])
+
+
+def _factor_equals(f: Factor) -> str:
+    if f.kind == "do_dz":
+        cell = f.equals[4:6]
+        return rf"\sigma(z_{{{cell}}})\bigl(1-\sigma(z_{{{cell}}})\bigr)"
+    return sym(f.equals)
+
+
+def _factor_local(f: Factor, fwd: Forward) -> str:
+    """``symbol &= what it equals = its number`` for one local derivative."""
+    tail = num(f.value)
+    if f.kind == "do_dz":
+        tail = f"{_factor_number(f, fwd)} = {tail}"
+    return rf"{_factor_symbol(f)} &= {_factor_equals(f)} = {tail}"
+
+
+def _factor_number(f: Factor, fwd: Forward) -> str:
+    if f.kind == "do_dz":
+        o = float(fwd.o.flat[CELLS.index(f.equals[4:6])])
+        return rf"{num(o)}\,(1-{num(o)})"
+    return operand(f.value)
+
+
+def colored(tex: str, color: str | None) -> str:
+    """``tex`` in ``color`` (a ``#RRGGBB`` string), scoped to a group; unchanged if None."""
+    return rf"{{\color{{{color}}}{tex}}}" if color else tex
+
+
+# -- the derivation --------------------------------------------------------------------------
+
+
+def derivation(
+    p: Params,
+    param: str = "w11",
+    color: Callable[[float], str] | None = None,
+    highlight: int | None = None,
+    fwd: Forward | None = None,
+) -> list[Item]:
+    """The derivation of ``dMSE/d(param)`` in the homework's three steps.
+
+    ``color(path.value)`` gives each path term's colour (None: no colour); when ``highlight`` is
+    a path index, the other paths' terms in the summed result are drawn in :data:`DIMMED`.
+    """
+    f = forward(p) if fwd is None else fwd
+    ps = paths(p, param, f)
+    return [*_step1(p, f), *_step2(param, ps, color), *_step3(p, f, param, ps, color, highlight)]
+
+
+def _path_color(path: Path, color, highlight: int | None, k: int) -> str | None:
+    if highlight is not None and k != highlight:
+        return DIMMED
+    return color(path.value) if color else None
+
+
+def _step1(p: Params, f: Forward) -> list[Item]:
+    z_rows, o_rows = [], []
+    for c, cell in enumerate(CELLS):
+        names = window(c)
+        pairs = list(zip(names, KERNEL, strict=True))
+        symbols = " + ".join(f"{sym(a)}{sym(w)}" for a, w in pairs)
+        numbers = " + ".join(rf"{operand(p.get(a))}\times{operand(p.get(w))}" for a, w in pairs)
+        z_rows.append(rf"z_{{{cell}}} &= {symbols}")
+        z_rows.append(rf"&= {numbers} = {num(f.z.flat[c])}")
+        o_rows.append(
+            rf"o_{{{cell}}} &= \sigma(z_{{{cell}}}) = \frac{{1}}{{1+e^{{-z_{{{cell}}}}}}}"
+            rf" = \frac{{1}}{{1+e^{{-{operand(f.z.flat[c])}}}}} = {num(f.o.flat[c])}"
+        )
+    head = " + ".join(f"{sym(h)}\\,o_{{{c}}}" for h, c in zip(HEAD, CELLS, strict=True))
+    head_n = " + ".join(rf"{operand(p.head[i])}\times{num(f.o.flat[i])}" for i in range(len(HEAD)))
+    return [
+        Item("heading", "step1"),
+        Item("note", "note_yhat"),
+        Item("note", "note_z"),
+        Item("formula", _aligned(z_rows), role="z"),
+        Item("formula", _aligned(o_rows), role="o"),
+        Item(
+            "formula",
+            _aligned([rf"\,\hat{{y}} &= {head}", rf"&= {head_n} = {num(f.y_hat)}"]),
+            role="y_hat",
+        ),
+        Item(
+            "formula",
+            rf"\mathrm{{MSE}} = \frac{{1}}{{n}}(yy-\hat{{y}})^2"
+            rf" = ({num(p.yy)} - {operand(f.y_hat)})^2 = {num(f.loss)}, \quad n = 1",
+            role="loss",
+        ),
+    ]
+
+
+def _aligned(rows: list[str]) -> str:
+    return r"\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}"
+
+
+def _step2(param: str, ps: tuple[Path, ...], color) -> list[Item]:
+    n = len(ps)
+    args = (("param", param), ("n", str(n)))
+    out = [Item("heading", "step2" if n > 1 else "step2_one", args=args)]
+    out.append(
+        Item(
+            "formula", rf"{partial('MSE', param)} = {partial('MSE', 'y_hat')}\,\Bigl[", role="lead"
+        )
+    )
+    for k, path in enumerate(ps):
+        chain = "".join(_factor_symbol(fa) for fa in path.factors[1:])
+        plus = "+ " if k else r"\phantom{+}\ "
+        close = r"\ \Bigr]" if k == n - 1 else ""
+        out.append(
+            Item("formula", plus + colored(chain, color and color(path.value)) + close, k, "chain")
+        )
+    return out
+
+
+def _step3(p, f, param, ps, color, highlight) -> list[Item]:
+    common = ps[0].factors[0]
+    out = [Item("heading", "step3")]
+    out.append(
+        Item(
+            "formula",
+            _aligned(
+                [
+                    r"\mathrm{MSE} &= \frac{1}{n}(yy-\hat{y})^2, \quad n = 1",
+                    rf"\Rightarrow {partial('MSE', 'y_hat')} &= "
+                    r"\frac{\partial}{\partial (yy-\hat{y})}\frac{1}{n}(yy-\hat{y})^2"
+                    r" \times \frac{\partial}{\partial \hat{y}}(yy-\hat{y})",
+                    r"&= \frac{2}{n}(yy-\hat{y}) \times ({-1}) = {-2}(yy-\hat{y})",
+                    rf"&= {{-2}}\,({num(p.yy)} - {operand(f.y_hat)}) = {num(common.value)}",
+                ]
+            ),
+            role="dloss",
+        )
+    )
+    if any(fa.kind == "do_dz" for fa in ps[0].factors):
+        out.append(
+            Item(
+                "formula",
+                r"o = \sigma(z) = \frac{1}{1+e^{-z}} \;\Rightarrow\; \frac{\partial o}{\partial z}"
+                r" = \frac{e^{-z}}{(1+e^{-z})^2} = \sigma(z)\bigl(1-\sigma(z)\bigr)",
+                role="sigmoid",
+            )
+        )
+    for k, path in enumerate(ps):
+        local = _aligned([_factor_local(fa, f) for fa in path.factors[1:]])
+        out.append(Item("formula", colored(local, color and color(path.value)), k, "local"))
+    out.append(Item("note", "note_substitute"))
+    out.append(
+        Item(
+            "formula",
+            rf"{partial('MSE', param)} = {{-2}}(yy-\hat{{y}})\,\Bigl[",
+            role="result_lead",
+        )
+    )
+    n = len(ps)
+    for k, path in enumerate(ps):
+        term = r"\,".join(_factor_equals(fa) for fa in path.factors[1:])
+        numbers = r"\times".join(_factor_number(fa, f) for fa in path.factors[1:])
+        plus = "+ " if k else r"\phantom{+}\ "
+        close = r"\ \Bigr]" if k == n - 1 else ""
+        body = colored(f"{term} = {numbers} = {num(_bracket(path))}", color and color(path.value))
+        out.append(Item("formula", plus + body + close, k, "path_term"))
+    terms = " + ".join(
+        colored(operand(_bracket(path)), _path_color(path, color, highlight, k))
+        for k, path in enumerate(ps)
+    )
+    grad = gradients(p, f)[param]
+    total = sum(_bracket(path) for path in ps)
+    out.append(
+        Item(
+            "formula",
+            _aligned(
+                [
+                    rf"{partial('MSE', param)} &= {operand(common.value)}"
+                    rf" \times \bigl[{terms}\bigr]",
+                    rf"&= {operand(common.value)} \times {operand(total)} = {num(grad, 6)}",
+                ]
+            ),
+            role="result",
+        )
+    )
+    return out
+
+
+def _bracket(path: Path) -> float:
+    value = 1.0
+    for factor in path.factors[1:]:
+        value *= factor.value
+    return value
+
+
+# -- the document ----------------------------------------------------------------------------
+
+_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "{": r"\{",
+    "}": r"\}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    "\u0302": "",
+}
+
+
+def escape_text(text: str) -> str:
+    """Plain text made safe for a LaTeX text paragraph."""
+    text = text.replace("y\u0302", "\x00")
+    text = re.sub(r"[\\&%$#_{}~^\u0302]", lambda m: _SPECIAL[m.group()], text)
+    return text.replace("\x00", r"$\hat{y}$")
+
+
+def document(items: list[Item], texts: Mapping[str, str] = TEXTS, title: str = "") -> str:
+    """A complete LaTeX document of the derivation ``items`` (amsmath, xcolor).
+
+    Formulas of consecutive rows of one sum are joined into one ``align*`` environment; a
+    document whose texts are not ASCII (a Chinese heading) asks for XeLaTeX or LuaLaTeX.
+    """
+    body: list[str] = []
+    pending: list[str] = []
+
+    def flush() -> None:
+        if pending:
+            body.append("\\begin{align*}\n" + " \\\\\n".join(pending) + "\n\\end{align*}")
+            pending.clear()
+
+    for item in items:
+        if item.kind == "heading":
+            flush()
+            body.append(rf"\section*{{{escape_text(item.heading(texts))}}}")
+        elif item.kind == "note":
+            flush()
+            body.append(escape_text(item.heading(texts)))
+        else:
+            pending.append(_align_row(item))
+            if item.role not in ("lead", "chain", "result_lead", "path_term"):
+                flush()
+    flush()
+    text = re.sub(r"\\color\{#([0-9A-Fa-f]{6})\}", r"\\color[HTML]{\1}", "\n\n".join(body))
+    unicode = any(ord(ch) > 127 for ch in text + title)
+    preamble = [
+        "\\documentclass{article}",
+        "\\usepackage{amsmath}",
+        "\\usepackage{xcolor}",
+    ]
+    if unicode:
+        preamble.insert(0, "% Compile with xelatex or lualatex: the text is not ASCII.")
+        preamble += ["\\usepackage{iftex}", "\\ifXeTeX\\usepackage{xeCJK}\\fi"]
+    head = [*preamble, "\\begin{document}"]
+    if title:
+        head.append(rf"\section*{{{escape_text(title)}}}")
+    return "\n".join(head) + "\n\n" + text + "\n\n\\end{document}\n"
+
+
+def _align_row(item: Item) -> str:
+    tex = item.text
+    if tex.startswith(r"\begin{aligned}"):
+        return tex[len(r"\begin{aligned}") : -len(r"\end{aligned}")].replace(r" \\ ", " \\\\\n")
+    if item.role not in ("chain", "path_term"):
+        depth = 0
+        for i, ch in enumerate(tex):
+            depth += {"{": 1, "}": -1}.get(ch, 0)
+            if ch == "=" and depth == 0:
+                return f"{tex[:i]}&{tex[i:]}"
+    return "&" + tex

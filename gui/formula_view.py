@@ -1,0 +1,128 @@
+"""One typeset formula: an SVG drawn crisp at any size, optionally a clickable path term."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+MARGIN = 6  # pixels around the formula, room for the highlight's border
+DIM_OPACITY = 0.3
+
+
+class FormulaView(QWidget):
+    """Draws one formula's SVG scaled by ``zoom``, shrunk to the width it is given.
+
+    A row that belongs to a backprop path (``path`` is not None) is clickable and can be
+    highlighted (tinted in its ``accent`` colour) or dimmed.
+    """
+
+    clicked = Signal(int)
+
+    def __init__(self, path: int | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.path = path
+        self.latex = ""  # the LaTeX of the SVG on show
+        self._renderer: QSvgRenderer | None = None
+        self._natural = QSize(0, 0)
+        self._zoom = 1.0
+        self._pixmap: QPixmap | None = None
+        self._state = "normal"
+        self._accent = QColor("#7F7F7F")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(40)
+        self.setFixedHeight(2 * MARGIN)
+        if path is not None:
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def set_svg(self, latex: str, svg: bytes) -> None:
+        if latex == self.latex:
+            return
+        renderer = QSvgRenderer(QByteArray(svg))
+        self.latex, self._renderer = latex, renderer
+        self._natural = renderer.defaultSize()
+        self._pixmap = None
+        self._fit()
+        self.update()
+
+    def set_zoom(self, zoom: float) -> None:
+        if zoom != self._zoom:
+            self._zoom = zoom
+            self._pixmap = None
+            self._fit()
+            self.update()
+
+    def set_state(self, state: str, accent: str | None = None) -> None:
+        """``"normal"``, ``"highlight"`` (tinted, bordered) or ``"dim"``."""
+        if accent is not None:
+            self._accent = QColor(accent)
+        if state != self._state:
+            self._state = state
+            self.update()
+
+    @property
+    def state(self) -> str:
+        return self._state
+
+    # -- geometry ----------------------------------------------------------------------
+    def _scale(self, width: int) -> float:
+        natural = self._natural.width()
+        if natural <= 0:
+            return self._zoom
+        return min(self._zoom, max(width - 2 * MARGIN, 1) / natural)
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+        return int(self._natural.height() * self._scale(width)) + 2 * MARGIN + 1
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        w = int(self._natural.width() * self._zoom) + 2 * MARGIN
+        return QSize(w, self.heightForWidth(w))
+
+    def _fit(self) -> None:
+        """Take the height the formula needs at the current width (it shrinks to fit)."""
+        height = self.heightForWidth(self.width())
+        if height != self.height() or self.minimumHeight() != height:
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        self._pixmap = None
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()
+
+    # -- drawing and input --------------------------------------------------------------
+    def _render(self) -> QPixmap:
+        scale = self._scale(self.width())
+        ratio = self.devicePixelRatioF()
+        w = max(1, round(self._natural.width() * scale * ratio))
+        h = max(1, round(self._natural.height() * scale * ratio))
+        pixmap = QPixmap(w, h)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        if self._renderer is not None:
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._renderer.render(painter, QRectF(0, 0, w, h))
+            painter.end()
+        pixmap.setDevicePixelRatio(ratio)
+        return pixmap
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        if self._state == "highlight":
+            tint = QColor(self._accent)
+            tint.setAlpha(36)
+            painter.fillRect(self.rect(), tint)
+            painter.fillRect(0, 0, 4, self.height(), self._accent)
+        if self._pixmap is None:
+            self._pixmap = self._render()
+        if self._state == "dim":
+            painter.setOpacity(DIM_OPACITY)
+        painter.drawPixmap(MARGIN, MARGIN, self._pixmap)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if self.path is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit(self.path)
+            event.accept()
+            return
+        super().mousePressEvent(event)
