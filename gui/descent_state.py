@@ -49,6 +49,7 @@ class Descent:
     run: Run
     cursor: int
     prediction: Trajectory
+    predicted_from: int  # the step the prediction starts at
     ghosts: tuple[Ghost, ...]
     playing: bool
     speed: float
@@ -107,6 +108,7 @@ class DescentMixin:
             self._rec.view(),
             self._cursor,
             self._prediction,
+            self._predicted_from,
             self._ghosts,
             self._playing,
             self._speed,
@@ -127,6 +129,7 @@ class DescentMixin:
         run = self._rec.view()
         remaining = self._target - run.last_step if self._playing else self._max_steps
         steps = max(0, min(remaining, PREDICT_MAX))
+        self._predicted_from = int(run.steps[self._cursor])
         return predict(
             run.state_at(self._cursor), run.param, lr, steps, float(run.loss[0]), self._tol
         )

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 
 from core.numfmt import fmt
 
+from .descent_panel import install_descent
 from .session import Session, Snapshot
 
 TITLE = "CNN Backprop Visualizer"
@@ -22,6 +23,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._summary)
         session.state_changed.connect(self.show_state)
         self.show_state(session.snapshot)
+        install_descent(self, session)
 
     def show_state(self, snap: Snapshot) -> None:
         f = snap.forward
