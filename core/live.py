@@ -158,7 +158,7 @@ def predict(
     return Trajectory(param, lr, values, loss, grads, stop, message)
 
 
-def slice_grid(points, center: float, n: int = 2001, fine: int = 201) -> np.ndarray:
+def slice_grid(points, center: float, n: int = 1001, fine: int = 101) -> np.ndarray:
     """Sorted grid over the range of ``points`` (with a margin), dense again near ``center``.
 
     The loss curve is drawn on it, so it follows a trajectory wherever it goes and still shows

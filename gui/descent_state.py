@@ -11,11 +11,11 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QElapsedTimer, QTimer
 
 from core.descent import ALL_WEIGHTS, Trajectory
 from core.history import Recorder, Run
-from core.live import advance, check_param, converged, predict, state
+from core.live import State, advance, check_param, converged, predict, state
 from core.model import PARAMETERS, Params
 from core.numfmt import fmt
 
@@ -23,6 +23,7 @@ FOLLOW_SELECTION = "selected"
 LR_RANGE = (1e-4, 1e2)
 SPEED_RANGE = (1.0, 1000.0)
 FRAME_MS = 16  # above this many steps a second, a tick takes several steps and emits once
+MAX_LAG_S = 0.25  # a slow frame never makes one tick take more than this many seconds' steps
 PREDICT_MAX = 1000
 MAX_GHOSTS = 5
 GHOST_POINTS = 2000
@@ -87,10 +88,16 @@ class DescentMixin:
         self._target = 0
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.tick)
-        self._rec = Recorder(state(params, self._param()), self._param())
+        self._clock = QElapsedTimer()
+        self._new_record(params, self._param())
         self._cursor = 0
         self._banner = self._status = ""
         self._prediction = self._predict(self._snap.lr)
+
+    def _new_record(self, params: Params, param: str) -> None:
+        self._tail = state(params, param)
+        self._start_loss = self._tail.loss
+        self._rec = Recorder(self._tail, param)
 
     def _descends_selection(self) -> bool:
         return self._mode == FOLLOW_SELECTION
@@ -138,7 +145,7 @@ class DescentMixin:
         """Start a new run at ``params`` (after an edit, a new scenario or a new parameter)."""
         self._stop_timer()
         param = self._param(selected)
-        self._rec = Recorder(state(params, param), param)
+        self._new_record(params, param)
         self._cursor = 0
         self._banner = self._status = ""
         if selected is not None:
@@ -146,20 +153,33 @@ class DescentMixin:
         self._publish(**changes)
 
     # -- stepping --------------------------------------------------------------------------
+    def _at_end(self) -> bool:
+        return self._cursor == len(self._rec) - 1
+
+    def _here(self) -> tuple[int, State]:
+        """The step number and state at the cursor (cheap at the newest step)."""
+        if self._at_end():
+            return self._rec.last_step, self._tail
+        run = self._rec.view()
+        return int(run.steps[self._cursor]), run.state_at(self._cursor)
+
     def _step_once(self) -> bool:
         """One step from the cursor; False (with a banner) if it would diverge."""
-        run, lr = self._rec.view(), self._snap.lr
-        if self._cursor < len(run) - 1:
+        lr = self._snap.lr
+        if not self._at_end():
+            run = self._rec.view()
             if run.lr[self._cursor + 1] == lr:  # replay the recorded step
                 self._cursor += 1
                 return True
             self._rec.truncate(self._cursor)  # a new learning rate: branch from here
-        step = int(run.steps[self._cursor]) + 1
-        nxt, reason = advance(run.state_at(self._cursor), run.param, lr, step, float(run.loss[0]))
+            self._tail = run.state_at(self._cursor)
+        step, here = self._here()
+        nxt, reason = advance(here, self._rec.param, lr, step + 1, self._start_loss)
         if nxt is None:
             self._banner = reason
             return False
         self._rec.append(nxt, lr)
+        self._tail = nxt
         self._cursor = len(self._rec) - 1
         return True
 
@@ -202,6 +222,7 @@ class DescentMixin:
         self._playing = True
         self._carry = 0.0
         self._timer.start(self._interval())
+        self._clock.start()
         self._publish(predict_again=False)
 
     def pause(self) -> None:
@@ -219,13 +240,15 @@ class DescentMixin:
         """One timer tick: as many steps as the speed asks for, then one redraw."""
         if not self._playing:
             return
-        due = self._carry + self._speed * self._interval() / 1000.0
+        interval = self._interval() / 1000.0
+        if interval == FRAME_MS / 1000.0:  # fast: keep pace with the clock if frames run late
+            interval = min(self._clock.restart() / 1000.0, MAX_LAG_S)
+        due = self._carry + self._speed * interval
         n = int(due)
         self._carry = due - n
         for _ in range(n):
-            run = self._rec.view()
-            current = run.state_at(self._cursor)
-            if int(run.steps[self._cursor]) >= self._target:
+            step, current = self._here()
+            if step >= self._target:
                 self._status = self.tr("Stopped after %1 steps.").replace(
                     "%1", str(self._max_steps)
                 )
@@ -233,7 +256,7 @@ class DescentMixin:
                 self._status = (
                     self.tr("Converged: |gradient| < %1 at step %2.")
                     .replace("%1", fmt(self._tol))
-                    .replace("%2", str(int(run.steps[self._cursor])))
+                    .replace("%2", str(step))
                 )
             elif self._step_once():
                 continue

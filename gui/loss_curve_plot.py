@@ -19,7 +19,8 @@ from .palette import GHOSTS, INK, PREDICTED, SELECTED, sign_hex
 from .plot_style import FONT_PT, brush, make_plot, pen, set_axis_label
 
 MAX_LABELS = 16
-DISPLAY_POINTS = 4000
+DISPLAY_POINTS = 1500  # about two points a pixel on a full-width plot
+MAX_SYMBOLS = 300  # beyond this many points a path is drawn as a line alone
 
 
 def tr(text: str) -> str:
@@ -92,7 +93,9 @@ class LossCurvePlot:
         x_now = float(x_column(run.param, run.values[d.cursor : d.cursor + 1])[0])
         grid, curve = loss_slice(params, x_name, np.concatenate([xs, px]), x_now)
         self._curve.setData(grid, curve)
+        self._path.setSymbol("o" if len(xs) <= MAX_SYMBOLS else None)
         self._path.setData(xs, ys)
+        self._predicted.setSymbol("o" if len(px) <= MAX_SYMBOLS else None)
         self._predicted.setData(px, pred.loss)
         loss_now = float(run.loss[d.cursor])
         self._point.setData([x_now], [loss_now])

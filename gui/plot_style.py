@@ -41,7 +41,6 @@ def make_plot(title: str, x_label: str, y_label: str, corner=(-8, 8)) -> pg.Plot
         axis.enableAutoSIPrefix(False)
     item.setLabel("bottom", x_label, color=INK, **{"font-size": f"{FONT_PT}pt"})
     item.setLabel("left", y_label, color=INK, **{"font-size": f"{FONT_PT}pt"})
-    item.showGrid(x=True, y=True, alpha=0.15)
     legend = item.addLegend(offset=corner, labelTextSize=f"{FONT_PT}pt", labelTextColor=INK)
     legend.setBrush(brush("#FFFFFF", 210))
     legend.setPen(pen("#DADCE0", 1))

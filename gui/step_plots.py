@@ -10,7 +10,7 @@ from .descent_state import MAX_GHOSTS, Descent, x_column
 from .palette import GHOSTS, INK, NEGATIVE, POSITIVE, PREDICTED, SELECTED
 from .plot_style import FONT_PT, make_plot, pen, set_axis_label
 
-DISPLAY_POINTS = 4000
+DISPLAY_POINTS = 1500  # about two points a pixel on a full-width plot
 
 
 def tr(text: str) -> str:
@@ -82,6 +82,7 @@ class ValueStepPlot:
         )
         self._right = pg.ViewBox()
         plot.showAxis("right")
+        set_axis_label(self.widget, "right", "dMSE/dw11")
         plot.scene().addItem(self._right)
         plot.getAxis("right").linkToView(self._right)
         self._right.setXLink(plot)

@@ -79,4 +79,4 @@ def test_views_handed_out_never_change():
 def test_slice_grid_follows_a_far_trajectory_and_stays_fine_near_the_center():
     xs = slice_grid([0.4, 3e5], 0.4)
     assert xs[0] < 0.4 and xs[-1] > 3e5
-    assert np.sum(np.abs(xs - 0.4) <= 1.0) >= 200
+    assert np.sum(np.abs(xs - 0.4) <= 1.0) >= 100
