@@ -140,9 +140,12 @@ class LossCurvePlot:
 
     def _title(self, d: Descent, x_name: str, g: float) -> None:
         if d.param == ALL_WEIGHTS:
-            title = tr("MSE vs w11, sliced at the other weights now")
+            title = tr("MSE vs w11, other weights as now")
         else:
             title = tr("MSE vs %1, all else fixed").replace("%1", x_name)
-        slope = tr("slope %1").replace("%1", fmt(g))
-        self.widget.getPlotItem().setTitle(f"{title} · {slope}", color=INK, size=f"{FONT_PT}pt")
+        plot = self.widget.getPlotItem()
+        plot.setTitle(title, color=INK, size=f"{FONT_PT + 1}pt")
+        label = plot.legend.getLabel(self._tangent)
+        if label is not None:
+            label.setText(tr("tangent, slope %1").replace("%1", fmt(g)))
         set_axis_label(self.widget, "bottom", x_name)

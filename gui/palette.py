@@ -37,6 +37,7 @@ def path_width(value: float, largest: float, thinnest: float = 1.5, widest: floa
         return thinnest
     return thinnest + (widest - thinnest) * math.sqrt(min(1.0, abs(value) / largest))
 
+
 #: Kept (ghost) runs, in the order they are kept: Okabe-Ito hues not used above.
 GHOSTS = ("#E69F00", "#56B4E9", "#CC79A7", "#000000", "#F0E442")
 PREDICTED = "#5F6368"  # the faint path the current learning rate will take

@@ -82,7 +82,7 @@ class ValueStepPlot:
         )
         self._right = pg.ViewBox()
         plot.showAxis("right")
-        set_axis_label(self.widget, "right", "dMSE/dw11")
+        plot.getAxis("right").setTextPen(pen(POSITIVE, 1))  # coloured like its curve
         plot.scene().addItem(self._right)
         plot.getAxis("right").linkToView(self._right)
         self._right.setXLink(plot)
@@ -121,7 +121,6 @@ class ValueStepPlot:
                 size=f"{FONT_PT + 1}pt",
             )
             set_axis_label(self.widget, "left", name)
-            set_axis_label(self.widget, "right", f"dMSE/d{name}")
             legend = plot.legend
             legend.removeItem(self._value)
             legend.removeItem(self._grad)
