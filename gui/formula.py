@@ -132,8 +132,7 @@ class DerivationPanel(QWidget):
         if shape != self._shape:
             self._rebuild(shape)
         formulas = [i.text for i in self._items if i.kind == "formula"]
-        if not self.typesetter.busy:
-            self.typesetter.request(formulas)
+        self.typesetter.request(formulas)  # supersedes what an older state still wanted
         self._show()
 
     def typeset_now(self) -> None:

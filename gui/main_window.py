@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
+from .descent_panel import install_descent
 from .diagram import DiagramScene, DiagramView
 from .formula import add_derivation_dock
 from .paths_panel import PathsPanel
@@ -26,6 +27,7 @@ class MainWindow(QMainWindow):
         self.paths_panel = PathsPanel(session)
         self._add_dock(self.tr("Paths"), self.paths_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.derivation = add_derivation_dock(self, session)
+        install_descent(self, session)
         self._build_actions()
 
     def _add_dock(self, title: str, widget, area) -> QDockWidget:

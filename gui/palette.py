@@ -36,3 +36,9 @@ def path_width(value: float, largest: float, thinnest: float = 1.5, widest: floa
     if not (largest > 0 and math.isfinite(value) and math.isfinite(largest)):
         return thinnest
     return thinnest + (widest - thinnest) * math.sqrt(min(1.0, abs(value) / largest))
+
+
+#: Kept (ghost) runs, in the order they are kept: Okabe-Ito hues not used above.
+GHOSTS = ("#E69F00", "#56B4E9", "#CC79A7", "#000000", "#F0E442")
+PREDICTED = "#5F6368"  # the faint path the current learning rate will take
+BANNER_BG = "#FDECEA"  # the background of a stop-and-explain banner

@@ -17,6 +17,8 @@ from core.model import EDITABLE, PARAMETERS, Forward, Params, check_value, forwa
 from core.paths import Path, paths
 from core.scenario import Scenario
 
+from .descent_state import Descent, DescentMixin
+
 
 @dataclass(frozen=True)
 class Snapshot:
@@ -28,6 +30,7 @@ class Snapshot:
     lr: float = 0.5
     name: str = ""
     description: str = ""
+    descent: Descent | None = None  # the live run; ``params`` is its state at the cursor
 
     @cached_property
     def forward(self) -> Forward:
@@ -59,8 +62,11 @@ class _SetValue(QUndoCommand):
         self._session._set_params(self._before)
 
 
-class Session(QObject):
-    """Holds the current :class:`Snapshot` and the verbs that change it."""
+class Session(QObject, DescentMixin):
+    """Holds the current :class:`Snapshot` and the verbs that change it.
+
+    The descent verbs (step, play, seek, keep_run, ...) are in :class:`DescentMixin`.
+    """
 
     state_changed = Signal(object)  # the new Snapshot
 
@@ -76,6 +82,8 @@ class Session(QObject):
             scenario.description,
         )
         self._preview_start: Params | None = None
+        self._init_descent(scenario.params)
+        self._publish()
 
     @property
     def snapshot(self) -> Snapshot:
@@ -90,7 +98,9 @@ class Session(QObject):
         self.state_changed.emit(new)
 
     def _set_params(self, params: Params) -> None:
-        self._replace(params=params)
+        """An edited state becomes the start of a new run."""
+        if params != self._snap.params:
+            self._restart(params)
 
     # -- verbs -------------------------------------------------------------------------
     def set_value(self, name: str, value: float) -> None:
@@ -121,6 +131,9 @@ class Session(QObject):
         """Light the backprop paths into ``name``."""
         if name not in PARAMETERS:
             raise KeyError(f"{name!r} has no gradient")
+        if name != self._snap.selected and self._descends_selection():
+            self._restart(self._snap.params, selected=name, path=None)
+            return
         self._replace(selected=name, path=None)
 
     def select_path(self, index: int | None) -> None:
@@ -129,15 +142,10 @@ class Session(QObject):
             return
         self._replace(path=index)
 
-    def set_learning_rate(self, lr: float) -> None:
-        if not (lr > 0 and lr < float("inf")):
-            raise ValueError("the learning rate must be a positive number")
-        self._replace(lr=float(lr))
-
     def load_scenario(self, scenario: Scenario) -> None:
         self._preview_start = None
-        self._replace(
-            params=scenario.params,
+        self._restart(
+            scenario.params,
             selected=scenario.selected,
             path=None,
             lr=scenario.learning_rate,

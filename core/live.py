@@ -1,0 +1,180 @@
+"""One descent step at a time, with the rule that says a run has diverged.
+
+The live view steps a run by hand or on a timer, and draws beforehand where the current learning
+rate will take it. Both go through :func:`advance`, so a prediction is exactly what playing
+produces. Pure numpy; no Qt.
+
+When is a run "diverged"? The loss is bounded in any one conv weight or input (it only moves
+through sigmoids), so a huge learning rate on w11 does not send the loss to infinity: it throws
+w11 into the sigmoids' flat tails, where the gradient vanishes and descent is stuck. A step
+therefore counts as diverging when, after it,
+
+1. a value is not finite or its magnitude exceeds :data:`VALUE_BOUND`;
+2. the loss is not finite or exceeds :data:`LOSS_GROWTH` times ``max(start loss, 1)``;
+3. (one conv weight or input descending) every sigmoid the parameter feeds has become
+   saturated, ``s'(z) < SATURATED_SLOPE`` (``|z| > 11.5``), where before the step one was not.
+
+The diverging step is not taken: the last state kept is the last usable one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .descent import ALL_WEIGHTS, WEIGHTS, Trajectory, _apply, _read
+from .model import INPUTS, KERNEL, PARAMETERS, Params, forward, gradients, loss_along, windows
+from .numfmt import fmt
+
+VALUE_BOUND = 1e6
+LOSS_GROWTH = 1e4
+SATURATED_SLOPE = 1e-5
+
+
+@dataclass(frozen=True)
+class State:
+    """A point of a run: the parameters, the descending value(s), their gradient, the loss."""
+
+    params: Params
+    value: np.ndarray  # (1,) or (8,) in all-weights mode
+    grad: np.ndarray
+    loss: float
+
+
+def check_param(param: str) -> str:
+    if param != ALL_WEIGHTS and param not in PARAMETERS:
+        raise KeyError(f"cannot descend on {param!r}")
+    return param
+
+
+def width(param: str) -> int:
+    """How many values descend together: 8 in all-weights mode, else 1."""
+    return len(WEIGHTS) if param == ALL_WEIGHTS else 1
+
+
+def state(p: Params, param: str) -> State:
+    """The :class:`State` of ``p`` for a run on ``param``."""
+    f = forward(p)
+    g = gradients(p, f)
+    value = np.atleast_1d(np.asarray(_read(p, param), dtype=np.float64))
+    grad = np.atleast_1d(np.asarray(_read(p, param, g), dtype=np.float64))
+    return State(p, value, grad, f.loss)
+
+
+def _feeds(p: Params, param: str) -> np.ndarray:
+    """Which conv cells ``param`` moves (a mask of 4); all False for a head weight or yy."""
+    if param in KERNEL:
+        k, m = divmod(KERNEL.index(param), 2)
+        return windows(p.a)[:, k, m] != 0
+    if param in INPUTS:
+        i, j = divmod(INPUTS.index(param), 3)
+        mask = np.zeros(4, dtype=bool)
+        for c in range(4):
+            di, dj = i - c // 2, j - c % 2
+            mask[c] = 0 <= di <= 1 and 0 <= dj <= 1 and p.w[di, dj] != 0
+        return mask
+    return np.zeros(4, dtype=bool)
+
+
+def _saturated(p: Params, param: str) -> bool:
+    mask = _feeds(p, param)
+    if not mask.any():
+        return False
+    return bool(np.all(forward(p).ds.reshape(4)[mask] < SATURATED_SLOPE))
+
+
+def _name(param: str) -> str:
+    return "the weights" if param == ALL_WEIGHTS else param
+
+
+def advance(s: State, param: str, lr: float, step: int, start_loss: float):
+    """Take step ``step`` (1-based) from ``s``: ``(new State, "")`` or ``(None, reason)``.
+
+    ``reason`` is a one-line message for a person when the step would diverge (see the module
+    docstring for the rule); ``start_loss`` is the loss at step 0 of the run.
+    """
+    with np.errstate(all="ignore"):
+        new = s.value - lr * s.grad
+    lost = f"loss grew from {fmt(start_loss)} to {fmt(s.loss)} by step {step - 1}"
+    too_large = "learning rate too large"
+    if not np.all(np.isfinite(new)) or np.max(np.abs(new)) > VALUE_BOUND:
+        far = new[np.argmax(np.where(np.isfinite(new), np.abs(new), np.inf))]
+        return None, (
+            f"{too_large}: step {step} would move {_name(param)} to {fmt(float(far))}, "
+            f"beyond the bound ±{fmt(VALUE_BOUND)} ({lost}); stopped at step {step - 1}"
+        )
+    p = _apply(s.params, param, new if param == ALL_WEIGHTS else new[0])
+    nxt = state(p, param)
+    if not np.isfinite(nxt.loss) or nxt.loss > LOSS_GROWTH * max(start_loss, 1.0):
+        return None, (
+            f"{too_large}: at step {step} the loss would grow from {fmt(start_loss)} "
+            f"(step 0) to {fmt(nxt.loss)}; stopped at step {step - 1}"
+        )
+    if not np.all(np.isfinite(nxt.grad)):
+        return None, f"{too_large}: the gradient overflowed at step {step}"
+    if param != ALL_WEIGHTS and _saturated(p, param) and not _saturated(s.params, param):
+        return None, (
+            f"{too_large}: step {step} would throw {param} from {fmt(float(s.value[0]))} to "
+            f"{fmt(float(new[0]))}, where every sigmoid it feeds is saturated; its gradient "
+            f"would vanish to {fmt(float(nxt.grad[0]))} and descent would be stuck "
+            f"(loss {fmt(s.loss)} -> {fmt(nxt.loss)}); stopped at step {step - 1}"
+        )
+    return nxt, ""
+
+
+def converged(s: State, tol: float | None) -> bool:
+    """Whether ``|gradient|`` (its largest component) is below ``tol``."""
+    return tol is not None and float(np.max(np.abs(s.grad))) < tol
+
+
+def predict(
+    s: State, param: str, lr: float, steps: int, start_loss: float, tol: float | None = None
+) -> Trajectory:
+    """Up to ``steps`` steps from ``s`` at learning rate ``lr``, as :func:`advance` takes them.
+
+    Row 0 is ``s``. ``stop`` is ``"steps"``, ``"tolerance"`` or ``"diverged"`` (with the
+    reason in ``message``), like :func:`core.descent.descend`.
+    """
+    rows = [s]
+    stop, message = "steps", ""
+    for k in range(steps):
+        if converged(rows[-1], tol):
+            stop = "tolerance"
+            break
+        nxt, message = advance(rows[-1], param, lr, k + 1, start_loss)
+        if nxt is None:
+            stop = "diverged"
+            break
+        rows.append(nxt)
+    else:
+        if converged(rows[-1], tol):
+            stop = "tolerance"
+    values = np.array([r.value for r in rows])
+    grads = np.array([r.grad for r in rows])
+    if param != ALL_WEIGHTS:
+        values, grads = values[:, 0], grads[:, 0]
+    loss = np.array([r.loss for r in rows])
+    return Trajectory(param, lr, values, loss, grads, stop, message)
+
+
+def slice_grid(points, center: float, n: int = 1001, fine: int = 101) -> np.ndarray:
+    """Sorted grid over the range of ``points`` (with a margin), dense again near ``center``.
+
+    The loss curve is drawn on it, so it follows a trajectory wherever it goes and still shows
+    the curve's shape around the current value when the range is huge.
+    """
+    pts = np.asarray(points, dtype=np.float64)
+    pts = pts[np.isfinite(pts)]
+    lo = min(float(pts.min()) if pts.size else center, center)
+    hi = max(float(pts.max()) if pts.size else center, center)
+    margin = max(0.15 * (hi - lo), 1.0)
+    wide = np.linspace(lo - margin, hi + margin, n)
+    near = np.linspace(center - 1.0, center + 1.0, fine)
+    return np.unique(np.concatenate([wide, near]))
+
+
+def loss_slice(p: Params, name: str, points, center: float):
+    """``(xs, loss)``: the loss against ``name`` with every other value as in ``p``."""
+    xs = slice_grid(points, center)
+    return xs, loss_along(p, name, xs)

@@ -1,0 +1,236 @@
+"""The descent toolbars and keyboard: play, step, timeline, learning rate, speed, stop rule.
+
+Every control calls a Session verb; every control is set back from the snapshot under a
+``QSignalBlocker``, so nothing here holds state of its own.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QObject, QSignalBlocker, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSlider,
+    QSpinBox,
+    QStyle,
+    QToolBar,
+)
+
+from core.descent import ALL_WEIGHTS
+from core.numfmt import fmt
+
+from .descent_state import FOLLOW_SELECTION, LR_RANGE, SPEED_RANGE
+from .session import Session, Snapshot
+
+LR_TICKS = 600  # the log slider's resolution: 100 positions per decade
+
+
+def lr_to_tick(lr: float) -> int:
+    lo, hi = (math.log10(v) for v in LR_RANGE)
+    return round((math.log10(lr) - lo) / (hi - lo) * LR_TICKS)
+
+
+def tick_to_lr(tick: int) -> float:
+    lo, hi = (math.log10(v) for v in LR_RANGE)
+    return float(f"{10 ** (lo + (hi - lo) * tick / LR_TICKS):.3g}")
+
+
+def parse_number(text: str) -> float | None:
+    try:
+        v = float(text.strip().replace(",", "."))
+    except ValueError:
+        return None
+    return v if math.isfinite(v) else None
+
+
+class DescentControls(QObject):
+    """Builds the actions and the two toolbars on ``window`` and keeps them in step."""
+
+    def __init__(self, window: QMainWindow, session: Session):
+        super().__init__(window)
+        self.session = session
+        self._window = window
+        style = window.style()
+
+        def action(text, tip, keys, slot, icon=None):
+            a = QAction(self.tr(text), window)
+            a.setShortcuts([QKeySequence(k) for k in keys])
+            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            shown = ", ".join(QKeySequence(k).toString(QKeySequence.NativeText) for k in keys)
+            a.setToolTip(f"{self.tr(tip)} ({shown})" if keys else self.tr(tip))
+            if icon is not None:
+                a.setIcon(style.standardIcon(icon))
+            a.triggered.connect(slot)
+            window.addAction(a)
+            return a
+
+        sp = QStyle.StandardPixmap
+        self.play = action(
+            "Play",
+            "Play or pause the descent",
+            [Qt.Key.Key_Space],
+            session.toggle_play,
+            sp.SP_MediaPlay,
+        )
+        self.back = action(
+            "Step back",
+            "Show the previous step",
+            [Qt.Key.Key_Left, Qt.Key.Key_PageUp],
+            session.step_back,
+            sp.SP_MediaSeekBackward,
+        )
+        self.step = action(
+            "Step",
+            "Take one descent step",
+            [Qt.Key.Key_Right, Qt.Key.Key_PageDown],
+            session.step,
+            sp.SP_MediaSeekForward,
+        )
+        self.reset = action(
+            "Reset",
+            "Back to the start; forget the recorded steps",
+            [Qt.Key.Key_R],
+            session.reset,
+            sp.SP_MediaSkipBackward,
+        )
+        self.keep = action(
+            "Keep this run",
+            "Keep this run as a ghost to compare with the next",
+            [Qt.Key.Key_K],
+            session.keep_run,
+        )
+        self.clear = action("Clear kept runs", "Remove every kept run", [], session.clear_runs)
+        self.log = QAction(self.tr("Log scale"), window, checkable=True)
+        self.log.setToolTip(self.tr("Show the loss against step on a log scale"))
+
+        self.timeline = QSlider(Qt.Orientation.Horizontal, minimumWidth=220)
+        self.timeline.setToolTip(self.tr("Scrub through the recorded steps; every panel follows"))
+        self.timeline.valueChanged.connect(session.seek)
+        self.step_label = QLabel(minimumWidth=150)
+        self.step_label.setToolTip(self.tr("The step shown and the last step recorded"))
+
+        self.lr_slider = QSlider(Qt.Orientation.Horizontal, minimumWidth=160)
+        self.lr_slider.setRange(0, LR_TICKS)
+        self.lr_slider.setToolTip(
+            self.tr(
+                "Learning rate, 1e-4 to 100 on a log scale; the dashed "
+                "path shows where it will take the descent"
+            )
+        )
+        self.lr_slider.valueChanged.connect(lambda t: session.set_learning_rate(tick_to_lr(t)))
+        self.lr_box = QLineEdit(maximumWidth=80)
+        self.lr_box.setToolTip(self.tr("Type a learning rate (1e-4 to 100) and press Enter"))
+        self.lr_box.editingFinished.connect(self._typed_lr)
+
+        self.speed = QSpinBox(minimum=int(SPEED_RANGE[0]), maximum=int(SPEED_RANGE[1]))
+        self.speed.setSuffix(self.tr(" steps/s"))
+        self.speed.setToolTip(self.tr("Steps per second while playing (1 to 1000)"))
+        self.speed.valueChanged.connect(session.set_speed)
+
+        self.max_steps = QSpinBox(minimum=1, maximum=10_000_000)
+        self.max_steps.setPrefix(self.tr("stop after "))
+        self.max_steps.setSuffix(self.tr(" steps"))
+        self.max_steps.setToolTip(self.tr("Play stops after this many steps"))
+        self.use_tol = QCheckBox(self.tr("or |gradient| <"))
+        self.use_tol.setToolTip(self.tr("Also stop once every |gradient| is below the tolerance"))
+        self.tol_box = QLineEdit("1e-6", maximumWidth=70)
+        self.tol_box.setToolTip(self.tr("The tolerance for the gradient (press Enter)"))
+        self.max_steps.valueChanged.connect(self._stop_rule)
+        self.use_tol.toggled.connect(self._stop_rule)
+        self.tol_box.editingFinished.connect(self._stop_rule)
+
+        self.param = QComboBox()
+        self.param.addItem(self.tr("w11 (homework)"), "w11")
+        self.param.addItem(self.tr("the selected parameter"), FOLLOW_SELECTION)
+        self.param.addItem(self.tr("all weights"), ALL_WEIGHTS)
+        self.param.setToolTip(
+            self.tr(
+                "Which parameter descends: w11, the parameter selected in "
+                "the diagram, or w11..w22 and wa..wd together"
+            )
+        )
+        self.param.currentIndexChanged.connect(
+            lambda i: session.set_descent_param(self.param.itemData(i))
+        )
+
+        run_bar = QToolBar(self.tr("Descent"), window, objectName="descent_run")
+        for a in (self.reset, self.back, self.play, self.step):
+            run_bar.addAction(a)
+        run_bar.addWidget(self.timeline)
+        run_bar.addWidget(self.step_label)
+        run_bar.addSeparator()
+        run_bar.addAction(self.keep)
+        run_bar.addAction(self.clear)
+        run_bar.addAction(self.log)
+        settings = QToolBar(self.tr("Descent settings"), window, objectName="descent_settings")
+        settings.addWidget(QLabel(self.tr(" learning rate ")))
+        settings.addWidget(self.lr_slider)
+        settings.addWidget(self.lr_box)
+        settings.addSeparator()
+        settings.addWidget(self.speed)
+        settings.addSeparator()
+        for w in (self.max_steps, self.use_tol, self.tol_box):
+            settings.addWidget(w)
+        settings.addSeparator()
+        settings.addWidget(QLabel(self.tr(" descend on ")))
+        settings.addWidget(self.param)
+        window.addToolBar(run_bar)
+        window.addToolBarBreak()
+        window.addToolBar(settings)
+        self.toolbars = (run_bar, settings)
+        session.state_changed.connect(self.show_state)
+        self.show_state(session.snapshot)
+
+    def _typed_lr(self) -> None:
+        v = parse_number(self.lr_box.text())
+        if v is None or not LR_RANGE[0] <= v <= LR_RANGE[1]:
+            self.lr_box.setText(fmt(self.session.snapshot.lr))
+            self.lr_box.setToolTip(self.tr("Type a learning rate from 1e-4 to 100"))
+            return
+        self.session.set_learning_rate(v)
+
+    def _stop_rule(self) -> None:
+        tol = parse_number(self.tol_box.text()) if self.use_tol.isChecked() else None
+        if self.use_tol.isChecked() and not (tol and tol > 0):
+            self.tol_box.setText("1e-6")
+            tol = 1e-6
+        self.session.set_stop_rule(self.max_steps.value(), tol)
+
+    def show_state(self, snap: Snapshot) -> None:
+        d = snap.descent
+        style = self._window.style()
+        playing = d.playing
+        self.play.setText(self.tr("Pause") if playing else self.tr("Play"))
+        self.play.setIcon(
+            style.standardIcon(
+                QStyle.StandardPixmap.SP_MediaPause
+                if playing
+                else QStyle.StandardPixmap.SP_MediaPlay
+            )
+        )
+        with QSignalBlocker(self.timeline):
+            self.timeline.setRange(0, len(d.run) - 1)
+            self.timeline.setValue(d.cursor)
+        self.step_label.setText(
+            self.tr("step %1 of %2").replace("%1", str(d.step)).replace("%2", str(d.run.last_step))
+        )
+        with QSignalBlocker(self.lr_slider):
+            self.lr_slider.setValue(lr_to_tick(snap.lr))
+        if not self.lr_box.hasFocus():
+            self.lr_box.setText(fmt(snap.lr))
+        with QSignalBlocker(self.speed):
+            self.speed.setValue(round(d.speed))
+        with QSignalBlocker(self.max_steps):
+            self.max_steps.setValue(d.max_steps)
+        with QSignalBlocker(self.use_tol):
+            self.use_tol.setChecked(d.tol is not None)
+        with QSignalBlocker(self.param):
+            self.param.setCurrentIndex(max(0, self.param.findData(d.mode)))
+        self.clear.setEnabled(bool(d.ghosts))
+        self.keep.setEnabled(len(d.run) > 1)

@@ -1,0 +1,78 @@
+"""The descent dock: a banner that says why play stopped, and the three plots."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .descent_controls import DescentControls
+from .loss_curve_plot import LossCurvePlot
+from .palette import BANNER_BG, INK, MUTED, POSITIVE
+from .plot_style import FONT_PT
+from .session import Session, Snapshot
+from .step_plots import LossStepPlot, ValueStepPlot
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("DescentPanel", text)
+
+
+class DescentPanel(QWidget):
+    """Redraws the banner and the plots from each snapshot."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.banner = QLabel(wordWrap=True)
+        self.banner.setStyleSheet(
+            f"background: {BANNER_BG}; color: {INK}; border-left: 5px solid {POSITIVE};"
+            f"padding: 6px 10px; font-size: {FONT_PT + 1}pt;"
+        )
+        self.banner.setToolTip(tr("Why play stopped; the last usable state stays shown"))
+        self.status = QLabel()
+        self.status.setStyleSheet(f"color: {MUTED}; font-size: {FONT_PT}pt; padding: 2px 8px;")
+        self.curve = LossCurvePlot()
+        self.loss = LossStepPlot()
+        self.value = ValueStepPlot()
+        split = QSplitter(Qt.Orientation.Horizontal)
+        for p in (self.curve, self.loss, self.value):
+            split.addWidget(p.widget)
+        split.setSizes([500, 390, 390])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.status)
+        layout.addWidget(split, 1)
+        session.state_changed.connect(self.show_state)
+        self.show_state(session.snapshot)
+
+    def show_state(self, snap: Snapshot) -> None:
+        d = snap.descent
+        self.banner.setText(d.banner)
+        self.banner.setVisible(bool(d.banner))
+        self.status.setText(d.status)
+        self.status.setVisible(bool(d.status))
+        self.curve.show(d, snap.params)
+        self.loss.show(d)
+        self.value.show(d)
+
+
+def install_descent(window: QMainWindow, session: Session) -> tuple[DescentControls, DescentPanel]:
+    """Add the descent toolbars, keyboard shortcuts and bottom dock to ``window``."""
+    controls = DescentControls(window, session)
+    panel = DescentPanel(session)
+    controls.log.toggled.connect(panel.loss.set_log)
+    dock = QDockWidget(tr("Gradient descent"), window, objectName="descent_dock")
+    dock.setWidget(panel)
+    dock.setMinimumHeight(300)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    window.resizeDocks([dock], [340], Qt.Orientation.Vertical)
+    window.descent_controls, window.descent_panel = controls, panel
+    return controls, panel

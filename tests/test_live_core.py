@@ -1,0 +1,82 @@
+"""Core of the live descent: one step, the divergence rule, the bounded record."""
+
+import numpy as np
+import pytest
+
+from core.descent import ALL_WEIGHTS, descend
+from core.history import Recorder
+from core.live import advance, predict, slice_grid, state
+from core.model import gradients
+from core.scenario import default
+
+
+def test_one_step_is_minus_lr_times_gradient():
+    p = default().params
+    s = state(p, "w11")
+    nxt, reason = advance(s, "w11", 0.5, 1, s.loss)
+    assert reason == ""
+    assert nxt.value[0] == p.get("w11") - 0.5 * gradients(p)["w11"]
+
+
+@pytest.mark.parametrize("param", ["w11", "wa", ALL_WEIGHTS])
+def test_prediction_matches_core_descend(param):
+    p = default().params
+    s = state(p, param)
+    t = predict(s, param, 0.1, 40, s.loss)
+    ref = descend(p, param, 0.1, 40)
+    assert np.array_equal(t.values, ref.values)
+    assert np.array_equal(t.loss, ref.loss)
+
+
+@pytest.mark.parametrize("lr", [100.0, 1e6])
+def test_huge_learning_rate_on_w11_stops_at_step_one(lr):
+    s = state(default().params, "w11")
+    t = predict(s, "w11", lr, 50, s.loss)
+    assert t.stop == "diverged" and t.steps == 0
+    assert "learning rate too large" in t.message and "saturated" in t.message
+
+
+def test_all_weights_divergence_says_loss_grew():
+    s = state(default().params, ALL_WEIGHTS)
+    t = predict(s, ALL_WEIGHTS, 2.0, 100, s.loss)
+    assert t.stop == "diverged"
+    assert "loss would grow from 0.2723" in t.message
+    assert np.all(np.isfinite(t.loss))
+
+
+def test_moderate_learning_rate_does_not_stop():
+    s = state(default().params, "w11")
+    assert predict(s, "w11", 20.0, 200, s.loss).stop == "steps"
+
+
+def test_recorder_is_bounded_and_keeps_the_newest_step():
+    s = state(default().params, "w11")
+    rec = Recorder(s, "w11", capacity=16)
+    for _ in range(1000):
+        rec.append(s, 0.1)
+    run = rec.view()
+    assert len(run) <= 17
+    assert run.steps[0] == 0 and run.last_step == 1000
+    assert np.all(np.diff(run.steps) > 0)
+    assert np.all(run.steps[:-1] % run.stride == 0)
+
+
+def test_views_handed_out_never_change():
+    s = state(default().params, "w11")
+    rec = Recorder(s, "w11", capacity=8)
+    for _ in range(5):
+        rec.append(s, 0.1)
+    before = rec.view()
+    copy = before.steps.copy()
+    rec.truncate(2)
+    for _ in range(40):
+        rec.append(s, 0.2)
+    assert np.array_equal(before.steps, copy)
+    with pytest.raises(ValueError):
+        before.loss[0] = 1.0
+
+
+def test_slice_grid_follows_a_far_trajectory_and_stays_fine_near_the_center():
+    xs = slice_grid([0.4, 3e5], 0.4)
+    assert xs[0] < 0.4 and xs[-1] > 3e5
+    assert np.sum(np.abs(xs - 0.4) <= 1.0) >= 100
