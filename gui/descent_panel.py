@@ -71,8 +71,8 @@ def install_descent(window: QMainWindow, session: Session) -> tuple[DescentContr
     controls.log.toggled.connect(panel.loss.set_log)
     dock = QDockWidget(tr("Gradient descent"), window, objectName="descent_dock")
     dock.setWidget(panel)
-    dock.setMinimumHeight(300)
+    dock.setMinimumHeight(200)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-    window.resizeDocks([dock], [340], Qt.Orientation.Vertical)
+    window.resizeDocks([dock], [250], Qt.Orientation.Vertical)
     window.descent_controls, window.descent_panel = controls, panel
     return controls, panel

@@ -25,8 +25,13 @@ class MainWindow(QMainWindow):
         self.view = DiagramView(self.scene)
         self.setCentralWidget(self.view)
         self.paths_panel = PathsPanel(session)
-        self._add_dock(self.tr("Paths"), self.paths_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        paths_dock = self._add_dock(
+            self.tr("Paths"), self.paths_panel, Qt.DockWidgetArea.RightDockWidgetArea
+        )
         self.derivation = add_derivation_dock(self, session)
+        self.tabifyDockWidget(paths_dock, self.derivation.parentWidget())
+        paths_dock.raise_()
+        self.resizeDocks([paths_dock], [380], Qt.Orientation.Horizontal)
         install_descent(self, session)
         self._build_actions()
 

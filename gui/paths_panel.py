@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from core.descent import central_difference, relative_error
 from core.model import CELLS
@@ -74,7 +74,8 @@ class PathsPanel(QWidget):
         )
         self.nudge.clicked.connect(self.run_nudge_check)
         self.nudge_result = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        layout = QVBoxLayout(body)
         layout.addWidget(self.heading)
         for row in self.rows:
             row.clicked.connect(self._row_clicked)
@@ -82,6 +83,11 @@ class PathsPanel(QWidget):
         for widget in (self.total, self.nudge, self.nudge_result):
             layout.addWidget(widget)
         layout.addStretch(1)
+        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self._checked = None
         self.setMinimumWidth(300)
         session.state_changed.connect(self.show_snapshot)

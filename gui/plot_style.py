@@ -41,8 +41,10 @@ def make_plot(title: str, x_label: str, y_label: str, corner=(-8, 8)) -> pg.Plot
         axis.enableAutoSIPrefix(False)
     item.setLabel("bottom", x_label, color=INK, **{"font-size": f"{FONT_PT}pt"})
     item.setLabel("left", y_label, color=INK, **{"font-size": f"{FONT_PT}pt"})
-    legend = item.addLegend(offset=corner, labelTextSize=f"{FONT_PT}pt", labelTextColor=INK)
-    legend.setBrush(brush("#FFFFFF", 210))
+    legend = item.addLegend(
+        offset=corner, labelTextSize=f"{FONT_PT - 1}pt", labelTextColor=INK, verSpacing=-6
+    )
+    legend.setBrush(brush("#FFFFFF", 170))
     legend.setPen(pen("#DADCE0", 1))
     item.setMenuEnabled(False)
     return w

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import atexit
 import multiprocessing
-from functools import partial
 from collections import OrderedDict
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
 

@@ -39,59 +39,38 @@ def _text(
 def add_headers(scene: QGraphicsScene) -> list[QGraphicsSimpleTextItem]:
     k = layout.kernel_rect("w11")
     return [
-        _text(scene, _tr("Input a (3×3)"), QPointF(layout.INPUT_ORIGIN.x(), 58)),
+        _text(scene, _tr("Input a (3×3)"), QPointF(layout.INPUT_ORIGIN.x(), 44)),
         _text(
             scene,
             _tr("Filter w (2×2), shared by all 4 cells"),
             QPointF(k.left() - 40, k.top() - 34),
         ),
-        _text(scene, _tr("Conv layer: z = window · w,  o = s(z)"), QPointF(layout.CONV_X, 14)),
-        _text(scene, _tr("Head"), QPointF(layout.HEAD_X + 26, 14)),
+        _text(scene, _tr("Conv layer: z = window · w,  o = s(z)"), QPointF(layout.CONV_X, 12)),
+        _text(scene, _tr("Head"), QPointF(layout.HEAD_X + 26, 12)),
         _text(scene, _tr("Output"), QPointF(layout.YHAT.left() + 40, layout.YHAT.top() - 34)),
         _text(scene, _tr("Loss"), QPointF(layout.LOSS.left() + 52, layout.LOSS.top() - 34)),
     ]
 
 
 def add_legend(scene: QGraphicsScene) -> list:
-    """A legend in the bottom-right corner: path colours, widths and gradient style."""
-    x, y = layout.YHAT.left() - 40, 600
+    """A legend under the loss: path colours, widths, dashes and the gradient style."""
+    x, y = layout.LEGEND.x(), layout.LEGEND.y()
     items = []
     for k, (color, label) in enumerate(
         ((palette.POSITIVE, _tr("path term > 0")), (palette.NEGATIVE, _tr("path term < 0")))
     ):
-        dot = QGraphicsEllipseItem(QRectF(x, y + 6 + k * 28, 16, 16))
+        dot = QGraphicsEllipseItem(QRectF(x, y + 5 + k * 26, 15, 15))
         dot.setBrush(QBrush(QColor(color)))
         dot.setPen(QPen(QColor(color)))
         scene.addItem(dot)
-        items += [dot, _text(scene, label, QPointF(x + 24, y + 2 + k * 28), 16, bold=False)]
-    items.append(
-        _text(
-            scene,
-            _tr("width ∝ |term|;  dashed: the factor it is multiplied by"),
-            QPointF(x, y + 62),
-            16,
-            bold=False,
-        )
+        items += [dot, _text(scene, label, QPointF(x + 22, y + k * 26), 15, bold=False)]
+    rows = (
+        (_tr("width ∝ |term|"), palette.INK, False),
+        (_tr("dashed: the other factor"), palette.INK, False),
+        (_tr("∂ …: gradient ∂MSE/∂(node)"), GRADIENT_INK, True),
+        (_tr("green ring: selected"), palette.SELECTED, False),
     )
-    items.append(
-        _text(
-            scene,
-            _tr("∂ …  purple italics: the gradient ∂MSE/∂(node)"),
-            QPointF(x, y + 88),
-            16,
-            GRADIENT_INK,
-            bold=False,
-            italic=True,
-        )
-    )
-    items.append(
-        _text(
-            scene,
-            _tr("dashed green ring: the selected parameter"),
-            QPointF(x, y + 114),
-            16,
-            palette.SELECTED,
-            bold=False,
-        )
-    )
+    for k, (text, color, italic) in enumerate(rows):
+        pos = QPointF(x, y + 54 + k * 24)
+        items.append(_text(scene, text, pos, 15, color, bold=False, italic=italic))
     return items
