@@ -67,8 +67,12 @@ class ScenarioFiles(QObject):
 
     def load_random(self) -> None:
         seed, ok = QInputDialog.getInt(
-            self.window, self.tr("Random scenario"), self.tr("Seed (the same seed, the same numbers):"),
-            0, 0, 2**31 - 1,
+            self.window,
+            self.tr("Random scenario"),
+            self.tr("Seed (the same seed, the same numbers):"),
+            0,
+            0,
+            2**31 - 1,
         )
         if ok and self.maybe_save():
             self.session.load_scenario(presets.random_scenario(seed))
@@ -79,7 +83,9 @@ class ScenarioFiles(QObject):
         return self.save_as() if self.path is None else self._write(self.path)
 
     def save_as(self) -> bool:
-        start = str(self.path) if self.path else (self.session.snapshot.name or "scenario") + ".json"
+        start = (
+            str(self.path) if self.path else (self.session.snapshot.name or "scenario") + ".json"
+        )
         name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save scenario"), start, FILTER)
         if not name:
             return False
@@ -95,8 +101,9 @@ class ScenarioFiles(QObject):
             QMessageBox.warning(
                 self.window,
                 self.tr("Cannot save scenario"),
-                self.tr("{0} could not be written:\n{1}\n\nThe previous file, if any, is intact.")
-                .format(path.name, exc.strerror or exc),
+                self.tr(
+                    "{0} could not be written:\n{1}\n\nThe previous file, if any, is intact."
+                ).format(path.name, exc.strerror or exc),
             )
             return False
         self.session.undo_stack.setClean()
@@ -137,7 +144,9 @@ class ScenarioFiles(QObject):
         for k, entry in enumerate(entries, 1):
             action = menu.addAction(f"&{k} {Path(entry).name}")
             action.setToolTip(entry)
-            action.triggered.connect(lambda _=False, e=entry: self.maybe_save() and self.load_path(e))
+            action.triggered.connect(
+                lambda _=False, e=entry: self.maybe_save() and self.load_path(e)
+            )
         if not entries:
             menu.addAction(self.tr("(none)")).setEnabled(False)
 
