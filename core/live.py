@@ -19,12 +19,22 @@ The diverging step is not taken: the last state kept is the last usable one.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 
 from .descent import ALL_WEIGHTS, WEIGHTS, Trajectory, _apply, _read
-from .model import INPUTS, KERNEL, PARAMETERS, Params, forward, gradients, loss_along, windows
+from .model import (
+    INPUTS,
+    KERNEL,
+    PARAMETERS,
+    Params,
+    forward,
+    gradients,
+    loss_along,
+    loss_and_gradient,
+)
 from .numfmt import fmt
 
 VALUE_BOUND = 1e6
@@ -40,6 +50,7 @@ class State:
     value: np.ndarray  # (1,) or (8,) in all-weights mode
     grad: np.ndarray
     loss: float
+    ds: tuple[float, ...] = ()  # s'(z) of the four conv cells
 
 
 def check_param(param: str) -> str:
@@ -55,33 +66,38 @@ def width(param: str) -> int:
 
 def state(p: Params, param: str) -> State:
     """The :class:`State` of ``p`` for a run on ``param``."""
+    if param != ALL_WEIGHTS:
+        loss, grad, ds = loss_and_gradient(p, param)
+        return State(p, np.array([p.get(param)]), np.array([grad]), loss, ds)
     f = forward(p)
     g = gradients(p, f)
-    value = np.atleast_1d(np.asarray(_read(p, param), dtype=np.float64))
-    grad = np.atleast_1d(np.asarray(_read(p, param, g), dtype=np.float64))
-    return State(p, value, grad, f.loss)
+    value = np.asarray(_read(p, param), dtype=np.float64)
+    grad = np.asarray(_read(p, param, g), dtype=np.float64)
+    return State(p, value, grad, f.loss, tuple(f.ds.ravel().tolist()))
 
 
-def _feeds(p: Params, param: str) -> np.ndarray:
-    """Which conv cells ``param`` moves (a mask of 4); all False for a head weight or yy."""
+def _feeds(p: Params, param: str) -> list[bool]:
+    """Which conv cells ``param`` moves (four flags); all False for a head weight or yy."""
     if param in KERNEL:
         k, m = divmod(KERNEL.index(param), 2)
-        return windows(p.a)[:, k, m] != 0
+        a = p.a.tolist()
+        return [a[c // 2 + k][c % 2 + m] != 0 for c in range(4)]
     if param in INPUTS:
         i, j = divmod(INPUTS.index(param), 3)
-        mask = np.zeros(4, dtype=bool)
+        w = p.w.tolist()
+        flags = []
         for c in range(4):
             di, dj = i - c // 2, j - c % 2
-            mask[c] = 0 <= di <= 1 and 0 <= dj <= 1 and p.w[di, dj] != 0
-        return mask
-    return np.zeros(4, dtype=bool)
+            flags.append(0 <= di <= 1 and 0 <= dj <= 1 and w[di][dj] != 0)
+        return flags
+    return [False] * 4
 
 
-def _saturated(p: Params, param: str) -> bool:
-    mask = _feeds(p, param)
-    if not mask.any():
-        return False
-    return bool(np.all(forward(p).ds.reshape(4)[mask] < SATURATED_SLOPE))
+def _saturated(s: State, param: str) -> bool:
+    """Whether every sigmoid that ``param`` feeds in state ``s`` is in its flat tail."""
+    ds = s.ds or tuple(forward(s.params).ds.ravel().tolist())
+    fed = [d for d, f in zip(ds, _feeds(s.params, param)) if f]
+    return bool(fed) and all(d < SATURATED_SLOPE for d in fed)
 
 
 def _name(param: str) -> str:
@@ -96,12 +112,13 @@ def advance(s: State, param: str, lr: float, step: int, start_loss: float):
     """
     with np.errstate(all="ignore"):
         new = s.value - lr * s.grad
-    lost = f"loss grew from {fmt(start_loss)} to {fmt(s.loss)} by step {step - 1}"
     too_large = "learning rate too large"
-    if not np.all(np.isfinite(new)) or np.max(np.abs(new)) > VALUE_BOUND:
-        far = new[np.argmax(np.where(np.isfinite(new), np.abs(new), np.inf))]
+    values = new.tolist()
+    if not all(math.isfinite(v) and abs(v) <= VALUE_BOUND for v in values):
+        far = max(values, key=lambda v: abs(v) if math.isfinite(v) else math.inf)
+        lost = f"loss grew from {fmt(start_loss)} to {fmt(s.loss)} by step {step - 1}"
         return None, (
-            f"{too_large}: step {step} would move {_name(param)} to {fmt(float(far))}, "
+            f"{too_large}: step {step} would move {_name(param)} to {fmt(far)}, "
             f"beyond the bound ±{fmt(VALUE_BOUND)} ({lost}); stopped at step {step - 1}"
         )
     p = _apply(s.params, param, new if param == ALL_WEIGHTS else new[0])
@@ -111,9 +128,9 @@ def advance(s: State, param: str, lr: float, step: int, start_loss: float):
             f"{too_large}: at step {step} the loss would grow from {fmt(start_loss)} "
             f"(step 0) to {fmt(nxt.loss)}; stopped at step {step - 1}"
         )
-    if not np.all(np.isfinite(nxt.grad)):
+    if not all(math.isfinite(g) for g in nxt.grad.tolist()):
         return None, f"{too_large}: the gradient overflowed at step {step}"
-    if param != ALL_WEIGHTS and _saturated(p, param) and not _saturated(s.params, param):
+    if param != ALL_WEIGHTS and _saturated(nxt, param) and not _saturated(s, param):
         return None, (
             f"{too_large}: step {step} would throw {param} from {fmt(float(s.value[0]))} to "
             f"{fmt(float(new[0]))}, where every sigmoid it feeds is saturated; its gradient "
