@@ -114,6 +114,7 @@ class DerivationPanel(QWidget):
         """The edit path: remember the snapshot, light the rows, refresh the numbers soon."""
         self._snap = snap
         self._light(snap.path)
+        self.setProperty("rendering", True)  # until the new numbers are typeset
         if not self._timer.isActive():
             self._timer.start()
 
