@@ -246,3 +246,13 @@ def test_the_diagram_fits_the_window_and_zooms_on_request(win):
     wheel(view, "a11", 1, Qt.KeyboardModifier.ControlModifier)
     assert view.transform().m11() == pytest.approx(fitted)
     assert win.session.snapshot.value("a11") == 1.0  # Ctrl+wheel zooms, it does not edit
+
+
+def test_tab_moves_focus_between_values_and_enter_opens_the_editor(win):
+    win.view.setFocus()
+    win.scene.setFocusItem(win.scene.nodes["a11"])
+    QTest.keyClick(win.view, Qt.Key.Key_Tab)
+    focused = win.scene.focusItem()
+    assert focused is not None and focused.name != "a11"
+    QTest.keyClick(win.view, Qt.Key.Key_Return)
+    assert win.view.editor.isVisible() and win.view.editor.name == focused.name

@@ -10,8 +10,10 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
+from .. import palette
 from .items import NodeItem
 
 DRAG_STEPS_PER_PIXEL = 0.02  # of the value's order of magnitude
@@ -100,6 +102,21 @@ class EditableItem(NodeItem):
         event.accept()
 
     # -- keyboard ---------------------------------------------------------------------------
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self.update()  # the focus ring
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
+    def paint(self, painter, option, widget=None) -> None:
+        super().paint(painter, option, widget)
+        if self.hasFocus():
+            painter.setPen(QPen(QColor(palette.INK), 1.5, Qt.PenStyle.DotLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(self.boundingRect().adjusted(2, 2, -2, -2), 12, 12)
+
     def keyPressEvent(self, event) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2):

@@ -6,6 +6,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsView
 
+from core.model import EDITABLE
+
 from .editor import InlineEditor
 from .scene import DiagramScene
 
@@ -67,6 +69,16 @@ class DiagramView(QGraphicsView):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._apply()
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab walk the editable values in the homework's order."""
+        order = [self.scene().nodes[name] for name in EDITABLE]
+        current = self.scene().focusItem()
+        k = order.index(current) + (1 if next else -1) if current in order else (0 if next else -1)
+        if not 0 <= k < len(order) and current in order:
+            return super().focusNextPrevChild(next)  # past the last value: leave the diagram
+        order[k % len(order)].setFocus(Qt.FocusReason.TabFocusReason)
+        return True
 
     def wheelEvent(self, event) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
