@@ -1,6 +1,12 @@
-"""LaTeX to SVG with ziamath: pure Python, no Qt, so it can run in a worker process."""
+"""LaTeX to SVG with ziamath: pure Python, no Qt, so it can run in a worker process.
+
+``python -m gui.mathsvg`` is that worker: see :func:`serve`.
+"""
 
 from __future__ import annotations
+
+import json
+import sys
 
 import ziamath
 
@@ -24,3 +30,26 @@ def safe_typeset(latex: str) -> bytes:
         return typeset(latex)
     except ValueError:
         return typeset(r"\text{?}")
+
+
+def serve(stdin=None, stdout=None) -> None:
+    """Typeset requests from ``stdin``, one JSON object a line: ``{"id": n, "latex": "..."}``.
+
+    Answers ``{"id": n, "svg": "..."}`` a line on ``stdout``; ends when ``stdin`` closes (so
+    the worker never outlives the app that started it).
+    """
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    for line in stdin:
+        try:
+            request = json.loads(line)
+            svg = safe_typeset(str(request["latex"])).decode()
+            answer = {"id": request["id"], "svg": svg}
+        except (ValueError, KeyError, TypeError):
+            continue  # a malformed line: nothing to answer
+        stdout.write(json.dumps(answer) + "\n")
+        stdout.flush()
+
+
+if __name__ == "__main__":
+    serve()

@@ -1,130 +1,191 @@
 """Typesetting LaTeX into SVG, cached, in a worker process off the GUI thread.
 
-One formula takes 10-150 ms to typeset, far too long for the edit path, so formulas are
-typeset by one worker process (gui.mathsvg: no Qt there) and the GUI thread polls for the
-SVG bytes. A process, not a thread: a Python thread would compete for the interpreter lock
-and could run the garbage collector on Qt wrappers away from the GUI thread. Results are
-cached by LaTeX string for the whole app, so symbolic formulas are typeset once.
+One formula takes 10-150 ms to typeset, far too long for the edit path, so formulas go to one
+worker process (``python -m gui.mathsvg``, no Qt there) through a ``QProcess``: everything on
+the GUI side runs on the GUI thread, driven by the process's signals. A process, not a
+thread: a Python thread would compete for the interpreter lock and could run the garbage
+collector on Qt wrappers away from the GUI thread. Results are cached by LaTeX string for the
+whole app, so symbolic formulas are typeset once. If the worker cannot run, formulas are
+typeset on the GUI thread instead: slower, never wrong.
 """
 
 from __future__ import annotations
 
 import atexit
-import multiprocessing
+import json
+import os
+import sys
 from collections import OrderedDict
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from functools import partial
+from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment, Signal
 
 from .mathsvg import FONT_SIZE, safe_typeset, typeset
 
 __all__ = ["FONT_SIZE", "Typesetter", "typeset"]
 
-#: SVG by LaTeX, shared by every panel (a memo: the same text always gives the same SVG).
-_CACHE: OrderedDict[str, bytes] = OrderedDict()
-_POOL: list[ProcessPoolExecutor] = []  # the one worker process, started on first use
+ROOT = Path(__file__).resolve().parent.parent
+IN_FLIGHT = 2  # requests the worker holds at once; the rest wait here and can be superseded
+MAX_RESTARTS = 2
 
 
-def _pool() -> ProcessPoolExecutor:
-    if not _POOL:
-        context = multiprocessing.get_context("spawn")  # never fork a process running Qt
-        _POOL.append(ProcessPoolExecutor(max_workers=1, mp_context=context))
-    return _POOL[0]
+class _Worker(QObject):
+    """The app's one typesetting process, its queue and the SVG cache."""
 
+    arrived = Signal()
 
-@atexit.register
-def _stop_pool() -> None:
-    while _POOL:
-        _POOL.pop().shutdown(wait=False, cancel_futures=True)
+    def __init__(self, capacity: int = 400):
+        super().__init__(QCoreApplication.instance())
+        self.cache: OrderedDict[str, bytes] = OrderedDict()
+        self.capacity = capacity
+        self.queue: list[str] = []
+        self.in_flight: dict[int, str] = {}
+        self._next_id = 0
+        self._buffer = b""
+        self._restarts = 0
+        self._proc: QProcess | None = None
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.stop)
 
+    # -- requests ------------------------------------------------------------------------
+    def want(self, latex: list[str]) -> None:
+        """Typeset these formulas next, in order; drop what was queued but not started."""
+        busy = set(self.in_flight.values())
+        self.queue = [t for t in dict.fromkeys(latex) if t not in self.cache and t not in busy]
+        self._pump()
 
-class Typesetter(QObject):
-    """The app-wide cache of SVG by LaTeX, filled by the worker process.
-
-    :meth:`request` queues the formulas not yet cached; ``ready`` fires on the GUI thread
-    when some have arrived. A newer request cancels the queued formulas of an older one.
-    """
-
-    ready = Signal()
-    POLL_MS = 25
-
-    def __init__(self, capacity: int = 400, parent: QObject | None = None):
-        super().__init__(parent)
-        self._capacity = capacity
-        self._pending: dict[str, Future] = {}
-        self._closed = False
-        self._poll = QTimer(self, interval=self.POLL_MS)
-        self._poll.timeout.connect(self._check)
-        self.destroyed.connect(partial(_cancel_all, self._pending))  # the panel is gone
-
-    def get(self, latex: str) -> bytes | None:
-        svg = _CACHE.get(latex)
-        if svg is not None:
-            _CACHE.move_to_end(latex)
-        return svg
-
-    def now(self, latex: str) -> bytes:
-        """The SVG of ``latex``, typeset in this process if it is not cached."""
-        svg = self.get(latex)
-        if svg is None:
-            svg = self._store(latex, safe_typeset(latex))
+    def store(self, latex: str, svg: bytes) -> bytes:
+        self.cache[latex] = svg
+        while len(self.cache) > self.capacity:
+            self.cache.popitem(last=False)
         return svg
 
     @property
     def busy(self) -> bool:
-        return bool(self._pending)
+        return bool(self.queue or self.in_flight)
+
+    # -- the process -------------------------------------------------------------------------
+    def _start(self) -> bool:
+        if self._proc is not None and self._proc.state() != QProcess.ProcessState.NotRunning:
+            return True
+        if self._restarts > MAX_RESTARTS:
+            return False
+        self._restarts += 1
+        proc = QProcess(self)
+        env = QProcessEnvironment.systemEnvironment()
+        env.insert(
+            "PYTHONPATH", os.pathsep.join(filter(None, [str(ROOT), env.value("PYTHONPATH")]))
+        )
+        proc.setProcessEnvironment(env)
+        proc.setWorkingDirectory(str(ROOT))
+        proc.readyReadStandardOutput.connect(self._read)
+        proc.finished.connect(self._ended)
+        proc.start(sys.executable, ["-m", "gui.mathsvg"])
+        self._proc, self._buffer = proc, b""
+        return True
+
+    def _pump(self) -> None:
+        while self.queue and len(self.in_flight) < IN_FLIGHT:
+            if not self._start():
+                self._fallback()
+                return
+            text = self.queue.pop(0)
+            self._next_id += 1
+            self.in_flight[self._next_id] = text
+            line = json.dumps({"id": self._next_id, "latex": text}) + "\n"
+            self._proc.write(line.encode())
+
+    def _read(self) -> None:
+        self._buffer += bytes(self._proc.readAllStandardOutput())
+        *lines, self._buffer = self._buffer.split(b"\n")
+        for line in lines:
+            try:
+                answer = json.loads(line)
+                text = self.in_flight.pop(answer["id"])
+            except (ValueError, KeyError, TypeError):
+                continue
+            self.store(text, answer["svg"].encode())
+        self._pump()
+        self.arrived.emit()
+
+    def _ended(self, *_args) -> None:
+        """The worker stopped: send what it held again to a new one (or typeset here)."""
+        self.queue = list(self.in_flight.values()) + self.queue
+        self.in_flight.clear()
+        self._proc = None
+        self._pump()
+
+    def _fallback(self) -> None:
+        """No worker: typeset what is queued on this thread."""
+        for text in self.queue:
+            self.store(text, safe_typeset(text))
+        self.queue.clear()
+        self.arrived.emit()
+
+    def stop(self) -> None:
+        """End the worker: it exits when its input closes."""
+        proc, self._proc = self._proc, None
+        if proc is not None and proc.state() != QProcess.ProcessState.NotRunning:
+            proc.finished.disconnect(self._ended)
+            proc.closeWriteChannel()
+            if not proc.waitForFinished(2000):
+                proc.kill()
+                proc.waitForFinished(1000)
+
+
+_WORKER: list[_Worker] = []
+
+
+@atexit.register
+def _stop_worker() -> None:
+    while _WORKER:
+        _WORKER.pop().stop()
+
+
+def _worker() -> _Worker:
+    if not _WORKER:
+        _WORKER.append(_Worker())
+    return _WORKER[0]
+
+
+class Typesetter(QObject):
+    """A panel's view of the app-wide typesetting worker and its cache.
+
+    :meth:`request` asks for the formulas not yet cached (a newer request supersedes what an
+    older one queued); ``ready`` fires on the GUI thread when some have arrived.
+    """
+
+    ready = Signal()
+
+    def __init__(self, capacity: int = 400, parent: QObject | None = None):
+        super().__init__(parent)
+        self._closed = False
+        _worker().arrived.connect(self.ready)
+
+    def get(self, latex: str) -> bytes | None:
+        cache = _worker().cache
+        svg = cache.get(latex)
+        if svg is not None:
+            cache.move_to_end(latex)
+        return svg
+
+    def now(self, latex: str) -> bytes:
+        """The SVG of ``latex``, typeset on this thread if it is not cached."""
+        svg = self.get(latex)
+        return svg if svg is not None else _worker().store(latex, safe_typeset(latex))
+
+    @property
+    def busy(self) -> bool:
+        return _worker().busy
 
     def request(self, latex: list[str]) -> bool:
         """Typeset the uncached formulas of ``latex`` in the background; False if none."""
-        wanted = [t for t in dict.fromkeys(latex) if t not in _CACHE]
-        for text in [t for t in self._pending if t not in wanted]:
-            self._pending.pop(text).cancel()  # superseded: drop it if not yet started
-        if not wanted or self._closed:
+        if self._closed:
             return False
-        try:
-            for text in wanted:
-                if text not in self._pending:
-                    self._pending[text] = _pool().submit(safe_typeset, text)
-        except BrokenProcessPool:
-            _stop_pool()
-            return False
-        self._poll.start()
-        return True
+        _worker().want(latex)
+        return _worker().busy
 
     def shutdown(self) -> None:
-        """Cancel this panel's queued formulas; later requests are ignored."""
+        """This panel asks for nothing more."""
         self._closed = True
-        self._poll.stop()
-        _cancel_all(self._pending)
-
-    def _check(self) -> None:
-        arrived = False
-        for text, future in list(self._pending.items()):
-            if not future.done():
-                continue
-            del self._pending[text]
-            if future.cancelled():
-                continue
-            if future.exception() is not None:  # the worker died: start a new one next time
-                _stop_pool()
-                continue
-            self._store(text, future.result())
-            arrived = True
-        if not self._pending:
-            self._poll.stop()
-        if arrived or not self._pending:
-            self.ready.emit()
-
-    def _store(self, latex: str, svg: bytes) -> bytes:
-        _CACHE[latex] = svg
-        while len(_CACHE) > self._capacity:
-            _CACHE.popitem(last=False)
-        return svg
-
-
-def _cancel_all(pending: dict[str, Future]) -> None:
-    for future in pending.values():
-        future.cancel()
-    pending.clear()

@@ -256,3 +256,16 @@ def test_tab_moves_focus_between_values_and_enter_opens_the_editor(win):
     assert focused is not None and focused.name != "a11"
     QTest.keyClick(win.view, Qt.Key.Key_Return)
     assert win.view.editor.isVisible() and win.view.editor.name == focused.name
+
+
+@pytest.mark.parametrize("value", [1.234567e-6, -9.87654e-6, 123456.7, -9.99999e5, 1e6])
+def test_extreme_values_stay_inside_their_boxes(win, value):
+    from PySide6.QtGui import QFontMetricsF
+
+    for name in ("a11", "w12", "wc", "yy"):
+        win.session.set_value(name, value)
+    for name in ("a11", "w12", "wc", "yy", "z00", "y_hat", "MSE"):
+        item = win.scene.nodes[name]
+        room = item.boundingRect().width() - 16  # the box, without the painting margin
+        for line, font in zip(item.lines(), item._line_fonts):
+            assert QFontMetricsF(font).horizontalAdvance(line.text) <= room, (name, line.text)
