@@ -25,12 +25,14 @@ def build(args):
 
     from PySide6.QtWidgets import QApplication
 
+    from . import errors
     from .main_window import MainWindow
     from .session import Session
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CNN Backprop Visualizer")
     app.setOrganizationName("cnn-backprop")
+    app.error_reporter = errors.install()
     session = Session(scenario)
     window = MainWindow(session)
     after_first_paint(app, window.derivation.start_typesetting)
