@@ -10,24 +10,52 @@ def run_gui(args) -> int:
     """Open the main window (or render it to ``--screenshot`` and exit)."""
     if args.screenshot and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no display
+    app, window = build(args)
+    if args.screenshot:
+        return save_screenshot(window, args.screenshot)
+    window.show()
+    return app.exec()
+
+
+def build(args):
+    """The QApplication and the main window for ``args``, not shown yet."""
     from core.cli import scenario_from  # scenario errors surface before any window opens
 
     scenario = scenario_from(args)
 
     from PySide6.QtWidgets import QApplication
 
+    from . import errors
     from .main_window import MainWindow
     from .session import Session
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CNN Backprop Visualizer")
     app.setOrganizationName("cnn-backprop")
+    app.error_reporter = errors.install()
     session = Session(scenario)
     window = MainWindow(session)
-    if args.screenshot:
-        return save_screenshot(window, args.screenshot)
-    window.show()
-    return app.exec()
+    after_first_paint(app, window.derivation.start_typesetting)
+    return app, window
+
+
+def after_first_paint(app, callback) -> None:
+    """Run ``callback`` once, just after the first paint of any widget.
+
+    Work the first paint does not need (the typesetting worker for the derivation, which sits
+    behind the Paths tab) starts here, so the window appears first and fills in after.
+    """
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                app.removeEventFilter(self)
+                QTimer.singleShot(0, callback)
+                self.deleteLater()
+            return False
+
+    app.installEventFilter(FirstPaint(app))
 
 
 def save_screenshot(window, path: str) -> int:

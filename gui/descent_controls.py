@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from core.descent import ALL_WEIGHTS
 from core.numfmt import fmt
+from core.parse import ParseError
+from core.parse import parse_number as core_parse
 
 from .descent_state import FOLLOW_SELECTION, LR_RANGE, SPEED_RANGE
 from .session import Session, Snapshot
@@ -42,11 +44,11 @@ def tick_to_lr(tick: int) -> float:
 
 
 def parse_number(text: str) -> float | None:
+    """A typed number read as the diagram reads one (core.parse), or None if refused."""
     try:
-        v = float(text.strip().replace(",", "."))
-    except ValueError:
+        return core_parse(text)
+    except ParseError:
         return None
-    return v if math.isfinite(v) else None
 
 
 class DescentControls(QObject):

@@ -92,7 +92,8 @@ class DescentMixin:
         self._new_record(params, self._param())
         self._cursor = 0
         self._banner = self._status = ""
-        self._prediction = self._predict(self._snap.lr)
+        self._prediction: Trajectory | None = None  # the Session's first _publish predicts
+        self._predicted_from = 0
 
     def _new_record(self, params: Params, param: str) -> None:
         self._tail = state(params, param)

@@ -48,6 +48,7 @@ class DerivationPanel(QWidget):
         self._shape: tuple = ()
         self._widgets: list[QWidget] = []
         self._zoom = 1.0
+        self._typesetting = False  # off until shown or warmed: start-up spawns no worker
         self._timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
 
@@ -94,8 +95,7 @@ class DerivationPanel(QWidget):
             "title": self.tr("The gradient of {param}"),
             "step1": self.tr("Step 1. Define the model's values (定義模型參數)"),
             "step2": self.tr(
-                "Step 2. The gradient of {param}: a sum over its {n} backprop paths "
-                "(列出梯度公式)"
+                "Step 2. The gradient of {param}: a sum over its {n} backprop paths (列出梯度公式)"
             ),
             "step2_one": self.tr(
                 "Step 2. The gradient of {param}: one backprop path (列出梯度公式)"
@@ -132,12 +132,24 @@ class DerivationPanel(QWidget):
         )
         if shape != self._shape:
             self._rebuild(shape)
-        formulas = [i.text for i in self._items if i.kind == "formula"]
-        self.typesetter.request(formulas)  # supersedes what an older state still wanted
+        if self._typesetting:
+            formulas = [i.text for i in self._items if i.kind == "formula"]
+            self.typesetter.request(formulas)  # supersedes what an older state still wanted
         self._show()
+
+    def start_typesetting(self) -> None:
+        """Let the worker typeset this panel's formulas (on first show, or after start-up)."""
+        if not self._typesetting:
+            self._typesetting = True
+            self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.start_typesetting()
 
     def typeset_now(self) -> None:
         """Refresh and typeset every formula on this thread (tests, screenshots)."""
+        self._typesetting = True
         self.refresh()
         for item in self._items:
             if item.kind == "formula":
@@ -162,8 +174,10 @@ class DerivationPanel(QWidget):
                 view.set_svg(item.text, svg)
         self._light(self._snap.path)
         # Tells a screenshot to wait: formulas of the current state are still being typeset.
-        self.setProperty("rendering", missing or self._timer.isActive())
-        if missing and not self.typesetter.busy and not self._timer.isActive():
+        waiting = self._typesetting and (missing or self._timer.isActive())
+        self.setProperty("rendering", waiting)
+        idle = not self.typesetter.busy and not self._timer.isActive()
+        if missing and self._typesetting and idle:
             self._timer.start()
         elif not missing and self.is_current:
             self.refreshed.emit()
