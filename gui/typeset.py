@@ -128,6 +128,7 @@ class _Worker(QObject):
         proc, self._proc = self._proc, None
         if proc is not None and proc.state() != QProcess.ProcessState.NotRunning:
             proc.finished.disconnect(self._ended)
+            proc.readyReadStandardOutput.disconnect(self._read)
             proc.closeWriteChannel()
             if not proc.waitForFinished(2000):
                 proc.kill()
