@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from core.latex import Item, derivation, document
 
 from .formula_view import FormulaView
-from .palette import sign_hex
+from .palette import WALK, sign_hex
 from .session import Session, Snapshot
 from .typeset import Typesetter
 
@@ -74,7 +74,7 @@ class DerivationPanel(QWidget):
         self._rows.setSpacing(2)
         self._rows.setSizeConstraint(QLayout.SizeConstraint.SetMinAndMaxSize)
         self._rows.addStretch(1)
-        scroll = QScrollArea()
+        scroll = self._scroll = QScrollArea()
         scroll.setWidget(self._body)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -94,8 +94,7 @@ class DerivationPanel(QWidget):
             "title": self.tr("The gradient of {param}"),
             "step1": self.tr("Step 1. Define the model's values (定義模型參數)"),
             "step2": self.tr(
-                "Step 2. The gradient of {param}: a sum over its {n} backprop paths "
-                "(列出梯度公式)"
+                "Step 2. The gradient of {param}: a sum over its {n} backprop paths (列出梯度公式)"
             ),
             "step2_one": self.tr(
                 "Step 2. The gradient of {param}: one backprop path (列出梯度公式)"
@@ -197,6 +196,9 @@ class DerivationPanel(QWidget):
         self._shape = shape
 
     def _light(self, spot: int | None) -> None:
+        if self._snap.walk_step is not None:
+            self._light_step(self._snap.walk_step)
+            return
         ps = self._snap.paths
         for view, _item in self._formula_rows():
             if view.path is None or view.path >= len(ps):
@@ -206,6 +208,25 @@ class DerivationPanel(QWidget):
                 view.set_state("normal", accent)
             else:
                 view.set_state("highlight" if view.path == spot else "dim", accent)
+
+    def _light_step(self, step) -> None:
+        """The walkthrough: highlight the rows of this step (of its path), dim the others."""
+        ps = self._snap.paths
+        first = None
+        for view, item in self._formula_rows():
+            mine = item.role in step.section and (
+                step.path is None or item.path is None or item.path == step.path
+            )
+            accent = sign_hex(ps[item.path].value) if item.path is not None else WALK
+            view.set_state("highlight" if mine else "dim", accent)
+            if mine and first is None:
+                first = view
+        if first is not None and first.height() > 2 * 6 + 1:
+            self._scroll.ensureWidgetVisible(first, 0, 40)
+
+    def highlighted_roles(self) -> list[tuple[str, int | None]]:
+        """The (role, path) of every highlighted formula row (what the tests read)."""
+        return [(i.role, i.path) for w, i in self._formula_rows() if w.state == "highlight"]
 
     # -- gestures ------------------------------------------------------------------------
     def _on_term_clicked(self, index: int) -> None:

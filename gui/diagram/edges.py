@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsObject, QGraphicsPathItem
 
 from .. import palette
@@ -106,3 +106,41 @@ class BadgeItem(QGraphicsObject):
 
     def mouseReleaseEvent(self, event) -> None:
         self.clicked.emit(self.index)
+
+
+class EdgeLabel(QGraphicsObject):
+    """A local derivative written on its edge (walkthrough), in a white rounded box."""
+
+    def __init__(self):
+        super().__init__()
+        self._text = ""
+        self._color = palette.INK
+        self._font = QFont()
+        self._font.setPixelSize(15)
+        self._font.setBold(True)
+        self._rect = QRectF()
+        self.setZValue(6)
+
+    def set_content(self, text: str, color: str) -> None:
+        if (text, color) == (self._text, self._color):
+            return
+        self.prepareGeometryChange()
+        self._text, self._color = text, color
+        width = QFontMetricsF(self._font).horizontalAdvance(text) + 12
+        self._rect = QRectF(-width / 2, -13, width, 26)
+        self.update()
+
+    def text(self) -> str:
+        return self._text
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-2, -2, 2, 2)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(self._color), 2))
+        painter.setBrush(QColor("white"))
+        painter.drawRoundedRect(self._rect, 6, 6)
+        painter.setFont(self._font)
+        painter.setPen(QColor(self._color))
+        painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self._text)

@@ -15,7 +15,7 @@ from core.model import CELLS, EDITABLE, HEAD, PARAMETERS, TARGET, window
 from ..session import Session, Snapshot
 from . import layout
 from .content import node_lines, tooltip
-from .edges import BASE_INK, BadgeItem, EdgeItem
+from .edges import BASE_INK, BadgeItem, EdgeItem, EdgeLabel
 from .editable import EditableItem
 from .items import NodeItem
 from .legend import add_headers, add_legend
@@ -36,6 +36,7 @@ class DiagramScene(QGraphicsScene):
         self.nodes: dict[str, NodeItem] = {}
         self.edges: dict[str, EdgeItem] = {}
         self.badges: dict[int, BadgeItem] = {}
+        self.labels: dict[str, EdgeLabel] = {}
         self._wheel_name: str | None = None
         self._wheel_timer = QTimer(self, singleShot=True, interval=WHEEL_COMMIT_MS)
         self._wheel_timer.timeout.connect(self._commit_wheel)
@@ -78,6 +79,11 @@ class DiagramScene(QGraphicsScene):
         self._add_edge("yhat_loss", self.nodes["y_hat"].anchor("right"), loss_in)
         target = self.nodes[TARGET]
         self._add_edge("target_loss", target.anchor("right"), loss_in)
+        for key in self.edges:
+            label = EdgeLabel()
+            label.setVisible(False)
+            self.addItem(label)
+            self.labels[key] = label
         self.window_item = QGraphicsRectItem()
         self.window_item.setZValue(3)
         self.window_item.setVisible(False)
@@ -120,6 +126,13 @@ class DiagramScene(QGraphicsScene):
             badge.setVisible(content is not None)
             if content is not None:
                 badge.set_content(*content)
+        for key, label in self.labels.items():
+            content = light.labels.get(key)
+            label.setVisible(content is not None)
+            if content is not None:
+                label.set_content(*content)
+                below = QPointF(0, 82 if key == "yhat_loss" else 0)  # a short edge between boxes
+                label.setPos(self.edges[key].path().pointAtPercent(0.5) + below)
         self._show_window(light.window, light.window_color)
         self.snapshot = snap
 
