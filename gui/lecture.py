@@ -8,18 +8,21 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMainWindow
 
+from .appearance import Appearance
+from .presenter import Presenter
 from .session import Session
 from .walkthrough_controller import WalkthroughController, make_action
 
 
 def install_lecture(window: QMainWindow, session: Session) -> None:
     window.walkthrough = WalkthroughController(window, session)
-    presenter = getattr(window, "presenter", None)
+    window.appearance = Appearance(window)
+    presenter = window.presenter = Presenter(window, window.appearance)
 
     def escape() -> None:
         if session.snapshot.walk is not None:
             session.stop_walkthrough()
-        elif presenter is not None and presenter.active:
+        elif presenter.active:
             presenter.leave()
         else:
             session.select_path(None)

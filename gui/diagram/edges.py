@@ -66,6 +66,7 @@ class BadgeItem(QGraphicsObject):
         self._number = ""
         self._text = ""
         self._color = palette.NEUTRAL
+        self.theme = None  # a gui.theme.Theme, set by the scene
         self._font = QFont()
         self._font.setPixelSize(16)
         self._font.setBold(True)
@@ -89,12 +90,13 @@ class BadgeItem(QGraphicsObject):
         r = self.RADIUS
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(self._color))
+        color = QColor(self.theme.color(self._color) if self.theme else self._color)
+        painter.setBrush(color)
         painter.drawEllipse(QPointF(0, 0), r, r)
         painter.setFont(self._font)
-        painter.setPen(QColor("white"))
+        painter.setPen(QColor("white") if color.lightness() < 150 else QColor("black"))
         painter.drawText(QRectF(-r, -r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, self._number)
-        painter.setPen(QColor(self._color))
+        painter.setPen(color)
         painter.drawText(
             QRectF(r + 5, -r, 104, 2 * r),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
@@ -119,6 +121,7 @@ class EdgeLabel(QGraphicsObject):
         self._font.setPixelSize(15)
         self._font.setBold(True)
         self._rect = QRectF()
+        self.theme = None  # a gui.theme.Theme, set by the scene
         self.setZValue(6)
 
     def set_content(self, text: str, color: str) -> None:
@@ -137,10 +140,11 @@ class EdgeLabel(QGraphicsObject):
         return self._rect.adjusted(-2, -2, 2, 2)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
+        color = QColor(self.theme.color(self._color) if self.theme else self._color)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(self._color), 2))
-        painter.setBrush(QColor("white"))
+        painter.setPen(QPen(color, 2))
+        painter.setBrush(QColor(self.theme.node_fill if self.theme else "white"))
         painter.drawRoundedRect(self._rect, 6, 6)
         painter.setFont(self._font)
-        painter.setPen(QColor(self._color))
+        painter.setPen(color)
         painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self._text)

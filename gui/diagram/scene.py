@@ -8,11 +8,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QToolTip
+from PySide6.QtWidgets import (
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QToolTip,
+)
 
 from core.model import CELLS, EDITABLE, HEAD, PARAMETERS, TARGET, window
 
 from ..session import Session, Snapshot
+from ..theme import THEMES, Theme
 from . import layout
 from .content import node_lines, tooltip
 from .edges import BASE_INK, BadgeItem, EdgeItem, EdgeLabel
@@ -37,6 +43,7 @@ class DiagramScene(QGraphicsScene):
         self.edges: dict[str, EdgeItem] = {}
         self.badges: dict[int, BadgeItem] = {}
         self.labels: dict[str, EdgeLabel] = {}
+        self.theme: Theme = THEMES["light"]
         self._wheel_name: str | None = None
         self._wheel_timer = QTimer(self, singleShot=True, interval=WHEEL_COMMIT_MS)
         self._wheel_timer.timeout.connect(self._commit_wheel)
@@ -117,10 +124,11 @@ class DiagramScene(QGraphicsScene):
                 if style is None:
                     continue
                 edge.set_ends(self.nodes[style.source].anchor("right"), edge.ends()[1])
+            t = self.theme
             if style is None:
-                edge.set_style(BASE_INK, 2.0)
+                edge.set_style(t.edge if t.name != "light" else BASE_INK, 2.0 * t.stroke)
             else:
-                edge.set_style(style.color, style.width, style.dashed)
+                edge.set_style(t.color(style.color), style.width * t.stroke, style.dashed)
         for c, badge in self.badges.items():
             content = light.badges.get(c)
             badge.setVisible(content is not None)
@@ -140,8 +148,26 @@ class DiagramScene(QGraphicsScene):
         self.window_item.setVisible(cell is not None)
         if cell is not None:
             self.window_item.setRect(layout.window_rect(cell))
-            pen = QPen(QColor(color), 4, Qt.PenStyle.DashLine)
+            pen = QPen(QColor(self.theme.color(color)), 4 * self.theme.stroke, Qt.PenStyle.DashLine)
             self.window_item.setPen(pen)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Draw in ``theme``: the ground, every node, edge, badge, label and caption."""
+        if theme == self.theme:
+            return
+        self.theme = theme
+        self.setBackgroundBrush(QColor(theme.background))
+        for item in self.items():
+            if isinstance(item, NodeItem):
+                item.set_theme(theme)
+            elif isinstance(item, (BadgeItem, EdgeLabel)):
+                item.theme = theme
+                item.update()
+            elif isinstance(item, QGraphicsSimpleTextItem):
+                if item.data(0) is None:  # the caption's own colour, kept for the light theme
+                    item.setData(0, item.brush().color().name())
+                item.setBrush(QColor(theme.color(item.data(0).upper())))
+        self.show_snapshot(self.session.snapshot)
 
     # -- gestures -> session verbs --------------------------------------------------------------
     def _clicked(self, name: str) -> None:
