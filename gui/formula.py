@@ -173,6 +173,7 @@ class DerivationPanel(QWidget):
     def _rebuild(self, shape: tuple) -> None:
         for w in self._widgets:
             self._rows.removeWidget(w)
+            w.hide()  # gone at once, not when the event loop next deletes it
             w.deleteLater()
         self._widgets = []
         texts = self.texts()

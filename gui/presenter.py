@@ -120,6 +120,7 @@ class Presenter(QObject):
         for bar in w.findChildren(QToolBar):
             if bar is not walk_bar:
                 bar.hide()
+        w.setGeometry(w.screen().geometry())  # where no window manager honours full screen
         w.showFullScreen()
         self.toggle.setChecked(True)
         self.appearance.set_presenter(True)
