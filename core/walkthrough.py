@@ -79,9 +79,31 @@ class Step:
     path: int | None = None
     section: tuple[str, ...] = ()
 
-    def narration(self, texts: Mapping[str, str] = NARRATION) -> str:
-        """The sentence of this step, from ``texts`` (translated) with its numbers filled in."""
-        return texts.get(self.kind, NARRATION[self.kind]).format(**dict(self.args))
+    def narration(self, texts: Mapping[str, str] = NARRATION, hidden=frozenset()) -> str:
+        """The sentence of this step, from ``texts`` (translated) with its numbers filled in.
+
+        Numbers that would give away a value hidden for the quiz (``hidden``, quiz keys as in
+        :mod:`core.quiz`) read ``?``.
+        """
+        args = dict(self.args)
+        for arg, keys in _GIVES_AWAY.get(self.kind, {}).items():
+            keys = {k.format(path=self.path) for k in keys}
+            if arg in args and keys & set(hidden):
+                args[arg] = "?"
+        return texts.get(self.kind, NARRATION[self.kind]).format(**args)
+
+
+_PATHS = tuple(f"path{k}" for k in range(4))
+
+#: For each step kind, which of its arguments give away which quiz values.
+_GIVES_AWAY: dict[str, dict[str, tuple[str, ...]]] = {
+    "head": {"y_hat": ("y_hat",)},
+    "loss": {"y_hat": ("y_hat",), "loss": ("MSE",)},
+    "dloss": {"value": ("y_hat",)},
+    "path": {"value": ("y_hat", "path{path}"), "numbers": ("y_hat",)},
+    "sum": {"terms": ("y_hat", *_PATHS), "grad": ("grad", "y_hat", *_PATHS)},
+    "update": {"grad": ("grad",), "new": ("after",), "loss_new": ("after",)},
+}
 
 
 def _args(**kw) -> tuple[tuple[str, str], ...]:
