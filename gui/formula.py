@@ -81,7 +81,12 @@ class DerivationPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        self._hidden_note = QLabel(
+            self.tr("The derivation is hidden while the quiz hides values."), wordWrap=True
+        )
+        self._hidden_note.setVisible(False)
         layout.addLayout(header)
+        layout.addWidget(self._hidden_note)
         layout.addWidget(scroll, 1)
 
         session.state_changed.connect(self.on_state_changed)
@@ -112,6 +117,9 @@ class DerivationPanel(QWidget):
     def on_state_changed(self, snap: Snapshot) -> None:
         """The edit path: remember the snapshot, light the rows, refresh the numbers soon."""
         self._snap = snap
+        self._scroll.setVisible(not snap.hidden)
+        self._hidden_note.setVisible(bool(snap.hidden))
+        self.copy_action.setEnabled(not snap.hidden)
         self._light(snap.path)
         if not self._timer.isActive():
             self._timer.start()

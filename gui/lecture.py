@@ -10,12 +10,22 @@ from PySide6.QtWidgets import QMainWindow
 
 from .appearance import Appearance
 from .presenter import Presenter
+from .quiz import add_quiz_dock
 from .session import Session
 from .walkthrough_controller import WalkthroughController, make_action
 
 
 def install_lecture(window: QMainWindow, session: Session) -> None:
     window.walkthrough = WalkthroughController(window, session)
+    window.quiz = quiz = add_quiz_dock(window, session)
+    menu = window.walkthrough.menu
+    menu.addSeparator()
+    for text, key, slot, tip in (
+        (window.tr("Quiz"), "Q", lambda: quiz.parentWidget().raise_(), window.tr("Show the quiz")),
+        (window.tr("Hide every quiz value"), "Ctrl+Shift+H", quiz.hide_all, ""),
+        (window.tr("Reveal every quiz value"), "Ctrl+Shift+R", session.reveal_all, ""),
+    ):
+        menu.addAction(make_action(window, text, [key], slot, tip or text))
     window.appearance = Appearance(window)
     presenter = window.presenter = Presenter(window, window.appearance)
 

@@ -44,5 +44,9 @@ class LectureMixin:
             keys.discard(key)
         self._replace(hidden=frozenset(keys))
 
+    def set_hidden(self, keys) -> None:
+        """Hide exactly these quiz values."""
+        self._replace(hidden=frozenset(keys))
+
     def reveal_all(self) -> None:
         self._replace(hidden=frozenset())

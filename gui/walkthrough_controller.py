@@ -17,10 +17,10 @@ from core.walkthrough import CONTEXT, NARRATION
 from .session import Session, Snapshot
 
 
-def narration(step) -> str:
-    """The step's sentence, translated, with its numbers filled in."""
+def narration(step, hidden=frozenset()) -> str:
+    """The step's sentence, translated, with its numbers filled in (``?`` for hidden ones)."""
     texts = {k: QCoreApplication.translate(CONTEXT, v) for k, v in NARRATION.items()}
-    return step.narration(texts)
+    return step.narration(texts, hidden)
 
 
 def make_action(window, text: str, keys, slot, tip: str, checkable: bool = False) -> QAction:
@@ -136,7 +136,7 @@ class WalkthroughController(QObject):
             self.next.setEnabled(k < n - 1)
             self.prev.setEnabled(k > 0)
             self.counter.setText(f" {k + 1} / {n} ")
-            self.text.setText(narration(snap.walk_step))
+            self.text.setText(narration(snap.walk_step, snap.hidden))
         for a in self.descent_actions():
             a.setEnabled(not walking)
         if self.bar.isVisibleTo(self._window) != walking:
