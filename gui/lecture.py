@@ -12,6 +12,7 @@ from .appearance import Appearance
 from .presenter import Presenter
 from .quiz import add_quiz_dock
 from .session import Session
+from .shortcuts_dialog import add_help_menu
 from .walkthrough_controller import WalkthroughController, make_action
 
 
@@ -44,3 +45,4 @@ def install_lecture(window: QMainWindow, session: Session) -> None:
         escape,
         window.tr("Leave the walkthrough, then presenter mode; else show every path"),
     )
+    window.shortcuts_action = add_help_menu(window)

@@ -79,7 +79,8 @@ class WalkthroughController(QObject):
             lambda: session.walk_to(len(session.snapshot.walk_steps) - 1),
             self.tr("On to the update step"),
         )
-        self.leave = QAction(self.tr("Leave the walkthrough"), window)
+        # Escape reaches it through the window's one Escape action (gui.lecture).
+        self.leave = QAction(self.tr("Leave the walkthrough") + "\tEsc", window)
         self.leave.setToolTip(self.tr("Leave the walkthrough (Esc)"))
         self.leave.triggered.connect(session.stop_walkthrough)
         menu = window.menuBar().addMenu(self.tr("&Lecture"))
