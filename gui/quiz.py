@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -41,12 +42,12 @@ class QuizRow:
         self.key = key
         self.hide = QCheckBox()
         self.hide.setToolTip(panel.tr("Hide this value (it shows as ? everywhere)"))
-        self.name = QLabel()
-        self.answer = QLineEdit(placeholderText=panel.tr("your prediction"))
+        self.name = QLabel(wordWrap=True)
+        self.answer = QLineEdit(placeholderText=panel.tr("predict"), minimumWidth=80)
         self.answer.setToolTip(panel.tr("Type a number (0.5, -1e-3, 1/3) and press Enter"))
-        self.check = QPushButton(panel.tr("Check"))
+        self.check = QToolButton(text=panel.tr("Check"))
         self.check.setToolTip(panel.tr("Compare your prediction with the value (Enter)"))
-        self.reveal = QPushButton(panel.tr("Reveal"))
+        self.reveal = QToolButton(text=panel.tr("Reveal"))
         self.reveal.setToolTip(panel.tr("Show the value"))
         self.verdict = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self.hide.toggled.connect(lambda on: panel.session.hide_value(key, on))
@@ -89,11 +90,13 @@ class QuizPanel(QWidget):
         self.reveal_all = QPushButton(self.tr("Reveal all"))
         self.reveal_all.setToolTip(self.tr("Show every hidden value"))
         self.reveal_all.clicked.connect(session.reveal_all)
-        tol_row.addWidget(self.hide_button)
-        tol_row.addWidget(self.reveal_all)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.hide_button)
+        buttons.addWidget(self.reveal_all)
+        buttons.addStretch(1)
 
         grid = QGridLayout()
-        grid.setColumnStretch(2, 1)
+        grid.setColumnStretch(1, 1)
         all_keys = ("y_hat", "MSE", *(f"path{k}" for k in range(MAX_PATHS)), "grad", "after")
         self.rows = {key: QuizRow(self, key) for key in all_keys}
         for r, row in enumerate(self.rows.values()):
@@ -104,9 +107,11 @@ class QuizPanel(QWidget):
         inner = QVBoxLayout(body)
         inner.addWidget(intro)
         inner.addLayout(tol_row)
+        inner.addLayout(buttons)
         inner.addLayout(grid)
         inner.addStretch(1)
         scroll = QScrollArea(widgetResizable=True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

@@ -39,6 +39,7 @@ class Theme:
     base: str = "#FFFFFF"
     text: str = "#202124"
     accent: str = "#1A73E8"
+    disabled: str = "#9AA0A6"  # text of a control that cannot be used now
 
     def color(self, hex_color: str) -> str:
         return self.colors.get(hex_color.upper(), hex_color)
@@ -90,6 +91,7 @@ THEMES: dict[str, Theme] = {
         base="#000000",
         text="#FFFFFF",
         accent="#FFFF00",
+        disabled="#8A8A8A",
     ),
 }
 
@@ -123,7 +125,6 @@ def window_palette(theme: Theme) -> QPalette:
         (role.PlaceholderText, theme.muted),
     ):
         pal.setColor(r, QColor(c))
-    pal.setColor(QPalette.ColorGroup.Disabled, role.Text, QColor(theme.muted))
-    pal.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, QColor(theme.muted))
-    pal.setColor(QPalette.ColorGroup.Disabled, role.WindowText, QColor(theme.muted))
+    for r in (role.Text, role.ButtonText, role.WindowText):
+        pal.setColor(QPalette.ColorGroup.Disabled, r, QColor(theme.disabled))
     return pal

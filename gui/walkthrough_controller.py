@@ -81,6 +81,7 @@ class WalkthroughController(QObject):
         )
         # Escape reaches it through the window's one Escape action (gui.lecture).
         self.leave = QAction(self.tr("Leave the walkthrough") + "\tEsc", window)
+        self.leave.setIconText(self.tr("Leave the walkthrough"))
         self.leave.setToolTip(self.tr("Leave the walkthrough (Esc)"))
         self.leave.triggered.connect(session.stop_walkthrough)
         menu = window.menuBar().addMenu(self.tr("&Lecture"))
