@@ -24,6 +24,10 @@ def run_gui(args) -> int:
     app.setOrganizationName("cnn-backprop")
     session = Session(scenario)
     window = MainWindow(session)
+    if getattr(args, "theme", None):
+        window.appearance.set_choice(args.theme)
+    if getattr(args, "walk", None):
+        session.walk_to(args.walk - 1)
     if args.screenshot:
         return save_screenshot(window, args.screenshot)
     window.show()

@@ -116,9 +116,6 @@ class WalkthroughController(QObject):
     def _toggle(self, on: bool) -> None:
         if on:
             self.session.start_walkthrough()
-            derivation = getattr(self._window, "derivation", None)
-            if derivation is not None:  # the formula that matches what is lit
-                derivation.parentWidget().raise_()
         else:
             self.session.stop_walkthrough()
 
@@ -143,3 +140,6 @@ class WalkthroughController(QObject):
             a.setEnabled(not walking)
         if self.bar.isVisibleTo(self._window) != walking:
             self.bar.setVisible(walking)
+            derivation = getattr(self._window, "derivation", None)
+            if walking and derivation is not None:  # the formula that matches what is lit
+                derivation.parentWidget().raise_()

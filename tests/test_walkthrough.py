@@ -127,3 +127,18 @@ def test_an_edit_during_the_walkthrough_updates_the_narration(win, session):
     session.set_value("a11", 2.0)  # z00 = 2*0.4 + 0.5*(-0.3) + (-0.5)*0.2 + 2*0.6 = 1.75
     assert win.walkthrough.text.text().endswith("= 1.75")
     assert session.snapshot.walk == 0
+
+
+def test_the_command_line_opens_a_screenshot_at_a_walkthrough_step(tmp_path, qtbot):
+    from core.cli import build_parser
+    from gui.app import save_screenshot
+
+    args = build_parser().parse_args(["--walk", "3", "--theme", "dark"])
+    assert (args.walk, args.theme) == (3, "dark")
+    session = Session(default())
+    w = MainWindow(session)
+    qtbot.addWidget(w)
+    session.walk_to(args.walk - 1)
+    assert save_screenshot(w, str(tmp_path / "walk.png")) == 0
+    assert w.walkthrough.counter.text().strip() == f"3 / {N_STEPS}"
+    w.derivation.typesetter.shutdown()
