@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from core.explain import explain, explain_factor
 from core.model import CELLS, HEAD, PARAMETERS, TARGET
 from core.numfmt import fmt
@@ -9,6 +11,10 @@ from core.numfmt import fmt_operand as op
 from core.walkthrough import updated
 
 from .items import Line
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Diagram", text)
 
 
 def node_gradient(snap, name: str) -> float:
@@ -34,7 +40,7 @@ def node_lines(snap, name: str) -> tuple[Line, ...]:
         new, loss = updated(snap.params, snap.selected, snap.lr)
         old = snap.value(name) if name != "MSE" else f.loss
         shown = "?" if "after" in hidden else fmt(new if name != "MSE" else loss)
-        return (Line(f"was {fmt(old)}", "text"), Line(f"→ {shown}", "value"))
+        return (Line(_tr("was {0}").format(fmt(old)), "text"), Line(f"→ {shown}", "value"))
     if name == "y_hat" and "y_hat" in hidden:
         return (Line("?", "value"), Line("∂MSE/∂ŷ = ?", "grad"))
     if name == "MSE" and "MSE" in hidden:
@@ -64,7 +70,7 @@ def tooltip(snap, name: str) -> str:
     """Hover help: the node's formula with numbers substituted, and its gradient."""
     p, f = snap.params, snap.forward
     if snap.hidden:
-        return "Some values are hidden for the quiz."
+        return _tr("Some values are hidden for the quiz.")
     if name.startswith("path"):
         k = int(name[4:])
         if not 0 <= k < len(snap.paths):
