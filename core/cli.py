@@ -36,6 +36,10 @@ def build_parser() -> Parser:
     p.add_argument("--format", choices=("text", "json", "csv"), default=None)
     p.add_argument("--lr", type=float, default=None, help="learning rate for --descend")
     p.add_argument("--steps", type=int, default=None, help="number of steps for --descend")
+    p.add_argument("--walk", type=int, metavar="STEP", help="open the walkthrough at STEP (from 1)")
+    p.add_argument(
+        "--theme", choices=("system", "light", "dark", "contrast"), help="the window's theme"
+    )
     p.add_argument("--lang", choices=("en", "zh_TW"), default=None, help="interface language")
     return p
 

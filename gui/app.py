@@ -35,6 +35,10 @@ def build(args):
     app.error_reporter = errors.install()
     session = Session(scenario)
     window = MainWindow(session)
+    if getattr(args, "theme", None):
+        window.appearance.set_choice(args.theme)
+    if getattr(args, "walk", None):
+        session.walk_to(args.walk - 1)
     after_first_paint(app, window.derivation.start_typesetting)
     return app, window
 

@@ -107,9 +107,14 @@ class DescentControls(QObject):
             [Qt.Key.Key_K],
             session.keep_run,
         )
-        self.clear = action("Clear kept runs", "Remove every kept run", [], session.clear_runs)
+        self.clear = action(
+            "Clear kept runs", "Remove every kept run", ["Shift+K"], session.clear_runs
+        )
         self.log = QAction(self.tr("Log scale"), window, checkable=True)
-        self.log.setToolTip(self.tr("Show the loss against step on a log scale"))
+        self.log.setShortcut(QKeySequence("Shift+L"))
+        self.log.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.log.setToolTip(self.tr("Show the loss against step on a log scale (Shift+L)"))
+        window.addAction(self.log)
 
         self.timeline = QSlider(Qt.Orientation.Horizontal, minimumWidth=220)
         self.timeline.setToolTip(self.tr("Scrub through the recorded steps; every panel follows"))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from core.latex import Item, derivation, document
 
 from .formula_view import FormulaView
-from .palette import sign_hex
+from .palette import WALK, sign_hex
 from .session import Session, Snapshot
 from .typeset import Typesetter
 
@@ -75,14 +75,19 @@ class DerivationPanel(QWidget):
         self._rows.setSpacing(2)
         self._rows.setSizeConstraint(QLayout.SizeConstraint.SetMinAndMaxSize)
         self._rows.addStretch(1)
-        scroll = QScrollArea()
+        scroll = self._scroll = QScrollArea()
         scroll.setWidget(self._body)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        self._hidden_note = QLabel(
+            self.tr("The derivation is hidden while the quiz hides values."), wordWrap=True
+        )
+        self._hidden_note.setVisible(False)
         layout.addLayout(header)
+        layout.addWidget(self._hidden_note)
         layout.addWidget(scroll, 1)
 
         session.state_changed.connect(self.on_state_changed)
@@ -113,6 +118,9 @@ class DerivationPanel(QWidget):
     def on_state_changed(self, snap: Snapshot) -> None:
         """The edit path: remember the snapshot, light the rows, refresh the numbers soon."""
         self._snap = snap
+        self._scroll.setVisible(not snap.hidden)
+        self._hidden_note.setVisible(bool(snap.hidden))
+        self.copy_action.setEnabled(not snap.hidden)
         self._light(snap.path)
         self.setProperty("rendering", True)  # until the new numbers are typeset
         if not self._timer.isActive():
@@ -189,6 +197,7 @@ class DerivationPanel(QWidget):
     def _rebuild(self, shape: tuple) -> None:
         for w in self._widgets:
             self._rows.removeWidget(w)
+            w.hide()  # gone at once, not when the event loop next deletes it
             w.deleteLater()
         self._widgets = []
         texts = self.texts()
@@ -212,6 +221,9 @@ class DerivationPanel(QWidget):
         self._shape = shape
 
     def _light(self, spot: int | None) -> None:
+        if self._snap.walk_step is not None:
+            self._light_step(self._snap.walk_step)
+            return
         ps = self._snap.paths
         for view, _item in self._formula_rows():
             if view.path is None or view.path >= len(ps):
@@ -221,6 +233,25 @@ class DerivationPanel(QWidget):
                 view.set_state("normal", accent)
             else:
                 view.set_state("highlight" if view.path == spot else "dim", accent)
+
+    def _light_step(self, step) -> None:
+        """The walkthrough: highlight the rows of this step (of its path), dim the others."""
+        ps = self._snap.paths
+        first = None
+        for view, item in self._formula_rows():
+            mine = item.role in step.section and (
+                step.path is None or item.path is None or item.path == step.path
+            )
+            accent = sign_hex(ps[item.path].value) if item.path is not None else WALK
+            view.set_state("highlight" if mine else "dim", accent)
+            if mine and first is None:
+                first = view
+        if first is not None and first.height() > 2 * 6 + 1:
+            self._scroll.ensureWidgetVisible(first, 0, 40)
+
+    def highlighted_roles(self) -> list[tuple[str, int | None]]:
+        """The (role, path) of every highlighted formula row (what the tests read)."""
+        return [(i.role, i.path) for w, i in self._formula_rows() if w.state == "highlight"]
 
     # -- gestures ------------------------------------------------------------------------
     def _on_term_clicked(self, index: int) -> None:

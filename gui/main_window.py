@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 from .descent_panel import install_descent
 from .diagram import DiagramScene, DiagramView
 from .formula import add_derivation_dock
+from .lecture import install_lecture
 from .paths_panel import PathsPanel
 from .session import Session
 
@@ -34,6 +35,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([paths_dock], [380], Qt.Orientation.Horizontal)
         install_descent(self, session)
         self._build_actions()
+        install_lecture(self, session)
 
     def _add_dock(self, title: str, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -88,6 +90,6 @@ class MainWindow(QMainWindow):
                 lambda _=False, k=k: self.session.select_path(k),
             )
         self._action(
-            paths, self.tr("Show all paths"), ["0", "Esc"], lambda: self.session.select_path(None)
+            paths, self.tr("Show all paths"), ["0"], lambda: self.session.select_path(None)
         )
         self._action(paths, self.tr("Nudge check"), "N", self.paths_panel.run_nudge_check)

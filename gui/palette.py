@@ -14,6 +14,7 @@ POSITIVE = "#D55E00"  # orange (vermillion): the term raises the loss as the par
 NEGATIVE = "#0072B2"  # blue: the term lowers the loss as the parameter grows
 NEUTRAL = "#7F7F7F"  # a term that is exactly zero
 SELECTED = "#009E73"  # the selected parameter
+WALK = "#6A3D9A"  # what the walkthrough's forward step is forming
 INK = "#202124"
 MUTED = "#9AA0A6"
 

@@ -35,13 +35,15 @@ class PathRow(QFrame):
         )
         self._frame = None
 
-    def show_path(self, path, color: str, spotlit: bool) -> None:
+    def show_path(self, path, color: str, spotlit: bool, hidden: bool = False) -> None:
         nums = " × ".join(op(fa.value) for fa in path.factors[1:])
         term = path.term.replace(" * ", " · ")
         html = self.tr(
             "<span style='color:{0}'><b>{1}</b> via z{2}: {3}<br>"
             "&nbsp;&nbsp;= {4}<br>&nbsp;&nbsp;× ∂MSE/∂ŷ = <b>{5}</b></span>"
-        ).format(color, self.index + 1, CELLS[path.cell], term, nums, fmt(path.value))
+        ).format(
+            color, self.index + 1, CELLS[path.cell], term, nums, "?" if hidden else fmt(path.value)
+        )
         if html != self.label.text():
             self.label.setText(html)
         frame = (color, spotlit)
@@ -97,21 +99,26 @@ class PathsPanel(QWidget):
         ps = snap.paths
         name = snap.selected
         common = ps[0].factors[0].value
+        hidden = snap.hidden
         self.heading.setText(
             self.tr(
                 "<b>∂MSE/∂{0}</b> is a sum over {1} path(s), each a product of local "
                 "derivatives times the common factor ∂MSE/∂ŷ = −2(yy − ŷ) = <b>{2}</b>"
-            ).format(name, len(ps), fmt(common))
+            ).format(name, len(ps), "?" if "y_hat" in hidden else fmt(common))
         )
         for k, row in enumerate(self.rows):
             row.setVisible(k < len(ps))
             if k < len(ps):
-                row.show_path(ps[k], palette.sign_hex(ps[k].value), snap.path == k)
+                row.show_path(
+                    ps[k], palette.sign_hex(ps[k].value), snap.path == k, f"path{k}" in hidden
+                )
         grad = snap.gradients[name]
-        terms = " + ".join(op(p.value) for p in ps)
+        terms = " + ".join("?" if f"path{k}" in hidden else op(p.value) for k, p in enumerate(ps))
+        total = "?" if "grad" in hidden or "?" in terms else fmt(grad, 6)
         self.total.setText(
-            self.tr("Sum: {0}<br>= <b>{1}</b> = ∂MSE/∂{2}").format(terms, fmt(grad, 6), name)
+            self.tr("Sum: {0}<br>= <b>{1}</b> = ∂MSE/∂{2}").format(terms, total, name)
         )
+        self.nudge.setEnabled(not hidden)  # it would print the gradient
         if self._checked != (snap.params, name):
             self.nudge_result.clear()
 

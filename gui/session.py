@@ -16,8 +16,10 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from core.model import EDITABLE, PARAMETERS, Forward, Params, check_value, forward, gradients
 from core.paths import Path, paths
 from core.scenario import Scenario
+from core.walkthrough import Step, steps
 
 from .descent_state import Descent, DescentMixin
+from .lecture_state import LectureMixin
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,8 @@ class Snapshot:
     name: str = ""
     description: str = ""
     descent: Descent | None = None  # the live run; ``params`` is its state at the cursor
+    walk: int | None = None  # the walkthrough step on show, or None outside the walkthrough
+    hidden: frozenset[str] = frozenset()  # quiz values shown as "?" (core.quiz keys)
 
     @cached_property
     def forward(self) -> Forward:
@@ -43,6 +47,22 @@ class Snapshot:
     @cached_property
     def paths(self) -> tuple[Path, ...]:
         return paths(self.params, self.selected, self.forward)
+
+    @cached_property
+    def walk_steps(self) -> tuple[Step, ...]:
+        return steps(self.params, self.selected, self.lr)
+
+    @property
+    def walk_index(self) -> int | None:
+        """The walkthrough step on show, clamped to the steps of the current parameter."""
+        if self.walk is None:
+            return None
+        return min(self.walk, len(self.walk_steps) - 1)
+
+    @property
+    def walk_step(self) -> Step | None:
+        k = self.walk_index
+        return None if k is None else self.walk_steps[k]
 
     def value(self, name: str) -> float:
         return self.params.get(name)
@@ -62,10 +82,11 @@ class _SetValue(QUndoCommand):
         self._session._set_params(self._before)
 
 
-class Session(QObject, DescentMixin):
+class Session(QObject, DescentMixin, LectureMixin):
     """Holds the current :class:`Snapshot` and the verbs that change it.
 
-    The descent verbs (step, play, seek, keep_run, ...) are in :class:`DescentMixin`.
+    The descent verbs (step, play, seek, keep_run, ...) are in :class:`DescentMixin`; the
+    walkthrough and quiz verbs, which never change the parameters, in :class:`LectureMixin`.
     """
 
     state_changed = Signal(object)  # the new Snapshot

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from core.explain import explain, explain_factor
 from core.model import CELLS, HEAD, PARAMETERS, TARGET
 from core.numfmt import fmt
 from core.numfmt import fmt_operand as op
+from core.walkthrough import updated
 
 from .items import Line
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Diagram", text)
 
 
 def node_gradient(snap, name: str) -> float:
@@ -27,6 +34,19 @@ def node_gradient(snap, name: str) -> float:
 
 def node_lines(snap, name: str) -> tuple[Line, ...]:
     f = snap.forward
+    hidden = snap.hidden
+    step = snap.walk_step
+    if step is not None and step.kind == "update" and name in (snap.selected, "MSE"):
+        new, loss = updated(snap.params, snap.selected, snap.lr)
+        old = snap.value(name) if name != "MSE" else f.loss
+        shown = "?" if "after" in hidden else fmt(new if name != "MSE" else loss)
+        return (Line(_tr("was {0}").format(fmt(old)), "text"), Line(f"→ {shown}", "value"))
+    if name == "y_hat" and "y_hat" in hidden:
+        return (Line("?", "value"), Line("∂MSE/∂ŷ = ?", "grad"))
+    if name == "MSE" and "MSE" in hidden:
+        return (Line("?", "value"), Line("(yy − ŷ)²"))
+    if name == snap.selected and "grad" in hidden:
+        return (Line(fmt(snap.value(name)), "value"), Line("∂ ?", "grad"))
     if name.startswith("z") and name[1:] in CELLS:
         cell = name[1:]
         c = CELLS.index(cell)
@@ -49,6 +69,8 @@ def node_lines(snap, name: str) -> tuple[Line, ...]:
 def tooltip(snap, name: str) -> str:
     """Hover help: the node's formula with numbers substituted, and its gradient."""
     p, f = snap.params, snap.forward
+    if snap.hidden:
+        return _tr("Some values are hidden for the quiz.")
     if name.startswith("path"):
         k = int(name[4:])
         if not 0 <= k < len(snap.paths):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsObject, QGraphicsPathItem
 
 from .. import palette
@@ -66,6 +66,7 @@ class BadgeItem(QGraphicsObject):
         self._number = ""
         self._text = ""
         self._color = palette.NEUTRAL
+        self.theme = None  # a gui.theme.Theme, set by the scene
         self._font = QFont()
         self._font.setPixelSize(16)
         self._font.setBold(True)
@@ -89,12 +90,13 @@ class BadgeItem(QGraphicsObject):
         r = self.RADIUS
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(self._color))
+        color = QColor(self.theme.color(self._color) if self.theme else self._color)
+        painter.setBrush(color)
         painter.drawEllipse(QPointF(0, 0), r, r)
         painter.setFont(self._font)
-        painter.setPen(QColor("white"))
+        painter.setPen(QColor("white") if color.lightness() < 150 else QColor("black"))
         painter.drawText(QRectF(-r, -r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, self._number)
-        painter.setPen(QColor(self._color))
+        painter.setPen(color)
         painter.drawText(
             QRectF(r + 5, -r, 104, 2 * r),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
@@ -106,3 +108,43 @@ class BadgeItem(QGraphicsObject):
 
     def mouseReleaseEvent(self, event) -> None:
         self.clicked.emit(self.index)
+
+
+class EdgeLabel(QGraphicsObject):
+    """A local derivative written on its edge (walkthrough), in a white rounded box."""
+
+    def __init__(self):
+        super().__init__()
+        self._text = ""
+        self._color = palette.INK
+        self._font = QFont()
+        self._font.setPixelSize(15)
+        self._font.setBold(True)
+        self._rect = QRectF()
+        self.theme = None  # a gui.theme.Theme, set by the scene
+        self.setZValue(6)
+
+    def set_content(self, text: str, color: str) -> None:
+        if (text, color) == (self._text, self._color):
+            return
+        self.prepareGeometryChange()
+        self._text, self._color = text, color
+        width = QFontMetricsF(self._font).horizontalAdvance(text) + 12
+        self._rect = QRectF(-width / 2, -13, width, 26)
+        self.update()
+
+    def text(self) -> str:
+        return self._text
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-2, -2, 2, 2)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        color = QColor(self.theme.color(self._color) if self.theme else self._color)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(color, 2))
+        painter.setBrush(QColor(self.theme.node_fill if self.theme else "white"))
+        painter.drawRoundedRect(self._rect, 6, 6)
+        painter.setFont(self._font)
+        painter.setPen(color)
+        painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self._text)

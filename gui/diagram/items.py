@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsObject
 
 from .. import palette
+from ..theme import LIGHT_BORDER, LIGHT_FILL, THEMES, Theme
 
 GRADIENT_INK = "#8E3FA8"  # gradients dMSE/d(node): purple italics, apart from the path colours
 
@@ -59,6 +60,7 @@ class NodeItem(QGraphicsObject):
         self._lines: tuple[Line, ...] = ()
         self._line_fonts: list[QFont] = []
         self._emphasis = Emphasis()
+        self._theme = THEMES["light"]
         self._fonts = {
             "title": _font(self.TITLE_PX, bold=True),
             "value": _font(self.VALUE_PX, bold=True),
@@ -92,6 +94,11 @@ class NodeItem(QGraphicsObject):
             self.setOpacity(0.3 if emphasis.dimmed else 1.0)
             self.update()
 
+    def set_theme(self, theme: Theme) -> None:
+        if theme != self._theme:
+            self._theme = theme
+            self.update()
+
     def lines(self) -> tuple[Line, ...]:
         return self._lines
 
@@ -113,13 +120,15 @@ class NodeItem(QGraphicsObject):
         return self.mapToScene(local)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        e = self._emphasis
+        e, t = self._emphasis, self._theme
+        border = t.node_border if e.border == LIGHT_BORDER else t.color(e.border)
+        fill = e.fill if t.tints and e.fill != LIGHT_FILL else t.node_fill
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(e.border), e.width))
-        painter.setBrush(QBrush(QColor(e.fill)))
+        painter.setPen(QPen(QColor(border), e.width * t.stroke))
+        painter.setBrush(QBrush(QColor(fill)))
         painter.drawRoundedRect(self._size.adjusted(1, 1, -1, -1), 10, 10)
         if e.selected:
-            ring = QPen(QColor(palette.SELECTED), 3, Qt.PenStyle.DashLine)
+            ring = QPen(QColor(palette.SELECTED), 3 * t.stroke, Qt.PenStyle.DashLine)
             painter.setPen(ring)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(self._size.adjusted(-5, -5, 5, 5), 13, 13)
@@ -128,13 +137,14 @@ class NodeItem(QGraphicsObject):
     def _paint_text(self, painter: QPainter) -> None:
         r = self._size
         painter.setFont(self._fonts["title"])
-        painter.setPen(QColor(palette.MUTED if not self._emphasis.selected else palette.SELECTED))
+        t = self._theme
+        painter.setPen(QColor(t.muted if not self._emphasis.selected else palette.SELECTED))
         painter.drawText(r.adjusted(9, 4, -6, 0), Qt.AlignmentFlag.AlignLeft, self._title)
         heights = [self._fonts[line.role].pixelSize() * 1.3 for line in self._lines]
         top = r.top() + max(self.TITLE_PX + 4, (r.height() - sum(heights)) / 2 + 6)
         for line, font, h in zip(self._lines, self._line_fonts, heights):
             painter.setFont(font)
-            painter.setPen(QColor(GRADIENT_INK if line.role == "grad" else palette.INK))
+            painter.setPen(QColor(t.grad if line.role == "grad" else t.ink))
             box = QRectF(r.left() + 4, top, r.width() - 8, h)
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, line.text)
             top += h

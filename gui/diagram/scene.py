@@ -8,14 +8,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QToolTip
+from PySide6.QtWidgets import (
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QToolTip,
+)
 
 from core.model import CELLS, EDITABLE, HEAD, PARAMETERS, TARGET, window
 
 from ..session import Session, Snapshot
+from ..theme import THEMES, Theme
 from . import layout
 from .content import node_lines, tooltip
-from .edges import BASE_INK, BadgeItem, EdgeItem
+from .edges import BASE_INK, BadgeItem, EdgeItem, EdgeLabel
 from .editable import EditableItem
 from .items import NodeItem
 from .legend import add_headers, add_legend
@@ -36,6 +42,8 @@ class DiagramScene(QGraphicsScene):
         self.nodes: dict[str, NodeItem] = {}
         self.edges: dict[str, EdgeItem] = {}
         self.badges: dict[int, BadgeItem] = {}
+        self.labels: dict[str, EdgeLabel] = {}
+        self.theme: Theme = THEMES["light"]
         self._wheel_name: str | None = None
         self._wheel_timer = QTimer(self, singleShot=True, interval=WHEEL_COMMIT_MS)
         self._wheel_timer.timeout.connect(self._commit_wheel)
@@ -78,6 +86,11 @@ class DiagramScene(QGraphicsScene):
         self._add_edge("yhat_loss", self.nodes["y_hat"].anchor("right"), loss_in)
         target = self.nodes[TARGET]
         self._add_edge("target_loss", target.anchor("right"), loss_in)
+        for key in self.edges:
+            label = EdgeLabel()
+            label.setVisible(False)
+            self.addItem(label)
+            self.labels[key] = label
         self.window_item = QGraphicsRectItem()
         self.window_item.setZValue(3)
         self.window_item.setVisible(False)
@@ -111,15 +124,23 @@ class DiagramScene(QGraphicsScene):
                 if style is None:
                     continue
                 edge.set_ends(self.nodes[style.source].anchor("right"), edge.ends()[1])
+            t = self.theme
             if style is None:
-                edge.set_style(BASE_INK, 2.0)
+                edge.set_style(t.edge if t.name != "light" else BASE_INK, 2.0 * t.stroke)
             else:
-                edge.set_style(style.color, style.width, style.dashed)
+                edge.set_style(t.color(style.color), style.width * t.stroke, style.dashed)
         for c, badge in self.badges.items():
             content = light.badges.get(c)
             badge.setVisible(content is not None)
             if content is not None:
                 badge.set_content(*content)
+        for key, label in self.labels.items():
+            content = light.labels.get(key)
+            label.setVisible(content is not None)
+            if content is not None:
+                label.set_content(*content)
+                below = QPointF(0, 82 if key == "yhat_loss" else 0)  # a short edge between boxes
+                label.setPos(self.edges[key].path().pointAtPercent(0.5) + below)
         self._show_window(light.window, light.window_color)
         self.snapshot = snap
 
@@ -127,8 +148,26 @@ class DiagramScene(QGraphicsScene):
         self.window_item.setVisible(cell is not None)
         if cell is not None:
             self.window_item.setRect(layout.window_rect(cell))
-            pen = QPen(QColor(color), 4, Qt.PenStyle.DashLine)
+            pen = QPen(QColor(self.theme.color(color)), 4 * self.theme.stroke, Qt.PenStyle.DashLine)
             self.window_item.setPen(pen)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Draw in ``theme``: the ground, every node, edge, badge, label and caption."""
+        if theme == self.theme:
+            return
+        self.theme = theme
+        self.setBackgroundBrush(QColor(theme.background))
+        for item in self.items():
+            if isinstance(item, NodeItem):
+                item.set_theme(theme)
+            elif isinstance(item, (BadgeItem, EdgeLabel)):
+                item.theme = theme
+                item.update()
+            elif isinstance(item, QGraphicsSimpleTextItem):
+                if item.data(0) is None:  # the caption's own colour, kept for the light theme
+                    item.setData(0, item.brush().color().name())
+                item.setBrush(QColor(theme.color(item.data(0).upper())))
+        self.show_snapshot(self.session.snapshot)
 
     # -- gestures -> session verbs --------------------------------------------------------------
     def _clicked(self, name: str) -> None:

@@ -39,6 +39,12 @@ class DiagramView(QGraphicsView):
         self._fitted, self._zoom = True, 1.0
         self._apply()
 
+    def set_zoom(self, zoom: float) -> None:
+        """Show the diagram at ``zoom`` times the fitted scale (1: fitted)."""
+        self._zoom = min(MAX_ZOOM, max(MIN_ZOOM, float(zoom)))
+        self._fitted = self._zoom == 1.0
+        self._apply()
+
     def zoom_by(self, factor: float) -> None:
         self._zoom = min(MAX_ZOOM, max(MIN_ZOOM, self._zoom * factor))
         self._fitted = self._zoom == 1.0

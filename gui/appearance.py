@@ -1,0 +1,112 @@
+"""How the window looks: the theme, presenter mode's zoom and the cursor spotlight.
+
+:class:`Appearance` is the one owner of this view state. It is not in the Session's snapshot
+because it belongs to the window, not to the network being taught: it is never saved in a
+scenario, never undone, and changing it must not make the model's views recompute. Every
+change goes through its setters, which apply it to the window once.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QActionGroup, QGuiApplication
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from .theme import CHOICES, SYSTEM, Theme, resolve, window_palette
+from .walkthrough_controller import make_action
+
+ZOOM_STEP = 1.15
+ZOOM_RANGE = (0.5, 3.0)
+
+
+class Appearance(QObject):
+    """The theme choice, presenter mode on or off, its zoom factor, the spotlight."""
+
+    changed = Signal()
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self._window = window
+        self.choice = SYSTEM
+        self.presenter = False
+        self.zoom = 1.0
+        self.spotlight = False
+        self._applied: Theme | None = None
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(lambda _scheme: self.apply())
+        self._build_menu()
+        self.apply()
+
+    # -- reading -------------------------------------------------------------------------
+    def theme(self) -> Theme:
+        """Presenter mode always draws in high contrast; otherwise the chosen theme."""
+        return resolve("contrast" if self.presenter else self.choice)
+
+    # -- setters ---------------------------------------------------------------------------
+    def set_choice(self, choice: str) -> None:
+        if choice not in CHOICES:
+            raise KeyError(choice)
+        if choice != self.choice:
+            self.choice = choice
+            self.apply()
+
+    def set_presenter(self, on: bool) -> None:
+        if on != self.presenter:
+            self.presenter = on
+            self.apply()
+
+    def set_zoom(self, zoom: float) -> None:
+        zoom = min(max(float(zoom), ZOOM_RANGE[0]), ZOOM_RANGE[1])
+        if zoom != self.zoom:
+            self.zoom = zoom
+            self.changed.emit()
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom / ZOOM_STEP)
+
+    def set_spotlight(self, on: bool) -> None:
+        if on != self.spotlight:
+            self.spotlight = on
+            self.changed.emit()
+
+    def apply(self) -> None:
+        """Draw the window and the diagram in the current theme (only if it changed)."""
+        theme = self.theme()
+        if theme != self._applied:
+            self._applied = theme
+            self._window.setPalette(window_palette(theme))
+            scene = getattr(self._window, "scene", None)
+            if scene is not None:
+                scene.set_theme(theme)
+        for key, action in self.theme_actions.items():
+            action.setChecked(key == self.choice)
+        self.changed.emit()
+
+    # -- menu -----------------------------------------------------------------------------
+    def _build_menu(self) -> None:
+        w = self._window
+        menu = QMenu(self.tr("&Theme"), w)
+        names = {
+            SYSTEM: self.tr("Follow the system"),
+            "light": self.tr("Light"),
+            "dark": self.tr("Dark"),
+            "contrast": self.tr("High contrast"),
+        }
+        group = QActionGroup(self)
+        self.theme_actions = {}
+        for k, key in enumerate(CHOICES):
+            action = make_action(
+                w,
+                names[key],
+                [f"Ctrl+Alt+{k}"],
+                lambda _=False, key=key: self.set_choice(key),
+                self.tr("Draw the window in this theme"),
+                checkable=True,
+            )
+            group.addAction(action)
+            menu.addAction(action)
+            self.theme_actions[key] = action
+        self.menu = menu

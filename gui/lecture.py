@@ -1,0 +1,48 @@
+"""Install the lecture features on the main window: walkthrough, presenter mode, quiz, help.
+
+Escape has one meaning at a time, the innermost mode first: it leaves the walkthrough, else
+presenter mode, else it shows every path again (the Paths menu's "Show all paths").
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMainWindow
+
+from .appearance import Appearance
+from .presenter import Presenter
+from .quiz import add_quiz_dock
+from .session import Session
+from .shortcuts_dialog import add_help_menu
+from .walkthrough_controller import WalkthroughController, make_action
+
+
+def install_lecture(window: QMainWindow, session: Session) -> None:
+    window.walkthrough = WalkthroughController(window, session)
+    window.quiz = quiz = add_quiz_dock(window, session)
+    menu = window.walkthrough.menu
+    menu.addSeparator()
+    for text, key, slot, tip in (
+        (window.tr("Quiz"), "Q", lambda: quiz.parentWidget().raise_(), window.tr("Show the quiz")),
+        (window.tr("Hide every quiz value"), "Ctrl+Shift+H", quiz.hide_all, ""),
+        (window.tr("Reveal every quiz value"), "Ctrl+Shift+R", session.reveal_all, ""),
+    ):
+        menu.addAction(make_action(window, text, [key], slot, tip or text))
+    window.appearance = Appearance(window)
+    presenter = window.presenter = Presenter(window, window.appearance)
+
+    def escape() -> None:
+        if session.snapshot.walk is not None:
+            session.stop_walkthrough()
+        elif presenter.active:
+            presenter.leave()
+        else:
+            session.select_path(None)
+
+    window.escape_action = make_action(
+        window,
+        window.tr("Leave / show all paths"),
+        ["Esc"],
+        escape,
+        window.tr("Leave the walkthrough, then presenter mode; else show every path"),
+    )
+    window.shortcuts_action = add_help_menu(window)

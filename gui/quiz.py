@@ -1,0 +1,202 @@
+"""Predict, then reveal: hide chosen values, let the student type a prediction, check it.
+
+One row per quiz value (core.quiz keys): a Hide box, the value's name, a box for the prediction,
+Check and Reveal. Which values are hidden lives in the Session's snapshot (``Snapshot.hidden``),
+so the diagram, the paths panel and the walkthrough show "?" for them too. The expected values
+come from :mod:`core.quiz`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDockWidget,
+    QDoubleSpinBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.numfmt import fmt
+from core.parse import ParseError, parse_number
+from core.quiz import DEFAULT_TOL, check, expected, keys
+
+from .palette import NEGATIVE, POSITIVE, SELECTED
+from .session import Session, Snapshot
+
+MAX_PATHS = 4
+
+
+class QuizRow:
+    """The widgets of one quiz value."""
+
+    def __init__(self, panel: QuizPanel, key: str):
+        self.key = key
+        self.hide = QCheckBox()
+        self.hide.setToolTip(panel.tr("Hide this value (it shows as ? everywhere)"))
+        self.name = QLabel(wordWrap=True)
+        self.answer = QLineEdit(placeholderText=panel.tr("predict"), minimumWidth=80)
+        self.answer.setToolTip(panel.tr("Type a number (0.5, -1e-3, 1/3) and press Enter"))
+        self.check = QToolButton(text=panel.tr("Check"))
+        self.check.setToolTip(panel.tr("Compare your prediction with the value (Enter)"))
+        self.reveal = QToolButton(text=panel.tr("Reveal"))
+        self.reveal.setToolTip(panel.tr("Show the value"))
+        self.verdict = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
+        self.hide.toggled.connect(lambda on: panel.session.hide_value(key, on))
+        self.answer.returnPressed.connect(lambda: panel.check_answer(key))
+        self.check.clicked.connect(lambda: panel.check_answer(key))
+        self.reveal.clicked.connect(lambda: panel.reveal(key))
+
+    def widgets(self) -> list[QWidget]:
+        return [self.hide, self.name, self.answer, self.check, self.reveal]
+
+    def set_visible(self, on: bool) -> None:
+        for w in (*self.widgets(), self.verdict):
+            w.setVisible(on)
+
+
+class QuizPanel(QWidget):
+    """Dock content: the quiz values of the selected parameter."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        intro = QLabel(
+            self.tr(
+                "Hide values, predict them, then check: an answer within the tolerance "
+                "of the value is right."
+            ),
+            wordWrap=True,
+        )
+        self.tolerance = QDoubleSpinBox(minimum=0.01, maximum=50.0, decimals=2, singleStep=0.5)
+        self.tolerance.setValue(DEFAULT_TOL * 100)
+        self.tolerance.setSuffix(" %")
+        self.tolerance.setToolTip(self.tr("How far (relative) a prediction may be from the value"))
+        tol_row = QHBoxLayout()
+        tol_row.addWidget(QLabel(self.tr("Tolerance")))
+        tol_row.addWidget(self.tolerance)
+        tol_row.addStretch(1)
+        self.hide_button = QPushButton(self.tr("Hide all"))
+        self.hide_button.setToolTip(self.tr("Hide every value below"))
+        self.hide_button.clicked.connect(self.hide_all)
+        self.reveal_all = QPushButton(self.tr("Reveal all"))
+        self.reveal_all.setToolTip(self.tr("Show every hidden value"))
+        self.reveal_all.clicked.connect(session.reveal_all)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.hide_button)
+        buttons.addWidget(self.reveal_all)
+        buttons.addStretch(1)
+
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        all_keys = ("y_hat", "MSE", *(f"path{k}" for k in range(MAX_PATHS)), "grad", "after")
+        self.rows = {key: QuizRow(self, key) for key in all_keys}
+        for r, row in enumerate(self.rows.values()):
+            for c, w in enumerate(row.widgets()):
+                grid.addWidget(w, 2 * r, c)
+            grid.addWidget(row.verdict, 2 * r + 1, 1, 1, 4)
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.addWidget(intro)
+        inner.addLayout(tol_row)
+        inner.addLayout(buttons)
+        inner.addLayout(grid)
+        inner.addStretch(1)
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self._results: dict[str, tuple] = {}  # key -> (state it was checked on, verdict html)
+        session.state_changed.connect(self.show_snapshot)
+        self.show_snapshot(session.snapshot)
+
+    def label(self, key: str, param: str) -> str:
+        if key == "y_hat":
+            return self.tr("the prediction ŷ")
+        if key == "MSE":
+            return self.tr("the loss MSE")
+        if key == "grad":
+            return self.tr("the gradient ∂MSE/∂{0}").format(param)
+        if key == "after":
+            return self.tr("{0} after one step").format(param)
+        return self.tr("path {0}'s term").format(int(key[4:]) + 1)
+
+    def show_snapshot(self, snap: Snapshot) -> None:
+        present = set(keys(snap.params, snap.selected))
+        for key, row in self.rows.items():
+            row.set_visible(key in present)
+            row.name.setText(self.label(key, snap.selected))
+            hidden = key in snap.hidden
+            with QSignalBlocker(row.hide):
+                row.hide.setChecked(hidden)
+            for w in (row.answer, row.check, row.reveal):
+                w.setEnabled(hidden)
+            result = self._results.get(key)
+            current = result is not None and result[0] == self._state(snap)
+            row.verdict.setText(result[1] if current else "")
+            row.verdict.setVisible(current and key in present)
+
+    @staticmethod
+    def _state(snap: Snapshot) -> tuple:
+        return (snap.params, snap.selected, snap.lr)
+
+    def value(self, key: str) -> float:
+        snap = self.session.snapshot
+        return expected(snap.params, key, snap.selected, snap.lr)
+
+    # -- gestures --------------------------------------------------------------------------
+    def check_answer(self, key: str) -> bool | None:
+        """Check the typed prediction for ``key``; True right, False wrong, None unreadable."""
+        row = self.rows[key]
+        tol = self.tolerance.value() / 100
+        try:
+            guess = parse_number(row.answer.text())
+        except ParseError as exc:
+            self._say(key, f"<span style='color:{POSITIVE}'>{exc}</span>")
+            return None
+        right = check(guess, self.value(key), tol)
+        pct = f"{self.tolerance.value():g} %"
+        if right:
+            html = self.tr("<b style='color:{0}'>Right</b>: {1} is within {2} of the value.")
+            html = html.format(SELECTED, fmt(guess, 6), pct)
+        else:
+            html = self.tr(
+                "<b style='color:{0}'>Not yet</b>: {1} is not within {2}. Try again, or reveal."
+            ).format(NEGATIVE, fmt(guess, 6), pct)
+        self._say(key, html)
+        return right
+
+    def reveal(self, key: str) -> None:
+        value = self.value(key)
+        self._say(key, self.tr("The value is <b>{0}</b>.").format(fmt(value, 6)))
+        self.session.hide_value(key, False)
+
+    def hide_all(self) -> None:
+        snap = self.session.snapshot
+        self.session.set_hidden(keys(snap.params, snap.selected))
+
+    def _say(self, key: str, html: str) -> None:
+        self._results[key] = (self._state(self.session.snapshot), html)
+        self.show_snapshot(self.session.snapshot)
+
+
+def add_quiz_dock(window: QMainWindow, session: Session) -> QuizPanel:
+    panel = QuizPanel(session)
+    dock = QDockWidget(panel.tr("Quiz"), window, objectName="quiz_dock")
+    dock.setWidget(panel)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    derivation = getattr(window, "derivation", None)
+    if derivation is not None:
+        window.tabifyDockWidget(derivation.parentWidget(), dock)
+        window.findChild(QDockWidget, "Paths").raise_()
+    return panel

@@ -1,0 +1,130 @@
+"""Light, dark and high-contrast looks, switchable while the app runs.
+
+A :class:`Theme` says how the window and the diagram are drawn. The diagram's items keep the
+colours the lighting chose (:mod:`gui.palette`) and ask the theme to map them when they paint:
+the light theme leaves them as they are; the dark and high-contrast themes draw on a dark
+ground, brighten the blue that would be too dark there, and (high contrast) draw thicker
+strokes for a projector. "system" follows the desktop's colour scheme.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+from . import palette
+
+LIGHT_FILL = "#FFFFFF"
+LIGHT_BORDER = "#C4C7CC"
+SYSTEM = "system"
+CHOICES = (SYSTEM, "light", "dark", "contrast")
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    background: str = "#FAFAFB"
+    node_fill: str = LIGHT_FILL
+    node_border: str = LIGHT_BORDER
+    ink: str = palette.INK
+    muted: str = palette.MUTED
+    grad: str = "#8E3FA8"
+    edge: str = "#C9CDD2"
+    tints: bool = True  # lit nodes take a pale fill of their colour
+    stroke: float = 1.0  # every pen width is multiplied by this
+    colors: dict[str, str] = field(default_factory=dict)  # a lighting colour -> this theme's
+    window: str = "#F3F3F3"
+    base: str = "#FFFFFF"
+    text: str = "#202124"
+    accent: str = "#1A73E8"
+    disabled: str = "#9AA0A6"  # text of a control that cannot be used now
+
+    def color(self, hex_color: str) -> str:
+        return self.colors.get(hex_color.upper(), hex_color)
+
+    @property
+    def dark(self) -> bool:
+        return QColor(self.background).lightness() < 128
+
+
+_BRIGHT = {
+    palette.NEGATIVE.upper(): "#56B4E9",  # sky blue: the dark blue is lost on black
+    palette.WALK.upper(): "#C38EF0",
+    palette.NEUTRAL.upper(): "#BDBDBD",
+    palette.INK.upper(): "#F1F3F4",
+    "#8E3FA8": "#D7A6EA",  # the gradients' purple
+}
+
+THEMES: dict[str, Theme] = {
+    "light": Theme("light"),
+    "dark": Theme(
+        "dark",
+        background="#1E1F22",
+        node_fill="#2B2D31",
+        node_border="#5F6368",
+        ink="#E8EAED",
+        muted="#9AA0A6",
+        grad="#D7A6EA",
+        edge="#4A4D52",
+        tints=False,
+        colors=_BRIGHT,
+        window="#2B2D31",
+        base="#1E1F22",
+        text="#E8EAED",
+        accent="#8AB4F8",
+    ),
+    "contrast": Theme(
+        "contrast",
+        background="#000000",
+        node_fill="#000000",
+        node_border="#FFFFFF",
+        ink="#FFFFFF",
+        muted="#FFFF66",
+        grad="#FFB3FF",
+        edge="#9E9E9E",
+        tints=False,
+        stroke=1.6,
+        colors={**_BRIGHT, palette.POSITIVE.upper(): "#FF8C42"},
+        window="#000000",
+        base="#000000",
+        text="#FFFFFF",
+        accent="#FFFF00",
+        disabled="#8A8A8A",
+    ),
+}
+
+
+def resolve(choice: str) -> Theme:
+    """The theme of a menu choice; ``"system"`` is dark or light as the desktop is."""
+    if choice == SYSTEM:
+        scheme = QGuiApplication.styleHints().colorScheme()
+        choice = "dark" if scheme == Qt.ColorScheme.Dark else "light"
+    return THEMES[choice]
+
+
+def window_palette(theme: Theme) -> QPalette:
+    """The widgets' palette for ``theme`` (the light theme keeps the style's own)."""
+    pal = QPalette()  # empty: a widget given it resolves every role from the style's defaults
+    if theme.name == "light":
+        return pal
+    role = QPalette.ColorRole
+    for r, c in (
+        (role.Window, theme.window),
+        (role.Base, theme.base),
+        (role.AlternateBase, theme.window),
+        (role.Button, theme.window),
+        (role.Text, theme.text),
+        (role.WindowText, theme.text),
+        (role.ButtonText, theme.text),
+        (role.ToolTipBase, theme.window),
+        (role.ToolTipText, theme.text),
+        (role.Highlight, theme.accent),
+        (role.HighlightedText, theme.base),
+        (role.PlaceholderText, theme.muted),
+    ):
+        pal.setColor(r, QColor(c))
+    for r in (role.Text, role.ButtonText, role.WindowText):
+        pal.setColor(QPalette.ColorGroup.Disabled, r, QColor(theme.disabled))
+    return pal

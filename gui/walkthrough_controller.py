@@ -1,0 +1,145 @@
+"""The walkthrough's menu, keys and narration bar.
+
+While the walkthrough runs, Right/PageDown and Left/PageUp (what a presentation clicker sends)
+drive it: the descent's play, step, step-back and reset actions, which own those keys otherwise,
+are disabled, so each key has exactly one enabled action. The step counter and the narration
+sit in a toolbar that shows only while walking (and stays in presenter mode).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar
+
+from core.walkthrough import CONTEXT, NARRATION
+
+from .session import Session, Snapshot
+
+
+def narration(step, hidden=frozenset()) -> str:
+    """The step's sentence, translated, with its numbers filled in (``?`` for hidden ones)."""
+    texts = {k: QCoreApplication.translate(CONTEXT, v) for k, v in NARRATION.items()}
+    return step.narration(texts, hidden)
+
+
+def make_action(window, text: str, keys, slot, tip: str, checkable: bool = False) -> QAction:
+    """A window-wide action whose tooltip names its shortcuts."""
+    action = QAction(text, window, checkable=checkable)
+    seqs = [QKeySequence(k) for k in keys]
+    action.setShortcuts(seqs)
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    shown = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in seqs)
+    action.setToolTip(f"{tip} ({shown})" if seqs else tip)
+    action.triggered.connect(slot)
+    window.addAction(action)
+    return action
+
+
+class WalkthroughController(QObject):
+    """Builds the Walkthrough menu and bar on ``window`` and keeps them in step."""
+
+    def __init__(self, window: QMainWindow, session: Session):
+        super().__init__(window)
+        self.session = session
+        self._window = window
+        self.toggle = make_action(
+            window,
+            self.tr("Guided walkthrough"),
+            ["W"],
+            self._toggle,
+            self.tr("Step through the forward and backward pass; Escape leaves"),
+            checkable=True,
+        )
+        self.next = make_action(
+            window,
+            self.tr("Next step"),
+            ["PgDown", "Right"],
+            session.walk_next,
+            self.tr("The next step of the walkthrough"),
+        )
+        self.prev = make_action(
+            window,
+            self.tr("Previous step"),
+            ["PgUp", "Left"],
+            session.walk_prev,
+            self.tr("The previous step of the walkthrough"),
+        )
+        self.first = make_action(
+            window,
+            self.tr("First step"),
+            ["Home"],
+            lambda: session.walk_to(0),
+            self.tr("Back to the first step"),
+        )
+        self.last = make_action(
+            window,
+            self.tr("Last step"),
+            ["End"],
+            lambda: session.walk_to(len(session.snapshot.walk_steps) - 1),
+            self.tr("On to the update step"),
+        )
+        # Escape reaches it through the window's one Escape action (gui.lecture).
+        self.leave = QAction(self.tr("Leave the walkthrough") + "\tEsc", window)
+        self.leave.setIconText(self.tr("Leave the walkthrough"))
+        self.leave.setToolTip(self.tr("Leave the walkthrough (Esc)"))
+        self.leave.triggered.connect(session.stop_walkthrough)
+        menu = window.menuBar().addMenu(self.tr("&Lecture"))
+        for a in (self.toggle, self.next, self.prev, self.first, self.last, self.leave):
+            menu.addAction(a)
+        self.menu = menu
+
+        self.counter = QLabel()
+        self.counter.setToolTip(self.tr("The step on show and the number of steps"))
+        self.text = QLabel(wordWrap=True)
+        self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.text.setMinimumWidth(500)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bold = QFont(self.counter.font())
+        bold.setBold(True)
+        self.counter.setFont(bold)
+        bar = QToolBar(self.tr("Walkthrough"), window, objectName="walkthrough_bar")
+        bar.setMovable(False)
+        bar.addAction(self.prev)
+        bar.addWidget(self.counter)
+        bar.addAction(self.next)
+        bar.addSeparator()
+        bar.addWidget(self.text)
+        bar.addAction(self.leave)
+        bar.toggleViewAction().setVisible(False)
+        window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.bar = bar
+        session.state_changed.connect(self.show_state)
+        self.show_state(session.snapshot)
+
+    def _toggle(self, on: bool) -> None:
+        if on:
+            self.session.start_walkthrough()
+        else:
+            self.session.stop_walkthrough()
+
+    def descent_actions(self) -> list[QAction]:
+        """The descent actions that share keys with the walkthrough."""
+        d = getattr(self._window, "descent_controls", None)
+        return [] if d is None else [d.play, d.back, d.step, d.reset]
+
+    def show_state(self, snap: Snapshot) -> None:
+        walking = snap.walk is not None
+        k = snap.walk_index
+        self.toggle.setChecked(walking)
+        for a in (self.next, self.prev, self.first, self.last, self.leave):
+            a.setEnabled(walking)
+        if walking:
+            n = len(snap.walk_steps)
+            self.next.setEnabled(k < n - 1)
+            self.prev.setEnabled(k > 0)
+            self.counter.setText(f" {k + 1} / {n} ")
+            self.text.setText(narration(snap.walk_step, snap.hidden))
+        for a in self.descent_actions():
+            a.setEnabled(not walking)
+        if self.bar.isVisibleTo(self._window) != walking:
+            self.bar.setVisible(walking)
+            derivation = getattr(self._window, "derivation", None)
+            if walking and derivation is not None:  # the formula that matches what is lit
+                derivation.parentWidget().raise_()

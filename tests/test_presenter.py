@@ -1,0 +1,127 @@
+"""Presenter mode and themes: full screen and back exactly as it was; one zoom for everything."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QToolBar
+
+from core.scenario import default
+from gui.main_window import MainWindow
+from gui.presenter import FONT_BOOST
+from gui.session import Session
+from gui.theme import THEMES
+
+
+@pytest.fixture
+def session(qtbot):
+    s = Session(default())
+    yield s
+    s.pause()
+
+
+@pytest.fixture
+def win(qtbot, session):
+    w = MainWindow(session)
+    qtbot.addWidget(w)
+    w.show()
+    w.activateWindow()
+    qtbot.waitExposed(w)
+    yield w
+    w.derivation.typesetter.shutdown()
+
+
+def layout_of(w):
+    bars = {b.objectName(): b.isVisible() for b in w.findChildren(QToolBar)}
+    docks = {
+        d.objectName(): (d.isVisible(), w.dockWidgetArea(d)) for d in w.findChildren(QDockWidget)
+    }
+    return bars, docks, w.menuBar().isVisible()
+
+
+def tick_pt(w) -> float:
+    plot = w.findChildren(pg.PlotWidget)[0]
+    return plot.getPlotItem().getAxis("bottom").style["tickFont"].pointSizeF()
+
+
+def test_f5_enters_full_screen_in_high_contrast_with_the_chrome_hidden(win, qtbot):
+    base_pt = win.font().pointSizeF()
+    qtbot.keyClick(win, Qt.Key.Key_F5)
+    assert win.presenter.active and win.isFullScreen()
+    assert not win.menuBar().isVisible()
+    assert not win.descent_controls.toolbars[0].isVisible()
+    assert win.scene.theme == THEMES["contrast"]
+    assert win.scene.backgroundBrush().color().name() == "#000000"
+    assert win.font().pointSizeF() == pytest.approx(base_pt * FONT_BOOST)
+    assert win.derivation.zoom() == pytest.approx(FONT_BOOST)
+
+
+def test_escape_leaves_and_restores_everything(win, qtbot):
+    geometry, before = win.geometry(), layout_of(win)
+    font, zoom, dzoom, pt = win.font(), win.view.zoom(), win.derivation.zoom(), tick_pt(win)
+    qtbot.keyClick(win, Qt.Key.Key_F5)
+    qtbot.keyClick(win, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(win, Qt.Key.Key_Escape)
+    assert not win.presenter.active and not win.isFullScreen()
+    qtbot.waitUntil(lambda: win.geometry() == geometry, timeout=3000)
+    assert layout_of(win) == before
+    assert win.font() == font
+    assert (win.view.zoom(), win.derivation.zoom(), tick_pt(win)) == (zoom, dzoom, pt)
+    assert win.scene.theme == THEMES["light"]
+
+
+def test_zoom_scales_every_font_and_the_diagram(win, qtbot):
+    win.presenter.enter()
+    pt, dzoom, ticks = win.font().pointSizeF(), win.derivation.zoom(), tick_pt(win)
+    for _ in range(2):
+        qtbot.keyClick(win, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    factor = 1.15**2
+    assert win.font().pointSizeF() == pytest.approx(pt * factor)
+    assert win.derivation.zoom() == pytest.approx(dzoom * factor)
+    assert tick_pt(win) == pytest.approx(ticks * factor)
+    assert win.view.zoom() == pytest.approx(factor)
+    qtbot.keyClick(win, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert win.view.zoom() == pytest.approx(1.15)
+
+
+def test_outside_presenter_mode_ctrl_plus_zooms_the_diagram_only(win, qtbot):
+    pt = win.font().pointSizeF()
+    qtbot.keyClick(win, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert win.view.zoom() == pytest.approx(1.2)
+    assert win.font().pointSizeF() == pt
+
+
+def test_menu_shortcuts_still_work_with_the_menu_bar_hidden(win, session, qtbot):
+    win.presenter.enter()
+    qtbot.keyClick(win, Qt.Key.Key_2)
+    assert session.snapshot.path == 1
+
+
+def test_escape_closes_the_walkthrough_before_presenter_mode(win, session, qtbot):
+    win.presenter.enter()
+    qtbot.keyClick(win, Qt.Key.Key_W)
+    assert win.walkthrough.bar.isVisible()  # the step counter stays in presenter mode
+    qtbot.keyClick(win, Qt.Key.Key_Escape)
+    assert session.snapshot.walk is None and win.presenter.active
+    qtbot.keyClick(win, Qt.Key.Key_Escape)
+    assert not win.presenter.active
+
+
+@pytest.mark.parametrize("choice", ["dark", "contrast", "light"])
+def test_a_theme_applies_without_restart(win, choice):
+    win.appearance.set_choice(choice)
+    theme = THEMES[choice]
+    assert win.scene.backgroundBrush().color().name().upper() == theme.background.upper()
+    assert win.scene.nodes["w11"]._theme == theme
+    if choice != "light":
+        window_color = win.palette().color(win.palette().ColorRole.Window)
+        assert window_color.name().upper() == theme.window.upper()
+    assert win.appearance.theme_actions[choice].isChecked()
+
+
+def test_the_spotlight_follows_its_toggle(win, qtbot):
+    qtbot.keyClick(win, Qt.Key.Key_L)
+    assert win.presenter.spotlight.isVisible()
+    qtbot.keyClick(win, Qt.Key.Key_L)
+    assert not win.presenter.spotlight.isVisible()

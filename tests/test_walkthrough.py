@@ -1,0 +1,144 @@
+"""The guided walkthrough: a clicker's keys step through it, it lights what each step is about,
+and walking through it never changes the state."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from core.model import CELLS, INPUTS, window
+from core.numfmt import fmt
+from core.paths import paths
+from core.scenario import default
+from core.walkthrough import steps
+from gui.main_window import MainWindow
+from gui.session import Session
+
+N_STEPS = 8 + 3 + 4 + 2  # cells (sum, sigmoid), head, loss, dMSE/dy_hat, paths, sum, update
+
+
+@pytest.fixture
+def session(qtbot):
+    s = Session(default())
+    yield s
+    s.pause()
+
+
+@pytest.fixture
+def win(qtbot, session):
+    w = MainWindow(session)
+    qtbot.addWidget(w)
+    w.show()
+    w.activateWindow()
+    qtbot.waitExposed(w)
+    yield w
+    w.derivation.typesetter.shutdown()
+
+
+def lit(win) -> set[str]:
+    return {n for n, item in win.scene.nodes.items() if item.emphasis().border != "#C4C7CC"}
+
+
+def test_w_starts_at_step_one_and_the_counter_shows_it(win, session, qtbot):
+    qtbot.keyClick(win, Qt.Key.Key_W)
+    assert session.snapshot.walk == 0
+    assert win.walkthrough.bar.isVisible()
+    assert win.walkthrough.counter.text().strip() == f"1 / {N_STEPS}"
+
+
+def test_pagedown_visits_every_step_in_order_and_leaves_the_state_alone(win, session, qtbot):
+    before = session.snapshot.params
+    qtbot.keyClick(win, Qt.Key.Key_W)
+    seen = [session.snapshot.walk]
+    for key in [Qt.Key.Key_PageDown, Qt.Key.Key_Right] * N_STEPS:
+        qtbot.keyClick(win, key)
+        seen.append(session.snapshot.walk)
+    assert seen == [*range(N_STEPS), *[N_STEPS - 1] * (len(seen) - N_STEPS)]
+    assert win.walkthrough.counter.text().strip() == f"{N_STEPS} / {N_STEPS}"
+    for key in [Qt.Key.Key_PageUp, Qt.Key.Key_Left] * 3:
+        qtbot.keyClick(win, key)
+    assert session.snapshot.walk == N_STEPS - 7
+    assert session.snapshot.params == before
+    assert session.snapshot.descent.step == 0  # the descent's keys did not step it
+
+
+def test_each_conv_step_lights_its_window_and_cell(win, session):
+    session.start_walkthrough()
+    for c, cell in enumerate(CELLS):
+        session.walk_to(2 * c)
+        on = lit(win)
+        assert set(window(c)) | {f"z{cell}", "w11", "w22"} <= on
+        assert not (set(INPUTS) - set(window(c))) & on
+        assert win.scene.window_item.isVisible()
+        corner = win.scene.nodes[window(c)[3]].center()
+        assert win.scene.window_item.rect().contains(corner)
+
+
+def test_a_path_step_lights_its_path_with_each_local_derivative_on_its_edge(win, session):
+    p = session.snapshot.params
+    session.start_walkthrough()
+    first_path = [s.kind for s in steps(p)].index("path")
+    for k, path in enumerate(paths(p, "w11")):
+        session.walk_to(first_path + k)
+        c = path.cell
+        assert {"w11", path.partner, f"z{CELLS[c]}", "y_hat", "MSE"} <= lit(win)
+        labels = win.scene.labels
+        assert labels[f"kern{c}"].isVisible()
+        assert labels[f"kern{c}"].text() == f"{path.partner} = {fmt(p.get(path.partner))}"
+        assert labels[f"head{c}"].text().endswith(fmt(path.factors[2].value))
+        assert win.scene.badges[c].isVisible()
+        shown = [b for b in win.scene.badges.values() if b.isVisible()]
+        assert len(shown) == 1
+        roles = win.derivation.highlighted_roles()
+        assert ("local", k) in roles and ("chain", k) in roles
+        assert all(path_k == k for _role, path_k in roles)
+
+
+def test_the_update_step_shows_the_old_and_new_value(win, session):
+    p = session.snapshot.params
+    session.start_walkthrough()
+    session.walk_to(N_STEPS - 1)
+    new = 0.4 - 0.5 * session.snapshot.gradients["w11"]
+    texts = [line.text for line in win.scene.nodes["w11"].lines()]
+    assert texts == ["was 0.4", f"→ {fmt(new)}"]
+    assert f"= {new:.6g} (was 0.4)" in win.walkthrough.text.text()
+    assert session.snapshot.params == p
+
+
+def test_escape_leaves_the_walkthrough_and_the_keys_drive_the_descent_again(win, session, qtbot):
+    qtbot.keyClick(win, Qt.Key.Key_W)
+    qtbot.keyClick(win, Qt.Key.Key_PageDown)
+    qtbot.keyClick(win, Qt.Key.Key_Escape)
+    assert session.snapshot.walk is None
+    assert not win.walkthrough.bar.isVisible()
+    assert "w11" in lit(win) and "a11" in lit(win)  # the paths are lit again
+    qtbot.keyClick(win, Qt.Key.Key_PageDown)
+    assert session.snapshot.descent.step == 1
+
+
+def test_escape_shows_every_path_when_no_mode_is_on(win, session, qtbot):
+    session.select_path(2)
+    qtbot.keyClick(win, Qt.Key.Key_Escape)
+    assert session.snapshot.path is None
+
+
+def test_an_edit_during_the_walkthrough_updates_the_narration(win, session):
+    session.start_walkthrough()
+    session.set_value("a11", 2.0)  # z00 = 2*0.4 + 0.5*(-0.3) + (-0.5)*0.2 + 2*0.6 = 1.75
+    assert win.walkthrough.text.text().endswith("= 1.75")
+    assert session.snapshot.walk == 0
+
+
+def test_the_command_line_opens_a_screenshot_at_a_walkthrough_step(tmp_path, qtbot):
+    from core.cli import build_parser
+    from gui.app import save_screenshot
+
+    args = build_parser().parse_args(["--walk", "3", "--theme", "dark"])
+    assert (args.walk, args.theme) == (3, "dark")
+    session = Session(default())
+    w = MainWindow(session)
+    qtbot.addWidget(w)
+    session.walk_to(args.walk - 1)
+    assert save_screenshot(w, str(tmp_path / "walk.png")) == 0
+    assert w.walkthrough.counter.text().strip() == f"3 / {N_STEPS}"
+    w.derivation.typesetter.shutdown()
