@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.latex import Item, derivation, document
+from core.latex import Item, derivation
+from core.latex_document import document
 
 from .formula_view import FormulaView
 from .palette import WALK, sign_hex

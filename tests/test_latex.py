@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 import ziamath
 
-from core.latex import DIMMED, TEXTS, derivation, document, num, operand
+from core.latex import DIMMED, TEXTS, derivation, num, operand
+from core.latex_document import document
 from core.model import CELLS, PARAMETERS, Params, forward, gradients
 from core.paths import paths
 from core.scenario import default
