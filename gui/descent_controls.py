@@ -107,6 +107,7 @@ class DescentControls(QObject):
         )
         self.clear = action("Clear kept runs", "Remove every kept run", [], session.clear_runs)
         self.log = QAction(self.tr("Log scale"), window, checkable=True)
+        self.log.toggled.connect(session.set_log_scale)
         self.log.setToolTip(self.tr("Show the loss against step on a log scale"))
 
         self.timeline = QSlider(Qt.Orientation.Horizontal, minimumWidth=220)
@@ -123,7 +124,9 @@ class DescentControls(QObject):
                 "path shows where it will take the descent"
             )
         )
-        self.lr_slider.valueChanged.connect(lambda t: session.set_learning_rate(tick_to_lr(t)))
+        self._drag = 0
+        self.lr_slider.sliderPressed.connect(self._new_drag)
+        self.lr_slider.valueChanged.connect(self._slid_lr)
         self.lr_box = QLineEdit(maximumWidth=80)
         self.lr_box.setToolTip(self.tr("Type a learning rate (1e-4 to 100) and press Enter"))
         self.lr_box.editingFinished.connect(self._typed_lr)
@@ -187,6 +190,13 @@ class DescentControls(QObject):
         session.state_changed.connect(self.show_state)
         self.show_state(session.snapshot)
 
+    def _new_drag(self) -> None:
+        self._drag += 1
+
+    def _slid_lr(self, tick: int) -> None:
+        gesture = self._drag if self.lr_slider.isSliderDown() else None
+        self.session.set_learning_rate(tick_to_lr(tick), gesture)
+
     def _typed_lr(self) -> None:
         v = parse_number(self.lr_box.text())
         if v is None or not LR_RANGE[0] <= v <= LR_RANGE[1]:
@@ -232,5 +242,7 @@ class DescentControls(QObject):
             self.use_tol.setChecked(d.tol is not None)
         with QSignalBlocker(self.param):
             self.param.setCurrentIndex(max(0, self.param.findData(d.mode)))
+        with QSignalBlocker(self.log):
+            self.log.setChecked(snap.log_scale)
         self.clear.setEnabled(bool(d.ghosts))
         self.keep.setEnabled(len(d.run) > 1)
