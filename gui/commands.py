@@ -6,11 +6,16 @@ recorded run), so undo and redo restore exactly what was there.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from core.numfmt import fmt
 
 LR_COMMAND_ID = 1001
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Commands", text)
 
 
 class LoadScenario(QUndoCommand):
@@ -36,7 +41,7 @@ class SetLearningRate(QUndoCommand):
         self._retitle()
 
     def _retitle(self) -> None:
-        self.setText(self._session.tr("Learning rate %1").replace("%1", fmt(self._after)))
+        self.setText(_tr("Learning rate %1").replace("%1", fmt(self._after)))
 
     def id(self) -> int:
         return LR_COMMAND_ID
@@ -60,7 +65,7 @@ class ResetRun(QUndoCommand):
     """Back to step 0; undo brings the recorded run and its cursor back."""
 
     def __init__(self, session):
-        super().__init__(session.tr("Reset"))
+        super().__init__(_tr("Reset"))
         self._session = session
         self._saved = session._save_run()
 

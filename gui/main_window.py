@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from .descent_panel import install_descent
 from .diagram import DiagramScene, DiagramView
+from .file_menu import FileMenu
 from .formula import add_derivation_dock
 from .paths_panel import PathsPanel
 from .session import Session
@@ -34,6 +35,13 @@ class MainWindow(QMainWindow):
         self.resizeDocks([paths_dock], [380], Qt.Orientation.Horizontal)
         install_descent(self, session)
         self._build_actions()
+        self.file_menu = FileMenu(self, session)
+
+    def closeEvent(self, event) -> None:
+        if self.file_menu.files.maybe_save():
+            event.accept()
+        else:
+            event.ignore()
 
     def _add_dock(self, title: str, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
