@@ -16,16 +16,24 @@ def run_gui(args) -> int:
 
     from PySide6.QtWidgets import QApplication
 
+    from . import language, settings
     from .main_window import MainWindow
     from .session import Session
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CNN Backprop Visualizer")
     app.setOrganizationName("cnn-backprop")
+    language.set_language(args.lang or settings.language() or language.system_language())
+    opened = args.scenario or args.file
+    if not opened and not args.screenshot:
+        scenario = settings.last_scenario() or scenario  # as it was when the window closed
     session = Session(scenario)
     window = MainWindow(session)
+    if opened:
+        window.file_menu.files.adopt(opened)
     if args.screenshot:
         return save_screenshot(window, args.screenshot)
+    settings.restore_window(window)
     window.show()
     return app.exec()
 

@@ -59,11 +59,11 @@ class DescentControls(QObject):
         style = window.style()
 
         def action(text, tip, keys, slot, icon=None):
-            a = QAction(self.tr(text), window)
+            a = QAction(text, window)
             a.setShortcuts([QKeySequence(k) for k in keys])
             a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             shown = ", ".join(QKeySequence(k).toString(QKeySequence.NativeText) for k in keys)
-            a.setToolTip(f"{self.tr(tip)} ({shown})" if keys else self.tr(tip))
+            a.setToolTip(f"{tip} ({shown})" if keys else tip)
             if icon is not None:
                 a.setIcon(style.standardIcon(icon))
             a.triggered.connect(slot)
@@ -72,40 +72,42 @@ class DescentControls(QObject):
 
         sp = QStyle.StandardPixmap
         self.play = action(
-            "Play",
-            "Play or pause the descent",
+            self.tr("Play"),
+            self.tr("Play or pause the descent"),
             [Qt.Key.Key_Space],
             session.toggle_play,
             sp.SP_MediaPlay,
         )
         self.back = action(
-            "Step back",
-            "Show the previous step",
+            self.tr("Step back"),
+            self.tr("Show the previous step"),
             [Qt.Key.Key_Left, Qt.Key.Key_PageUp],
             session.step_back,
             sp.SP_MediaSeekBackward,
         )
         self.step = action(
-            "Step",
-            "Take one descent step",
+            self.tr("Step"),
+            self.tr("Take one descent step"),
             [Qt.Key.Key_Right, Qt.Key.Key_PageDown],
             session.step,
             sp.SP_MediaSeekForward,
         )
         self.reset = action(
-            "Reset",
-            "Back to the start; forget the recorded steps",
+            self.tr("Reset"),
+            self.tr("Back to the start; forget the recorded steps"),
             [Qt.Key.Key_R],
             session.reset,
             sp.SP_MediaSkipBackward,
         )
         self.keep = action(
-            "Keep this run",
-            "Keep this run as a ghost to compare with the next",
+            self.tr("Keep this run"),
+            self.tr("Keep this run as a ghost to compare with the next"),
             [Qt.Key.Key_K],
             session.keep_run,
         )
-        self.clear = action("Clear kept runs", "Remove every kept run", [], session.clear_runs)
+        self.clear = action(
+            self.tr("Clear kept runs"), self.tr("Remove every kept run"), [], session.clear_runs
+        )
         self.log = QAction(self.tr("Log scale"), window, checkable=True)
         self.log.toggled.connect(session.set_log_scale)
         self.log.setToolTip(self.tr("Show the loss against step on a log scale"))

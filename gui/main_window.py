@@ -10,8 +10,10 @@ from .descent_panel import install_descent
 from .diagram import DiagramScene, DiagramView
 from .file_menu import FileMenu
 from .formula import add_derivation_dock
+from .language import LanguageMenu
 from .paths_panel import PathsPanel
 from .session import Session
+from .settings import save_window
 
 TITLE = "CNN Backprop Visualizer"
 
@@ -36,9 +38,11 @@ class MainWindow(QMainWindow):
         install_descent(self, session)
         self._build_actions()
         self.file_menu = FileMenu(self, session)
+        self.language_menu = LanguageMenu(self, session)
 
     def closeEvent(self, event) -> None:
         if self.file_menu.files.maybe_save():
+            save_window(self)
             event.accept()
         else:
             event.ignore()
