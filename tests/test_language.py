@@ -81,3 +81,15 @@ def test_the_homework_terms_are_used_in_chinese(window):
     ]
     assert "偏微分" in catalogue["Step 3. Compute each partial derivative"]
     assert "梯度" in catalogue["Gradient descent"]
+
+
+def test_screenshot_of_a_scenario_file_in_chinese_has_the_window_size(tmp_path):
+    out = tmp_path / "shot.png"
+    scenario = ROOT / "resources" / "presets" / "zeroed.json"
+    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    args = [sys.executable, str(ROOT / "main.py"), "--screenshot", str(out), "--lang", "zh_TW"]
+    subprocess.run([*args, str(scenario)], check=True, env=env, timeout=120)
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 720)
