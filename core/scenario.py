@@ -8,10 +8,13 @@ Format (version 1)::
      "kernel": [[w11, w12], [w21, w22]],
      "head": [wa, wb, wc, wd],
      "target": yy,
-     "learning_rate": 0.5, "selected": "w11", "extras": {...}}
+     "learning_rate": 0.5, "selected": "w11",
+     "descent": {...}, "view": {...}, "extras": {...}}
 
-``input``, ``kernel``, ``head`` and ``target`` are required; the rest is optional. ``extras``
-is an object kept as it is for settings the interface stores (view options, kept runs).
+``input``, ``kernel``, ``head`` and ``target`` are required; the rest is optional. ``descent``
+(mode, speed, stop rule, kept runs) and ``view`` (spotlit path, log scale) are described and
+validated in :mod:`core.settings_format`; a file without them opens with the app's defaults.
+``extras`` is an object kept as it is for anything else an interface wants to store.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import MAX_ABS_VALUE, PARAMETERS, Params
+from .settings_format import FormatError, descent_section, view_section
 
 FORMAT = "cnn-backprop-scenario"
 VERSION = 1
@@ -43,6 +47,8 @@ class Scenario:
     learning_rate: float = DEFAULT_LR
     selected: str = "w11"
     extras: dict = field(default_factory=dict)
+    descent: dict = field(default_factory=dict)
+    view: dict = field(default_factory=dict)
 
 
 def _number(value, where: str) -> float:
@@ -106,8 +112,20 @@ def from_dict(data) -> Scenario:
         json.dumps(extras, allow_nan=False)
     except ValueError:
         raise ScenarioError("extras: holds NaN or Infinity") from None
+    try:
+        descent = descent_section(data.get("descent", {}))
+        view = view_section(data.get("view", {}))
+    except FormatError as exc:
+        raise ScenarioError(str(exc)) from None
     return Scenario(
-        Params.create(a, w, head, yy), texts["name"], texts["description"], lr, selected, extras
+        Params.create(a, w, head, yy),
+        texts["name"],
+        texts["description"],
+        lr,
+        selected,
+        extras,
+        descent,
+        view,
     )
 
 
@@ -124,6 +142,8 @@ def to_dict(s: Scenario) -> dict:
         "target": p.yy,
         "learning_rate": s.learning_rate,
         "selected": s.selected,
+        **({"descent": s.descent} if s.descent else {}),
+        **({"view": s.view} if s.view else {}),
         "extras": s.extras,
     }
 

@@ -13,6 +13,9 @@ def run_gui(args) -> int:
     app, window = build(args)
     if args.screenshot:
         return save_screenshot(window, args.screenshot)
+    from . import settings
+
+    settings.restore_window(window)
     window.show()
     return app.exec()
 
@@ -25,7 +28,7 @@ def build(args):
 
     from PySide6.QtWidgets import QApplication
 
-    from . import errors
+    from . import errors, language, settings
     from .main_window import MainWindow
     from .session import Session
 
@@ -33,8 +36,14 @@ def build(args):
     app.setApplicationName("CNN Backprop Visualizer")
     app.setOrganizationName("cnn-backprop")
     app.error_reporter = errors.install()
+    language.set_language(args.lang or settings.language() or language.system_language())
+    opened = args.scenario or args.file
+    if not opened and not args.screenshot:
+        scenario = settings.last_scenario() or scenario  # as it was when the window closed
     session = Session(scenario)
     window = MainWindow(session)
+    if opened:
+        window.file_menu.files.adopt(opened)
     if getattr(args, "theme", None):
         window.appearance.set_choice(args.theme)
     if getattr(args, "walk", None):

@@ -61,11 +61,11 @@ class DescentControls(QObject):
         style = window.style()
 
         def action(text, tip, keys, slot, icon=None):
-            a = QAction(self.tr(text), window)
+            a = QAction(text, window)
             a.setShortcuts([QKeySequence(k) for k in keys])
             a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             shown = ", ".join(QKeySequence(k).toString(QKeySequence.NativeText) for k in keys)
-            a.setToolTip(f"{self.tr(tip)} ({shown})" if keys else self.tr(tip))
+            a.setToolTip(f"{tip} ({shown})" if keys else tip)
             if icon is not None:
                 a.setIcon(style.standardIcon(icon))
             a.triggered.connect(slot)
@@ -74,45 +74,49 @@ class DescentControls(QObject):
 
         sp = QStyle.StandardPixmap
         self.play = action(
-            "Play",
-            "Play or pause the descent",
+            self.tr("Play"),
+            self.tr("Play or pause the descent"),
             [Qt.Key.Key_Space],
             session.toggle_play,
             sp.SP_MediaPlay,
         )
         self.back = action(
-            "Step back",
-            "Show the previous step",
+            self.tr("Step back"),
+            self.tr("Show the previous step"),
             [Qt.Key.Key_Left, Qt.Key.Key_PageUp],
             session.step_back,
             sp.SP_MediaSeekBackward,
         )
         self.step = action(
-            "Step",
-            "Take one descent step",
+            self.tr("Step"),
+            self.tr("Take one descent step"),
             [Qt.Key.Key_Right, Qt.Key.Key_PageDown],
             session.step,
             sp.SP_MediaSeekForward,
         )
         self.reset = action(
-            "Reset",
-            "Back to the start; forget the recorded steps",
+            self.tr("Reset"),
+            self.tr("Back to the start; forget the recorded steps"),
             [Qt.Key.Key_R],
             session.reset,
             sp.SP_MediaSkipBackward,
         )
         self.keep = action(
-            "Keep this run",
-            "Keep this run as a ghost to compare with the next",
+            self.tr("Keep this run"),
+            self.tr("Keep this run as a ghost to compare with the next"),
             [Qt.Key.Key_K],
             session.keep_run,
         )
         self.clear = action(
-            "Clear kept runs", "Remove every kept run", ["Shift+K"], session.clear_runs
+            self.tr("Clear kept runs"),
+            self.tr("Remove every kept run"),
+            ["Shift+K"],
+            session.clear_runs,
         )
         self.log = QAction(self.tr("Log scale"), window, checkable=True)
         self.log.setShortcut(QKeySequence("Shift+L"))
         self.log.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.log.toggled.connect(session.set_log_scale)
         self.log.setToolTip(self.tr("Show the loss against step on a log scale (Shift+L)"))
         window.addAction(self.log)
 
@@ -130,7 +134,9 @@ class DescentControls(QObject):
                 "path shows where it will take the descent"
             )
         )
-        self.lr_slider.valueChanged.connect(lambda t: session.set_learning_rate(tick_to_lr(t)))
+        self._drag = 0
+        self.lr_slider.sliderPressed.connect(self._new_drag)
+        self.lr_slider.valueChanged.connect(self._slid_lr)
         self.lr_box = QLineEdit(maximumWidth=80)
         self.lr_box.setToolTip(self.tr("Type a learning rate (1e-4 to 100) and press Enter"))
         self.lr_box.editingFinished.connect(self._typed_lr)
@@ -194,6 +200,13 @@ class DescentControls(QObject):
         session.state_changed.connect(self.show_state)
         self.show_state(session.snapshot)
 
+    def _new_drag(self) -> None:
+        self._drag += 1
+
+    def _slid_lr(self, tick: int) -> None:
+        gesture = self._drag if self.lr_slider.isSliderDown() else None
+        self.session.set_learning_rate(tick_to_lr(tick), gesture)
+
     def _typed_lr(self) -> None:
         v = parse_number(self.lr_box.text())
         if v is None or not LR_RANGE[0] <= v <= LR_RANGE[1]:
@@ -239,5 +252,7 @@ class DescentControls(QObject):
             self.use_tol.setChecked(d.tol is not None)
         with QSignalBlocker(self.param):
             self.param.setCurrentIndex(max(0, self.param.findData(d.mode)))
+        with QSignalBlocker(self.log):
+            self.log.setChecked(snap.log_scale)
         self.clear.setEnabled(bool(d.ghosts))
         self.keep.setEnabled(len(d.run) > 1)

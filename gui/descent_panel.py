@@ -60,6 +60,7 @@ class DescentPanel(QWidget):
         self.status.setText(d.status)
         self.status.setVisible(bool(d.status))
         self.curve.show(d, snap.params)
+        self.loss.set_log(snap.log_scale)
         self.loss.show(d)
         self.value.show(d)
 
@@ -68,7 +69,6 @@ def install_descent(window: QMainWindow, session: Session) -> tuple[DescentContr
     """Add the descent toolbars, keyboard shortcuts and bottom dock to ``window``."""
     controls = DescentControls(window, session)
     panel = DescentPanel(session)
-    controls.log.toggled.connect(panel.loss.set_log)
     dock = QDockWidget(tr("Gradient descent"), window, objectName="descent_dock")
     dock.setWidget(panel)
     dock.setMinimumHeight(200)

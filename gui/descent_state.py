@@ -19,6 +19,8 @@ from core.live import State, advance, check_param, converged, predict, state
 from core.model import PARAMETERS, Params
 from core.numfmt import fmt
 
+from .commands import ResetRun, SetLearningRate
+
 FOLLOW_SELECTION = "selected"
 LR_RANGE = (1e-4, 1e2)
 SPEED_RANGE = (1.0, 1000.0)
@@ -26,7 +28,7 @@ FRAME_MS = 16  # above this many steps a second, a tick takes several steps and 
 MAX_LAG_S = 0.25  # a slow frame never makes one tick take more than this many seconds' steps
 PREDICT_MAX = 1000
 MAX_GHOSTS = 5
-GHOST_POINTS = 2000
+GHOST_POINTS = 1000
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,16 @@ class Descent:
     def x_name(self) -> str:
         """The parameter on the horizontal axis of the loss curve."""
         return "w11" if self.param == ALL_WEIGHTS else self.param
+
+
+def ghost_to_dict(g: Ghost) -> dict:
+    arrays = {k: getattr(g, k).tolist() for k in ("x", "steps", "loss")}
+    return {"label": g.label, "lr": float(g.lr), "x_name": g.x_name, **arrays}
+
+
+def ghost_from_dict(r: dict) -> Ghost:
+    arrays = (np.array(r[k], dtype=np.float64) for k in ("x", "steps", "loss"))
+    return Ghost(r["label"], r["lr"], r["x_name"], *arrays)
 
 
 def x_column(param: str, values: np.ndarray) -> np.ndarray:
@@ -211,8 +223,20 @@ class DescentMixin:
         self._publish()
 
     def reset(self) -> None:
-        """Back to step 0; the recorded steps are forgotten (kept runs stay)."""
+        """Back to step 0 as one undoable change (kept runs stay)."""
+        if len(self._rec) > 1 or self._cursor or self._banner or self._status:
+            self.undo_stack.push(ResetRun(self))
+
+    def _reset_run(self) -> None:
         self._restart(self._rec.view().params_at(0))
+
+    def _save_run(self) -> tuple:
+        return (self._rec, self._tail, self._start_loss, self._cursor, self._banner, self._status)
+
+    def _restore_run(self, saved: tuple) -> None:
+        self._stop_timer()
+        self._rec, self._tail, self._start_loss, self._cursor, self._banner, self._status = saved
+        self._publish()
 
     # -- play ------------------------------------------------------------------------------
     def play(self) -> None:
@@ -266,15 +290,22 @@ class DescentMixin:
         self._publish(predict_again=not self._playing)
 
     # -- settings --------------------------------------------------------------------------
-    def set_learning_rate(self, lr: float) -> None:
-        """Set the learning rate (clamped to 1e-4..1e2); allowed while playing."""
+    def set_learning_rate(self, lr: float, gesture: int | None = None) -> None:
+        """Set the learning rate (clamped to 1e-4..1e2) as an undoable change.
+
+        Calls that pass the same ``gesture`` (one slider drag) make one undo entry.
+        """
         if not (lr > 0 and math.isfinite(lr)):
             raise ValueError("the learning rate must be a positive number")
         lr = float(min(max(lr, LR_RANGE[0]), LR_RANGE[1]))
         if lr == self._snap.lr:
             return
-        self._banner = ""
-        self._publish(lr=lr)
+        self.undo_stack.push(SetLearningRate(self, self._snap.lr, lr, gesture))
+
+    def _apply_lr(self, lr: float) -> None:
+        if lr != self._snap.lr:
+            self._banner = ""
+            self._publish(lr=lr)
 
     def set_speed(self, steps_per_second: float) -> None:
         self._speed = float(np.clip(steps_per_second, *SPEED_RANGE))
@@ -299,6 +330,25 @@ class DescentMixin:
             return
         self._mode = mode
         self._restart(self._snap.params)
+
+    # -- saved with a scenario ----------------------------------------------------------------
+    def _descent_settings(self) -> dict:
+        return {
+            "mode": self._mode,
+            "speed": self._speed,
+            "max_steps": self._max_steps,
+            "tol": self._tol,
+            "runs": [ghost_to_dict(g) for g in self._ghosts],
+        }
+
+    def _apply_descent_settings(self, d: dict) -> None:
+        """Take the descent settings of a scenario; missing keys get the defaults."""
+        self._stop_timer()
+        self._mode = d.get("mode", "w11")
+        self._speed = float(d.get("speed", 20.0))
+        self._max_steps = int(d.get("max_steps", 200))
+        self._tol = d.get("tol")
+        self._ghosts = tuple(ghost_from_dict(r) for r in d.get("runs", []))
 
     # -- kept runs -------------------------------------------------------------------------
     def keep_run(self) -> None:

@@ -60,6 +60,12 @@ class ScenarioFiles(QObject):
         self.add_recent(path)
         return True
 
+    def adopt(self, name: str | Path) -> None:
+        """The scenario in the session came from ``name`` (opened from the command line)."""
+        self.session.undo_stack.setClean()
+        self._set_path(Path(name))
+        self.add_recent(Path(name))
+
     def load_preset(self, name: str) -> None:
         if self.maybe_save():
             self.session.load_scenario(presets.preset(name))

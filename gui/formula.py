@@ -9,7 +9,7 @@ highlights the term's rows and dims the others.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -290,7 +290,7 @@ def add_derivation_dock(window, session: Session) -> DerivationPanel:
     from PySide6.QtWidgets import QDockWidget
 
     panel = DerivationPanel(session)
-    dock = QDockWidget(panel.tr("Derivation"), window)
+    dock = QDockWidget(QCoreApplication.translate("DerivationPanel", "Derivation"), window)
     dock.setObjectName("derivationDock")
     dock.setWidget(panel)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)

@@ -8,10 +8,13 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from .descent_panel import install_descent
 from .diagram import DiagramScene, DiagramView
+from .file_menu import FileMenu
 from .formula import add_derivation_dock
+from .language import LanguageMenu
 from .lecture import install_lecture
 from .paths_panel import PathsPanel
 from .session import Session
+from .settings import save_window
 
 TITLE = "CNN Backprop Visualizer"
 
@@ -27,7 +30,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.paths_panel = PathsPanel(session)
         paths_dock = self._add_dock(
-            self.tr("Paths"), self.paths_panel, Qt.DockWidgetArea.RightDockWidgetArea
+            "Paths", self.tr("Paths"), self.paths_panel, Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.derivation = add_derivation_dock(self, session)
         self.tabifyDockWidget(paths_dock, self.derivation.parentWidget())
@@ -36,10 +39,19 @@ class MainWindow(QMainWindow):
         install_descent(self, session)
         self._build_actions()
         install_lecture(self, session)
+        self.file_menu = FileMenu(self, session)
+        self.language_menu = LanguageMenu(self, session)
 
-    def _add_dock(self, title: str, widget, area) -> QDockWidget:
+    def closeEvent(self, event) -> None:
+        if self.file_menu.files.maybe_save():
+            save_window(self)
+            event.accept()
+        else:
+            event.ignore()
+
+    def _add_dock(self, name: str, title: str, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
-        dock.setObjectName(title)
+        dock.setObjectName(name)  # untranslated: saved layouts and lookups use it
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock

@@ -18,6 +18,7 @@ from core.paths import Path, paths
 from core.scenario import Scenario
 from core.walkthrough import Step, steps
 
+from .commands import LoadScenario
 from .descent_state import Descent, DescentMixin
 from .lecture_state import LectureMixin
 
@@ -35,6 +36,7 @@ class Snapshot:
     descent: Descent | None = None  # the live run; ``params`` is its state at the cursor
     walk: int | None = None  # the walkthrough step on show, or None outside the walkthrough
     hidden: frozenset[str] = frozenset()  # quiz values shown as "?" (core.quiz keys)
+    log_scale: bool = False  # the loss-against-step plot's vertical axis
 
     @cached_property
     def forward(self) -> Forward:
@@ -104,7 +106,7 @@ class Session(QObject, DescentMixin, LectureMixin):
         )
         self._preview_start: Params | None = None
         self._init_descent(scenario.params)
-        self._publish()
+        self._apply_scenario(scenario)
 
     @property
     def snapshot(self) -> Snapshot:
@@ -163,8 +165,19 @@ class Session(QObject, DescentMixin, LectureMixin):
             return
         self._replace(path=index)
 
-    def load_scenario(self, scenario: Scenario) -> None:
+    def set_log_scale(self, on: bool) -> None:
+        """Show the loss against step on a log axis (a view option saved with the scenario)."""
+        self._replace(log_scale=bool(on))
+
+    def load_scenario(self, scenario: Scenario, text: str | None = None) -> None:
+        """Replace the whole state by ``scenario`` as one undoable change."""
         self._preview_start = None
+        title = text or self.tr("Load %1").replace("%1", scenario.name or self.tr("scenario"))
+        self.undo_stack.push(LoadScenario(self, self.scenario(), scenario, title))
+
+    def _apply_scenario(self, scenario: Scenario) -> None:
+        self._preview_start = None
+        self._apply_descent_settings(scenario.descent)
         self._restart(
             scenario.params,
             selected=scenario.selected,
@@ -172,12 +185,19 @@ class Session(QObject, DescentMixin, LectureMixin):
             lr=scenario.learning_rate,
             name=scenario.name,
             description=scenario.description,
+            log_scale=bool(scenario.view.get("log_scale", False)),
         )
+        path = scenario.view.get("path")
+        if path is not None:
+            self.select_path(path)
 
     def scenario(self) -> Scenario:
         """The current state as a :class:`Scenario` (for saving)."""
         s = self._snap
-        return Scenario(s.params, s.name, s.description, s.lr, s.selected)
+        view = {"path": s.path, "log_scale": s.log_scale}
+        return Scenario(
+            s.params, s.name, s.description, s.lr, s.selected, {}, self._descent_settings(), view
+        )
 
 
 __all__ = ["EDITABLE", "Session", "Snapshot"]

@@ -38,6 +38,9 @@ class LossStepPlot:
         self._ghost_keys: tuple = ()
 
     def set_log(self, on: bool) -> None:
+        if on == getattr(self, "_log", False):
+            return
+        self._log = on
         self.widget.getPlotItem().setLogMode(y=on)
         set_axis_label(self.widget, "left", tr("MSE (log scale)") if on else "MSE")
 

@@ -7,7 +7,8 @@ import math
 import numpy as np
 import pytest
 
-from core.descent import central_difference
+from core.descent import ALL_WEIGHTS, central_difference
+from core.live import predict, state
 from core.model import forward, gradients
 from core.paths import paths
 from core.presets import NAMES, preset, random_scenario
@@ -52,3 +53,14 @@ def test_random_scenario_is_reproducible_from_its_seed():
     assert all(math.isfinite(v) for v in a.params.values().values())
     with pytest.raises(ValueError):
         random_scenario(-1)
+
+
+def test_diverging_preset_descends_all_weights_and_blows_up():
+    s = preset("diverging")
+    assert s.descent["mode"] == ALL_WEIGHTS and s.learning_rate >= 1.0
+    start = state(s.params, ALL_WEIGHTS)
+    run = predict(start, ALL_WEIGHTS, s.learning_rate, s.descent["max_steps"], start.loss)
+    assert run.stop == "diverged"
+    assert "learning rate too large" in run.message
+    calm = predict(start, ALL_WEIGHTS, 0.5, s.descent["max_steps"], start.loss)
+    assert calm.stop != "diverged" and calm.loss[-1] < start.loss  # the same run, a sane rate

@@ -71,6 +71,14 @@ class NodeItem(QGraphicsObject):
         self.setAcceptHoverEvents(True)
 
     # -- setters (called by the scene) ---------------------------------------------------
+    def set_title(self, title: str) -> None:
+        if title != self._title:
+            self._title = title
+            self.update()
+
+    def title(self) -> str:
+        return self._title
+
     def set_lines(self, lines: tuple[Line, ...]) -> None:
         if lines != self._lines:
             self._lines = lines

@@ -6,7 +6,7 @@ item what to show. Hover text is computed when asked for, not on every change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import (
     QGraphicsRectItem,
@@ -28,6 +28,10 @@ from .legend import add_headers, add_legend
 from .lighting import BASE, plan
 
 WHEEL_COMMIT_MS = 450
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Diagram", text)
 
 
 class DiagramScene(QGraphicsScene):
@@ -53,7 +57,7 @@ class DiagramScene(QGraphicsScene):
 
     # -- construction ---------------------------------------------------------------------
     def _build(self) -> None:
-        titles = {"yy": "target yy"}
+        titles = {"yy": _tr("target yy")}
         for name in EDITABLE:
             item = EditableItem(name, layout.rect_of(name), titles.get(name))
             item.clicked.connect(self._clicked)
@@ -65,10 +69,11 @@ class DiagramScene(QGraphicsScene):
             self._add_node(item)
         for c, cell in enumerate(CELLS):
             a = window(c)
-            title = f"z{cell}   window {a[0]}…{a[3]}"
+            title = _tr("%1   window %2…%3").replace("%1", f"z{cell}")
+            title = title.replace("%2", a[0]).replace("%3", a[3])
             self._add_node(NodeItem(f"z{cell}", layout.conv_rect(c), title))
-        self._add_node(NodeItem("y_hat", layout.YHAT, "prediction ŷ"))
-        self._add_node(NodeItem("MSE", layout.LOSS, "loss MSE"))
+        self._add_node(NodeItem("y_hat", layout.YHAT, _tr("prediction ŷ")))
+        self._add_node(NodeItem("MSE", layout.LOSS, _tr("loss MSE")))
         for c in range(4):
             z, head = self.nodes[f"z{CELLS[c]}"], self.nodes[HEAD[c]]
             self._add_edge(f"head{c}", z.anchor("right"), head.anchor("left"))

@@ -1,0 +1,122 @@
+"""The optional ``descent`` and ``view`` sections of a scenario file: validated, normalised.
+
+``descent`` holds how a person set up gradient descent::
+
+    {"mode": "w11" | "selected" | "all weights" | any parameter name,
+     "speed": 20, "max_steps": 200, "tol": 1e-6 | null,
+     "runs": [{"label": "lr = 0.5", "lr": 0.5, "x_name": "w11",
+               "x": [...], "steps": [...], "loss": [...]}, ...]}   (at most 5 kept runs)
+
+``view`` holds what the window shows: ``{"path": 0..3 | null, "log_scale": false}``.
+Every key is optional; a missing key keeps the app's default. Pure Python; no Qt.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+from .descent import ALL_WEIGHTS
+from .model import PARAMETERS
+
+FOLLOW_SELECTION = "selected"
+MODES = (*PARAMETERS, FOLLOW_SELECTION, ALL_WEIGHTS)
+SPEED_RANGE = (1.0, 1000.0)
+MAX_STEPS = 10_000_000
+MAX_RUNS = 5
+MAX_RUN_POINTS = 2000
+
+
+class FormatError(ValueError):
+    """A section that cannot be used; the message names the field."""
+
+
+def _num(value, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise FormatError(f"{where}: expected a number, got {json.dumps(value)[:40]}")
+    try:
+        value = float(value)
+    except OverflowError:
+        raise FormatError(f"{where}: number too large") from None
+    if not math.isfinite(value):
+        raise FormatError(f"{where}: must be finite")
+    return value
+
+
+def _series(value, where: str) -> list[float]:
+    if not isinstance(value, list) or len(value) > MAX_RUN_POINTS:
+        raise FormatError(f"{where}: expected a list of at most {MAX_RUN_POINTS} numbers")
+    return [_num(v, f"{where}[{i}]") for i, v in enumerate(value)]
+
+
+def _run(value, where: str) -> dict:
+    if not isinstance(value, dict):
+        raise FormatError(f"{where}: expected an object")
+    label = value.get("label", "")
+    if not isinstance(label, str):
+        raise FormatError(f"{where}.label: expected text")
+    lr = _num(value.get("lr"), f"{where}.lr")
+    if lr <= 0:
+        raise FormatError(f"{where}.lr: must be greater than 0")
+    x_name = value.get("x_name", "w11")
+    if x_name not in PARAMETERS:
+        raise FormatError(f"{where}.x_name: not a parameter name")
+    run = {"label": label, "lr": lr, "x_name": x_name}
+    for key in ("x", "steps", "loss"):
+        run[key] = _series(value.get(key), f"{where}.{key}")
+    if not len(run["x"]) == len(run["steps"]) == len(run["loss"]):
+        raise FormatError(f"{where}: x, steps and loss must have the same length")
+    return run
+
+
+def descent_section(value) -> dict:
+    """Validate ``descent``; returns only the keys given, normalised."""
+    if not isinstance(value, dict):
+        raise FormatError("descent: expected an object")
+    out: dict = {}
+    if "mode" in value:
+        if value["mode"] not in MODES:
+            raise FormatError(f"descent.mode: {json.dumps(value['mode'])[:40]} is not a mode")
+        out["mode"] = value["mode"]
+    if "speed" in value:
+        speed = _num(value["speed"], "descent.speed")
+        if not SPEED_RANGE[0] <= speed <= SPEED_RANGE[1]:
+            raise FormatError("descent.speed: must be from 1 to 1000 steps a second")
+        out["speed"] = speed
+    if "max_steps" in value:
+        n = value["max_steps"]
+        if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= MAX_STEPS:
+            raise FormatError(f"descent.max_steps: expected a whole number from 1 to {MAX_STEPS}")
+        out["max_steps"] = n
+    if "tol" in value:
+        tol = value["tol"]
+        if tol is not None:
+            tol = _num(tol, "descent.tol")
+            if tol <= 0:
+                raise FormatError("descent.tol: must be greater than 0, or null")
+        out["tol"] = tol
+    if "runs" in value:
+        runs = value["runs"]
+        if not isinstance(runs, list) or len(runs) > MAX_RUNS:
+            raise FormatError(f"descent.runs: expected a list of at most {MAX_RUNS} runs")
+        out["runs"] = [_run(r, f"descent.runs[{i}]") for i, r in enumerate(runs)]
+    return out
+
+
+def view_section(value) -> dict:
+    """Validate ``view``; returns only the keys given."""
+    if not isinstance(value, dict):
+        raise FormatError("view: expected an object")
+    out: dict = {}
+    if "path" in value:
+        path = value["path"]
+        if path is not None and (
+            isinstance(path, bool) or not isinstance(path, int) or not 0 <= path < 4
+        ):
+            raise FormatError("view.path: expected 0, 1, 2, 3 or null")
+        out["path"] = path
+    if "log_scale" in value:
+        if not isinstance(value["log_scale"], bool):
+            raise FormatError("view.log_scale: expected true or false")
+        out["log_scale"] = value["log_scale"]
+    return out

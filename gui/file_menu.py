@@ -1,0 +1,137 @@
+"""The File and Scenario menus, opening a scenario dropped on the window, closing with care.
+
+The verbs live in :class:`gui.file_actions.ScenarioFiles`; this module builds the menus,
+keeps the window title in step with the file and its unsaved changes, and accepts drops.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from .export import ExportMenu
+from .file_actions import ScenarioFiles
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FileMenu", text)
+
+
+def preset_titles() -> dict[str, str]:
+    """The menu text of each shipped preset, translated."""
+    return {
+        "homework": _tr("Homework 1-3 (the default)"),
+        "saturated": _tr("Saturated sigmoid: every path fades"),
+        "cancelling": _tr("Cancelling paths: zero gradient, nonzero loss"),
+        "diverging": _tr("Diverging learning rate"),
+        "zeroed": _tr("A zeroed input: its path carries nothing"),
+    }
+
+
+def _action(window, menu: QMenu, text: str, keys, slot, tip: str) -> QAction:
+    action = QAction(text, window)
+    seqs = [QKeySequence(k) for k in keys]
+    action.setShortcuts(seqs)
+    shown = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in seqs)
+    action.setToolTip(f"{tip} ({shown})" if shown else tip)
+    action.setStatusTip(tip)
+    action.triggered.connect(slot)
+    menu.addAction(action)
+    return action
+
+
+class FileMenu(QObject):
+    """Installs File and Scenario menus on ``window`` and accepts scenario drops."""
+
+    def __init__(self, window: QMainWindow, session):
+        super().__init__(window)
+        self.window = window
+        self.files = ScenarioFiles(session, window)
+        bar = window.menuBar()
+        first = bar.actions()[0] if bar.actions() else None
+        self.file_menu = QMenu(_tr("&File"), window)
+        bar.insertMenu(first, self.file_menu)
+        m = self.file_menu
+        _action(window, m, _tr("&Open…"), ["Ctrl+O"], self.files.open, _tr("Open a scenario"))
+        self.recent_menu = m.addMenu(_tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(lambda: self.files.fill_recent_menu(self.recent_menu))
+        m.addSeparator()
+        _action(window, m, _tr("&Save"), ["Ctrl+S"], self.files.save, _tr("Save the scenario"))
+        _action(
+            window,
+            m,
+            _tr("Save &as…"),
+            ["Ctrl+Shift+S"],
+            self.files.save_as,
+            _tr("Save the scenario under a new name"),
+        )
+        m.addSeparator()
+        self.export_menu = m.addMenu(_tr("&Export"))
+        m.addSeparator()
+        _action(window, m, _tr("&Quit"), ["Ctrl+Q"], window.close, _tr("Close the window"))
+        self.scenario_menu = QMenu(_tr("&Scenario"), window)
+        bar.insertMenu(bar.actions()[2] if len(bar.actions()) > 2 else None, self.scenario_menu)
+        for name, title in preset_titles().items():
+            _action(
+                window,
+                self.scenario_menu,
+                title,
+                [],
+                lambda _=False, n=name: self.files.load_preset(n),
+                _tr("Load this preset (undo brings the previous state back)"),
+            )
+        self.scenario_menu.addSeparator()
+        _action(
+            window,
+            self.scenario_menu,
+            _tr("&Random from a seed…"),
+            [],
+            self.files.load_random,
+            _tr("Random numbers from a seed you type; the same seed gives the same numbers"),
+        )
+        self.export = ExportMenu(window, self.export_menu)
+        self.files.path_changed.connect(self._title)
+        session.undo_stack.cleanChanged.connect(self._clean_changed)
+        self._title()
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
+        central = window.centralWidget()
+        if central is not None and hasattr(central, "viewport"):
+            central.viewport().installEventFilter(self)
+
+    def _title(self, *_args) -> None:
+        name = self.files.path.name if self.files.path else _tr("untitled")
+        self.window.setWindowFilePath(str(self.files.path) if self.files.path else "")
+        self.window.setWindowTitle(_tr("%1[*] — CNN Backprop Visualizer").replace("%1", name))
+        self.window.setWindowModified(not self.files.session.undo_stack.isClean())
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.window.setWindowModified(not clean)
+
+    def eventFilter(self, obj, event) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            if self._dropped_path(event) is not None:
+                event.acceptProposedAction()
+                return True
+        elif kind == QEvent.Type.Drop:
+            path = self._dropped_path(event)
+            if path is not None:
+                event.acceptProposedAction()
+                if self.files.maybe_save():
+                    self.files.load_path(path)
+                return True
+        return False
+
+    @staticmethod
+    def _dropped_path(event) -> Path | None:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return None
+        for url in mime.urls():
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(".json"):
+                return Path(url.toLocalFile())
+        return None

@@ -1,0 +1,1133 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW" sourcelanguage="en">
+  <context>
+    <name>Appearance</name>
+    <message>
+      <source>&amp;Theme</source>
+      <translation>佈景主題(&amp;T)</translation>
+    </message>
+    <message>
+      <source>Dark</source>
+      <translation>深色</translation>
+    </message>
+    <message>
+      <source>Draw the window in this theme</source>
+      <translation>以此佈景主題繪製視窗</translation>
+    </message>
+    <message>
+      <source>Follow the system</source>
+      <translation>跟隨系統</translation>
+    </message>
+    <message>
+      <source>High contrast</source>
+      <translation>高對比</translation>
+    </message>
+    <message>
+      <source>Light</source>
+      <translation>淺色</translation>
+    </message>
+  </context>
+  <context>
+    <name>Commands</name>
+    <message>
+      <source>Learning rate %1</source>
+      <translation>學習率 %1</translation>
+    </message>
+    <message>
+      <source>Reset</source>
+      <translation>重設</translation>
+    </message>
+  </context>
+  <context>
+    <name>DerivationPanel</name>
+    <message>
+      <source>Copy as LaTeX</source>
+      <translation>複製為 LaTeX</translation>
+    </message>
+    <message>
+      <source>Copy the derivation with its numbers as LaTeX</source>
+      <translation>將含數值的推導複製為 LaTeX</translation>
+    </message>
+    <message>
+      <source>Derivation</source>
+      <translation>推導</translation>
+    </message>
+    <message>
+      <source>Step 1. Define the model's values (定義模型參數)</source>
+      <translation>Step 1. 定義模型參數</translation>
+    </message>
+    <message>
+      <source>Step 2. The gradient of {param}: a sum over its {n} backprop paths (列出梯度公式)</source>
+      <translation>Step 2. 列出 {param} 梯度公式：{n} 條反向傳播路徑之和</translation>
+    </message>
+    <message>
+      <source>Step 2. The gradient of {param}: one backprop path (列出梯度公式)</source>
+      <translation>Step 2. 列出 {param} 梯度公式：一條反向傳播路徑</translation>
+    </message>
+    <message>
+      <source>Step 3. Compute each partial derivative (計算偏微分)</source>
+      <translation>Step 3. 計算偏微分</translation>
+    </message>
+    <message>
+      <source>Substituting every result into the formula of Step 2:</source>
+      <translation>將以上結果代入 Step 2 的梯度公式，得：</translation>
+    </message>
+    <message>
+      <source>The derivation is hidden while the quiz hides values.</source>
+      <translation>測驗隱藏數值時，推導也一併隱藏。</translation>
+    </message>
+    <message>
+      <source>The gradient of {param}</source>
+      <translation>{param} 的梯度</translation>
+    </message>
+    <message>
+      <source>ŷ is the model's prediction; yy is the target.</source>
+      <translation>ŷ 為模型的預測值；yy 為目標值。</translation>
+    </message>
+    <message>
+      <source>z00, z01, z10, z11 are the conv layer's values before the activation function (the sigmoid).</source>
+      <translation>z00, z01, z10, z11 為捲積層送入激勵函數（sigmoid）前的數值。</translation>
+    </message>
+  </context>
+  <context>
+    <name>DescentControls</name>
+    <message>
+      <source> descend on </source>
+      <translation> 下降參數 </translation>
+    </message>
+    <message>
+      <source> learning rate </source>
+      <translation> 學習率 </translation>
+    </message>
+    <message>
+      <source> steps</source>
+      <translation> 步</translation>
+    </message>
+    <message>
+      <source> steps/s</source>
+      <translation> 步/秒</translation>
+    </message>
+    <message>
+      <source>Also stop once every |gradient| is below the tolerance</source>
+      <translation>當每個 |梯度| 都小於容許值時也停止</translation>
+    </message>
+    <message>
+      <source>Back to the start; forget the recorded steps</source>
+      <translation>回到起點；清除已記錄的步驟</translation>
+    </message>
+    <message>
+      <source>Clear kept runs</source>
+      <translation>清除保留的執行</translation>
+    </message>
+    <message>
+      <source>Descent</source>
+      <translation>下降控制</translation>
+    </message>
+    <message>
+      <source>Descent settings</source>
+      <translation>梯度下降設定</translation>
+    </message>
+    <message>
+      <source>Keep this run</source>
+      <translation>保留此次執行</translation>
+    </message>
+    <message>
+      <source>Keep this run as a ghost to compare with the next</source>
+      <translation>保留此次執行作為對照</translation>
+    </message>
+    <message>
+      <source>Learning rate, 1e-4 to 100 on a log scale; the dashed path shows where it will take the descent</source>
+      <translation>學習率，對數刻度 1e-4 至 100；虛線顯示梯度下降將走向何處</translation>
+    </message>
+    <message>
+      <source>Log scale</source>
+      <translation>對數刻度</translation>
+    </message>
+    <message>
+      <source>Pause</source>
+      <translation>暫停</translation>
+    </message>
+    <message>
+      <source>Play</source>
+      <translation>播放</translation>
+    </message>
+    <message>
+      <source>Play or pause the descent</source>
+      <translation>播放或暫停梯度下降</translation>
+    </message>
+    <message>
+      <source>Play stops after this many steps</source>
+      <translation>播放在這麼多步之後停止</translation>
+    </message>
+    <message>
+      <source>Remove every kept run</source>
+      <translation>移除所有保留的執行</translation>
+    </message>
+    <message>
+      <source>Reset</source>
+      <translation>重設</translation>
+    </message>
+    <message>
+      <source>Scrub through the recorded steps; every panel follows</source>
+      <translation>拖曳瀏覽已記錄的步驟；所有面板同步</translation>
+    </message>
+    <message>
+      <source>Show the loss against step on a log scale (Shift+L)</source>
+      <translation>以對數刻度顯示損失對步數 (Shift+L)</translation>
+    </message>
+    <message>
+      <source>Show the previous step</source>
+      <translation>顯示上一步</translation>
+    </message>
+    <message>
+      <source>Step</source>
+      <translation>下一步</translation>
+    </message>
+    <message>
+      <source>Step back</source>
+      <translation>上一步</translation>
+    </message>
+    <message>
+      <source>Steps per second while playing (1 to 1000)</source>
+      <translation>播放時每秒步數（1 至 1000）</translation>
+    </message>
+    <message>
+      <source>Take one descent step</source>
+      <translation>做一步梯度下降</translation>
+    </message>
+    <message>
+      <source>The step shown and the last step recorded</source>
+      <translation>顯示的步數與最後記錄的步數</translation>
+    </message>
+    <message>
+      <source>The tolerance for the gradient (press Enter)</source>
+      <translation>梯度的容許值（按 Enter）</translation>
+    </message>
+    <message>
+      <source>Type a learning rate (1e-4 to 100) and press Enter</source>
+      <translation>輸入學習率（1e-4 至 100）後按 Enter</translation>
+    </message>
+    <message>
+      <source>Type a learning rate from 1e-4 to 100</source>
+      <translation>請輸入 1e-4 至 100 的學習率</translation>
+    </message>
+    <message>
+      <source>Which parameter descends: w11, the parameter selected in the diagram, or w11..w22 and wa..wd together</source>
+      <translation>哪個參數做梯度下降：w11、網路圖中選取的參數，或 w11..w22 與 wa..wd 一起</translation>
+    </message>
+    <message>
+      <source>all weights</source>
+      <translation>所有權重</translation>
+    </message>
+    <message>
+      <source>or |gradient| &lt;</source>
+      <translation>或 |梯度| &lt;</translation>
+    </message>
+    <message>
+      <source>step %1 of %2</source>
+      <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+      <source>stop after </source>
+      <translation>停止於 </translation>
+    </message>
+    <message>
+      <source>the selected parameter</source>
+      <translation>選取的參數</translation>
+    </message>
+    <message>
+      <source>w11 (homework)</source>
+      <translation>w11（作業）</translation>
+    </message>
+  </context>
+  <context>
+    <name>DescentMixin</name>
+    <message>
+      <source>%1 (all weights)</source>
+      <translation>%1（所有權重）</translation>
+    </message>
+    <message>
+      <source>Converged: |gradient| &lt; %1 at step %2.</source>
+      <translation>已收斂：第 %2 步時 |梯度| &lt; %1。</translation>
+    </message>
+    <message>
+      <source>Stopped after %1 steps.</source>
+      <translation>已在 %1 步後停止。</translation>
+    </message>
+    <message>
+      <source>lr = %1</source>
+      <translation>學習率 = %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>DescentPanel</name>
+    <message>
+      <source>Gradient descent</source>
+      <translation>梯度下降</translation>
+    </message>
+    <message>
+      <source>Why play stopped; the last usable state stays shown</source>
+      <translation>播放停止的原因；仍顯示最後可用的狀態</translation>
+    </message>
+  </context>
+  <context>
+    <name>Diagram</name>
+    <message>
+      <source>%1   window %2…%3</source>
+      <translation>%1   視窗 %2…%3</translation>
+    </message>
+    <message>
+      <source>Conv layer: z = window · w,  o = s(z)</source>
+      <translation>捲積層：z = 視窗 · w，o = s(z)</translation>
+    </message>
+    <message>
+      <source>Filter w (2×2), shared by all 4 cells</source>
+      <translation>濾波器 w（2×2），4 個格共用</translation>
+    </message>
+    <message>
+      <source>Head</source>
+      <translation>輸出層權重</translation>
+    </message>
+    <message>
+      <source>Input a (3×3)</source>
+      <translation>輸入 a（3×3）</translation>
+    </message>
+    <message>
+      <source>Loss</source>
+      <translation>損失</translation>
+    </message>
+    <message>
+      <source>Output</source>
+      <translation>輸出</translation>
+    </message>
+    <message>
+      <source>Some values are hidden for the quiz.</source>
+      <translation>部分數值因測驗而隱藏。</translation>
+    </message>
+    <message>
+      <source>dashed: the other factor</source>
+      <translation>虛線：另一個因子</translation>
+    </message>
+    <message>
+      <source>green ring: selected</source>
+      <translation>綠框：已選取</translation>
+    </message>
+    <message>
+      <source>loss MSE</source>
+      <translation>損失 MSE</translation>
+    </message>
+    <message>
+      <source>path term &lt; 0</source>
+      <translation>路徑項 &lt; 0</translation>
+    </message>
+    <message>
+      <source>path term &gt; 0</source>
+      <translation>路徑項 &gt; 0</translation>
+    </message>
+    <message>
+      <source>prediction ŷ</source>
+      <translation>預測值 ŷ</translation>
+    </message>
+    <message>
+      <source>target yy</source>
+      <translation>目標值 yy</translation>
+    </message>
+    <message>
+      <source>was {0}</source>
+      <translation>原為 {0}</translation>
+    </message>
+    <message>
+      <source>width ∝ |term|</source>
+      <translation>線寬 ∝ |項|</translation>
+    </message>
+    <message>
+      <source>∂ …: gradient ∂MSE/∂(node)</source>
+      <translation>∂ …：梯度 ∂MSE/∂(節點)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ErrorReporter</name>
+    <message>
+      <source>(the log could not be written)</source>
+      <translation>（無法寫入紀錄檔）</translation>
+    </message>
+    <message>
+      <source>Something went wrong inside the app:
+{0}
+
+Your values are kept and can still be saved. Details are in {1}.</source>
+      <translation>程式內部發生錯誤：
+{0}
+
+您的數值都還在，仍可儲存。詳細資訊在 {1}。</translation>
+    </message>
+    <message>
+      <source>Unexpected error</source>
+      <translation>未預期的錯誤</translation>
+    </message>
+  </context>
+  <context>
+    <name>Export</name>
+    <message>
+      <source>%1 as %2…</source>
+      <translation>%1 匯出為 %2…</translation>
+    </message>
+    <message>
+      <source>%1 could not be written:
+%2</source>
+      <translation>無法寫入 %1：
+%2</translation>
+    </message>
+    <message>
+      <source>Cannot export</source>
+      <translation>無法匯出</translation>
+    </message>
+    <message>
+      <source>Descent run as CSV…</source>
+      <translation>梯度下降紀錄匯出為 CSV…</translation>
+    </message>
+    <message>
+      <source>Diagram</source>
+      <translation>網路圖</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>匯出</translation>
+    </message>
+    <message>
+      <source>Loss against step plot</source>
+      <translation>損失對步數圖</translation>
+    </message>
+    <message>
+      <source>Loss curve plot</source>
+      <translation>損失曲線圖</translation>
+    </message>
+    <message>
+      <source>Value against step plot</source>
+      <translation>數值對步數圖</translation>
+    </message>
+    <message>
+      <source>Worked solution as Markdown…</source>
+      <translation>詳解匯出為 Markdown…</translation>
+    </message>
+  </context>
+  <context>
+    <name>FileMenu</name>
+    <message>
+      <source>%1[*] — CNN Backprop Visualizer</source>
+      <translation>%1[*] — CNN 反向傳播視覺化</translation>
+    </message>
+    <message>
+      <source>&amp;Export</source>
+      <translation>匯出(&amp;E)</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+      <source>&amp;Open…</source>
+      <translation>開啟(&amp;O)…</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+      <source>&amp;Random from a seed…</source>
+      <translation>由種子隨機產生(&amp;R)…</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>儲存(&amp;S)</translation>
+    </message>
+    <message>
+      <source>&amp;Scenario</source>
+      <translation>情境(&amp;S)</translation>
+    </message>
+    <message>
+      <source>A zeroed input: its path carries nothing</source>
+      <translation>輸入為零：其路徑不傳遞任何梯度</translation>
+    </message>
+    <message>
+      <source>Cancelling paths: zero gradient, nonzero loss</source>
+      <translation>互相抵消的路徑：梯度為零，損失不為零</translation>
+    </message>
+    <message>
+      <source>Close the window</source>
+      <translation>關閉視窗</translation>
+    </message>
+    <message>
+      <source>Diverging learning rate</source>
+      <translation>發散的學習率</translation>
+    </message>
+    <message>
+      <source>Homework 1-3 (the default)</source>
+      <translation>作業 1-3（預設）</translation>
+    </message>
+    <message>
+      <source>Load this preset (undo brings the previous state back)</source>
+      <translation>載入此預設（復原可回到先前狀態）</translation>
+    </message>
+    <message>
+      <source>Open &amp;recent</source>
+      <translation>最近開啟(&amp;R)</translation>
+    </message>
+    <message>
+      <source>Open a scenario</source>
+      <translation>開啟情境</translation>
+    </message>
+    <message>
+      <source>Random numbers from a seed you type; the same seed gives the same numbers</source>
+      <translation>由輸入的種子產生隨機數值；相同種子得到相同數值</translation>
+    </message>
+    <message>
+      <source>Saturated sigmoid: every path fades</source>
+      <translation>飽和的 sigmoid：每條路徑都消失</translation>
+    </message>
+    <message>
+      <source>Save &amp;as…</source>
+      <translation>另存新檔(&amp;A)…</translation>
+    </message>
+    <message>
+      <source>Save the scenario</source>
+      <translation>儲存情境</translation>
+    </message>
+    <message>
+      <source>Save the scenario under a new name</source>
+      <translation>以新名稱儲存情境</translation>
+    </message>
+    <message>
+      <source>untitled</source>
+      <translation>未命名</translation>
+    </message>
+  </context>
+  <context>
+    <name>InlineEditor</name>
+    <message>
+      <source>Not changed: {0}</source>
+      <translation>未變更：{0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Language</name>
+    <message>
+      <source>&amp;Language</source>
+      <translation>語言(&amp;L)</translation>
+    </message>
+    <message>
+      <source>Interface language (takes effect at once)</source>
+      <translation>介面語言（立即生效）</translation>
+    </message>
+  </context>
+  <context>
+    <name>LossCurvePlot</name>
+    <message>
+      <source>MSE vs %1, all else fixed</source>
+      <translation>MSE 對 %1，其餘固定</translation>
+    </message>
+    <message>
+      <source>MSE vs w11</source>
+      <translation>MSE 對 w11</translation>
+    </message>
+    <message>
+      <source>MSE vs w11, other weights as now</source>
+      <translation>MSE 對 w11，其他權重維持目前值</translation>
+    </message>
+    <message>
+      <source>The loss as the descending parameter varies, all else fixed. Dots are the descent steps in order; the line through the current point has the gradient as its slope; the dashed path is where the current learning rate will go.</source>
+      <translation>下降參數變動、其餘固定時的損失。圓點依序為梯度下降的各步；通過目前點的直線斜率即為梯度；虛線為目前學習率將走的路徑。</translation>
+    </message>
+    <message>
+      <source>descent steps</source>
+      <translation>下降步驟</translation>
+    </message>
+    <message>
+      <source>predicted path</source>
+      <translation>預測路徑</translation>
+    </message>
+    <message>
+      <source>tangent</source>
+      <translation>切線</translation>
+    </message>
+    <message>
+      <source>tangent, slope %1</source>
+      <translation>切線，斜率 %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>&amp;Edit</source>
+      <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+      <source>&amp;Paths</source>
+      <translation>路徑(&amp;P)</translation>
+    </message>
+    <message>
+      <source>&amp;Redo</source>
+      <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>復原(&amp;U)</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+      <source>Fit to window</source>
+      <translation>符合視窗大小</translation>
+    </message>
+    <message>
+      <source>Hide every quiz value</source>
+      <translation>隱藏所有測驗數值</translation>
+    </message>
+    <message>
+      <source>Keyboard shortcuts</source>
+      <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+      <source>Leave / show all paths</source>
+      <translation>離開／顯示所有路徑</translation>
+    </message>
+    <message>
+      <source>Leave the walkthrough, then presenter mode; else show every path</source>
+      <translation>先離開導覽，再離開簡報模式；否則顯示所有路徑</translation>
+    </message>
+    <message>
+      <source>List every shortcut of the window</source>
+      <translation>列出視窗的所有快速鍵</translation>
+    </message>
+    <message>
+      <source>Nudge check</source>
+      <translation>微擾檢查</translation>
+    </message>
+    <message>
+      <source>Paths</source>
+      <translation>路徑</translation>
+    </message>
+    <message>
+      <source>Quiz</source>
+      <translation>測驗</translation>
+    </message>
+    <message>
+      <source>Reveal every quiz value</source>
+      <translation>揭曉所有測驗數值</translation>
+    </message>
+    <message>
+      <source>Show all paths</source>
+      <translation>顯示所有路徑</translation>
+    </message>
+    <message>
+      <source>Show path {0} alone</source>
+      <translation>只顯示路徑 {0}</translation>
+    </message>
+    <message>
+      <source>Show the quiz</source>
+      <translation>顯示測驗</translation>
+    </message>
+    <message>
+      <source>Zoom in</source>
+      <translation>放大</translation>
+    </message>
+    <message>
+      <source>Zoom out</source>
+      <translation>縮小</translation>
+    </message>
+  </context>
+  <context>
+    <name>PathRow</name>
+    <message>
+      <source>&lt;span style='color:{0}'&gt;&lt;b&gt;{1}&lt;/b&gt; via z{2}: {3}&lt;br&gt;&amp;nbsp;&amp;nbsp;= {4}&lt;br&gt;&amp;nbsp;&amp;nbsp;× ∂MSE/∂ŷ = &lt;b&gt;{5}&lt;/b&gt;&lt;/span&gt;</source>
+      <translation>&lt;span style='color:{0}'&gt;&lt;b&gt;{1}&lt;/b&gt; 經由 z{2}：{3}&lt;br&gt;&amp;nbsp;&amp;nbsp;= {4}&lt;br&gt;&amp;nbsp;&amp;nbsp;× ∂MSE/∂ŷ = &lt;b&gt;{5}&lt;/b&gt;&lt;/span&gt;</translation>
+    </message>
+    <message>
+      <source>Click to show this path alone (key {0}); click again for all</source>
+      <translation>按一下只顯示這條路徑（按鍵 {0}）；再按一下顯示全部</translation>
+    </message>
+  </context>
+  <context>
+    <name>PathsPanel</name>
+    <message>
+      <source>&lt;b&gt;∂MSE/∂{0}&lt;/b&gt; is a sum over {1} path(s), each a product of local derivatives times the common factor ∂MSE/∂ŷ = −2(yy − ŷ) = &lt;b&gt;{2}&lt;/b&gt;</source>
+      <translation>&lt;b&gt;∂MSE/∂{0}&lt;/b&gt; 是 {1} 條路徑的總和，每條路徑是局部偏微分的乘積，再乘上共同因子 ∂MSE/∂ŷ = −2(yy − ŷ) = &lt;b&gt;{2}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>Compare the gradient with a central finite difference,
+(MSE(v + h) - MSE(v - h)) / 2h  (N)</source>
+      <translation>以中央有限差分比對梯度，
+(MSE(v + h) - MSE(v - h)) / 2h  (N)</translation>
+    </message>
+    <message>
+      <source>Nudge check</source>
+      <translation>微擾檢查</translation>
+    </message>
+    <message>
+      <source>Sum: {0}&lt;br&gt;= &lt;b&gt;{1}&lt;/b&gt; = ∂MSE/∂{2}</source>
+      <translation>總和：{0}&lt;br&gt;= &lt;b&gt;{1}&lt;/b&gt; = ∂MSE/∂{2}</translation>
+    </message>
+    <message>
+      <source>analytic ∂MSE/∂{0} = {1}&lt;br&gt;finite difference = {2}&lt;br&gt;relative error {3:.1e}: &lt;b&gt;{4}&lt;/b&gt;</source>
+      <translation>解析 ∂MSE/∂{0} = {1}&lt;br&gt;有限差分 = {2}&lt;br&gt;相對誤差 {3:.1e}：&lt;b&gt;{4}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>they DISAGREE</source>
+      <translation>兩者不一致</translation>
+    </message>
+    <message>
+      <source>they agree</source>
+      <translation>兩者一致</translation>
+    </message>
+  </context>
+  <context>
+    <name>Presenter</name>
+    <message>
+      <source>&amp;Present</source>
+      <translation>簡報(&amp;P)</translation>
+    </message>
+    <message>
+      <source>A large ring follows the mouse pointer</source>
+      <translation>一個大圓圈跟隨滑鼠指標</translation>
+    </message>
+    <message>
+      <source>Cursor spotlight</source>
+      <translation>游標聚光燈</translation>
+    </message>
+    <message>
+      <source>Full screen, high contrast, large type; Escape leaves</source>
+      <translation>全螢幕、高對比、大字體；按 Esc 離開</translation>
+    </message>
+    <message>
+      <source>Larger type and diagram in presenter mode</source>
+      <translation>簡報模式中放大文字與圖</translation>
+    </message>
+    <message>
+      <source>Presenter mode</source>
+      <translation>簡報模式</translation>
+    </message>
+    <message>
+      <source>Presenter zoom in</source>
+      <translation>簡報放大</translation>
+    </message>
+    <message>
+      <source>Presenter zoom out</source>
+      <translation>簡報縮小</translation>
+    </message>
+    <message>
+      <source>Smaller type and diagram in presenter mode</source>
+      <translation>簡報模式中縮小文字與圖</translation>
+    </message>
+  </context>
+  <context>
+    <name>QuizPanel</name>
+    <message>
+      <source>&lt;b style='color:{0}'&gt;Not yet&lt;/b&gt;: {1} is not within {2}. Try again, or reveal.</source>
+      <translation>&lt;b style='color:{0}'&gt;還不對&lt;/b&gt;：{1} 不在 {2} 以內。再試一次，或揭曉答案。</translation>
+    </message>
+    <message>
+      <source>&lt;b style='color:{0}'&gt;Right&lt;/b&gt;: {1} is within {2} of the value.</source>
+      <translation>&lt;b style='color:{0}'&gt;正確&lt;/b&gt;：{1} 與正確值相差在 {2} 以內。</translation>
+    </message>
+    <message>
+      <source>Check</source>
+      <translation>檢查</translation>
+    </message>
+    <message>
+      <source>Compare your prediction with the value (Enter)</source>
+      <translation>將您的預測與正確值比較 (Enter)</translation>
+    </message>
+    <message>
+      <source>Hide all</source>
+      <translation>全部隱藏</translation>
+    </message>
+    <message>
+      <source>Hide every value below</source>
+      <translation>隱藏下列所有數值</translation>
+    </message>
+    <message>
+      <source>Hide this value (it shows as ? everywhere)</source>
+      <translation>隱藏此數值（各處都會顯示為 ?）</translation>
+    </message>
+    <message>
+      <source>Hide values, predict them, then check: an answer within the tolerance of the value is right.</source>
+      <translation>隱藏數值、預測它們，再檢查：與正確值的差距在容許誤差內即為正確。</translation>
+    </message>
+    <message>
+      <source>How far (relative) a prediction may be from the value</source>
+      <translation>預測值與正確值可相差多少（相對誤差）</translation>
+    </message>
+    <message>
+      <source>Quiz</source>
+      <translation>測驗</translation>
+    </message>
+    <message>
+      <source>Reveal</source>
+      <translation>揭曉</translation>
+    </message>
+    <message>
+      <source>Reveal all</source>
+      <translation>全部揭曉</translation>
+    </message>
+    <message>
+      <source>Show every hidden value</source>
+      <translation>顯示所有隱藏的數值</translation>
+    </message>
+    <message>
+      <source>Show the value</source>
+      <translation>顯示數值</translation>
+    </message>
+    <message>
+      <source>The value is &lt;b&gt;{0}&lt;/b&gt;.</source>
+      <translation>數值是 &lt;b&gt;{0}&lt;/b&gt;。</translation>
+    </message>
+    <message>
+      <source>Tolerance</source>
+      <translation>容許誤差</translation>
+    </message>
+    <message>
+      <source>Type a number (0.5, -1e-3, 1/3) and press Enter</source>
+      <translation>輸入數字（0.5、-1e-3、1/3）後按 Enter</translation>
+    </message>
+    <message>
+      <source>path {0}'s term</source>
+      <translation>路徑 {0} 的項</translation>
+    </message>
+    <message>
+      <source>predict</source>
+      <translation>預測</translation>
+    </message>
+    <message>
+      <source>the gradient ∂MSE/∂{0}</source>
+      <translation>梯度 ∂MSE/∂{0}</translation>
+    </message>
+    <message>
+      <source>the loss MSE</source>
+      <translation>損失 MSE</translation>
+    </message>
+    <message>
+      <source>the prediction ŷ</source>
+      <translation>預測值 ŷ</translation>
+    </message>
+    <message>
+      <source>{0} after one step</source>
+      <translation>一步之後的 {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ScenarioFiles</name>
+    <message>
+      <source>(none)</source>
+      <translation>（無）</translation>
+    </message>
+    <message>
+      <source>Cannot open scenario</source>
+      <translation>無法開啟情境</translation>
+    </message>
+    <message>
+      <source>Cannot save scenario</source>
+      <translation>無法儲存情境</translation>
+    </message>
+    <message>
+      <source>Open scenario</source>
+      <translation>開啟情境檔</translation>
+    </message>
+    <message>
+      <source>Open {0}</source>
+      <translation>開啟 {0}</translation>
+    </message>
+    <message>
+      <source>Random scenario</source>
+      <translation>隨機情境</translation>
+    </message>
+    <message>
+      <source>Save scenario</source>
+      <translation>儲存情境檔</translation>
+    </message>
+    <message>
+      <source>Seed (the same seed, the same numbers):</source>
+      <translation>種子（相同種子，相同數值）：</translation>
+    </message>
+    <message>
+      <source>The scenario has unsaved changes. Save them first?</source>
+      <translation>情境有未儲存的變更。要先儲存嗎？</translation>
+    </message>
+    <message>
+      <source>Unsaved changes</source>
+      <translation>未儲存的變更</translation>
+    </message>
+    <message>
+      <source>{0} cannot be opened:
+{1}
+
+Nothing was changed.</source>
+      <translation>無法開啟 {0}：
+{1}
+
+沒有任何變更。</translation>
+    </message>
+    <message>
+      <source>{0} could not be written:
+{1}
+
+The previous file, if any, is intact.</source>
+      <translation>無法寫入 {0}：
+{1}
+
+原有的檔案（如果有）保持不變。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Session</name>
+    <message>
+      <source>Load %1</source>
+      <translation>載入 %1</translation>
+    </message>
+    <message>
+      <source>Set %1</source>
+      <translation>設定 %1</translation>
+    </message>
+    <message>
+      <source>scenario</source>
+      <translation>情境</translation>
+    </message>
+  </context>
+  <context>
+    <name>ShortcutsDialog</name>
+    <message>
+      <source>(window)</source>
+      <translation>（視窗）</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>動作</translation>
+    </message>
+    <message>
+      <source>Keyboard shortcuts</source>
+      <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+      <source>Keys</source>
+      <translation>按鍵</translation>
+    </message>
+    <message>
+      <source>Menu</source>
+      <translation>選單</translation>
+    </message>
+    <message>
+      <source>What it does</source>
+      <translation>功能</translation>
+    </message>
+  </context>
+  <context>
+    <name>Solution</name>
+    <message>
+      <source>Answer</source>
+      <translation>答案</translation>
+    </message>
+    <message>
+      <source>Check: a central finite difference gives {fd} (relative error {err}).</source>
+      <translation>檢查：中央有限差分得 {fd}（相對誤差 {err}）。</translation>
+    </message>
+    <message>
+      <source>Each path's share of the gradient (the common factor included):</source>
+      <translation>每條路徑對梯度的貢獻（含共同因子）：</translation>
+    </message>
+    <message>
+      <source>Given</source>
+      <translation>已知</translation>
+    </message>
+    <message>
+      <source>Input a (3×3), filter w (2×2, shared by the four conv cells), head weights wa..wd and the target yy:</source>
+      <translation>輸入 a（3×3）、濾波器 w（2×2，四個捲積格共用）、輸出權重 wa..wd 與目標值 yy：</translation>
+    </message>
+    <message>
+      <source>Scenario: {name}</source>
+      <translation>情境：{name}</translation>
+    </message>
+    <message>
+      <source>Step 1. Define the model's values</source>
+      <translation>Step 1. 定義模型參數</translation>
+    </message>
+    <message>
+      <source>Step 2. The gradient of {param}: a sum over its {n} backprop paths</source>
+      <translation>Step 2. 列出 {param} 梯度公式：{n} 條反向傳播路徑之和</translation>
+    </message>
+    <message>
+      <source>Step 2. The gradient of {param}: one backprop path</source>
+      <translation>Step 2. 列出 {param} 梯度公式：一條反向傳播路徑</translation>
+    </message>
+    <message>
+      <source>Step 3. Compute each partial derivative</source>
+      <translation>Step 3. 計算偏微分</translation>
+    </message>
+    <message>
+      <source>Substituting every result into the formula of Step 2:</source>
+      <translation>將以上結果代入 Step 2 的梯度公式，得：</translation>
+    </message>
+    <message>
+      <source>The gradient of the loss with respect to {param} is {value}.</source>
+      <translation>損失對 {param} 的梯度為 {value}。</translation>
+    </message>
+    <message>
+      <source>Worked solution: the gradient of {param}</source>
+      <translation>詳解：{param} 的梯度</translation>
+    </message>
+    <message>
+      <source>path {k} via {cell}: {value}</source>
+      <translation>路徑 {k} 經由 {cell}：{value}</translation>
+    </message>
+    <message>
+      <source>ŷ is the model's prediction; yy is the target.</source>
+      <translation>ŷ 為模型的預測值；yy 為目標值。</translation>
+    </message>
+    <message>
+      <source>z00, z01, z10, z11 are the conv layer's values before the activation function.</source>
+      <translation>z00, z01, z10, z11 為捲積層送入激勵函數前的數值。</translation>
+    </message>
+  </context>
+  <context>
+    <name>StepPlots</name>
+    <message>
+      <source>%1 and its gradient against step</source>
+      <translation>%1 及其梯度對步數</translation>
+    </message>
+    <message>
+      <source>Loss against step</source>
+      <translation>損失對步數</translation>
+    </message>
+    <message>
+      <source>MSE (log scale)</source>
+      <translation>MSE（對數刻度）</translation>
+    </message>
+    <message>
+      <source>The loss after each step; dashed: the predicted steps.</source>
+      <translation>每一步之後的損失；虛線：預測的步驟。</translation>
+    </message>
+    <message>
+      <source>The parameter after each step (left axis) and its gradient there (right axis).</source>
+      <translation>每一步之後的參數（左軸）及該處的梯度（右軸）。</translation>
+    </message>
+    <message>
+      <source>predicted</source>
+      <translation>預測</translation>
+    </message>
+    <message>
+      <source>step</source>
+      <translation>步數</translation>
+    </message>
+    <message>
+      <source>this run</source>
+      <translation>本次執行</translation>
+    </message>
+    <message>
+      <source>w11 and its gradient against step</source>
+      <translation>w11 及其梯度對步數</translation>
+    </message>
+  </context>
+  <context>
+    <name>Walkthrough</name>
+    <message>
+      <source>Backward: every path starts with dMSE/dy_hat = -2(yy - y_hat) = {value}</source>
+      <translation>反向傳播：每條路徑都從 dMSE/dy_hat = -2(yy - y_hat) = {value} 開始</translation>
+    </message>
+    <message>
+      <source>One step: {param} &lt;- {param} - lr x gradient = {old} - {lr} x {grad} = {new} (was {old}); the loss goes from {loss_old} to {loss_new}</source>
+      <translation>更新一步：{param} &lt;- {param} - lr x 梯度 = {old} - {lr} x {grad} = {new}（原為 {old}）；損失從 {loss_old} 變為 {loss_new}</translation>
+    </message>
+    <message>
+      <source>Path {k} of {n} via z{cell}: {symbols} = {numbers} = {value}</source>
+      <translation>第 {k} 條路徑（共 {n} 條），經過 z{cell}：{symbols} = {numbers} = {value}</translation>
+    </message>
+    <message>
+      <source>Sigmoid: o{cell} = s(z{cell}) = 1 / (1 + e^-{z}) = {o}</source>
+      <translation>激勵函數 sigmoid：o{cell} = s(z{cell}) = 1 / (1 + e^-{z}) = {o}</translation>
+    </message>
+    <message>
+      <source>The gradient is the sum of the paths: dMSE/d{param} = {terms} = {grad}</source>
+      <translation>梯度是各路徑之和：dMSE/d{param} = {terms} = {grad}</translation>
+    </message>
+    <message>
+      <source>The head weighs the four outputs: y_hat = {numbers} = {y_hat}</source>
+      <translation>輸出層為四個輸出加權：y_hat = {numbers} = {y_hat}</translation>
+    </message>
+    <message>
+      <source>The loss: MSE = (yy - y_hat)^2 = ({yy} - {y_hat})^2 = {loss}</source>
+      <translation>損失：MSE = (yy - y_hat)^2 = ({yy} - {y_hat})^2 = {loss}</translation>
+    </message>
+    <message>
+      <source>The window slides to {a0}..{a3}: z{cell} = {symbols} = {numbers} = {z}</source>
+      <translation>捲積層視窗滑到 {a0}..{a3}：z{cell} = {symbols} = {numbers} = {z}</translation>
+    </message>
+  </context>
+  <context>
+    <name>WalkthroughController</name>
+    <message>
+      <source>&amp;Lecture</source>
+      <translation>講解(&amp;L)</translation>
+    </message>
+    <message>
+      <source>Back to the first step</source>
+      <translation>回到第一步</translation>
+    </message>
+    <message>
+      <source>First step</source>
+      <translation>第一步</translation>
+    </message>
+    <message>
+      <source>Guided walkthrough</source>
+      <translation>逐步導覽</translation>
+    </message>
+    <message>
+      <source>Last step</source>
+      <translation>最後一步</translation>
+    </message>
+    <message>
+      <source>Leave the walkthrough</source>
+      <translation>離開導覽</translation>
+    </message>
+    <message>
+      <source>Leave the walkthrough (Esc)</source>
+      <translation>離開導覽 (Esc)</translation>
+    </message>
+    <message>
+      <source>Next step</source>
+      <translation>下一步</translation>
+    </message>
+    <message>
+      <source>On to the update step</source>
+      <translation>跳到更新步驟</translation>
+    </message>
+    <message>
+      <source>Previous step</source>
+      <translation>上一步</translation>
+    </message>
+    <message>
+      <source>Step through the forward and backward pass; Escape leaves</source>
+      <translation>逐步走過前向與反向傳播；按 Esc 離開</translation>
+    </message>
+    <message>
+      <source>The next step of the walkthrough</source>
+      <translation>導覽的下一步</translation>
+    </message>
+    <message>
+      <source>The previous step of the walkthrough</source>
+      <translation>導覽的上一步</translation>
+    </message>
+    <message>
+      <source>The step on show and the number of steps</source>
+      <translation>目前的步驟與總步數</translation>
+    </message>
+    <message>
+      <source>Walkthrough</source>
+      <translation>導覽</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,95 @@
+"""The interface in English and Traditional Chinese, switched in the open window."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDockWidget
+
+from core.scenario import default
+from gui import language
+from gui.main_window import MainWindow
+from gui.session import Session
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "resources" / "translations"))
+import catalogue as translations  # noqa: E402
+
+
+def test_every_visible_string_has_a_finished_translation():
+    catalogue = translations.read_ts()
+    missing = [key for key in translations.extract() if not catalogue.get(key, ("", False))[1]]
+    assert missing == []
+
+
+def test_the_compiled_catalogue_matches_its_source(tmp_path):
+    exe = Path(sys.executable).parent / "pyside6-lrelease"
+    out = tmp_path / "fresh.qm"
+    subprocess.run([str(exe), "-silent", str(translations.TS), "-qm", str(out)], check=True)
+    assert out.read_bytes() == translations.QM.read_bytes()
+
+
+@pytest.fixture
+def window(qtbot):
+    w = MainWindow(Session(default()))
+    qtbot.addWidget(w)
+    yield w
+    language.set_language("en")
+
+
+def texts(window):
+    menus = [a.text() for a in window.menuBar().actions()]
+    docks = sorted(d.windowTitle() for d in window.findChildren(QDockWidget))
+    headers = {i.text() for i in window.scene.items() if hasattr(i, "text") and callable(i.text)}
+    return menus, docks, headers
+
+
+def test_switching_language_retranslates_the_open_window(window):
+    window.language_menu.switch("zh_TW")
+    menus, docks, headers = texts(window)
+    assert menus[:3] == ["檔案(&F)", "編輯(&E)", "情境(&S)"]
+    assert "梯度下降" in docks and "推導" in docks
+    assert "輸入 a（3×3）" in headers
+    assert window.descent_controls.play.text() == "播放"
+    assert window.descent_controls.play.toolTip().startswith("播放或暫停梯度下降")
+    assert "目標值 yy" == window.scene.nodes["yy"].title()
+    assert QSettings().value("language") == "zh_TW"
+    window.language_menu.switch("en")
+    menus, docks, headers = texts(window)
+    assert menus[:3] == ["&File", "&Edit", "&Scenario"]
+    assert "Gradient descent" in docks and "Input a (3×3)" in headers
+
+
+def test_qt_standard_buttons_are_translated_too(window):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    language.set_language("zh_TW")
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
+
+
+def test_the_homework_terms_are_used_in_chinese(window):
+    language.set_language("zh_TW")
+    catalogue = {src: t for (_, src), (t, _) in translations.read_ts().items()}
+    assert "捲積層" in catalogue["Conv layer: z = window · w,  o = s(z)"]
+    assert "激勵函數" in catalogue[
+        "z00, z01, z10, z11 are the conv layer's values before the activation function."
+    ]
+    assert "偏微分" in catalogue["Step 3. Compute each partial derivative"]
+    assert "梯度" in catalogue["Gradient descent"]
+
+
+def test_screenshot_of_a_scenario_file_in_chinese_has_the_window_size(tmp_path):
+    out = tmp_path / "shot.png"
+    scenario = ROOT / "resources" / "presets" / "zeroed.json"
+    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    args = [sys.executable, str(ROOT / "main.py"), "--screenshot", str(out), "--lang", "zh_TW"]
+    subprocess.run([*args, str(scenario)], check=True, env=env, timeout=120)
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 720)

@@ -1,0 +1,91 @@
+"""Every kind of change is one undo entry, and undo/redo restore the state exactly."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.presets import preset
+from core.scenario import default, dumps, loads
+from gui.session import Session
+
+
+@pytest.fixture
+def session(qtbot):
+    return Session(default())
+
+
+def test_loading_a_preset_undoes_back_to_the_scenario_before(session):
+    before = session.scenario()
+    session.load_scenario(preset("saturated"))
+    assert session.snapshot.params == preset("saturated").params
+    session.undo_stack.undo()
+    assert session.scenario() == before
+    session.undo_stack.redo()
+    assert session.snapshot.name == preset("saturated").name
+
+
+def test_loading_restores_descent_settings_and_undo_brings_the_old_ones_back(session):
+    session.load_scenario(preset("diverging"))
+    d = session.snapshot.descent
+    assert (d.mode, session.snapshot.lr, d.max_steps) == ("all weights", 2.0, 50)
+    session.undo_stack.undo()
+    d = session.snapshot.descent
+    assert (d.mode, session.snapshot.lr, d.max_steps) == ("w11", 0.5, 200)
+
+
+def test_one_slider_drag_is_one_learning_rate_entry(session):
+    count = session.undo_stack.count()
+    for lr in (0.6, 0.7, 0.8, 0.9):
+        session.set_learning_rate(lr, gesture=1)
+    session.set_learning_rate(0.05)  # a typed value: its own entry
+    assert session.undo_stack.count() == count + 2
+    session.undo_stack.undo()
+    assert session.snapshot.lr == 0.9
+    session.undo_stack.undo()
+    assert session.snapshot.lr == 0.5
+    session.undo_stack.redo()
+    assert session.snapshot.lr == 0.9
+
+
+def test_reset_is_undoable_and_brings_the_recorded_steps_back(session):
+    for _ in range(3):
+        session.step()
+    at_three = session.snapshot.params
+    session.reset()
+    assert session.snapshot.descent.step == 0
+    assert session.snapshot.params == default().params
+    session.undo_stack.undo()
+    assert session.snapshot.descent.step == 3
+    assert session.snapshot.params == at_three
+    session.undo_stack.redo()
+    assert session.snapshot.descent.step == 0
+
+
+def test_edits_and_loads_interleave_on_one_stack(session):
+    session.set_value("w11", 1.25)
+    session.load_scenario(preset("zeroed"))
+    session.set_value("a11", 0.75)
+    for _ in range(3):
+        session.undo_stack.undo()
+    assert session.scenario() == Session(default()).scenario()
+
+
+def test_the_whole_state_survives_a_file_round_trip(session):
+    session.set_value("w12", -0.7)
+    session.select("wb")
+    session.select_path(0)
+    session.set_descent_param("selected")
+    session.set_speed(55)
+    session.set_stop_rule(123, 1e-5)
+    session.set_learning_rate(0.3)
+    for _ in range(4):
+        session.step()
+    session.keep_run()
+    session.set_log_scale(True)
+    saved = session.scenario()
+    again = Session(loads(dumps(saved)))
+    assert again.scenario() == saved
+    snap = again.snapshot
+    assert (snap.selected, snap.path, snap.lr, snap.log_scale) == ("wb", 0, 0.3, True)
+    assert (snap.descent.mode, snap.descent.speed, snap.descent.max_steps) == ("selected", 55, 123)
+    assert snap.descent.tol == 1e-5 and len(snap.descent.ghosts) == 1
