@@ -79,13 +79,13 @@ def tooltip(snap, name: str) -> str:
         chain = " × ".join(fa.symbol for fa in path.factors)
         nums = " × ".join(op(fa.value) for fa in path.factors)
         lines = [
-            f"Path {k + 1} into {path.param} via z{CELLS[path.cell]}",
+            _tr("Path {0} into {1} via z{2}").format(k + 1, path.param, CELLS[path.cell]),
             f"{chain}",
             f"= {nums} = {fmt(path.value)}",
             "",
         ]
         lines += [explain_factor(fa, f, p) for fa in path.factors]
-        lines += ["", "Click to show this path alone."]
+        lines += ["", _tr("Click to show this path alone.")]
         return "\n".join(lines)
     grad = node_gradient(snap, name)
     if name.startswith("z") and name[1:] in CELLS:
@@ -106,11 +106,10 @@ def tooltip(snap, name: str) -> str:
     if name in PARAMETERS:
         n = len(snap.paths) if snap.selected == name else None
         if n is not None:
-            text += f" (the sum of {n} path{'s' if n != 1 else ''})"
-        text += (
-            "\n\nClick to light its paths; drag or wheel to change it;"
-            "\ndouble-click or Enter to type."
+            text += " " + _tr("(the sum of {0} paths)").format(n)
+        text += "\n\n" + _tr(
+            "Click to light its paths; drag or wheel to change it;\ndouble-click or Enter to type."
         )
     else:
-        text += "\n\nDrag or wheel to change it; double-click or Enter to type."
+        text += "\n\n" + _tr("Drag or wheel to change it; double-click or Enter to type.")
     return text

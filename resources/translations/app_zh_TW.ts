@@ -278,8 +278,26 @@
       <translation>%1   視窗 %2…%3</translation>
     </message>
     <message>
+      <source>(the sum of {0} paths)</source>
+      <translation>（{0} 條路徑之和）</translation>
+    </message>
+    <message>
+      <source>Click to light its paths; drag or wheel to change it;
+double-click or Enter to type.</source>
+      <translation>點一下點亮它的路徑；拖曳或轉動滾輪來改變它；
+雙擊或按 Enter 輸入數值。</translation>
+    </message>
+    <message>
+      <source>Click to show this path alone.</source>
+      <translation>點一下，只顯示這條路徑。</translation>
+    </message>
+    <message>
       <source>Conv layer: z = window · w,  o = s(z)</source>
       <translation>捲積層：z = 視窗 · w，o = s(z)</translation>
+    </message>
+    <message>
+      <source>Drag or wheel to change it; double-click or Enter to type.</source>
+      <translation>拖曳或轉動滾輪來改變它；雙擊或按 Enter 輸入數值。</translation>
     </message>
     <message>
       <source>Filter w (2×2), shared by all 4 cells</source>
@@ -300,6 +318,10 @@
     <message>
       <source>Output</source>
       <translation>輸出</translation>
+    </message>
+    <message>
+      <source>Path {0} into {1} via z{2}</source>
+      <translation>進入 {1} 的第 {0} 條路徑，經過 z{2}</translation>
     </message>
     <message>
       <source>Some values are hidden for the quiz.</source>
