@@ -20,11 +20,13 @@ The diverging step is not taken: the last state kept is the last usable one.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
 from .descent import ALL_WEIGHTS, WEIGHTS, Trajectory, _apply, _read
+from .i18n import QT_TRANSLATE_NOOP
 from .model import (
     INPUTS,
     KERNEL,
@@ -100,42 +102,69 @@ def _saturated(s: State, param: str) -> bool:
     return bool(fed) and all(d < SATURATED_SLOPE for d in fed)
 
 
-def _name(param: str) -> str:
-    return "the weights" if param == ALL_WEIGHTS else param
+#: The sentences that explain a diverging step, by key; the GUI passes translated ones in.
+REASONS: dict[str, str] = {
+    "bound": QT_TRANSLATE_NOOP(
+        "Descent",
+        "learning rate too large: step {step} would move {name} to {value}, beyond the bound "
+        "±{bound} (loss grew from {start} to {loss} by step {prev}); stopped at step {prev}",
+    ),
+    "loss": QT_TRANSLATE_NOOP(
+        "Descent",
+        "learning rate too large: at step {step} the loss would grow from {start} (step 0) "
+        "to {new_loss}; stopped at step {prev}",
+    ),
+    "overflow": QT_TRANSLATE_NOOP(
+        "Descent", "learning rate too large: the gradient overflowed at step {step}"
+    ),
+    "saturated": QT_TRANSLATE_NOOP(
+        "Descent",
+        "learning rate too large: step {step} would throw {name} from {old} to {value}, where "
+        "every sigmoid it feeds is saturated; its gradient would vanish to {grad} and descent "
+        "would be stuck (loss {loss} -> {new_loss}); stopped at step {prev}",
+    ),
+    "all_weights": QT_TRANSLATE_NOOP("Descent", "the weights"),
+}
 
 
-def advance(s: State, param: str, lr: float, step: int, start_loss: float):
+def advance(
+    s: State,
+    param: str,
+    lr: float,
+    step: int,
+    start_loss: float,
+    reasons: Mapping[str, str] = REASONS,
+):
     """Take step ``step`` (1-based) from ``s``: ``(new State, "")`` or ``(None, reason)``.
 
     ``reason`` is a one-line message for a person when the step would diverge (see the module
-    docstring for the rule); ``start_loss`` is the loss at step 0 of the run.
+    docstring for the rule), from the templates ``reasons``; ``start_loss`` is the loss at
+    step 0 of the run.
     """
     with np.errstate(all="ignore"):
         new = s.value - lr * s.grad
-    too_large = "learning rate too large"
     values = new.tolist()
+    name = reasons["all_weights"] if param == ALL_WEIGHTS else param
+    common = {"step": step, "prev": step - 1, "name": name, "start": fmt(start_loss)}
     if not all(math.isfinite(v) and abs(v) <= VALUE_BOUND for v in values):
         far = max(values, key=lambda v: abs(v) if math.isfinite(v) else math.inf)
-        lost = f"loss grew from {fmt(start_loss)} to {fmt(s.loss)} by step {step - 1}"
-        return None, (
-            f"{too_large}: step {step} would move {_name(param)} to {fmt(far)}, "
-            f"beyond the bound ±{fmt(VALUE_BOUND)} ({lost}); stopped at step {step - 1}"
+        return None, reasons["bound"].format(
+            value=fmt(far), bound=fmt(VALUE_BOUND), loss=fmt(s.loss), **common
         )
     p = _apply(s.params, param, new if param == ALL_WEIGHTS else new[0])
     nxt = state(p, param)
     if not np.isfinite(nxt.loss) or nxt.loss > LOSS_GROWTH * max(start_loss, 1.0):
-        return None, (
-            f"{too_large}: at step {step} the loss would grow from {fmt(start_loss)} "
-            f"(step 0) to {fmt(nxt.loss)}; stopped at step {step - 1}"
-        )
+        return None, reasons["loss"].format(new_loss=fmt(nxt.loss), **common)
     if not all(math.isfinite(g) for g in nxt.grad.tolist()):
-        return None, f"{too_large}: the gradient overflowed at step {step}"
+        return None, reasons["overflow"].format(**common)
     if param != ALL_WEIGHTS and _saturated(nxt, param) and not _saturated(s, param):
-        return None, (
-            f"{too_large}: step {step} would throw {param} from {fmt(float(s.value[0]))} to "
-            f"{fmt(float(new[0]))}, where every sigmoid it feeds is saturated; its gradient "
-            f"would vanish to {fmt(float(nxt.grad[0]))} and descent would be stuck "
-            f"(loss {fmt(s.loss)} -> {fmt(nxt.loss)}); stopped at step {step - 1}"
+        return None, reasons["saturated"].format(
+            old=fmt(float(s.value[0])),
+            value=fmt(float(new[0])),
+            grad=fmt(float(nxt.grad[0])),
+            loss=fmt(s.loss),
+            new_loss=fmt(nxt.loss),
+            **common,
         )
     return nxt, ""
 
@@ -146,7 +175,13 @@ def converged(s: State, tol: float | None) -> bool:
 
 
 def predict(
-    s: State, param: str, lr: float, steps: int, start_loss: float, tol: float | None = None
+    s: State,
+    param: str,
+    lr: float,
+    steps: int,
+    start_loss: float,
+    tol: float | None = None,
+    reasons: Mapping[str, str] = REASONS,
 ) -> Trajectory:
     """Up to ``steps`` steps from ``s`` at learning rate ``lr``, as :func:`advance` takes them.
 
@@ -159,7 +194,7 @@ def predict(
         if converged(rows[-1], tol):
             stop = "tolerance"
             break
-        nxt, message = advance(rows[-1], param, lr, k + 1, start_loss)
+        nxt, message = advance(rows[-1], param, lr, k + 1, start_loss, reasons)
         if nxt is None:
             stop = "diverged"
             break

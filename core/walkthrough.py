@@ -16,16 +16,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .i18n import QT_TRANSLATE_NOOP
 from .model import CELLS, HEAD, KERNEL, Params, forward, gradients, window
 from .numfmt import fmt
 from .numfmt import fmt_operand as op
 from .paths import paths
 
 CONTEXT = "Walkthrough"
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
-    return text
 
 
 #: The narration sentences, by key; ``{placeholders}`` are filled from :attr:`Step.args`.

@@ -11,11 +11,11 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QTimer
 
 from core.descent import ALL_WEIGHTS, Trajectory
 from core.history import Recorder, Run
-from core.live import State, advance, check_param, converged, predict, state
+from core.live import REASONS, State, advance, check_param, converged, predict, state
 from core.model import PARAMETERS, Params
 from core.numfmt import fmt
 
@@ -86,6 +86,11 @@ def x_column(param: str, values: np.ndarray) -> np.ndarray:
     return values[:, 0]
 
 
+def _reasons() -> dict[str, str]:
+    """The divergence sentences of core.live in the interface's language."""
+    return {k: QCoreApplication.translate("Descent", v) for k, v in REASONS.items()}
+
+
 class DescentMixin:
     """Descent verbs of the Session. Expects ``_snap``, ``_replace`` and ``tr`` from it."""
 
@@ -151,7 +156,13 @@ class DescentMixin:
         steps = max(0, min(remaining, PREDICT_MAX))
         self._predicted_from = int(run.steps[self._cursor])
         return predict(
-            run.state_at(self._cursor), run.param, lr, steps, float(run.loss[0]), self._tol
+            run.state_at(self._cursor),
+            run.param,
+            lr,
+            steps,
+            float(run.loss[0]),
+            self._tol,
+            _reasons(),
         )
 
     def _restart(self, params: Params, selected: str | None = None, **changes) -> None:
@@ -187,7 +198,7 @@ class DescentMixin:
             self._rec.truncate(self._cursor)  # a new learning rate: branch from here
             self._tail = run.state_at(self._cursor)
         step, here = self._here()
-        nxt, reason = advance(here, self._rec.param, lr, step + 1, self._start_loss)
+        nxt, reason = advance(here, self._rec.param, lr, step + 1, self._start_loss, _reasons())
         if nxt is None:
             self._banner = reason
             return False

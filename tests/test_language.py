@@ -93,3 +93,17 @@ def test_screenshot_of_a_scenario_file_in_chinese_has_the_window_size(tmp_path):
 
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1280, 720)
+
+
+def test_the_divergence_banner_speaks_chinese(window):
+    from dataclasses import replace
+
+    session = Session(replace(default(), learning_rate=100.0))
+    language.set_language("zh_TW")
+    try:
+        session.step()  # lr = 100 throws w11 into the sigmoids' flat tails
+        banner = session.snapshot.descent.banner
+    finally:
+        language.set_language("en")
+    assert banner.startswith("學習率太大")
+    assert "已停在第 0 步" in banner

@@ -91,6 +91,29 @@
     </message>
   </context>
   <context>
+    <name>Descent</name>
+    <message>
+      <source>learning rate too large: at step {step} the loss would grow from {start} (step 0) to {new_loss}; stopped at step {prev}</source>
+      <translation>學習率太大：第 {step} 步時損失會從 {start}（第 0 步）增加到 {new_loss}；已停在第 {prev} 步</translation>
+    </message>
+    <message>
+      <source>learning rate too large: step {step} would move {name} to {value}, beyond the bound ±{bound} (loss grew from {start} to {loss} by step {prev}); stopped at step {prev}</source>
+      <translation>學習率太大：第 {step} 步會把 {name} 移到 {value}，超出界限 ±{bound}（到第 {prev} 步時損失已從 {start} 增加到 {loss}）；已停在第 {prev} 步</translation>
+    </message>
+    <message>
+      <source>learning rate too large: step {step} would throw {name} from {old} to {value}, where every sigmoid it feeds is saturated; its gradient would vanish to {grad} and descent would be stuck (loss {loss} -&gt; {new_loss}); stopped at step {prev}</source>
+      <translation>學習率太大：第 {step} 步會把 {name} 從 {old} 甩到 {value}，它所連接的每個 sigmoid 都會飽和；梯度會消失到 {grad}，下降將停滯（損失 {loss} -&gt; {new_loss}）；已停在第 {prev} 步</translation>
+    </message>
+    <message>
+      <source>learning rate too large: the gradient overflowed at step {step}</source>
+      <translation>學習率太大：第 {step} 步時梯度溢位</translation>
+    </message>
+    <message>
+      <source>the weights</source>
+      <translation>所有權重</translation>
+    </message>
+  </context>
+  <context>
     <name>DescentControls</name>
     <message>
       <source> descend on </source>
