@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QActionGroup, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from . import settings
 from .theme import CHOICES, SYSTEM, Theme, resolve, window_palette
 from .walkthrough_controller import make_action
 
@@ -27,7 +28,8 @@ class Appearance(QObject):
     def __init__(self, window: QMainWindow):
         super().__init__(window)
         self._window = window
-        self.choice = SYSTEM
+        stored = settings.theme()
+        self.choice = stored if stored in CHOICES else SYSTEM  # as it was last time
         self.presenter = False
         self.zoom = 1.0
         self.spotlight = False
@@ -48,6 +50,7 @@ class Appearance(QObject):
             raise KeyError(choice)
         if choice != self.choice:
             self.choice = choice
+            settings.remember_theme(choice)
             self.apply()
 
     def set_presenter(self, on: bool) -> None:

@@ -1,5 +1,6 @@
 """What the app remembers between launches (QSettings, organisation "cnn-backprop"):
-window geometry and docks, language, recent files (see file_actions) and the last scenario.
+window geometry and docks, language, theme, recent files (see file_actions) and the last
+scenario.
 """
 
 from __future__ import annotations
@@ -16,6 +17,15 @@ def remember_language(lang: str) -> None:
 def language() -> str | None:
     value = QSettings().value("language")
     return value if value in ("en", "zh_TW") else None
+
+
+def remember_theme(choice: str) -> None:
+    QSettings().setValue("theme", choice)
+
+
+def theme() -> str | None:
+    value = QSettings().value("theme")
+    return value if isinstance(value, str) else None
 
 
 def save_window(window) -> None:
