@@ -45,7 +45,7 @@ def build(args):
     if opened:
         window.file_menu.files.adopt(opened)
     if getattr(args, "theme", None):
-        window.appearance.set_choice(args.theme)
+        window.appearance.set_choice(args.theme, remember=not args.screenshot)
     if getattr(args, "walk", None):
         session.walk_to(args.walk - 1)
     after_first_paint(app, window.derivation.start_typesetting)

@@ -45,12 +45,13 @@ class Appearance(QObject):
         return resolve("contrast" if self.presenter else self.choice)
 
     # -- setters ---------------------------------------------------------------------------
-    def set_choice(self, choice: str) -> None:
+    def set_choice(self, choice: str, remember: bool = True) -> None:
         if choice not in CHOICES:
             raise KeyError(choice)
         if choice != self.choice:
             self.choice = choice
-            settings.remember_theme(choice)
+            if remember:
+                settings.remember_theme(choice)
             self.apply()
 
     def set_presenter(self, on: bool) -> None:
