@@ -21,3 +21,33 @@ def _isolated_settings_and_no_blocking_dialogs(tmp_path, monkeypatch):
     monkeypatch.setattr(
         QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard
     )
+
+
+@pytest.fixture
+def session(qtbot):
+    """A session on the homework's numbers; a running descent is paused at the end."""
+    from core.scenario import default
+    from gui.session import Session
+
+    s = Session(default())
+    yield s
+    s.pause()
+
+
+@pytest.fixture
+def win(qtbot, session):
+    """The main window on ``session``, shown and active."""
+    from gui.main_window import MainWindow
+
+    w = MainWindow(session)
+    qtbot.addWidget(w)
+    w.show()
+    w.activateWindow()
+    qtbot.waitExposed(w)
+    yield w
+    w.derivation.typesetter.shutdown()
+
+
+@pytest.fixture
+def window(win):
+    return win

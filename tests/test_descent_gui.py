@@ -14,23 +14,6 @@ from gui.main_window import MainWindow
 from gui.session import Session
 
 
-@pytest.fixture
-def session(qtbot):
-    s = Session(default())
-    yield s
-    s.pause()
-
-
-@pytest.fixture
-def window(qtbot, session):
-    w = MainWindow(session)
-    qtbot.addWidget(w)
-    w.show()
-    w.activateWindow()
-    qtbot.waitExposed(w)
-    return w
-
-
 def w11(session):
     return session.snapshot.params.get("w11")
 

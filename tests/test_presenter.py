@@ -7,29 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QToolBar
 
-from core.scenario import default
-from gui.main_window import MainWindow
 from gui.presenter import FONT_BOOST
-from gui.session import Session
 from gui.theme import THEMES
-
-
-@pytest.fixture
-def session(qtbot):
-    s = Session(default())
-    yield s
-    s.pause()
-
-
-@pytest.fixture
-def win(qtbot, session):
-    w = MainWindow(session)
-    qtbot.addWidget(w)
-    w.show()
-    w.activateWindow()
-    qtbot.waitExposed(w)
-    yield w
-    w.derivation.typesetter.shutdown()
 
 
 def layout_of(w):

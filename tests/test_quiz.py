@@ -2,31 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from core.model import forward, gradients
-from core.scenario import default
-from gui.main_window import MainWindow
-from gui.session import Session
-
-
-@pytest.fixture
-def session(qtbot):
-    s = Session(default())
-    yield s
-    s.pause()
-
-
-@pytest.fixture
-def win(qtbot, session):
-    w = MainWindow(session)
-    qtbot.addWidget(w)
-    w.show()
-    w.activateWindow()
-    qtbot.waitExposed(w)
-    yield w
-    w.derivation.typesetter.shutdown()
 
 
 def answer(win, qtbot, key: str, text: str) -> str:

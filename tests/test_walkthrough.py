@@ -3,7 +3,6 @@ and walking through it never changes the state."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from core.model import CELLS, INPUTS, window
@@ -17,22 +16,6 @@ from gui.session import Session
 N_STEPS = 8 + 3 + 4 + 2  # cells (sum, sigmoid), head, loss, dMSE/dy_hat, paths, sum, update
 
 
-@pytest.fixture
-def session(qtbot):
-    s = Session(default())
-    yield s
-    s.pause()
-
-
-@pytest.fixture
-def win(qtbot, session):
-    w = MainWindow(session)
-    qtbot.addWidget(w)
-    w.show()
-    w.activateWindow()
-    qtbot.waitExposed(w)
-    yield w
-    w.derivation.typesetter.shutdown()
 
 
 def lit(win) -> set[str]:
