@@ -19,7 +19,8 @@ from core.scenario import Scenario
 from core.walkthrough import Step, steps
 
 from .commands import LoadScenario
-from .descent_state import Descent, DescentMixin
+from .descent_data import Descent
+from .descent_state import DescentMixin
 from .lecture_state import LectureMixin
 
 

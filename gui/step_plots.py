@@ -6,7 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication
 
-from .descent_state import MAX_GHOSTS, Descent, x_column
+from .descent_data import MAX_GHOSTS, Descent, x_column
 from .palette import GHOSTS, INK, NEGATIVE, POSITIVE, PREDICTED, SELECTED
 from .plot_style import FONT_PT, make_plot, pen, set_axis_label
 
