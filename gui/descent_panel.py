@@ -44,16 +44,26 @@ class DescentPanel(QWidget):
         for p in (self.curve, self.loss, self.value):
             split.addWidget(p.widget)
         split.setSizes([500, 390, 390])
+        self.plots = split
+        self.hidden_note = QLabel(
+            tr("The plots are hidden while the quiz hides values: they would give them away."),
+            wordWrap=True,
+        )
+        self.hidden_note.setStyleSheet(f"color: {MUTED}; font-size: {FONT_PT + 1}pt; padding: 8px;")
+        self.hidden_note.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 4)
         layout.setSpacing(2)
         layout.addWidget(self.banner)
         layout.addWidget(self.status)
         layout.addWidget(split, 1)
+        layout.addWidget(self.hidden_note)
         session.state_changed.connect(self.show_state)
         self.show_state(session.snapshot)
 
     def show_state(self, snap: Snapshot) -> None:
+        self.plots.setVisible(not snap.hidden)
+        self.hidden_note.setVisible(bool(snap.hidden))
         d = snap.descent
         self.banner.setText(d.banner)
         self.banner.setVisible(bool(d.banner))

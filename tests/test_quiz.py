@@ -24,7 +24,12 @@ def test_hidden_values_read_question_marks_everywhere(win, session):
     assert win.scene.badges[1].text() == "?"
     assert "?" in win.paths_panel.total.text()
     assert not win.derivation._scroll.isVisibleTo(win.derivation)
+    panel = win.descent_panel  # the loss curve and its legend would give the loss away
+    assert not panel.plots.isVisibleTo(panel) and panel.hidden_note.isVisibleTo(panel)
     assert session.snapshot.params == before
+    win.quiz.rows["y_hat"].hide.setChecked(False)
+    win.quiz.rows["path1"].hide.setChecked(False)
+    assert panel.plots.isVisibleTo(panel) and not panel.hidden_note.isVisibleTo(panel)
 
 
 def test_a_prediction_within_the_tolerance_is_right_and_one_outside_is_not(win, session, qtbot):

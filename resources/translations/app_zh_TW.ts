@@ -290,6 +290,10 @@
       <translation>梯度下降</translation>
     </message>
     <message>
+      <source>The plots are hidden while the quiz hides values: they would give them away.</source>
+      <translation>測驗隱藏數值時，圖表也一併隱藏：否則會洩漏答案。</translation>
+    </message>
+    <message>
       <source>Why play stopped; the last usable state stays shown</source>
       <translation>播放停止的原因；仍顯示最後可用的狀態</translation>
     </message>
