@@ -85,6 +85,9 @@ class Appearance(QObject):
             scene = getattr(self._window, "scene", None)
             if scene is not None:
                 scene.set_theme(theme)
+            plots = getattr(self._window, "descent_panel", None)
+            if plots is not None:
+                plots.set_theme(theme)
         for key, action in self.theme_actions.items():
             action.setChecked(key == self.choice)
         self.changed.emit()

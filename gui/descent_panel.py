@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from .descent_controls import DescentControls
 from .loss_curve_plot import LossCurvePlot
 from .palette import BANNER_BG, INK, MUTED, POSITIVE
-from .plot_style import FONT_PT
+from .plot_style import FONT_PT, theme_plot
 from .session import Session, Snapshot
 from .step_plots import LossStepPlot, ValueStepPlot
 
@@ -60,6 +60,11 @@ class DescentPanel(QWidget):
         layout.addWidget(self.hidden_note)
         session.state_changed.connect(self.show_state)
         self.show_state(session.snapshot)
+
+    def set_theme(self, theme) -> None:
+        """Draw the plots in ``theme`` (a :class:`gui.theme.Theme`)."""
+        for p in (self.curve, self.loss, self.value):
+            theme_plot(p.widget, theme)
 
     def show_state(self, snap: Snapshot) -> None:
         self.plots.setVisible(not snap.hidden)

@@ -16,7 +16,7 @@ from core.numfmt import fmt
 
 from .descent_data import MAX_GHOSTS, Descent, x_column
 from .palette import GHOSTS, INK, PREDICTED, SELECTED, sign_hex
-from .plot_style import FONT_PT, brush, make_plot, pen, set_axis_label
+from .plot_style import FONT_PT, brush, make_plot, pen, set_axis_label, set_title
 
 MAX_LABELS = 16
 DISPLAY_POINTS = 1500  # about two points a pixel on a full-width plot
@@ -144,7 +144,7 @@ class LossCurvePlot:
         else:
             title = tr("MSE vs %1, all else fixed").replace("%1", x_name)
         plot = self.widget.getPlotItem()
-        plot.setTitle(title, color=INK, size=f"{FONT_PT + 1}pt")
+        set_title(self.widget, title)
         label = plot.legend.getLabel(self._tangent)
         if label is not None:
             label.setText(tr("tangent, slope %1").replace("%1", fmt(g)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QPen
 
 from .palette import INK
 
@@ -26,9 +26,19 @@ def brush(colour: str, alpha: int = 255):
     return pg.mkBrush(c)
 
 
+def ink(w: pg.PlotWidget) -> str:
+    """The colour of the plot's text and axes in the current theme."""
+    return w.property("ink") or INK
+
+
+def set_title(w: pg.PlotWidget, title: str) -> None:
+    w.getPlotItem().setTitle(title, color=ink(w), size=f"{FONT_PT + 1}pt")
+
+
 def make_plot(title: str, x_label: str, y_label: str, corner=(-8, 8)) -> pg.PlotWidget:
     """A white PlotWidget with a title, labelled axes, a grid and a legend."""
     w = pg.PlotWidget(background="w")
+    w.setProperty("ink", INK)
     item = w.getPlotItem()
     item.setTitle(title, color=INK, size=f"{FONT_PT + 1}pt")
     font = QFont()
@@ -51,4 +61,48 @@ def make_plot(title: str, x_label: str, y_label: str, corner=(-8, 8)) -> pg.Plot
 
 
 def set_axis_label(w: pg.PlotWidget, side: str, text: str) -> None:
-    w.getPlotItem().setLabel(side, text, color=INK, **{"font-size": f"{FONT_PT}pt"})
+    w.getPlotItem().setLabel(side, text, color=ink(w), **{"font-size": f"{FONT_PT}pt"})
+
+
+def theme_plot(w: pg.PlotWidget, theme) -> None:
+    """Redraw ``w`` in ``theme`` (a :class:`gui.theme.Theme`): ground, axes, text, legend.
+
+    Curves and labels drawn in the light theme's ink take the theme's ink; coloured curves
+    keep their colours (the palette reads on both grounds).
+    """
+    color = theme.color(INK)
+    w.setProperty("ink", color)
+    w.setBackground(theme.base if theme.dark else "w")
+    item = w.getPlotItem()
+    for side in ("left", "bottom", "right"):
+        axis = item.getAxis(side)
+        axis.setPen(pen(color, 1))
+        if side != "right":  # the right axis is coloured like its curve
+            axis.setTextPen(pen(color, 1))
+        if axis.labelText:
+            set_axis_label(w, side, axis.labelText)
+    if item.titleLabel.text:
+        set_title(w, item.titleLabel.text)
+    item.legend.setBrush(brush(theme.base if theme.dark else "#FFFFFF", 170))
+    item.legend.setLabelTextColor(color)
+    for _sample, label in item.legend.items:
+        label.setText(label.text)  # the new colour shows only once the text is set again
+    for child in item.items:
+        if isinstance(child, pg.PlotDataItem) and _light_ink(child):
+            child.setPen(pen(color, child.opts["pen"].widthF()))
+        elif isinstance(child, pg.InfiniteLine) and _light_ink(child, child.pen):
+            line = QPen(child.pen)
+            c = QColor(color)
+            c.setAlpha(child.pen.color().alpha())
+            line.setColor(c)
+            child.setPen(line)
+        elif isinstance(child, pg.TextItem):
+            child.setColor(color)
+
+
+def _light_ink(item, item_pen=None) -> bool:
+    """Whether an item was drawn in the light theme's ink (remembered on first look)."""
+    if not hasattr(item, "_light_ink"):
+        p = item_pen if item_pen is not None else item.opts.get("pen")
+        item._light_ink = p is not None and pg.mkPen(p).color().name().upper() == INK.upper()
+    return item._light_ink

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from .descent_data import MAX_GHOSTS, Descent, x_column
 from .palette import GHOSTS, INK, NEGATIVE, POSITIVE, PREDICTED, SELECTED
-from .plot_style import FONT_PT, make_plot, pen, set_axis_label
+from .plot_style import make_plot, pen, set_axis_label, set_title
 
 DISPLAY_POINTS = 1500  # about two points a pixel on a full-width plot
 
@@ -118,11 +118,7 @@ class ValueStepPlot:
         if name != self._name:
             self._name = name
             plot = self.widget.getPlotItem()
-            plot.setTitle(
-                tr("%1 and its gradient against step").replace("%1", name),
-                color=INK,
-                size=f"{FONT_PT + 1}pt",
-            )
+            set_title(self.widget, tr("%1 and its gradient against step").replace("%1", name))
             set_axis_label(self.widget, "left", name)
             legend = plot.legend
             legend.removeItem(self._value)
