@@ -16,39 +16,17 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench_window import open_window, record  # noqa: E402
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-def _window(param: str = "w11"):
-    from PySide6.QtWidgets import QApplication
-
-    from core.scenario import default
-    from gui.main_window import MainWindow
-    from gui.session import Session
-
-    app = QApplication.instance() or QApplication([])
-    session = Session(default())
-    session.set_descent_param(param)
-    window = MainWindow(session)
-    window.show()
-    app.processEvents()
-    return app, session, window
-
-
-def _record(session, steps: int) -> None:
-    """Record ``steps`` steps through the session's own stepping, then redraw once."""
-    for _ in range(steps):
-        if not session._step_once():
-            raise RuntimeError(session._banner)
-    session._publish()
 
 
 def fps(recorded: int, seconds: float, param: str) -> dict:
     from PySide6.QtCore import QEvent, QObject
 
-    app, session, window = _window(param)
+    app, session, window = open_window(param)
     session.set_learning_rate(0.01 if param == "w11" else 0.05)
-    _record(session, recorded)
+    record(session, recorded)
     session.set_stop_rule(10_000_000)
     session.set_speed(1000)
 
@@ -79,10 +57,10 @@ def fps(recorded: int, seconds: float, param: str) -> dict:
 
 
 def memory(steps: int, param: str) -> dict:
-    app, session, window = _window(param)
+    app, session, window = open_window(param)
     session.set_learning_rate(0.01 if param == "w11" else 0.05)
     t0 = time.perf_counter()
-    _record(session, steps)
+    record(session, steps)
     app.processEvents()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     d = session.snapshot.descent

@@ -41,8 +41,10 @@ def main() -> None:
         start = time.perf_counter()
         typeset(item.text)
         times.append(time.perf_counter() - start)
-    print(f"cold typesetting, {len(items)} formulas (w11): {ms(sum(times))} total, "
-          f"median {ms(statistics.median(times))}, max {ms(max(times))}")
+    print(
+        f"cold typesetting, {len(items)} formulas (w11): {ms(sum(times))} total, "
+        f"median {ms(statistics.median(times))}, max {ms(max(times))}"
+    )
 
     session = Session(default())
     panel = DerivationPanel(session)
@@ -82,8 +84,10 @@ def main() -> None:
         panel.on_state_changed(session.snapshot)
         slot.append(time.perf_counter() - start)
     panel._timer.stop()
-    print(f"panel slot per edit (GUI thread):     median {ms(statistics.median(slot))}, "
-          f"max {ms(max(slot))}")
+    print(
+        f"panel slot per edit (GUI thread):     median {ms(statistics.median(slot))}, "
+        f"max {ms(max(slot))}"
+    )
 
     for k in range(200):
         if not panel.typesetter.busy:
@@ -96,8 +100,10 @@ def main() -> None:
         edits_busy.append(time.perf_counter() - start)
         app.processEvents()
     print(f"edit + core redraw, worker idle:      median {ms(statistics.median(edits_idle))}")
-    print(f"edit + core redraw, worker busy:      median {ms(statistics.median(edits_busy))}, "
-          f"p90 {ms(sorted(edits_busy)[180])}")
+    print(
+        f"edit + core redraw, worker busy:      median {ms(statistics.median(edits_busy))}, "
+        f"p90 {ms(sorted(edits_busy)[180])}"
+    )
     panel.typesetter.shutdown()
 
 

@@ -23,40 +23,18 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench_window import open_window, record  # noqa: E402
 
 SIZES = (1_000, 10_000, 100_000)
 LR = 0.01
-
-
-def _window():
-    from PySide6.QtWidgets import QApplication
-
-    from core.scenario import default
-    from gui.main_window import MainWindow
-    from gui.session import Session
-
-    app = QApplication.instance() or QApplication([])
-    session = Session(default())
-    session.set_learning_rate(LR)
-    window = MainWindow(session)
-    window.show()
-    app.processEvents()
-    return app, session, window
-
-
-def _record(session, steps: int) -> None:
-    for _ in range(steps):
-        if not session._step_once():
-            raise RuntimeError(session._banner)
-    session._publish()
 
 
 def app_fps(recorded: int, seconds: float) -> tuple[float, tuple[int, int]]:
     """Frames/s of the app with ``recorded`` steps behind it; and the plot area in pixels."""
     from PySide6.QtCore import QEvent, QObject
 
-    app, session, window = _window()
-    _record(session, recorded)
+    app, session, window = open_window(lr=LR)
+    record(session, recorded)
     app.processEvents()
 
     class Paints(QObject):

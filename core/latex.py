@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from .model import CELLS, HEAD, KERNEL, Forward, Params, forward, gradients, window
+from .numfmt import fmt
 from .paths import Factor, Path, paths
 
 #: The muted colour of the terms of the paths that are not spotlit.
@@ -65,9 +66,7 @@ def num(value: float, digits: int = 4) -> str:
         return r"\text{undefined}"
     if math.isinf(value):
         return r"\infty" if value > 0 else r"{-\infty}"
-    if value == 0:
-        return "0"
-    text = f"{value:.{digits}g}"
+    text = fmt(value, digits)  # the same digits and notation as every other view
     if "e" in text:
         mantissa, exp = text.split("e")
         text = rf"{mantissa}\times10^{{{int(exp)}}}"
