@@ -16,7 +16,7 @@ def open_window(param: str = "w11", lr: float | None = None):
 
     from core.scenario import default
     from gui.main_window import MainWindow
-    from gui.session import Session
+    from gui.state.session import Session
 
     app = QApplication.instance() or QApplication([])
     session = Session(default())

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from core.scenario import default  # noqa: E402
 from gui.main_window import MainWindow  # noqa: E402
-from gui.session import Session  # noqa: E402
+from gui.state.session import Session  # noqa: E402
 
 TARGET_MS = 8.0
 

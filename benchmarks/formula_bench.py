@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from core.latex import derivation  # noqa: E402
 from core.scenario import default  # noqa: E402
-from gui.formula import DerivationPanel  # noqa: E402
-from gui.palette import sign_hex  # noqa: E402
-from gui.session import Session  # noqa: E402
-from gui.typeset import typeset  # noqa: E402
+from gui.look.palette import sign_hex  # noqa: E402
+from gui.panels.derivation import DerivationPanel  # noqa: E402
+from gui.panels.typeset import typeset  # noqa: E402
+from gui.state.session import Session  # noqa: E402
 
 
 def ms(seconds: float) -> str:

@@ -38,7 +38,7 @@ def main() -> int:
 
     from core.scenario import default
     from gui.main_window import MainWindow
-    from gui.session import Session
+    from gui.state.session import Session
 
     app = QApplication.instance() or QApplication([])
     session = Session(default())

@@ -13,7 +13,7 @@ def run_gui(args) -> int:
     app, window = build(args)
     if args.screenshot:
         return save_screenshot(window, args.screenshot)
-    from . import settings
+    from .support import settings
 
     settings.restore_window(window)
     window.show()
@@ -28,9 +28,9 @@ def build(args):
 
     from PySide6.QtWidgets import QApplication
 
-    from . import errors, language, settings
     from .main_window import MainWindow
-    from .session import Session
+    from .state.session import Session
+    from .support import errors, language, settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CNN Backprop Visualizer")

@@ -6,15 +6,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
-from .descent_panel import install_descent
+from .descent.panel import install_descent
 from .diagram import DiagramScene, DiagramView
-from .file_menu import FileMenu
-from .formula import add_derivation_dock
-from .language import LanguageMenu
-from .lecture import install_lecture
-from .paths_panel import PathsPanel
-from .session import Session
-from .settings import save_window
+from .files.menu import FileMenu
+from .lecture.install import install_lecture
+from .panels.derivation import add_derivation_dock
+from .panels.paths import PathsPanel
+from .state.session import Session
+from .support.language import LanguageMenu
+from .support.settings import save_window
 
 TITLE = "CNN Backprop Visualizer"
 

@@ -27,7 +27,7 @@ def _isolated_settings_and_no_blocking_dialogs(tmp_path, monkeypatch):
 def session(qtbot):
     """A session on the homework's numbers; a running descent is paused at the end."""
     from core.scenario import default
-    from gui.session import Session
+    from gui.state.session import Session
 
     s = Session(default())
     yield s

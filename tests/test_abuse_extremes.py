@@ -15,7 +15,7 @@ from core.model import EDITABLE, MAX_ABS_VALUE, PARAMETERS, Params, forward, gra
 from core.paths import paths
 from core.scenario import default, load, save
 from gui.main_window import MainWindow
-from gui.session import Session
+from gui.state.session import Session
 
 RATES = [10.0**k for k in range(-12, 13, 3)]
 
@@ -108,7 +108,7 @@ def test_the_window_plays_through_every_extreme_and_stays_responsive(window, qtb
 def test_an_exception_in_a_slot_is_logged_shown_once_and_the_app_goes_on(
     window, qtbot, tmp_path, monkeypatch
 ):
-    from gui import errors
+    from gui.support import errors
 
     monkeypatch.setenv(errors.ENV_DIR, str(tmp_path))
     reporter = errors.ErrorReporter().install()
@@ -143,7 +143,7 @@ def test_an_exception_in_a_slot_is_logged_shown_once_and_the_app_goes_on(
 def test_the_error_dialog_is_non_blocking_and_one_at_a_time(qtbot, tmp_path, monkeypatch):
     from PySide6.QtCore import QTimer
 
-    from gui import errors
+    from gui.support import errors
 
     monkeypatch.setenv(errors.ENV_DIR, str(tmp_path))
     reporter = errors.ErrorReporter().install()

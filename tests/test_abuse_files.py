@@ -101,8 +101,8 @@ def test_any_json_document_loads_as_a_valid_scenario_or_fail_with_a_message(doc)
 def test_a_refused_file_leaves_the_session_untouched(qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox, QWidget
 
-    from gui.file_actions import ScenarioFiles
-    from gui.session import Session
+    from gui.files.scenario_files import ScenarioFiles
+    from gui.state.session import Session
 
     session = Session(sc.default())
     session.set_value("w11", 0.125)

@@ -15,7 +15,7 @@ from core.model import EDITABLE, MAX_ABS_VALUE
 from core.parse import ParseError, parse_number
 from core.scenario import default
 from gui.main_window import MainWindow
-from gui.session import Session
+from gui.state.session import Session
 
 SPELLINGS = [
     "nan",

@@ -11,7 +11,7 @@ from core.descent import ALL_WEIGHTS, descend
 from core.model import gradients
 from core.scenario import default
 from gui.main_window import MainWindow
-from gui.session import Session
+from gui.state.session import Session
 
 
 def w11(session):

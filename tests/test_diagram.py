@@ -13,7 +13,7 @@ from core.model import EDITABLE
 from core.scenario import default
 from gui.diagram.content import tooltip
 from gui.main_window import MainWindow
-from gui.session import Session
+from gui.state.session import Session
 
 
 def s(z):  # an independent sigmoid for expected values

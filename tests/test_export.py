@@ -18,7 +18,7 @@ from core.presets import preset
 from core.scenario import default
 from core.solution import markdown
 from gui.main_window import MainWindow
-from gui.session import Session
+from gui.state.session import Session
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from core.presets import preset
 from core.scenario import default, load, to_dict
 from gui.main_window import MainWindow
-from gui.session import Session
+from gui.state.session import Session
 
 
 @pytest.fixture

@@ -12,9 +12,9 @@ from core.latex import num
 from core.model import Params, forward, gradients
 from core.paths import paths
 from core.scenario import default
-from gui.formula import DerivationPanel
-from gui.formula_view import FormulaView
-from gui.session import Session
+from gui.panels.derivation import DerivationPanel
+from gui.panels.formula_view import FormulaView
+from gui.state.session import Session
 
 
 @pytest.fixture

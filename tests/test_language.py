@@ -11,9 +11,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDockWidget
 
 from core.scenario import default
-from gui import language
 from gui.main_window import MainWindow
-from gui.session import Session
+from gui.state.session import Session
+from gui.support import language
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "resources" / "translations"))

@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QToolBar
 
-from gui.presenter import FONT_BOOST
-from gui.theme import THEMES
+from gui.lecture.presenter import FONT_BOOST
+from gui.look.theme import THEMES
 
 
 def layout_of(w):

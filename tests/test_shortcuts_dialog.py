@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QMenu
 
 from core.scenario import default
 from gui.main_window import MainWindow
-from gui.session import Session
-from gui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
+from gui.state.session import Session
+from gui.support.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 
 
 @pytest.fixture

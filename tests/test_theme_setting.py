@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from core.scenario import default
 from gui.main_window import MainWindow
-from gui.session import Session
+from gui.state.session import Session
 
 
 def test_the_theme_chosen_is_the_theme_of_the_next_window(qtbot):
@@ -18,8 +18,8 @@ def test_the_theme_chosen_is_the_theme_of_the_next_window(qtbot):
 
 
 def test_the_plots_follow_the_theme_and_come_back(qtbot):
-    from gui.palette import INK
-    from gui.theme import THEMES
+    from gui.look.palette import INK
+    from gui.look.theme import THEMES
 
     window = MainWindow(Session(default()))
     qtbot.addWidget(window)

@@ -6,7 +6,7 @@ import pytest
 
 from core.presets import preset
 from core.scenario import default, dumps, loads
-from gui.session import Session
+from gui.state.session import Session
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from core.paths import paths
 from core.scenario import default
 from core.walkthrough import steps
 from gui.main_window import MainWindow
-from gui.session import Session
+from gui.state.session import Session
 
 N_STEPS = 8 + 3 + 4 + 2  # cells (sum, sigmoid), head, loss, dMSE/dy_hat, paths, sum, update
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsObject, QGraphicsPathItem
 
-from .. import palette
+from ..look import palette
 
 BASE_INK = "#C9CDD2"
 
@@ -66,7 +66,7 @@ class BadgeItem(QGraphicsObject):
         self._number = ""
         self._text = ""
         self._color = palette.NEUTRAL
-        self.theme = None  # a gui.theme.Theme, set by the scene
+        self.theme = None  # a gui.look.theme.Theme, set by the scene
         self._font = QFont()
         self._font.setPixelSize(16)
         self._font.setBold(True)
@@ -121,7 +121,7 @@ class EdgeLabel(QGraphicsObject):
         self._font.setPixelSize(15)
         self._font.setBold(True)
         self._rect = QRectF()
-        self.theme = None  # a gui.theme.Theme, set by the scene
+        self.theme = None  # a gui.look.theme.Theme, set by the scene
         self.setZValue(6)
 
     def set_content(self, text: str, color: str) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
-from .. import palette
+from ..look import palette
 from .items import NodeItem
 
 DRAG_STEPS_PER_PIXEL = 0.02  # of the value's order of magnitude

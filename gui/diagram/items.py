@@ -11,8 +11,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsObject
 
-from .. import palette
-from ..theme import LIGHT_BORDER, LIGHT_FILL, THEMES, Theme
+from ..look import palette
+from ..look.theme import LIGHT_BORDER, LIGHT_FILL, THEMES, Theme
 
 GRADIENT_INK = "#8E3FA8"  # gradients dMSE/d(node): purple italics, apart from the path colours
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from core.model import CELLS, HEAD, INPUTS, KERNEL, window
 from core.numfmt import fmt
 
-from .. import palette
+from ..look import palette
 from .items import Emphasis
 
 BASE = Emphasis()
@@ -47,7 +47,7 @@ class Lighting:
 
 
 def plan(snap) -> Lighting:
-    """The lighting of ``snap`` (a :class:`gui.session.Snapshot`)."""
+    """The lighting of ``snap`` (a :class:`gui.state.session.Snapshot`)."""
     step = snap.walk_step
     if step is None:
         return _paths(snap, snap.path)

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from core.model import CELLS, EDITABLE, HEAD, PARAMETERS, TARGET, window
 
-from ..session import Session, Snapshot
-from ..theme import THEMES, Theme
+from ..look.theme import THEMES, Theme
+from ..state.session import Session, Snapshot
 from . import layout
 from .content import node_lines, tooltip
 from .edges import BASE_INK, BadgeItem, EdgeItem, EdgeLabel

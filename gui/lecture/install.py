@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMainWindow
 
-from .appearance import Appearance
+from ..look.appearance import Appearance
+from ..panels.quiz import add_quiz_dock
+from ..state.session import Session
+from ..support.shortcuts_dialog import add_help_menu
 from .presenter import Presenter
-from .quiz import add_quiz_dock
-from .session import Session
-from .shortcuts_dialog import add_help_menu
-from .walkthrough_controller import WalkthroughController, make_action
+from .walkthrough import WalkthroughController, make_action
 
 
 def install_lecture(window: QMainWindow, session: Session) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from .walkthrough_controller import make_action
+from ..lecture.walkthrough import make_action
 
 
 def _clean(text: str) -> str:

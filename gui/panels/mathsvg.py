@@ -1,6 +1,6 @@
 """LaTeX to SVG with ziamath: pure Python, no Qt, so it can run in a worker process.
 
-``python -m gui.mathsvg`` is that worker: see :func:`serve`. ziamath is imported on the first
+``python -m gui.panels.mathsvg`` is that worker: see :func:`serve`. ziamath is imported on the first
 formula, not with this module: it takes about 0.3 s, and the window's first paint needs no
 formula.
 """

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .descent_controls import DescentControls
+from ..look.palette import BANNER_BG, INK, MUTED, POSITIVE
+from ..state.session import Session, Snapshot
+from .controls import DescentControls
 from .loss_curve_plot import LossCurvePlot
-from .palette import BANNER_BG, INK, MUTED, POSITIVE
 from .plot_style import FONT_PT, theme_plot
-from .session import Session, Snapshot
 from .step_plots import LossStepPlot, ValueStepPlot
 
 
@@ -62,7 +62,7 @@ class DescentPanel(QWidget):
         self.show_state(session.snapshot)
 
     def set_theme(self, theme) -> None:
-        """Draw the plots in ``theme`` (a :class:`gui.theme.Theme`)."""
+        """Draw the plots in ``theme`` (a :class:`gui.look.theme.Theme`)."""
         for p in (self.curve, self.loss, self.value):
             theme_plot(p.widget, theme)
 

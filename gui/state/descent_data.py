@@ -1,6 +1,6 @@
 """What the descent views draw: the :class:`Descent` snapshot, kept runs, and the limits.
 
-Plain frozen data (numpy and core, no Qt), made by :mod:`gui.descent_state` on every change.
+Plain frozen data (numpy and core, no Qt), made by :mod:`gui.state.descent_state` on every change.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar
 
 from core.walkthrough import CONTEXT, NARRATION
 
-from .session import Session, Snapshot
+from ..state.session import Session, Snapshot
 
 
 def narration(step, hidden=frozenset()) -> str:
@@ -79,7 +79,7 @@ class WalkthroughController(QObject):
             lambda: session.walk_to(len(session.snapshot.walk_steps) - 1),
             self.tr("On to the update step"),
         )
-        # Escape reaches it through the window's one Escape action (gui.lecture).
+        # Escape reaches it through the window's one Escape action (gui.lecture.install).
         self.leave = QAction(self.tr("Leave the walkthrough") + "\tEsc", window)
         self.leave.setIconText(self.tr("Leave the walkthrough"))
         self.leave.setToolTip(self.tr("Leave the walkthrough (Esc)"))

@@ -14,8 +14,8 @@ from core.descent import ALL_WEIGHTS
 from core.live import loss_slice
 from core.numfmt import fmt
 
-from .descent_data import MAX_GHOSTS, Descent, x_column
-from .palette import GHOSTS, INK, PREDICTED, SELECTED, sign_hex
+from ..look.palette import GHOSTS, INK, PREDICTED, SELECTED, sign_hex
+from ..state.descent_data import MAX_GHOSTS, Descent, x_column
 from .plot_style import FONT_PT, brush, make_plot, pen, set_axis_label, set_title
 
 MAX_LABELS = 16

@@ -1,7 +1,7 @@
 """Light, dark and high-contrast looks, switchable while the app runs.
 
 A :class:`Theme` says how the window and the diagram are drawn. The diagram's items keep the
-colours the lighting chose (:mod:`gui.palette`) and ask the theme to map them when they paint:
+colours the lighting chose (:mod:`gui.look.palette`) and ask the theme to map them when they paint:
 the light theme leaves them as they are; the dark and high-contrast themes draw on a dark
 ground, brighten the blue that would be too dark there, and (high contrast) draw thicker
 strokes for a projector. "system" follows the desktop's colour scheme.

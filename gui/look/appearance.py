@@ -12,9 +12,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QActionGroup, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from . import settings
+from ..lecture.walkthrough import make_action
+from ..support import settings
 from .theme import CHOICES, SYSTEM, Theme, resolve, window_palette
-from .walkthrough_controller import make_action
 
 ZOOM_STEP = 1.15
 ZOOM_RANGE = (0.5, 3.0)

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from core.latex import Item, derivation
 from core.latex_document import document
 
+from ..look.palette import WALK, sign_hex
+from ..state.session import Session, Snapshot
 from .formula_view import FormulaView
-from .palette import WALK, sign_hex
-from .session import Session, Snapshot
 from .typeset import Typesetter
 
 REFRESH_MS = 80  # edits closer together than this share one refresh

@@ -1,4 +1,4 @@
-"""The lecture part of :class:`gui.session.Session`: the walkthrough position and the quiz.
+"""The lecture part of :class:`gui.state.session.Session`: the walkthrough position and the quiz.
 
 Neither changes the parameters: walking through a pass or hiding a value only changes what the
 views show. Both live in the Session's snapshot (``Snapshot.walk``, ``Snapshot.hidden``), so the

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 LANGUAGES = ("en", "zh_TW")
-FOLDER = Path(__file__).resolve().parent.parent / "resources" / "translations"
+FOLDER = Path(__file__).resolve().parents[2] / "resources" / "translations"
 CJK_FAMILIES = ["Noto Sans CJK TC", "Noto Sans TC", "Microsoft JhengHei", "PingFang TC"]
 _SHORTCUT = re.compile(r"^(.*) (\([^()]*\))$", re.S)
 _installed: list[QTranslator] = []

@@ -12,10 +12,10 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
-from .appearance import Appearance
-from .plot_style import FONT_PT
+from ..descent.plot_style import FONT_PT
+from ..look.appearance import Appearance
 from .spotlight import Spotlight
-from .walkthrough_controller import make_action
+from .walkthrough import make_action
 
 FONT_BOOST = 1.4  # presenter fonts at zoom 1, against the window's own
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWi
 from core import presets
 from core.scenario import ScenarioError, load, save
 
-from .session import Session
+from ..state.session import Session
 
 MAX_RECENT = 8
 FILTER = "Scenarios (*.json);;All files (*)"

@@ -29,8 +29,8 @@ from core.numfmt import fmt
 from core.parse import ParseError, parse_number
 from core.quiz import DEFAULT_TOL, check, expected, keys
 
-from .palette import NEGATIVE, POSITIVE, SELECTED
-from .session import Session, Snapshot
+from ..look.palette import NEGATIVE, POSITIVE, SELECTED
+from ..state.session import Session, Snapshot
 
 MAX_PATHS = 4
 

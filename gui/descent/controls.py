@@ -27,8 +27,8 @@ from core.numfmt import fmt
 from core.parse import ParseError
 from core.parse import parse_number as core_parse
 
-from .descent_data import FOLLOW_SELECTION, LR_RANGE, SPEED_RANGE
-from .session import Session, Snapshot
+from ..state.descent_data import FOLLOW_SELECTION, LR_RANGE, SPEED_RANGE
+from ..state.session import Session, Snapshot
 
 LR_TICKS = 600  # the log slider's resolution: 100 positions per decade
 

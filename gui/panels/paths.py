@@ -10,8 +10,8 @@ from core.model import CELLS
 from core.numfmt import fmt
 from core.numfmt import fmt_operand as op
 
-from . import palette
-from .session import Session, Snapshot
+from ..look import palette
+from ..state.session import Session, Snapshot
 
 
 class PathRow(QFrame):

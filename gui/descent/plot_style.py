@@ -6,7 +6,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPen
 
-from .palette import INK
+from ..look.palette import INK
 
 FONT_PT = 11
 
@@ -65,7 +65,7 @@ def set_axis_label(w: pg.PlotWidget, side: str, text: str) -> None:
 
 
 def theme_plot(w: pg.PlotWidget, theme) -> None:
-    """Redraw ``w`` in ``theme`` (a :class:`gui.theme.Theme`): ground, axes, text, legend.
+    """Redraw ``w`` in ``theme`` (a :class:`gui.look.theme.Theme`): ground, axes, text, legend.
 
     Curves and labels drawn in the light theme's ink take the theme's ink; coloured curves
     keep their colours (the palette reads on both grounds).

@@ -1,6 +1,6 @@
 """The File and Scenario menus, opening a scenario dropped on the window, closing with care.
 
-The verbs live in :class:`gui.file_actions.ScenarioFiles`; this module builds the menus,
+The verbs live in :class:`gui.files.scenario_files.ScenarioFiles`; this module builds the menus,
 keeps the window title in step with the file and its unsaved changes, and accepts drops.
 """
 
@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from .export import ExportMenu
-from .file_actions import ScenarioFiles
+from .scenario_files import ScenarioFiles
 
 
 def _tr(text: str) -> str:

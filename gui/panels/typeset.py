@@ -1,7 +1,7 @@
 """Typesetting LaTeX into SVG, cached, in a worker process off the GUI thread.
 
 One formula takes 10-150 ms to typeset, far too long for the edit path, so formulas go to one
-worker process (``python -m gui.mathsvg``, no Qt there) through a ``QProcess``: everything on
+worker process (``python -m gui.panels.mathsvg``, no Qt there) through a ``QProcess``: everything on
 the GUI side runs on the GUI thread, driven by the process's signals. A process, not a
 thread: a Python thread would compete for the interpreter lock and could run the garbage
 collector on Qt wrappers away from the GUI thread. Results are cached by LaTeX string for the
@@ -24,7 +24,7 @@ from .mathsvg import FONT_SIZE, safe_typeset, typeset
 
 __all__ = ["FONT_SIZE", "Typesetter", "typeset"]
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 IN_FLIGHT = 2  # requests the worker holds at once; the rest wait here and can be superseded
 MAX_RESTARTS = 2
 
@@ -81,7 +81,7 @@ class _Worker(QObject):
         proc.setWorkingDirectory(str(ROOT))
         proc.readyReadStandardOutput.connect(self._read)
         proc.finished.connect(self._ended)
-        proc.start(sys.executable, ["-m", "gui.mathsvg"])
+        proc.start(sys.executable, ["-m", "gui.panels.mathsvg"])
         self._proc, self._buffer = proc, b""
         return True
 

@@ -1,4 +1,4 @@
-"""The live-descent part of :class:`gui.session.Session`: a run, its timeline, play and stop.
+"""The live-descent part of :class:`gui.state.session.Session`: a run, its timeline, play and stop.
 
 Kept apart from the rest of the session so each stays small; the state still has one owner,
 the Session, and reaches views only through its immutable snapshot (``Snapshot.descent``).
