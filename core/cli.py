@@ -5,11 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TextIO
 
-from .descent import ALL_WEIGHTS, descend
+from .descent import ALL_WEIGHTS
+from .export_csv import header, row
+from .export_csv import writer as csv_writer
+from .live import drain, state, walk
 from .model import PARAMETERS
 from .report import json_report, text_report
 from .scenario import Scenario, ScenarioError, default, load
+from .settings_format import MAX_STEPS, settings_of
 
 
 class UsageError(Exception):
@@ -28,14 +33,20 @@ def build_parser() -> Parser:
     )
     p.add_argument("file", nargs="?", help="a scenario .json to open")
     p.add_argument("--scenario", metavar="FILE", help="scenario .json (default: the homework)")
-    p.add_argument("--param", default=None, help="parameter to differentiate (default w11)")
+    p.add_argument(
+        "--param",
+        default=None,
+        help="parameter to differentiate or descend on; all: every weight (--descend only)",
+    )
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--report", action="store_true", help="print the derivation and exit")
     mode.add_argument("--descend", action="store_true", help="print a descent run as CSV and exit")
     mode.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG, exit")
     p.add_argument("--format", choices=("text", "json", "csv"), default=None)
     p.add_argument("--lr", type=float, default=None, help="learning rate for --descend")
-    p.add_argument("--steps", type=int, default=None, help="number of steps for --descend")
+    p.add_argument(
+        "--steps", type=int, default=None, help="steps for --descend (default: the stop rule)"
+    )
     p.add_argument("--walk", type=int, metavar="STEP", help="open the walkthrough at STEP (from 1)")
     p.add_argument(
         "--theme", choices=("system", "light", "dark", "contrast"), help="the window's theme"
@@ -49,10 +60,13 @@ def scenario_from(args) -> Scenario:
     return load(path) if path else default()
 
 
-def _param(args, scenario: Scenario, allow_all: bool = False) -> str:
-    param = args.param or scenario.selected
+def _param(
+    args: argparse.Namespace, scenario: Scenario, allow_all: bool = False, default: str = ""
+) -> str:
+    param: str = args.param or default or scenario.selected
     if param not in PARAMETERS and not (allow_all and param == ALL_WEIGHTS):
-        raise UsageError(f"--param: {param!r} is not one of {', '.join(PARAMETERS)}")
+        also = ", all" if allow_all else ""
+        raise UsageError(f"--param: {param!r} is not one of {', '.join(PARAMETERS)}{also}")
     return param
 
 
@@ -72,19 +86,33 @@ def run_headless(args, out=sys.stdout) -> int:
     fmt = args.format or "csv"
     if fmt != "csv":
         raise UsageError("--format for --descend must be csv")
+    return _descend(args, scenario, out)
+
+
+def _descend(args: argparse.Namespace, scenario: Scenario, out: TextIO) -> int:
+    """Stream the descent as CSV, stepping through :func:`core.live.walk` like the window."""
+    rule = settings_of(scenario.descent)
     lr = scenario.learning_rate if args.lr is None else args.lr
     if not (lr > 0 and lr < float("inf")):
         raise UsageError(f"--lr must be a positive finite number, not {lr}")
-    steps = 100 if args.steps is None else args.steps
-    if not 0 <= steps <= 10_000_000:
-        raise UsageError("--steps must be between 0 and 10000000")
-    param = _param(args, scenario)
-    t = descend(scenario.params, param, lr, steps)
-    out.write(f"step,{param},loss,grad\n")
-    for k in range(len(t.loss)):
-        out.write(f"{k},{float(t.values[k])!r},{float(t.loss[k])!r},{float(t.grads[k])!r}\n")
-    if t.stop == "diverged":
-        print(f"cnn-backprop: stopped: {t.message}", file=sys.stderr)
+    steps = rule.max_steps if args.steps is None else args.steps
+    if not 0 <= steps <= MAX_STEPS:
+        raise UsageError(f"--steps must be between 0 and {MAX_STEPS}")
+    if args.param == "all":
+        args.param = ALL_WEIGHTS
+    param = _param(args, scenario, allow_all=True, default=rule.param(scenario.selected))
+    first = state(scenario.params, param)
+    w = csv_writer(out)
+    w.writerow(header(param))
+    w.writerow(row(0, first.value, first.grad, first.loss))
+    step = iter(range(1, steps + 1))
+    stop = drain(
+        walk(first, param, lr, first.loss, steps, rule.stop_tol),
+        lambda s: w.writerow(row(next(step), s.value, s.grad, s.loss)),
+    )
+    out.flush()
+    if stop.kind == "diverged":
+        print(f"cnn-backprop: stopped: {stop.message}", file=sys.stderr)
     return 0
 
 

@@ -1,21 +1,55 @@
-"""The recorded descent run as CSV: one row per recorded step. Pure Python; no Qt."""
+"""The descent as CSV, one writer for the window's export and ``--descend``. Pure Python; no Qt.
+
+Columns: ``step,<param>,loss,grad`` for one parameter; in all-weights mode
+``step,w11,...,wd,loss,grad_w11,...,grad_wd``. Numbers are written with ``repr`` so a row
+reads back to the same floats.
+"""
 
 from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+import numpy as np
 
 from .descent import ALL_WEIGHTS, WEIGHTS
 from .history import Run
 
 
+def header(param: str) -> list[str]:
+    """The column names of a run on ``param``."""
+    if param == ALL_WEIGHTS:
+        return ["step", *WEIGHTS, "loss", *(f"grad_{n}" for n in WEIGHTS)]
+    return ["step", param, "loss", "grad"]
+
+
+def row(
+    step: int,
+    value: Sequence[float] | np.ndarray,
+    grad: Sequence[float] | np.ndarray,
+    loss: float,
+) -> list[str]:
+    """One CSV row: the step, the descending value(s), the loss, the gradient(s)."""
+    return [
+        str(int(step)),
+        *(repr(float(v)) for v in value),
+        repr(float(loss)),
+        *(repr(float(g)) for g in grad),
+    ]
+
+
+def writer(out: TextIO) -> Any:
+    """A CSV writer on ``out`` with Unix line ends (the standard library's)."""
+    return csv.writer(out, lineterminator="\n")
+
+
 def run_csv(run: Run) -> str:
-    """``step,lr,<values>,<gradients>,loss`` for every recorded row (lr is empty at step 0)."""
-    names = list(WEIGHTS) if run.param == ALL_WEIGHTS else [run.param]
-    head = ["step", "lr", *names, *(f"dMSE/d{n}" for n in names), "loss"]
-    lines = [",".join(head)]
+    """Every recorded row of ``run`` as CSV text, with :func:`header`."""
+    out = io.StringIO()
+    w = writer(out)
+    w.writerow(header(run.param))
     for i in range(len(run)):
-        lr = float(run.lr[i])
-        cells = [str(int(run.steps[i])), "" if lr != lr else repr(lr)]
-        cells += [repr(float(v)) for v in run.values[i]]
-        cells += [repr(float(g)) for g in run.grads[i]]
-        cells.append(repr(float(run.loss[i])))
-        lines.append(",".join(cells))
-    return "\n".join(lines) + "\n"
+        w.writerow(row(int(run.steps[i]), run.values[i], run.grads[i], float(run.loss[i])))
+    return out.getvalue()

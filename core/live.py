@@ -20,7 +20,7 @@ The diverging step is not taken: the last state kept is the last usable one.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -174,6 +174,55 @@ def converged(s: State, tol: float | None) -> bool:
     return tol is not None and float(np.max(np.abs(s.grad))) < tol
 
 
+@dataclass(frozen=True)
+class Stop:
+    """Why a walk ended: ``"steps"``, ``"tolerance"`` or ``"diverged"`` (with the reason)."""
+
+    kind: str
+    message: str = ""
+
+
+def walk(
+    s: State,
+    param: str,
+    lr: float,
+    start_loss: float,
+    steps: int,
+    tol: float | None = None,
+    first: int = 1,
+    reasons: Mapping[str, str] = REASONS,
+) -> Generator[State, None, Stop]:
+    """Yield the states of up to ``steps`` descent steps from ``s``; return why it stopped.
+
+    This is the one descent engine: the window's play and step, its prediction, and the
+    command line's ``--descend`` all step through it, so they stop at the same step for the
+    same reason. ``first`` is the number of the first step taken (``s`` is step ``first - 1``);
+    ``start_loss`` is the loss at step 0 of the run (the divergence rule compares with it).
+    The walk stops early once ``|gradient| < tol`` (checked before each step and after the
+    last) or when the next step would diverge (it is then not taken).
+    """
+    here = s
+    for k in range(first, first + steps):
+        if converged(here, tol):
+            return Stop("tolerance")
+        nxt, message = advance(here, param, lr, k, start_loss, reasons)
+        if nxt is None:
+            return Stop("diverged", message)
+        yield nxt
+        here = nxt
+    return Stop("tolerance" if converged(here, tol) else "steps")
+
+
+def drain(states: Generator[State, None, Stop], each: Callable[[State], object]) -> Stop:
+    """Call ``each`` on every state of a :func:`walk`, in order; return its :class:`Stop`."""
+    while True:
+        try:
+            each(next(states))
+        except StopIteration as end:
+            stop: Stop = end.value
+            return stop
+
+
 def predict(
     s: State,
     param: str,
@@ -183,31 +232,19 @@ def predict(
     tol: float | None = None,
     reasons: Mapping[str, str] = REASONS,
 ) -> Trajectory:
-    """Up to ``steps`` steps from ``s`` at learning rate ``lr``, as :func:`advance` takes them.
+    """Up to ``steps`` steps from ``s`` at learning rate ``lr``, as :func:`walk` takes them.
 
     Row 0 is ``s``. ``stop`` is ``"steps"``, ``"tolerance"`` or ``"diverged"`` (with the
     reason in ``message``), like :func:`core.descent.descend`.
     """
     rows = [s]
-    stop, message = "steps", ""
-    for k in range(steps):
-        if converged(rows[-1], tol):
-            stop = "tolerance"
-            break
-        nxt, message = advance(rows[-1], param, lr, k + 1, start_loss, reasons)
-        if nxt is None:
-            stop = "diverged"
-            break
-        rows.append(nxt)
-    else:
-        if converged(rows[-1], tol):
-            stop = "tolerance"
+    stop = drain(walk(s, param, lr, start_loss, steps, tol, 1, reasons), rows.append)
     values = np.array([r.value for r in rows])
     grads = np.array([r.grad for r in rows])
     if param != ALL_WEIGHTS:
         values, grads = values[:, 0], grads[:, 0]
     loss = np.array([r.loss for r in rows])
-    return Trajectory(param, lr, values, loss, grads, stop, message)
+    return Trajectory(param, lr, values, loss, grads, stop.kind, stop.message)
 
 
 def slice_grid(points, center: float, n: int = 1001, fine: int = 101) -> np.ndarray:

@@ -3,18 +3,24 @@
 ``descent`` holds how a person set up gradient descent::
 
     {"mode": "w11" | "selected" | "all weights" | any parameter name,
-     "speed": 20, "max_steps": 200, "tol": 1e-6 | null,
+     "speed": 20, "max_steps": 200, "tol": 1e-6 | null, "use_tol": false,
+     "step": 0,
      "runs": [{"label": "lr = 0.5", "lr": 0.5, "x_name": "w11",
                "x": [...], "steps": [...], "loss": [...]}, ...]}   (at most 5 kept runs)
 
 ``view`` holds what the window shows: ``{"path": 0..3 | null, "log_scale": false}``.
-Every key is optional; a missing key keeps the app's default. Pure Python; no Qt.
+Every key is optional; a missing key keeps the app's default. ``tol`` null means the
+tolerance rule is off (older files); ``use_tol`` says whether it is on, so a tolerance that is
+switched off keeps its value. ``step`` is the step on show: opening the file replays the descent
+to it. Pure Python; no Qt.
 """
 
 from __future__ import annotations
 
 import json
 import math
+from dataclasses import dataclass
+from typing import Any
 
 from .descent import ALL_WEIGHTS
 from .model import PARAMETERS
@@ -25,6 +31,52 @@ SPEED_RANGE = (1.0, 1000.0)
 MAX_STEPS = 10_000_000
 MAX_RUNS = 5
 MAX_RUN_POINTS = 2000
+
+
+DEFAULT_TOL = 1e-6
+
+
+@dataclass(frozen=True)
+class DescentSettings:
+    """How a person set up descent: what descends, how fast, and when play stops."""
+
+    mode: str = "w11"  # a parameter name, FOLLOW_SELECTION or ALL_WEIGHTS
+    speed: float = 20.0
+    max_steps: int = 200
+    tol: float = DEFAULT_TOL
+    use_tol: bool = False
+
+    @property
+    def stop_tol(self) -> float | None:
+        """The tolerance play stops at, or None when that rule is off."""
+        return self.tol if self.use_tol else None
+
+    def param(self, selected: str) -> str:
+        """The parameter (or ALL_WEIGHTS) that descends when ``selected`` is selected."""
+        return selected if self.mode == FOLLOW_SELECTION else self.mode
+
+
+def settings_of(section: dict[str, Any]) -> DescentSettings:
+    """The :class:`DescentSettings` of a validated ``descent`` section (defaults filled in)."""
+    tol = section.get("tol")
+    return DescentSettings(
+        section.get("mode", "w11"),
+        float(section.get("speed", 20.0)),
+        int(section.get("max_steps", 200)),
+        DEFAULT_TOL if tol is None else float(tol),
+        bool(section.get("use_tol", tol is not None)),
+    )
+
+
+def settings_section(s: DescentSettings) -> dict[str, Any]:
+    """The ``descent`` keys that :func:`settings_of` reads back to ``s``."""
+    return {
+        "mode": s.mode,
+        "speed": s.speed,
+        "max_steps": s.max_steps,
+        "tol": s.tol,
+        "use_tol": s.use_tol,
+    }
 
 
 class FormatError(ValueError):
@@ -95,6 +147,15 @@ def descent_section(value) -> dict:
             if tol <= 0:
                 raise FormatError("descent.tol: must be greater than 0, or null")
         out["tol"] = tol
+    if "use_tol" in value:
+        if not isinstance(value["use_tol"], bool):
+            raise FormatError("descent.use_tol: expected true or false")
+        out["use_tol"] = value["use_tol"]
+    if "step" in value:
+        n = value["step"]
+        if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= MAX_STEPS:
+            raise FormatError(f"descent.step: expected a whole number from 0 to {MAX_STEPS}")
+        out["step"] = n
     if "runs" in value:
         runs = value["runs"]
         if not isinstance(runs, list) or len(runs) > MAX_RUNS:
