@@ -20,9 +20,9 @@ def open_window(param: str = "w11", lr: float | None = None):
 
     app = QApplication.instance() or QApplication([])
     session = Session(default())
-    session.set_descent_param(param)
+    session.descent.set_descent_param(param)
     if lr is not None:
-        session.set_learning_rate(lr)
+        session.descent.set_learning_rate(lr)
     window = MainWindow(session)
     window.show()
     app.processEvents()

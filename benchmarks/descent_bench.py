@@ -25,10 +25,10 @@ def fps(recorded: int, seconds: float, param: str) -> dict:
     from PySide6.QtCore import QEvent, QObject
 
     app, session, window = open_window(param)
-    session.set_learning_rate(0.01 if param == "w11" else 0.05)
+    session.descent.set_learning_rate(0.01 if param == "w11" else 0.05)
     record(session, recorded)
-    session.set_stop_rule(10_000_000)
-    session.set_speed(1000)
+    session.descent.set_stop_rule(10_000_000)
+    session.descent.set_speed(1000)
 
     class Counter(QObject):
         paints = 0
@@ -42,12 +42,12 @@ def fps(recorded: int, seconds: float, param: str) -> dict:
     viewport = window.descent_panel.curve.widget.viewport()
     viewport.installEventFilter(counter)
     start_step = session.snapshot.descent.step
-    session.play()
+    session.descent.play()
     t0 = time.perf_counter()
     while time.perf_counter() - t0 < seconds:
         app.processEvents()
     elapsed = time.perf_counter() - t0
-    session.pause()
+    session.descent.pause()
     steps = session.snapshot.descent.step - start_step
     return {
         "frames/s": Counter.paints / elapsed,
@@ -58,7 +58,7 @@ def fps(recorded: int, seconds: float, param: str) -> dict:
 
 def memory(steps: int, param: str) -> dict:
     app, session, window = open_window(param)
-    session.set_learning_rate(0.01 if param == "w11" else 0.05)
+    session.descent.set_learning_rate(0.01 if param == "w11" else 0.05)
     t0 = time.perf_counter()
     record(session, steps)
     app.processEvents()

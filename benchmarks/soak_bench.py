@@ -42,7 +42,7 @@ def main() -> int:
 
     app = QApplication.instance() or QApplication([])
     session = Session(default())
-    session.set_learning_rate(a.lr)
+    session.descent.set_learning_rate(a.lr)
     window = MainWindow(session)
     window.show()
     app.processEvents()

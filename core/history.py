@@ -88,6 +88,40 @@ class Recorder:
         self._view: Run | None = None
         self._commit((0, first.value, first.grad, first.loss, np.nan))
 
+    @classmethod
+    def from_run(cls, run: Run, capacity: int = CAPACITY) -> Recorder:
+        """A recorder that goes on from ``run`` (an earlier :meth:`view`), which stays as it is."""
+        rec = cls.__new__(cls)
+        rec.param, rec.start, rec.capacity = run.param, run.start, max(capacity, len(run))
+        w = run.values.shape[1]
+        rec._steps = np.empty(rec.capacity, dtype=np.int64)
+        rec._values = np.empty((rec.capacity, w))
+        rec._grads = np.empty((rec.capacity, w))
+        rec._loss = np.empty(rec.capacity)
+        rec._lr = np.empty(rec.capacity)
+        rec._stride, rec._head, rec._view = run.stride, None, None
+        n = len(run)
+        if n > 1 and int(run.steps[-1]) % run.stride:
+            n -= 1  # the newest step lies outside the stride: it is the head row again
+            last = n
+            rec._head = (
+                int(run.steps[last]),
+                run.values[last],
+                run.grads[last],
+                float(run.loss[last]),
+                float(run.lr[last]),
+            )
+        for name, source in (
+            ("_steps", run.steps),
+            ("_values", run.values),
+            ("_grads", run.grads),
+            ("_loss", run.loss),
+            ("_lr", run.lr),
+        ):
+            getattr(rec, name)[:n] = source[:n]
+        rec._n = n
+        return rec
+
     @property
     def last_step(self) -> int:
         return self._head[0] if self._head else int(self._steps[self._n - 1])

@@ -39,7 +39,9 @@ def build(args):
     language.set_language(args.lang or settings.language() or language.system_language())
     opened = args.scenario or args.file
     if not opened and not args.screenshot:
-        scenario = settings.last_scenario() or scenario  # as it was when the window closed
+        last = settings.last_file()  # the file last opened or saved, never discarded work
+        if last is not None:
+            opened, scenario = last
     session = Session(scenario)
     window = MainWindow(session)
     if opened:
@@ -47,7 +49,7 @@ def build(args):
     if getattr(args, "theme", None):
         window.appearance.set_choice(args.theme, remember=not args.screenshot)
     if getattr(args, "walk", None):
-        session.walk_to(args.walk - 1)
+        session.lecture.walk_to(args.walk - 1)
     after_first_paint(app, window.derivation.start_typesetting)
     return app, window
 

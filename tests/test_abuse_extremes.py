@@ -89,19 +89,19 @@ def test_the_window_plays_through_every_extreme_and_stays_responsive(window, qtb
         for name in EDITABLE:
             session.set_value(name, p.get(name))
         for lr in (1e-12, 1.0, 1e12):
-            session.set_learning_rate(lr)  # clamped to the UI's range
+            session.descent.set_learning_rate(lr)  # clamped to the UI's range
             assert 1e-4 <= session.snapshot.lr <= 1e2
             for mode in ("w11", ALL_WEIGHTS):
-                session.set_descent_param(mode)
+                session.descent.set_descent_param(mode)
                 for _ in range(3):
-                    session.step()
+                    session.descent.step()
                 qtbot.wait(1)  # the event loop turns: no frozen window
                 values = session.snapshot.params.values().values()
                 assert all(math.isfinite(v) for v in values)
-    session.set_speed(1000)
-    session.play()
+    session.descent.set_speed(1000)
+    session.descent.play()
     qtbot.wait(100)
-    session.pause()
+    session.descent.pause()
 
 
 @pytest.mark.qt_no_exception_capture

@@ -20,7 +20,7 @@ def w11(session):
 
 def test_one_step_moves_w11_by_minus_lr_times_gradient(session):
     p = session.snapshot.params
-    session.step()
+    session.descent.step()
     assert w11(session) == p.get("w11") - 0.5 * gradients(p)["w11"]
     assert session.snapshot.descent.step == 1
 
@@ -36,7 +36,7 @@ def test_right_arrow_steps_and_left_arrow_steps_back(window, session, qtbot):
 
 
 def test_play_for_ticks_then_pause(window, session, qtbot):
-    session.set_speed(50)  # one step a tick
+    session.descent.set_speed(50)  # one step a tick
     ticks = []
     session._timer.timeout.connect(lambda: ticks.append(1))
     qtbot.keyClick(window, Qt.Key.Key_Space)
@@ -53,9 +53,9 @@ def test_play_for_ticks_then_pause(window, session, qtbot):
 def test_step_back_and_scrubbing_restore_the_exact_state(window, session):
     states = [session.snapshot.params]
     for _ in range(6):
-        session.step()
+        session.descent.step()
         states.append(session.snapshot.params)
-    session.step_back()
+    session.descent.step_back()
     assert session.snapshot.params == states[5]
     window.descent_controls.timeline.setValue(2)
     assert session.snapshot.params == states[2]
@@ -65,15 +65,15 @@ def test_step_back_and_scrubbing_restore_the_exact_state(window, session):
 
 
 def test_learning_rate_changes_while_playing(session, qtbot):
-    session.set_stop_rule(100_000)  # play cannot end on its own while the test waits
-    session.set_speed(200)
-    session.play()
+    session.descent.set_stop_rule(100_000)  # play cannot end on its own while the test waits
+    session.descent.set_speed(200)
+    session.descent.play()
     qtbot.waitUntil(lambda: session.snapshot.descent.step >= 5, timeout=5000)
-    session.set_learning_rate(0.05)
+    session.descent.set_learning_rate(0.05)
     changed_at = session.snapshot.descent.step
     assert session.snapshot.descent.playing
     qtbot.waitUntil(lambda: session.snapshot.descent.step >= changed_at + 5, timeout=5000)
-    session.pause()
+    session.descent.pause()
     run = session.snapshot.descent.run
     lrs = set(run.lr[1:].tolist())
     assert lrs == {0.5, 0.05}
@@ -82,11 +82,11 @@ def test_learning_rate_changes_while_playing(session, qtbot):
 
 
 def test_prediction_is_what_playing_produces(session, qtbot):
-    session.set_learning_rate(3.0)
-    session.set_stop_rule(40)
+    session.descent.set_learning_rate(3.0)
+    session.descent.set_stop_rule(40)
     predicted = session.snapshot.descent.prediction
-    session.set_speed(1000)
-    session.play()
+    session.descent.set_speed(1000)
+    session.descent.play()
     qtbot.waitUntil(lambda: not session.snapshot.descent.playing, timeout=5000)
     run = session.snapshot.descent.run
     assert np.array_equal(run.values[:, 0], predicted.values)
@@ -107,18 +107,18 @@ def test_prediction_follows_the_learning_rate_slider(window, session):
 
 def test_keep_and_clear_runs(window, session):
     for _ in range(5):
-        session.step()
-    session.keep_run()
-    session.set_learning_rate(2.0)
-    session.reset()
-    session.step()
-    session.keep_run()
+        session.descent.step()
+    session.descent.keep_run()
+    session.descent.set_learning_rate(2.0)
+    session.descent.reset()
+    session.descent.step()
+    session.descent.keep_run()
     ghosts = session.snapshot.descent.ghosts
     assert [g.label for g in ghosts] == ["lr = 0.5", "lr = 2"]
     assert np.array_equal(ghosts[0].loss, descend(default().params, "w11", 0.5, 5).loss)
     legend = window.descent_panel.curve.widget.getPlotItem().legend
     assert "lr = 2" in [label.text for _, label in legend.items]
-    session.clear_runs()
+    session.descent.clear_runs()
     assert session.snapshot.descent.ghosts == ()
     assert "lr = 2" not in [label.text for _, label in legend.items]
 
@@ -130,12 +130,12 @@ def test_divergence_stops_cleanly_with_a_banner(qtbot, lr, param):
     window = MainWindow(session)
     qtbot.addWidget(window)
     window.show()
-    session.set_descent_param(param)
+    session.descent.set_descent_param(param)
     start = session.snapshot.params
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        session.set_speed(1000)
-        session.play()
+        session.descent.set_speed(1000)
+        session.descent.play()
         qtbot.waitUntil(lambda: not session.snapshot.descent.playing, timeout=5000)
     d = session.snapshot.descent
     assert d.banner.startswith("learning rate too large: ")
@@ -148,10 +148,10 @@ def test_divergence_stops_cleanly_with_a_banner(qtbot, lr, param):
 
 
 def test_all_weights_mode_matches_core_descent(session):
-    session.set_descent_param(ALL_WEIGHTS)
-    session.set_learning_rate(0.1)
+    session.descent.set_descent_param(ALL_WEIGHTS)
+    session.descent.set_learning_rate(0.1)
     for _ in range(25):
-        session.step()
+        session.descent.step()
     ref = descend(default().params, ALL_WEIGHTS, 0.1, 25)
     run = session.snapshot.descent.run
     assert np.array_equal(run.values, ref.values)
@@ -160,7 +160,7 @@ def test_all_weights_mode_matches_core_descent(session):
 
 def test_editing_a_value_makes_it_the_new_start(session):
     for _ in range(3):
-        session.step()
+        session.descent.step()
     session.set_value("a11", 2.0)
     d = session.snapshot.descent
     assert d.step == 0 and len(d.run) == 1
@@ -186,9 +186,9 @@ def test_typing_in_the_learning_rate_box_is_not_taken_by_shortcuts(window, sessi
 
 
 def test_follow_the_selected_parameter(session):
-    session.set_descent_param("selected")
+    session.descent.set_descent_param("selected")
     session.select("wb")
     p = session.snapshot.params
-    session.step()
+    session.descent.step()
     assert session.snapshot.params.get("wb") == p.get("wb") - 0.5 * gradients(p)["wb"]
     assert session.snapshot.params.get("w11") == p.get("w11")

@@ -65,7 +65,7 @@ def test_each_picture_exports_as_png_and_as_svg_that_parses(
 
 def test_the_run_exports_as_csv_with_one_row_per_step(window, monkeypatch, tmp_path):
     for _ in range(5):
-        window.session.step()
+        window.session.descent.step()
     export(window, monkeypatch, tmp_path / "run.csv", "Descent run as CSV")
     rows = list(csv.DictReader(io.StringIO((tmp_path / "run.csv").read_text())))
     assert [int(r["step"]) for r in rows] == list(range(6))

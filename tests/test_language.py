@@ -101,7 +101,7 @@ def test_the_divergence_banner_speaks_chinese(window):
     session = Session(replace(default(), learning_rate=100.0))
     language.set_language("zh_TW")
     try:
-        session.step()  # lr = 100 throws w11 into the sigmoids' flat tails
+        session.descent.step()  # lr = 100 throws w11 into the sigmoids' flat tails
         banner = session.snapshot.descent.banner
     finally:
         language.set_language("en")

@@ -34,7 +34,7 @@ def test_hidden_values_read_question_marks_everywhere(win, session):
 
 def test_a_prediction_within_the_tolerance_is_right_and_one_outside_is_not(win, session, qtbot):
     y_hat = forward(session.snapshot.params).y_hat  # 0.97817...
-    session.hide_value("y_hat")
+    session.lecture.hide_value("y_hat")
     assert "Right" in answer(win, qtbot, "y_hat", f"{y_hat * 1.009:.6f}")
     assert "Not yet" in answer(win, qtbot, "y_hat", f"{y_hat * 1.011:.6f}")
     assert "y_hat" in session.snapshot.hidden  # a wrong answer reveals nothing
@@ -42,7 +42,7 @@ def test_a_prediction_within_the_tolerance_is_right_and_one_outside_is_not(win, 
 
 def test_the_tolerance_can_be_widened(win, session, qtbot):
     grad = gradients(session.snapshot.params)["w11"]  # -0.31454...
-    session.hide_value("grad")
+    session.lecture.hide_value("grad")
     assert "Not yet" in answer(win, qtbot, "grad", "-0.3")  # 4.6 % off
     win.quiz.tolerance.setValue(5.0)
     assert "Right" in answer(win, qtbot, "grad", "-0.3")
@@ -50,7 +50,7 @@ def test_the_tolerance_can_be_widened(win, session, qtbot):
 
 
 def test_reveal_shows_the_value_and_unhides_it(win, session, qtbot):
-    session.hide_value("after")
+    session.lecture.hide_value("after")
     qtbot.mouseClick(win.quiz.rows["after"].reveal, Qt.MouseButton.LeftButton)
     new = 0.4 - 0.5 * gradients(session.snapshot.params)["w11"]
     assert f"{new:.6g}" in win.quiz.rows["after"].verdict.text()
@@ -58,7 +58,7 @@ def test_reveal_shows_the_value_and_unhides_it(win, session, qtbot):
 
 
 def test_unreadable_text_says_why(win, session, qtbot):
-    session.hide_value("MSE")
+    session.lecture.hide_value("MSE")
     assert "not a number" in answer(win, qtbot, "MSE", "abc")
 
 

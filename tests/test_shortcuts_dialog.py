@@ -19,7 +19,7 @@ def win(qtbot):
     qtbot.addWidget(w)
     yield w
     w.derivation.typesetter.shutdown()
-    session.pause()
+    session.descent.pause()
 
 
 def menu_actions(w) -> list[QAction]:

@@ -36,8 +36,8 @@ def test_loading_restores_descent_settings_and_undo_brings_the_old_ones_back(ses
 def test_one_slider_drag_is_one_learning_rate_entry(session):
     count = session.undo_stack.count()
     for lr in (0.6, 0.7, 0.8, 0.9):
-        session.set_learning_rate(lr, gesture=1)
-    session.set_learning_rate(0.05)  # a typed value: its own entry
+        session.descent.set_learning_rate(lr, gesture=1)
+    session.descent.set_learning_rate(0.05)  # a typed value: its own entry
     assert session.undo_stack.count() == count + 2
     session.undo_stack.undo()
     assert session.snapshot.lr == 0.9
@@ -49,9 +49,9 @@ def test_one_slider_drag_is_one_learning_rate_entry(session):
 
 def test_reset_is_undoable_and_brings_the_recorded_steps_back(session):
     for _ in range(3):
-        session.step()
+        session.descent.step()
     at_three = session.snapshot.params
-    session.reset()
+    session.descent.reset()
     assert session.snapshot.descent.step == 0
     assert session.snapshot.params == default().params
     session.undo_stack.undo()
@@ -74,13 +74,13 @@ def test_the_whole_state_survives_a_file_round_trip(session):
     session.set_value("w12", -0.7)
     session.select("wb")
     session.select_path(0)
-    session.set_descent_param("selected")
-    session.set_speed(55)
-    session.set_stop_rule(123, 1e-5)
-    session.set_learning_rate(0.3)
+    session.descent.set_descent_param("selected")
+    session.descent.set_speed(55)
+    session.descent.set_stop_rule(123, 1e-5)
+    session.descent.set_learning_rate(0.3)
     for _ in range(4):
-        session.step()
-    session.keep_run()
+        session.descent.step()
+    session.descent.keep_run()
     session.set_log_scale(True)
     saved = session.scenario()
     again = Session(loads(dumps(saved)))

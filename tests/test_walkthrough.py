@@ -46,9 +46,9 @@ def test_pagedown_visits_every_step_in_order_and_leaves_the_state_alone(win, ses
 
 
 def test_each_conv_step_lights_its_window_and_cell(win, session):
-    session.start_walkthrough()
+    session.lecture.start_walkthrough()
     for c, cell in enumerate(CELLS):
-        session.walk_to(2 * c)
+        session.lecture.walk_to(2 * c)
         on = lit(win)
         assert set(window(c)) | {f"z{cell}", "w11", "w22"} <= on
         assert not (set(INPUTS) - set(window(c))) & on
@@ -59,10 +59,10 @@ def test_each_conv_step_lights_its_window_and_cell(win, session):
 
 def test_a_path_step_lights_its_path_with_each_local_derivative_on_its_edge(win, session):
     p = session.snapshot.params
-    session.start_walkthrough()
+    session.lecture.start_walkthrough()
     first_path = [s.kind for s in steps(p)].index("path")
     for k, path in enumerate(paths(p, "w11")):
-        session.walk_to(first_path + k)
+        session.lecture.walk_to(first_path + k)
         c = path.cell
         assert {"w11", path.partner, f"z{CELLS[c]}", "y_hat", "MSE"} <= lit(win)
         labels = win.scene.labels
@@ -79,8 +79,8 @@ def test_a_path_step_lights_its_path_with_each_local_derivative_on_its_edge(win,
 
 def test_the_update_step_shows_the_old_and_new_value(win, session):
     p = session.snapshot.params
-    session.start_walkthrough()
-    session.walk_to(N_STEPS - 1)
+    session.lecture.start_walkthrough()
+    session.lecture.walk_to(N_STEPS - 1)
     new = 0.4 - 0.5 * session.snapshot.gradients["w11"]
     texts = [line.text for line in win.scene.nodes["w11"].lines()]
     assert texts == ["was 0.4", f"→ {fmt(new)}"]
@@ -106,7 +106,7 @@ def test_escape_shows_every_path_when_no_mode_is_on(win, session, qtbot):
 
 
 def test_an_edit_during_the_walkthrough_updates_the_narration(win, session):
-    session.start_walkthrough()
+    session.lecture.start_walkthrough()
     session.set_value("a11", 2.0)  # z00 = 2*0.4 + 0.5*(-0.3) + (-0.5)*0.2 + 2*0.6 = 1.75
     assert win.walkthrough.text.text().endswith("= 1.75")
     assert session.snapshot.walk == 0
@@ -121,7 +121,7 @@ def test_the_command_line_opens_a_screenshot_at_a_walkthrough_step(tmp_path, qtb
     session = Session(default())
     w = MainWindow(session)
     qtbot.addWidget(w)
-    session.walk_to(args.walk - 1)
+    session.lecture.walk_to(args.walk - 1)
     assert save_screenshot(w, str(tmp_path / "walk.png")) == 0
     assert w.walkthrough.counter.text().strip() == f"3 / {N_STEPS}"
     w.derivation.typesetter.shutdown()

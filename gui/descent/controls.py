@@ -77,41 +77,41 @@ class DescentControls(QObject):
             self.tr("Play"),
             self.tr("Play or pause the descent"),
             [Qt.Key.Key_Space],
-            session.toggle_play,
+            session.descent.toggle_play,
             sp.SP_MediaPlay,
         )
         self.back = action(
             self.tr("Step back"),
             self.tr("Show the previous step"),
             [Qt.Key.Key_Left, Qt.Key.Key_PageUp],
-            session.step_back,
+            session.descent.step_back,
             sp.SP_MediaSeekBackward,
         )
         self.step = action(
             self.tr("Step"),
             self.tr("Take one descent step"),
             [Qt.Key.Key_Right, Qt.Key.Key_PageDown],
-            session.step,
+            session.descent.step,
             sp.SP_MediaSeekForward,
         )
         self.reset = action(
             self.tr("Reset"),
             self.tr("Back to the start; forget the recorded steps"),
             [Qt.Key.Key_R],
-            session.reset,
+            session.descent.reset,
             sp.SP_MediaSkipBackward,
         )
         self.keep = action(
             self.tr("Keep this run"),
             self.tr("Keep this run as a ghost to compare with the next"),
             [Qt.Key.Key_K],
-            session.keep_run,
+            session.descent.keep_run,
         )
         self.clear = action(
             self.tr("Clear kept runs"),
             self.tr("Remove every kept run"),
             ["Shift+K"],
-            session.clear_runs,
+            session.descent.clear_runs,
         )
         self.log = QAction(self.tr("Log scale"), window, checkable=True)
         self.log.setShortcut(QKeySequence("Shift+L"))
@@ -122,7 +122,7 @@ class DescentControls(QObject):
 
         self.timeline = QSlider(Qt.Orientation.Horizontal, minimumWidth=220)
         self.timeline.setToolTip(self.tr("Scrub through the recorded steps; every panel follows"))
-        self.timeline.valueChanged.connect(session.seek)
+        self.timeline.valueChanged.connect(session.descent.seek)
         self.step_label = QLabel(minimumWidth=150)
         self.step_label.setToolTip(self.tr("The step shown and the last step recorded"))
 
@@ -144,7 +144,7 @@ class DescentControls(QObject):
         self.speed = QSpinBox(minimum=int(SPEED_RANGE[0]), maximum=int(SPEED_RANGE[1]))
         self.speed.setSuffix(self.tr(" steps/s"))
         self.speed.setToolTip(self.tr("Steps per second while playing (1 to 1000)"))
-        self.speed.valueChanged.connect(session.set_speed)
+        self.speed.valueChanged.connect(session.descent.set_speed)
 
         self.max_steps = QSpinBox(minimum=1, maximum=10_000_000)
         self.max_steps.setPrefix(self.tr("stop after "))
@@ -169,7 +169,7 @@ class DescentControls(QObject):
             )
         )
         self.param.currentIndexChanged.connect(
-            lambda i: session.set_descent_param(self.param.itemData(i))
+            lambda i: session.descent.set_descent_param(self.param.itemData(i))
         )
 
         run_bar = QToolBar(self.tr("Descent"), window, objectName="descent_run")
@@ -205,7 +205,7 @@ class DescentControls(QObject):
 
     def _slid_lr(self, tick: int) -> None:
         gesture = self._drag if self.lr_slider.isSliderDown() else None
-        self.session.set_learning_rate(tick_to_lr(tick), gesture)
+        self.session.descent.set_learning_rate(tick_to_lr(tick), gesture)
 
     def _typed_lr(self) -> None:
         v = parse_number(self.lr_box.text())
@@ -213,14 +213,14 @@ class DescentControls(QObject):
             self.lr_box.setText(fmt(self.session.snapshot.lr))
             self.lr_box.setToolTip(self.tr("Type a learning rate from 1e-4 to 100"))
             return
-        self.session.set_learning_rate(v)
+        self.session.descent.set_learning_rate(v)
 
     def _stop_rule(self) -> None:
         tol = parse_number(self.tol_box.text()) if self.use_tol.isChecked() else None
         if self.use_tol.isChecked() and not (tol and tol > 0):
             self.tol_box.setText("1e-6")
             tol = 1e-6
-        self.session.set_stop_rule(self.max_steps.value(), tol)
+        self.session.descent.set_stop_rule(self.max_steps.value(), tol)
 
     def show_state(self, snap: Snapshot) -> None:
         d = snap.descent

@@ -15,7 +15,8 @@ from core.live import loss_slice
 from core.numfmt import fmt
 
 from ..look.palette import GHOSTS, INK, PREDICTED, SELECTED, sign_hex
-from ..state.descent_data import MAX_GHOSTS, Descent, x_column
+from ..state.descent_data import MAX_GHOSTS, x_column
+from ..state.snapshot import Descent
 from .plot_style import FONT_PT, brush, make_plot, pen, set_axis_label, set_title
 
 MAX_LABELS = 16

@@ -7,7 +7,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication
 
 from ..look.palette import GHOSTS, INK, NEGATIVE, POSITIVE, PREDICTED, SELECTED
-from ..state.descent_data import MAX_GHOSTS, Descent, x_column
+from ..state.descent_data import MAX_GHOSTS, x_column
+from ..state.snapshot import Descent
 from .plot_style import make_plot, pen, set_axis_label, set_title
 
 DISPLAY_POINTS = 1500  # about two points a pixel on a full-width plot

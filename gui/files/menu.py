@@ -94,7 +94,7 @@ class FileMenu(QObject):
         )
         self.export = ExportMenu(window, self.export_menu)
         self.files.path_changed.connect(self._title)
-        session.undo_stack.cleanChanged.connect(self._clean_changed)
+        session.modified_changed.connect(window.setWindowModified)
         self._title()
         window.setAcceptDrops(True)
         window.installEventFilter(self)
@@ -106,10 +106,7 @@ class FileMenu(QObject):
         name = self.files.path.name if self.files.path else _tr("untitled")
         self.window.setWindowFilePath(str(self.files.path) if self.files.path else "")
         self.window.setWindowTitle(_tr("%1[*] — CNN Backprop Visualizer").replace("%1", name))
-        self.window.setWindowModified(not self.files.session.undo_stack.isClean())
-
-    def _clean_changed(self, clean: bool) -> None:
-        self.window.setWindowModified(not clean)
+        self.window.setWindowModified(self.files.session.modified)
 
     def eventFilter(self, obj, event) -> bool:
         kind = event.type()

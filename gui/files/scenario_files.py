@@ -1,8 +1,8 @@
 """Opening and saving scenarios: File menu, recent files, drops, presets, unsaved changes.
 
 A file that cannot be loaded shows one dialog naming the problem and leaves the state as it
-was. Saving is atomic (core.scenario.save). The undo stack's clean state says whether there
-are unsaved changes.
+was. Saving is atomic (core.scenario.save). ``Session.modified`` says whether there are
+unsaved changes.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from core import presets
 from core.scenario import ScenarioError, load, save
 
 from ..state.session import Session
+from ..support.settings import remember_path
 
 MAX_RECENT = 8
 FILTER = "Scenarios (*.json);;All files (*)"
@@ -55,14 +56,13 @@ class ScenarioFiles(QObject):
             )
             return False
         self.session.load_scenario(scenario, self.tr("Open {0}").format(path.name))
-        self.session.undo_stack.setClean()
         self._set_path(path)
         self.add_recent(path)
         return True
 
     def adopt(self, name: str | Path) -> None:
         """The scenario in the session came from ``name`` (opened from the command line)."""
-        self.session.undo_stack.setClean()
+        self.session.mark_saved()
         self._set_path(Path(name))
         self.add_recent(Path(name))
 
@@ -112,14 +112,14 @@ class ScenarioFiles(QObject):
                 ).format(path.name, exc.strerror or exc),
             )
             return False
-        self.session.undo_stack.setClean()
+        self.session.mark_saved()
         self._set_path(path)
         self.add_recent(path)
         return True
 
     def maybe_save(self) -> bool:
         """Ask about unsaved changes; False when the person cancels."""
-        if self.session.undo_stack.isClean():
+        if not self.session.modified:
             return True
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
@@ -158,4 +158,5 @@ class ScenarioFiles(QObject):
 
     def _set_path(self, path: Path | None) -> None:
         self.path = path
+        remember_path(path)
         self.path_changed.emit(path)

@@ -24,7 +24,7 @@ def install_lecture(window: QMainWindow, session: Session) -> None:
     for text, key, slot, tip in (
         (window.tr("Quiz"), "Q", lambda: quiz.parentWidget().raise_(), window.tr("Show the quiz")),
         (window.tr("Hide every quiz value"), "Ctrl+Shift+H", quiz.hide_all, ""),
-        (window.tr("Reveal every quiz value"), "Ctrl+Shift+R", session.reveal_all, ""),
+        (window.tr("Reveal every quiz value"), "Ctrl+Shift+R", session.lecture.reveal_all, ""),
     ):
         menu.addAction(make_action(window, text, [key], slot, tip or text))
     window.appearance = Appearance(window)
@@ -32,7 +32,7 @@ def install_lecture(window: QMainWindow, session: Session) -> None:
 
     def escape() -> None:
         if session.snapshot.walk is not None:
-            session.stop_walkthrough()
+            session.lecture.stop_walkthrough()
         elif presenter.active:
             presenter.leave()
         else:

@@ -55,35 +55,35 @@ class WalkthroughController(QObject):
             window,
             self.tr("Next step"),
             ["PgDown", "Right"],
-            session.walk_next,
+            session.lecture.walk_next,
             self.tr("The next step of the walkthrough"),
         )
         self.prev = make_action(
             window,
             self.tr("Previous step"),
             ["PgUp", "Left"],
-            session.walk_prev,
+            session.lecture.walk_prev,
             self.tr("The previous step of the walkthrough"),
         )
         self.first = make_action(
             window,
             self.tr("First step"),
             ["Home"],
-            lambda: session.walk_to(0),
+            lambda: session.lecture.walk_to(0),
             self.tr("Back to the first step"),
         )
         self.last = make_action(
             window,
             self.tr("Last step"),
             ["End"],
-            lambda: session.walk_to(len(session.snapshot.walk_steps) - 1),
+            lambda: session.lecture.walk_to(len(session.snapshot.walk_steps) - 1),
             self.tr("On to the update step"),
         )
         # Escape reaches it through the window's one Escape action (gui.lecture.install).
         self.leave = QAction(self.tr("Leave the walkthrough") + "\tEsc", window)
         self.leave.setIconText(self.tr("Leave the walkthrough"))
         self.leave.setToolTip(self.tr("Leave the walkthrough (Esc)"))
-        self.leave.triggered.connect(session.stop_walkthrough)
+        self.leave.triggered.connect(session.lecture.stop_walkthrough)
         menu = window.menuBar().addMenu(self.tr("&Lecture"))
         for a in (self.toggle, self.next, self.prev, self.first, self.last, self.leave):
             menu.addAction(a)
@@ -115,9 +115,9 @@ class WalkthroughController(QObject):
 
     def _toggle(self, on: bool) -> None:
         if on:
-            self.session.start_walkthrough()
+            self.session.lecture.start_walkthrough()
         else:
-            self.session.stop_walkthrough()
+            self.session.lecture.stop_walkthrough()
 
     def descent_actions(self) -> list[QAction]:
         """The descent actions that share keys with the walkthrough."""

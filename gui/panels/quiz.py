@@ -50,7 +50,7 @@ class QuizRow:
         self.reveal = QToolButton(text=panel.tr("Reveal"))
         self.reveal.setToolTip(panel.tr("Show the value"))
         self.verdict = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
-        self.hide.toggled.connect(lambda on: panel.session.hide_value(key, on))
+        self.hide.toggled.connect(lambda on: panel.session.lecture.hide_value(key, on))
         self.answer.returnPressed.connect(lambda: panel.check_answer(key))
         self.check.clicked.connect(lambda: panel.check_answer(key))
         self.reveal.clicked.connect(lambda: panel.reveal(key))
@@ -89,7 +89,7 @@ class QuizPanel(QWidget):
         self.hide_button.clicked.connect(self.hide_all)
         self.reveal_all = QPushButton(self.tr("Reveal all"))
         self.reveal_all.setToolTip(self.tr("Show every hidden value"))
-        self.reveal_all.clicked.connect(session.reveal_all)
+        self.reveal_all.clicked.connect(session.lecture.reveal_all)
         buttons = QHBoxLayout()
         buttons.addWidget(self.hide_button)
         buttons.addWidget(self.reveal_all)
@@ -179,11 +179,11 @@ class QuizPanel(QWidget):
     def reveal(self, key: str) -> None:
         value = self.value(key)
         self._say(key, self.tr("The value is <b>{0}</b>.").format(fmt(value, 6)))
-        self.session.hide_value(key, False)
+        self.session.lecture.hide_value(key, False)
 
     def hide_all(self) -> None:
         snap = self.session.snapshot
-        self.session.set_hidden(keys(snap.params, snap.selected))
+        self.session.lecture.set_hidden(keys(snap.params, snap.selected))
 
     def _say(self, key: str, html: str) -> None:
         self._results[key] = (self._state(self.session.snapshot), html)

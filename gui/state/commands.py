@@ -1,76 +1,56 @@
-"""The undoable changes of the session that are not value edits: loads, learning rate, reset.
+"""The one undoable command: a change from one snapshot to another.
 
-Each command holds whole states (a :class:`core.scenario.Scenario`, a learning rate, a
-recorded run), so undo and redo restore exactly what was there.
+Every verb that changes what Save would write pushes a :class:`Change` holding the snapshot
+before and after (immutable, so they stay exact); undo and redo hand one back to the Session's
+public :meth:`~gui.state.session.Session.restore`. Changes with the same merge key in a row
+(the steps of one play, one slider drag) merge into one entry.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from collections.abc import Hashable
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QUndoCommand
 
-from core.numfmt import fmt
+if TYPE_CHECKING:
+    from .session import Session
+    from .snapshot import Snapshot
 
-LR_COMMAND_ID = 1001
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Commands", text)
+MERGING = 1001
 
 
-class LoadScenario(QUndoCommand):
-    """A preset, a random scenario or a file replaces the whole state."""
+class Change(QUndoCommand):
+    """``before`` -> ``after``; the Session shows ``after`` itself before pushing this."""
 
-    def __init__(self, session, before, after, text: str):
+    def __init__(
+        self,
+        session: Session,
+        text: str,
+        before: Snapshot,
+        after: Snapshot,
+        merge: Hashable | None = None,
+    ):
         super().__init__(text)
-        self._session, self._before, self._after = session, before, after
-
-    def redo(self):
-        self._session._apply_scenario(self._after)
-
-    def undo(self):
-        self._session._apply_scenario(self._before)
-
-
-class SetLearningRate(QUndoCommand):
-    """A learning-rate change; the values of one slider drag merge into one command."""
-
-    def __init__(self, session, before: float, after: float, gesture: int | None):
-        super().__init__()
-        self._session, self._before, self._after, self._gesture = session, before, after, gesture
-        self._retitle()
-
-    def _retitle(self) -> None:
-        self.setText(_tr("Learning rate %1").replace("%1", fmt(self._after)))
+        self._session, self.before, self.after, self.merge = session, before, after, merge
+        self._shown = True  # the first redo (from push) finds ``after`` already on show
 
     def id(self) -> int:
-        return LR_COMMAND_ID
+        return -1 if self.merge is None else MERGING
 
-    def mergeWith(self, other) -> bool:
-        if self._gesture is None or other._gesture != self._gesture:
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, Change) or other.merge != self.merge:
             return False
-        self._after = other._after
-        self._retitle()
-        self.setObsolete(self._after == self._before)
+        self.after = other.after
+        self.setText(other.text())
+        self.setObsolete(self.after.document() == self.before.document())
         return True
 
-    def redo(self):
-        self._session._apply_lr(self._after)
+    def redo(self) -> None:
+        if self._shown:
+            self._shown = False
+            return
+        self._session.restore(self.after)
 
-    def undo(self):
-        self._session._apply_lr(self._before)
-
-
-class ResetRun(QUndoCommand):
-    """Back to step 0; undo brings the recorded run and its cursor back."""
-
-    def __init__(self, session):
-        super().__init__(_tr("Reset"))
-        self._session = session
-        self._saved = session._save_run()
-
-    def redo(self):
-        self._session._reset_run()
-
-    def undo(self):
-        self._session._restore_run(self._saved)
+    def undo(self) -> None:
+        self._session.restore(self.before)

@@ -1,20 +1,17 @@
-"""What the descent views draw: the :class:`Descent` snapshot, kept runs, and the limits.
-
-Plain frozen data (numpy and core, no Qt), made by :mod:`gui.state.descent_state` on every change.
-"""
+"""Kept runs and the limits of live descent: plain frozen data (numpy and core, no Qt)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
-from core.descent import ALL_WEIGHTS, Trajectory
-from core.history import Run
+from core.settings_format import FOLLOW_SELECTION, SPEED_RANGE
 
-FOLLOW_SELECTION = "selected"
+__all__ = ["FOLLOW_SELECTION", "SPEED_RANGE", "Ghost", "ghost_from_dict", "ghost_to_dict"]
+
 LR_RANGE = (1e-4, 1e2)
-SPEED_RANGE = (1.0, 1000.0)
 FRAME_MS = 16  # above this many steps a second, a tick takes several steps and emits once
 MAX_LAG_S = 0.25  # a slow frame never makes one tick take more than this many seconds' steps
 PREDICT_MAX = 1000
@@ -22,7 +19,7 @@ MAX_GHOSTS = 5
 GHOST_POINTS = 1000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Ghost:
     """A kept run, drawn faintly for comparison: its curve against ``x_name`` and its loss."""
 
@@ -33,41 +30,22 @@ class Ghost:
     steps: np.ndarray
     loss: np.ndarray
 
+    def __eq__(self, other: object) -> bool:  # equal when a file would hold the same run
+        if not isinstance(other, Ghost):
+            return NotImplemented
+        return (self.label, self.lr, self.x_name) == (other.label, other.lr, other.x_name) and all(
+            np.array_equal(getattr(self, k), getattr(other, k)) for k in ("x", "steps", "loss")
+        )
 
-@dataclass(frozen=True, eq=False)
-class Descent:
-    """What the descent views draw. ``run`` row ``cursor`` is the state the app shows."""
-
-    mode: str  # a parameter name, FOLLOW_SELECTION or ALL_WEIGHTS
-    param: str  # the parameter (or ALL_WEIGHTS) that descends now
-    run: Run
-    cursor: int
-    prediction: Trajectory
-    predicted_from: int  # the step the prediction starts at
-    ghosts: tuple[Ghost, ...]
-    playing: bool
-    speed: float
-    max_steps: int
-    tol: float | None
-    banner: str = ""  # why play stopped on a diverging step, or ""
-    status: str = ""  # a calm note: stopped after N steps, converged, ...
-
-    @property
-    def step(self) -> int:
-        return int(self.run.steps[self.cursor])
-
-    @property
-    def x_name(self) -> str:
-        """The parameter on the horizontal axis of the loss curve."""
-        return "w11" if self.param == ALL_WEIGHTS else self.param
+    __hash__ = None  # type: ignore[assignment]
 
 
-def ghost_to_dict(g: Ghost) -> dict:
+def ghost_to_dict(g: Ghost) -> dict[str, Any]:
     arrays = {k: getattr(g, k).tolist() for k in ("x", "steps", "loss")}
     return {"label": g.label, "lr": float(g.lr), "x_name": g.x_name, **arrays}
 
 
-def ghost_from_dict(r: dict) -> Ghost:
+def ghost_from_dict(r: dict[str, Any]) -> Ghost:
     arrays = (np.array(r[k], dtype=np.float64) for k in ("x", "steps", "loss"))
     return Ghost(r["label"], r["lr"], r["x_name"], *arrays)
 

@@ -1,204 +1,232 @@
-"""The one owner of the app's mutable state.
+"""The one owner of the app's state.
 
-Views never change state themselves: a gesture calls a Session verb, the verb computes a new
-immutable :class:`Snapshot` from core, and ``state_changed`` tells every view to redraw from
-it. Value edits go through a ``QUndoStack`` so each gesture is one undoable change.
+Views never change state themselves: a gesture calls a Session verb, the verb builds a new
+immutable :class:`~gui.state.snapshot.Snapshot` with core's pure functions, and
+``state_changed`` tells every view to redraw from it. Every verb that changes what Save would
+write is one undoable :class:`~gui.state.commands.Change` (consecutive moves along the run,
+one slider drag, merge into one), and :attr:`Session.modified` says exactly whether what Save
+would write differs from what was last opened or saved.
+
+The descent verbs are ``session.descent`` (:class:`~gui.state.descent_verbs.DescentVerbs`),
+the walkthrough and quiz verbs ``session.lecture`` (:class:`~gui.state.lecture_verbs.LectureVerbs`):
+plain objects that change the state only through the Session's public :meth:`Session.show`
+and :meth:`Session.commit`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from functools import cached_property
+from collections.abc import Hashable
+from dataclasses import replace
+from types import MappingProxyType
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
-from core.model import EDITABLE, PARAMETERS, Forward, Params, check_value, forward, gradients
-from core.paths import Path, paths
+from core.model import EDITABLE, PARAMETERS, check_value
 from core.scenario import Scenario
-from core.walkthrough import Step, steps
+from core.settings_format import settings_of, settings_section
 
-from .commands import LoadScenario
-from .descent_data import Descent
-from .descent_state import DescentMixin
-from .lecture_state import LectureMixin
+from .commands import Change
+from .descent_data import ghost_from_dict, ghost_to_dict
+from .descent_verbs import DescentVerbs
+from .lecture_verbs import LectureVerbs
+from .live_run import LiveRun
+from .snapshot import Snapshot
 
+__all__ = ["EDITABLE", "Session", "Snapshot"]
 
-@dataclass(frozen=True)
-class Snapshot:
-    """Everything a view needs to draw, computed once per change."""
-
-    params: Params
-    selected: str = "w11"  # the parameter whose paths are lit
-    path: int | None = None  # index into ``paths`` of the spotlit path, or None for all
-    lr: float = 0.5
-    name: str = ""
-    description: str = ""
-    descent: Descent | None = None  # the live run; ``params`` is its state at the cursor
-    walk: int | None = None  # the walkthrough step on show, or None outside the walkthrough
-    hidden: frozenset[str] = frozenset()  # quiz values shown as "?" (core.quiz keys)
-    log_scale: bool = False  # the loss-against-step plot's vertical axis
-
-    @cached_property
-    def forward(self) -> Forward:
-        return forward(self.params)
-
-    @cached_property
-    def gradients(self):
-        return gradients(self.params, self.forward)
-
-    @cached_property
-    def paths(self) -> tuple[Path, ...]:
-        return paths(self.params, self.selected, self.forward)
-
-    @cached_property
-    def walk_steps(self) -> tuple[Step, ...]:
-        return steps(self.params, self.selected, self.lr)
-
-    @property
-    def walk_index(self) -> int | None:
-        """The walkthrough step on show, clamped to the steps of the current parameter."""
-        if self.walk is None:
-            return None
-        return min(self.walk, len(self.walk_steps) - 1)
-
-    @property
-    def walk_step(self) -> Step | None:
-        k = self.walk_index
-        return None if k is None else self.walk_steps[k]
-
-    def value(self, name: str) -> float:
-        return self.params.get(name)
+UNDO_LIMIT = 500
 
 
-class _SetValue(QUndoCommand):
-    """One committed edit of one value; redo and undo restore whole parameter sets."""
-
-    def __init__(self, session: Session, name: str, before: Params, after: Params):
-        super().__init__(session.tr("Set %1").replace("%1", name))
-        self._session, self._before, self._after = session, before, after
-
-    def redo(self):
-        self._session._set_params(self._after)
-
-    def undo(self):
-        self._session._set_params(self._before)
-
-
-class Session(QObject, DescentMixin, LectureMixin):
-    """Holds the current :class:`Snapshot` and the verbs that change it.
-
-    The descent verbs (step, play, seek, keep_run, ...) are in :class:`DescentMixin`; the
-    walkthrough and quiz verbs, which never change the parameters, in :class:`LectureMixin`.
-    """
+class Session(QObject):
+    """Holds the current :class:`Snapshot` and the verbs that change it."""
 
     state_changed = Signal(object)  # the new Snapshot
+    modified_changed = Signal(bool)
 
     def __init__(self, scenario: Scenario, parent: QObject | None = None):
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
-        self._snap = Snapshot(
-            scenario.params,
-            scenario.selected,
-            None,
-            scenario.learning_rate,
-            scenario.name,
-            scenario.description,
-        )
-        self._preview_start: Params | None = None
-        self._init_descent(scenario.params)
-        self._apply_scenario(scenario)
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)
+        settings = settings_of(scenario.descent)
+        self._run = LiveRun(scenario.params, settings.param(scenario.selected))
+        self._preview: tuple[str, Snapshot] | None = None
+        self._snap = Snapshot(self._run.view())
+        self.descent = DescentVerbs(self)
+        self.lecture = LectureVerbs(self)
+        self._snap = self._opened(scenario)
+        self._saved = self._snap.document()
+        self._modified = False
 
+    # -- reading ---------------------------------------------------------------------------
     @property
     def snapshot(self) -> Snapshot:
         return self._snap
 
-    # -- internal: the only place state is replaced ------------------------------------
-    def _replace(self, **changes) -> None:
-        new = replace(self._snap, **changes)
-        if new == self._snap:
+    @property
+    def run(self) -> LiveRun:
+        """The record behind the snapshot's run (for the descent verbs)."""
+        return self._run
+
+    @property
+    def modified(self) -> bool:
+        """Whether what Save would write differs from what was last opened or saved."""
+        return self._modified
+
+    def scenario(self) -> Scenario:
+        """What Save writes: the scenario's values (step 0), settings, kept runs and view."""
+        s = self._snap
+        descent = {
+            **settings_section(s.settings),
+            "runs": [ghost_to_dict(g) for g in s.ghosts],
+            "step": s.step,
+        }
+        view = {"path": s.path, "log_scale": s.log_scale}
+        return Scenario(
+            s.start, s.name, s.description, s.lr, s.selected, dict(s.extras), descent, view
+        )
+
+    # -- the only places state is replaced ---------------------------------------------------
+    def show(self, snap: Snapshot) -> None:
+        """Put ``snap`` on show without an undo entry (play, the walkthrough, the quiz)."""
+        snap = self.descent.with_prediction(self._snap, snap)
+        if snap == self._snap:
             return
-        self._snap = new
-        self.state_changed.emit(new)
+        self._run.adopt(snap.run)
+        self._snap = snap
+        self.state_changed.emit(snap)
+        modified = snap.document() != self._saved
+        if modified != self._modified:
+            self._modified = modified
+            self.modified_changed.emit(modified)
 
-    def _set_params(self, params: Params) -> None:
-        """An edited state becomes the start of a new run."""
-        if params != self._snap.params:
-            self._restart(params)
+    def commit(
+        self,
+        text: str,
+        after: Snapshot,
+        merge: Hashable | None = None,
+        before: Snapshot | None = None,
+    ) -> None:
+        """Show ``after`` as one undoable change (or merged into the last one, by ``merge``)."""
+        before = self._snap if before is None else before
+        self.show(after)
+        if self._snap.document() != before.document():
+            self.undo_stack.push(Change(self, text, before, self._snap, merge))
 
-    # -- verbs -------------------------------------------------------------------------
+    def restore(self, snap: Snapshot) -> None:
+        """Bring back an earlier snapshot (undo, redo); the walkthrough and quiz stay."""
+        self.descent.stop_playing()
+        self._preview = None
+        now = self._snap
+        self.show(replace(snap, walk=now.walk, hidden=now.hidden, playing=False))
+
+    def mark_saved(self) -> None:
+        """What is on show now is what the file holds (after opening or saving it)."""
+        self._saved = self._snap.document()
+        if self._modified:
+            self._modified = False
+            self.modified_changed.emit(False)
+
+    # -- scenarios ---------------------------------------------------------------------------
+    def _opened(self, scenario: Scenario) -> Snapshot:
+        """The snapshot of a freshly opened ``scenario``, replayed to its saved step."""
+        settings = settings_of(scenario.descent)
+        snap = Snapshot(
+            self._run.restart(scenario.params, settings.param(scenario.selected)),
+            selected=scenario.selected,
+            lr=scenario.learning_rate,
+            name=scenario.name,
+            description=scenario.description,
+            settings=settings,
+            ghosts=tuple(ghost_from_dict(r) for r in scenario.descent.get("runs", [])),
+            log_scale=bool(scenario.view.get("log_scale", False)),
+            extras=MappingProxyType(dict(scenario.extras)),
+        )
+        path = scenario.view.get("path")
+        if path is not None and 0 <= path < len(snap.paths):
+            snap = replace(snap, path=path)
+        snap = self.descent.replayed(snap, int(scenario.descent.get("step", 0)))
+        return self.descent.with_prediction(None, snap)
+
+    def load_scenario(self, scenario: Scenario, text: str | None = None) -> None:
+        """Open ``scenario`` as a new, unmodified document; one undoable change."""
+        self._preview = None
+        self.descent.stop_playing()
+        title = text or self.tr("Load %1").replace("%1", scenario.name or self.tr("scenario"))
+        now = self._snap
+        after = replace(self._opened(scenario), walk=now.walk, hidden=now.hidden)
+        self.commit(title, after)
+        self.mark_saved()
+
+    # -- values ------------------------------------------------------------------------------
+    def _edited(self, name: str, value: float) -> Snapshot:
+        """The values on show with ``name = value``, as the start of a new run."""
+        s = self._snap
+        start = s.params.with_value(name, value)
+        run = self._run.restart(start, s.settings.param(s.selected))
+        return replace(s, run=run, cursor=0, banner="", status="", playing=False)
+
     def set_value(self, name: str, value: float) -> None:
-        """Commit ``name = value`` as one undoable change. Raises ValueError if refused."""
+        """Commit ``name = value`` as one undoable change. Raises ValueError if refused.
+
+        Editing while the cursor is past step 0 starts a new run from the values on show with
+        the change (the undo entry says so); undo brings the old run back.
+        """
         value = check_value(name, value)
-        before = self._preview_start or self._snap.params
-        self._preview_start = None
-        after = self._snap.params.with_value(name, value)
-        if after == before:
-            self._set_params(after)
+        if self._preview is not None and self._preview[0] != name:
+            self._commit_preview()
+        before = self._snap if self._preview is None else self._preview[1]
+        self._preview = None
+        if value == self._snap.value(name) and self._snap.run is before.run:
             return
-        self.undo_stack.push(_SetValue(self, name, before, after))
+        self.descent.stop_playing()
+        after = self._edited(name, value)
+        text = self.tr("Set %1").replace("%1", name)
+        if before.step:
+            text = self.tr("Set %1 at step %2").replace("%1", name).replace("%2", str(before.step))
+        self.commit(text, after, before=before)
 
     def preview_value(self, name: str, value: float) -> None:
         """Show ``name = value`` live during a scrub; :meth:`set_value` commits it once."""
         value = check_value(name, value)
-        if self._preview_start is None:
-            self._preview_start = self._snap.params
-        self._set_params(self._snap.params.with_value(name, value))
+        if self._preview is not None and self._preview[0] != name:
+            self._commit_preview()
+        if self._preview is None:
+            self._preview = (name, self._snap)
+        self.descent.stop_playing()
+        self.show(self._edited(name, value))
+
+    def _commit_preview(self) -> None:
+        name = self._preview[0] if self._preview else None
+        if name is not None:
+            self.set_value(name, self._snap.value(name))
 
     def cancel_preview(self) -> None:
-        """Abandon a scrub: restore the value it started from."""
-        if self._preview_start is not None:
-            start, self._preview_start = self._preview_start, None
-            self._set_params(start)
+        """Abandon a scrub: restore the state it started from."""
+        if self._preview is not None:
+            start, self._preview = self._preview[1], None
+            self.show(start)
 
+    # -- what is lit and shown ----------------------------------------------------------------
     def select(self, name: str) -> None:
-        """Light the backprop paths into ``name``."""
+        """Light the backprop paths into ``name`` (a run following the selection restarts)."""
         if name not in PARAMETERS:
             raise KeyError(f"{name!r} has no gradient")
-        if name != self._snap.selected and self._descends_selection():
-            self._restart(self._snap.params, selected=name, path=None)
+        s = self._snap
+        if name == s.selected:
             return
-        self._replace(selected=name, path=None)
+        after = replace(s, selected=name, path=None)
+        if s.settings.param(name) != s.run.param:
+            after = self.descent.restarted(after)
+        self.commit(self.tr("Select %1").replace("%1", name), after, merge="select")
 
     def select_path(self, index: int | None) -> None:
         """Spotlight path ``index`` alone (None: show every path). Out of range is ignored."""
         if index is not None and not 0 <= index < len(self._snap.paths):
             return
-        self._replace(path=index)
+        text = self.tr("Show all paths") if index is None else self.tr("Show path %1 alone")
+        self.commit(text.replace("%1", str((index or 0) + 1)), replace(self._snap, path=index))
 
     def set_log_scale(self, on: bool) -> None:
         """Show the loss against step on a log axis (a view option saved with the scenario)."""
-        self._replace(log_scale=bool(on))
-
-    def load_scenario(self, scenario: Scenario, text: str | None = None) -> None:
-        """Replace the whole state by ``scenario`` as one undoable change."""
-        self._preview_start = None
-        title = text or self.tr("Load %1").replace("%1", scenario.name or self.tr("scenario"))
-        self.undo_stack.push(LoadScenario(self, self.scenario(), scenario, title))
-
-    def _apply_scenario(self, scenario: Scenario) -> None:
-        self._preview_start = None
-        self._apply_descent_settings(scenario.descent)
-        self._restart(
-            scenario.params,
-            selected=scenario.selected,
-            path=None,
-            lr=scenario.learning_rate,
-            name=scenario.name,
-            description=scenario.description,
-            log_scale=bool(scenario.view.get("log_scale", False)),
-        )
-        path = scenario.view.get("path")
-        if path is not None:
-            self.select_path(path)
-
-    def scenario(self) -> Scenario:
-        """The current state as a :class:`Scenario` (for saving)."""
-        s = self._snap
-        view = {"path": s.path, "log_scale": s.log_scale}
-        return Scenario(
-            s.params, s.name, s.description, s.lr, s.selected, {}, self._descent_settings(), view
-        )
-
-
-__all__ = ["EDITABLE", "Session", "Snapshot"]
+        self.commit(self.tr("Log scale"), replace(self._snap, log_scale=bool(on)))

@@ -1,13 +1,16 @@
 """What the app remembers between launches (QSettings, organisation "cnn-backprop"):
-window geometry and docks, language, theme, recent files (see file_actions) and the last
-scenario.
+window geometry and docks, language, theme, recent files (see files.scenario_files) and the
+last file opened or saved. Only what the person chose or saved: unsaved work that was
+discarded is never brought back.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
-from core.scenario import Scenario, ScenarioError, dumps, loads
+from pathlib import Path
+
+from core.scenario import Scenario, ScenarioError, load
 
 
 def remember_language(lang: str) -> None:
@@ -28,13 +31,11 @@ def theme() -> str | None:
     return value if isinstance(value, str) else None
 
 
-def save_window(window) -> None:
+def save_window(window) -> None:  # type: ignore[no-untyped-def]
     s = QSettings()
     s.setValue("window/geometry", window.saveGeometry())
     s.setValue("window/state", window.saveState())
-    s.setValue("last_scenario", dumps(window.session.scenario()))
-    path = window.file_menu.files.path
-    s.setValue("last_path", str(path) if path else "")
+    s.remove("last_scenario")  # older versions kept the unsaved state here
 
 
 def restore_window(window) -> None:
@@ -46,11 +47,17 @@ def restore_window(window) -> None:
         window.restoreState(state)
 
 
-def last_scenario() -> Scenario | None:
-    text = QSettings().value("last_scenario")
-    if not text:
+def remember_path(path: Path | None) -> None:
+    """The file last opened or saved (None: an untitled document)."""
+    QSettings().setValue("last_path", str(path) if path else "")
+
+
+def last_file() -> tuple[Path, Scenario] | None:
+    """The file last opened or saved, if it is still there and still opens."""
+    value = QSettings().value("last_path")
+    if not isinstance(value, str) or not value:
         return None
     try:
-        return loads(str(text))
+        return Path(value), load(value)
     except ScenarioError:
         return None
