@@ -150,7 +150,9 @@ def derivation(
     return [*_step1(p, f), *_step2(param, ps, color), *_step3(p, f, param, ps, color, highlight)]
 
 
-def _path_color(path: Path, color, highlight: int | None, k: int) -> str | None:
+def _path_color(
+    path: Path, color: Callable[[float], str] | None, highlight: int | None, k: int
+) -> str | None:
     if highlight is not None and k != highlight:
         return DIMMED
     return color(path.value) if color else None
@@ -195,7 +197,7 @@ def _aligned(rows: list[str]) -> str:
     return r"\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}"
 
 
-def _step2(param: str, ps: tuple[Path, ...], color) -> list[Item]:
+def _step2(param: str, ps: tuple[Path, ...], color: Callable[[float], str] | None) -> list[Item]:
     n = len(ps)
     args = (("param", param), ("n", str(n)))
     out = [Item("heading", "step2" if n > 1 else "step2_one", args=args)]
@@ -214,7 +216,14 @@ def _step2(param: str, ps: tuple[Path, ...], color) -> list[Item]:
     return out
 
 
-def _step3(p, f, param, ps, color, highlight) -> list[Item]:
+def _step3(
+    p: Params,
+    f: Forward,
+    param: str,
+    ps: tuple[Path, ...],
+    color: Callable[[float], str] | None,
+    highlight: int | None,
+) -> list[Item]:
     common = ps[0].factors[0]
     out = [Item("heading", "step3")]
     out.append(

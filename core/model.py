@@ -12,11 +12,16 @@ frozen dataclasses holding read-only arrays.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from types import MappingProxyType
+from types import EllipsisType, MappingProxyType
+from typing import Literal, TypeAlias, TypedDict
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+#: A float64 array: what every array of this module holds.
+FloatArray: TypeAlias = NDArray[np.float64]
 
 KERNEL = ("w11", "w12", "w21", "w22")
 HEAD = ("wa", "wb", "wc", "wd")
@@ -34,27 +39,27 @@ CELLS = ("00", "01", "10", "11")
 MAX_ABS_VALUE = 1e150
 
 
-def sigmoid(z):
+def sigmoid(z: ArrayLike) -> FloatArray:
     """Logistic sigmoid, stable for every finite ``z`` (no overflow, no NaN)."""
-    z = np.asarray(z, dtype=np.float64)
+    x = np.asarray(z, dtype=np.float64)
     with np.errstate(under="ignore"):  # e rounding to 0 in the tails is the right answer
-        e = np.exp(-np.abs(z))  # in (0, 1]: cannot overflow
-        return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+        e = np.exp(-np.abs(x))  # in (0, 1]: cannot overflow
+        return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
 
 
-def sigmoid_prime(z):
+def sigmoid_prime(z: ArrayLike) -> FloatArray:
     """``s'(z) = s(z)(1 - s(z))``, written as ``e / (1 + e)^2`` with ``e = exp(-|z|)``.
 
     The direct product loses every digit once ``s(z)`` rounds to 1; this form keeps full
     relative precision in the tails and is exactly symmetric.
     """
-    z = np.asarray(z, dtype=np.float64)
+    x = np.asarray(z, dtype=np.float64)
     with np.errstate(under="ignore"):
-        e = np.exp(-np.abs(z))
+        e = np.exp(-np.abs(x))
         return e / ((1.0 + e) * (1.0 + e))
 
 
-def _frozen(values, shape) -> np.ndarray:
+def _frozen(values: ArrayLike, shape: tuple[int, ...]) -> FloatArray:
     arr = np.array(values, dtype=np.float64).reshape(shape)
     arr.setflags(write=False)
     return arr
@@ -76,17 +81,30 @@ def window(cell: int) -> tuple[str, ...]:
     return tuple(input_name(i + k, j + m) for k in (0, 1) for m in (0, 1))
 
 
+class ParamFields(TypedDict):
+    """The fields of :class:`Params` by name, as :meth:`Params.as_fields` gives them."""
+
+    a: FloatArray
+    w: FloatArray
+    head: FloatArray
+    yy: float
+
+
+#: Which field of :class:`Params` holds a value.
+_Kind: TypeAlias = Literal["a", "w", "head", "yy"]
+
+
 @dataclass(frozen=True)
 class Params:
     """Every value of the network. Immutable: use :meth:`with_value` to change one."""
 
-    a: np.ndarray  # (3, 3) input
-    w: np.ndarray  # (2, 2) kernel
-    head: np.ndarray  # (4,) wa wb wc wd
+    a: FloatArray  # (3, 3) input
+    w: FloatArray  # (2, 2) kernel
+    head: FloatArray  # (4,) wa wb wc wd
     yy: float  # target
 
     @classmethod
-    def create(cls, a, w, head, yy) -> Params:
+    def create(cls, a: ArrayLike, w: ArrayLike, head: ArrayLike, yy: float) -> Params:
         return cls(_frozen(a, (3, 3)), _frozen(w, (2, 2)), _frozen(head, (4,)), float(yy))
 
     def get(self, name: str) -> float:
@@ -101,12 +119,14 @@ class Params:
         kind, idx = _locate(name)
         if kind == "yy":
             return Params(self.a, self.w, self.head, float(value))
-        arr = getattr(self, kind).copy()
+        fields = self.as_fields()
+        arr = fields[kind].copy()
         arr[idx] = value
         arr.setflags(write=False)
-        return Params(**{**self.as_fields(), kind: arr})
+        fields[kind] = arr
+        return Params(**fields)
 
-    def as_fields(self) -> dict:
+    def as_fields(self) -> ParamFields:
         return {"a": self.a, "w": self.w, "head": self.head, "yy": self.yy}
 
     def values(self) -> dict[str, float]:
@@ -126,19 +146,20 @@ class Params:
     __hash__ = None  # type: ignore[assignment]
 
 
-def _locate(name: str):
+def _locate(name: str) -> tuple[_Kind, tuple[int, ...]]:
+    """Which field holds ``name``, and its index there (``()`` for the target)."""
     if name == TARGET:
-        return "yy", None
+        return "yy", ()
     if name in KERNEL:
         return "w", divmod(KERNEL.index(name), 2)
     if name in HEAD:
-        return "head", HEAD.index(name)
+        return "head", (HEAD.index(name),)
     if name in INPUTS:
         return "a", divmod(INPUTS.index(name), 3)
     raise KeyError(f"unknown value name {name!r}; expected one of {', '.join(EDITABLE)}")
 
 
-def check_value(name: str, value) -> float:
+def check_value(name: str, value: object) -> float:
     """Return ``value`` as a float if ``name`` may take it, else raise ``ValueError``."""
     _locate(name)
     if isinstance(value, bool) or not isinstance(value, (int, float, np.floating, np.integer)):
@@ -154,14 +175,16 @@ def check_value(name: str, value) -> float:
     return value
 
 
-def windows(a: np.ndarray) -> np.ndarray:
+def windows(a: FloatArray) -> FloatArray:
     """The four 2x2 windows of ``a`` (``(..., 3, 3)``) as ``(..., 4, 2, 2)``, cell order."""
     return np.stack(
         [a[..., 0:2, 0:2], a[..., 0:2, 1:3], a[..., 1:3, 0:2], a[..., 1:3, 1:3]], axis=-3
     )
 
 
-def _forward_arrays(a, w, head, yy):
+def _forward_arrays(
+    a: FloatArray, w: FloatArray, head: FloatArray, yy: float | FloatArray
+) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray]:
     """Batched forward pass: leading dimensions broadcast. Returns z, o, s', y_hat, loss."""
     z = (windows(a) * w[..., None, :, :]).sum(axis=(-1, -2))  # (..., 4)
     o = sigmoid(z)
@@ -174,9 +197,9 @@ def _forward_arrays(a, w, head, yy):
 class Forward:
     """The forward pass of one :class:`Params`. ``z``, ``o`` and ``ds`` are 2x2."""
 
-    z: np.ndarray
-    o: np.ndarray
-    ds: np.ndarray  # s'(z) = o (1 - o)
+    z: FloatArray
+    o: FloatArray
+    ds: FloatArray  # s'(z) = o (1 - o)
     y_hat: float
     loss: float
     dloss_dyhat: float  # -2 (yy - y_hat)
@@ -188,10 +211,20 @@ def _sig(z: float) -> tuple[float, float]:
     return (1.0 / (1.0 + e) if z >= 0 else e / (1.0 + e)), e / ((1.0 + e) * (1.0 + e))
 
 
-def _cells(p: Params):
+#: :func:`_cells`'s result: ``a`` rows, ``w`` flat, head, z, o, s'(z) per cell, and y_hat.
+_Cells: TypeAlias = tuple[
+    list[list[float]], list[float], list[float], list[float], list[float], list[float], float
+]
+
+
+def _cells(p: Params) -> _Cells:
     """Plain-float forward pass: ``a`` rows, ``w`` flat, head, z, o, s'(z) and y_hat."""
-    a, w, head = p.a.tolist(), p.w.ravel().tolist(), p.head.tolist()
-    z, o, ds = [], [], []
+    a: list[list[float]] = p.a.tolist()
+    w: list[float] = p.w.ravel().tolist()
+    head: list[float] = p.head.tolist()
+    z: list[float] = []
+    o: list[float] = []
+    ds: list[float] = []
     for c in range(4):
         i, j = divmod(c, 2)
         zc = a[i][j] * w[0] + a[i][j + 1] * w[1] + a[i + 1][j] * w[2] + a[i + 1][j + 1] * w[3]
@@ -216,7 +249,13 @@ def forward(p: Params) -> Forward:
     )
 
 
-def _bracket(name: str, a, w, dz, o) -> float:
+def _bracket(
+    name: str,
+    a: Sequence[Sequence[float]],
+    w: Sequence[float],
+    dz: Sequence[float],
+    o: Sequence[float],
+) -> float:
     """The homework's bracket for ``name``: its gradient divided by ``dMSE/dy_hat``.
 
     Sums over the conv cells in cell order, so every caller gets the same bits.
@@ -245,8 +284,10 @@ def gradients(p: Params, fwd: Forward | None = None) -> Mapping[str, float]:
     result is finite or, when the true value exceeds float64, +-inf, never NaN.
     """
     f = forward(p) if fwd is None else fwd
-    a, w, head = p.a.tolist(), p.w.ravel().tolist(), p.head.tolist()
-    o = f.o.ravel().tolist()
+    a: list[list[float]] = p.a.tolist()
+    w: list[float] = p.w.ravel().tolist()
+    head: list[float] = p.head.tolist()
+    o: list[float] = f.o.ravel().tolist()
     dz = [h * d for h, d in zip(head, f.ds.ravel().tolist())]  # dy_hat/dz per cell
     dl = f.dloss_dyhat
     return MappingProxyType({n: dl * _bracket(n, a, w, dz, o) for n in PARAMETERS})
@@ -263,17 +304,19 @@ def loss_and_gradient(p: Params, name: str) -> tuple[float, float, tuple[float, 
     return err * err, -2.0 * err * _bracket(name, a, w, dz, o), tuple(ds)
 
 
-def loss_along(p: Params, name: str, values) -> np.ndarray:
+def loss_along(p: Params, name: str, values: ArrayLike) -> FloatArray:
     """The loss with ``name`` set to each of ``values`` and all else fixed: one numpy pass."""
     kind, idx = _locate(name)
-    values = np.asarray(values, dtype=np.float64)
+    xs = np.asarray(values, dtype=np.float64)
     fields = p.as_fields()
+    yy: float | FloatArray = fields["yy"]
     if kind == "yy":
-        fields["yy"] = values
+        yy = xs
     else:
-        base = getattr(p, kind)
-        arr = np.broadcast_to(base, values.shape + base.shape).copy()
-        arr[(..., *np.atleast_1d(idx))] = values
+        base = fields[kind]
+        arr = np.broadcast_to(base, xs.shape + base.shape).copy()
+        where: tuple[EllipsisType | int, ...] = (..., *idx)
+        arr[where] = xs
         fields[kind] = arr
     with np.errstate(all="ignore"):
-        return _forward_arrays(**fields)[4]
+        return _forward_arrays(fields["a"], fields["w"], fields["head"], yy)[4]

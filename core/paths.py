@@ -70,7 +70,7 @@ def paths(p: Params, param: str = "w11", fwd: Forward | None = None) -> tuple[Pa
         raise KeyError(f"{param!r} has no gradient; choose one of {', '.join(PARAMETERS)}")
     f = forward(p) if fwd is None else fwd
     common = Factor("dloss_dyhat", "dMSE/dy_hat", "-2(yy - y_hat)", f.dloss_dyhat)
-    out = []
+    out: list[tuple[int, str | None, tuple[Factor, ...]]] = []
     if param in HEAD:
         c = HEAD.index(param)
         i, j = divmod(c, 2)
@@ -93,9 +93,9 @@ def paths(p: Params, param: str = "w11", fwd: Forward | None = None) -> tuple[Pa
                 last = Factor("dz_dparam", f"dz{CELLS[c]}/d{param}", partner, float(p.w[k, m]))
                 out.append((c, partner, (common, *_head_factors(c, f, p), last)))
     result = []
-    for c, partner, factors in out:
+    for c, via, factors in out:
         value = 1.0
         for factor in factors:
             value *= factor.value
-        result.append(Path(param, c, partner, factors, value))
+        result.append(Path(param, c, via, factors, value))
     return tuple(result)

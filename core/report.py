@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .descent import central_difference, relative_error
 from .explain import explain, explain_factor
 from .model import CELLS, HEAD, INPUTS, KERNEL, Params, forward, gradients
 from .numfmt import fmt
 from .numfmt import fmt_operand as op
-from .paths import paths
+from .paths import Path, paths
 from .scenario import Scenario
 
 
-def _grid(values, cols: int) -> list[str]:
+def _grid(values: Iterable[float], cols: int) -> list[str]:
     cells = [fmt(v) for v in values]
     width = max(len(c) for c in cells)
     return [
@@ -90,14 +92,14 @@ def text_report(s: Scenario, param: str = "w11") -> str:
     return "\n".join(out) + "\n"
 
 
-def _bracket(path) -> float:
+def _bracket(path: Path) -> float:
     value = 1.0
     for factor in path.factors[1:]:
         value *= factor.value
     return value
 
 
-def json_report(s: Scenario, param: str = "w11") -> dict:
+def json_report(s: Scenario, param: str = "w11") -> dict[str, object]:
     """Forward values, every gradient and the paths into ``param`` as plain JSON data."""
     p: Params = s.params
     f = forward(p)

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from .descent import central_difference, relative_error
 from .latex import TEXTS as LATEX_TEXTS
-from .latex import derivation, num
+from .latex import Item, derivation, num
 from .model import CELLS, HEAD, INPUTS, KERNEL, TARGET, forward, gradients
 from .paths import paths
 from .scenario import Scenario
@@ -53,7 +53,7 @@ def _math(rows: list[str]) -> str:
     return "$$\n\\begin{aligned}\n" + " \\\\\n".join(rows) + "\n\\end{aligned}\n$$"
 
 
-def _row(item) -> str:
+def _row(item: Item) -> str:
     from .latex_document import _align_row
 
     return _align_row(item)
@@ -62,7 +62,7 @@ def _row(item) -> str:
 def markdown(s: Scenario, param: str = "w11", texts: Mapping[str, str] = TEXTS) -> str:
     """The worked solution of ``dMSE/d(param)`` for scenario ``s``."""
 
-    def t(key: str, **args) -> str:
+    def t(key: str, **args: object) -> str:
         return texts.get(key, TEXTS[key]).format(**args)
 
     p = s.params

@@ -13,7 +13,7 @@ before filling it in. ``QT_TRANSLATE_NOOP`` marks the sentences for ``pyside6-lu
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from dataclasses import dataclass
 
 from .i18n import QT_TRANSLATE_NOOP
@@ -76,7 +76,9 @@ class Step:
     path: int | None = None
     section: tuple[str, ...] = ()
 
-    def narration(self, texts: Mapping[str, str] = NARRATION, hidden=frozenset()) -> str:
+    def narration(
+        self, texts: Mapping[str, str] = NARRATION, hidden: Set[str] = frozenset()
+    ) -> str:
         """The sentence of this step, from ``texts`` (translated) with its numbers filled in.
 
         Numbers that would give away a value hidden for the quiz (``hidden``, quiz keys as in
@@ -84,8 +86,8 @@ class Step:
         """
         args = dict(self.args)
         for arg, keys in _GIVES_AWAY.get(self.kind, {}).items():
-            keys = {k.format(path=self.path) for k in keys}
-            if arg in args and keys & set(hidden):
+            gives_away = {k.format(path=self.path) for k in keys}
+            if arg in args and gives_away & set(hidden):
                 args[arg] = "?"
         return texts.get(self.kind, NARRATION[self.kind]).format(**args)
 
@@ -103,7 +105,7 @@ _GIVES_AWAY: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 
-def _args(**kw) -> tuple[tuple[str, str], ...]:
+def _args(**kw: object) -> tuple[tuple[str, str], ...]:
     return tuple((k, str(v)) for k, v in kw.items())
 
 
@@ -169,13 +171,13 @@ def steps(p: Params, param: str = "w11", lr: float = 0.5) -> tuple[Step, ...]:
         c = path.cell
         symbols = " x ".join(fa.symbol for fa in path.factors)
         numbers = " x ".join(op(fa.value) for fa in path.factors)
-        nodes = [param, "y_hat", "MSE", HEAD[c]]
+        lit = [param, "y_hat", "MSE", HEAD[c]]
         edges = ["yhat_loss", f"headout{c}"]
         if len(path.factors) > 2:  # through a conv cell
-            nodes.append(f"z{CELLS[c]}")
+            lit.append(f"z{CELLS[c]}")
             edges += [f"head{c}", f"kern{c}", f"inp{c}"]
         if path.partner:
-            nodes.append(path.partner)
+            lit.append(path.partner)
         out.append(
             Step(
                 "path",
@@ -187,7 +189,7 @@ def steps(p: Params, param: str = "w11", lr: float = 0.5) -> tuple[Step, ...]:
                     numbers=numbers,
                     value=fmt(path.value),
                 ),
-                tuple(nodes),
+                tuple(lit),
                 tuple(edges),
                 c if path.partner else None,
                 k,

@@ -140,10 +140,10 @@ class DiagramScene(QGraphicsScene):
             if content is not None:
                 badge.set_content(*content)
         for key, label in self.labels.items():
-            content = light.labels.get(key)
-            label.setVisible(content is not None)
-            if content is not None:
-                label.set_content(*content)
+            caption = light.labels.get(key)
+            label.setVisible(caption is not None)
+            if caption is not None:
+                label.set_content(*caption)
                 below = QPointF(0, 82 if key == "yhat_loss" else 0)  # a short edge between boxes
                 label.setPos(self.edges[key].path().pointAtPercent(0.5) + below)
         self._show_window(light.window, light.window_color)

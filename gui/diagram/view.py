@@ -25,6 +25,7 @@ class DiagramView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
+        self._diagram = scene
         self._fitted = True
         self._zoom = 1.0  # relative to the fitted scale
         self.editor = InlineEditor(self, scene)
@@ -78,8 +79,8 @@ class DiagramView(QGraphicsView):
 
     def focusNextPrevChild(self, next: bool) -> bool:
         """Tab and Shift+Tab walk the editable values in the homework's order."""
-        order = [self.scene().nodes[name] for name in EDITABLE]
-        current = self.scene().focusItem()
+        order = [self._diagram.nodes[name] for name in EDITABLE]
+        current = self._diagram.focusItem()
         k = order.index(current) + (1 if next else -1) if current in order else (0 if next else -1)
         if not 0 <= k < len(order) and current in order:
             return super().focusNextPrevChild(next)  # past the last value: leave the diagram

@@ -47,7 +47,9 @@ def widget_png(widget: QWidget, path) -> None:
 def widget_svg(widget: QWidget, path, title: str = "") -> None:
     gen = _generator(path, widget.size(), title)
     with _painter(gen) as p:
-        widget.render(p)
+        # A plot is a QGraphicsView, whose own render(painter) draws its scene: call it as is.
+        # PySide6's stub of QWidget.render(painter, ...) wrongly requires a target offset.
+        widget.render(p)  # type: ignore[call-overload]
 
 
 def text_file(text: str, path) -> None:
@@ -80,7 +82,8 @@ def _generator(path, size: QSize, title: str) -> QSvgGenerator:
 
 
 def _save_image(image: QImage, path) -> None:
-    if not image.save(str(path), "PNG"):
+    # PySide6's stub types the format as bytes, but the binding accepts only str.
+    if not image.save(str(path), "PNG"):  # type: ignore[call-overload]
         raise OSError(f"cannot write {Path(path).name}")
 
 

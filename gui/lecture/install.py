@@ -17,18 +17,32 @@ from .walkthrough import WalkthroughController, make_action
 
 
 def install_lecture(window: QMainWindow, session: Session) -> None:
-    window.walkthrough = WalkthroughController(window, session)
-    window.quiz = quiz = add_quiz_dock(window, session)
-    menu = window.walkthrough.menu
+    # The window declares none of the parts hung on it here: tests and gui.app look them up.
+    walkthrough = WalkthroughController(window, session)
+    window.walkthrough = walkthrough  # type: ignore[attr-defined]
+    quiz = add_quiz_dock(window, session)
+    window.quiz = quiz  # type: ignore[attr-defined]
+
+    def show_quiz() -> None:
+        dock = quiz.parentWidget()
+        if dock is not None:
+            dock.raise_()
+
+    menu = walkthrough.menu
     menu.addSeparator()
     for text, key, slot, tip in (
-        (window.tr("Quiz"), "Q", lambda: quiz.parentWidget().raise_(), window.tr("Show the quiz")),
+        (window.tr("Quiz"), "Q", show_quiz, window.tr("Show the quiz")),
         (window.tr("Hide every quiz value"), "Ctrl+Shift+H", quiz.hide_all, ""),
         (window.tr("Reveal every quiz value"), "Ctrl+Shift+R", session.lecture.reveal_all, ""),
     ):
         menu.addAction(make_action(window, text, [key], slot, tip or text))
-    window.appearance = Appearance(window)
-    presenter = window.presenter = Presenter(window, window.appearance)
+    appearance = window.appearance = Appearance(window)  # type: ignore[attr-defined]
+    presenter = window.presenter = Presenter(  # type: ignore[attr-defined]
+        window,
+        appearance,
+        window.view,  # type: ignore[attr-defined]
+        window.derivation,  # type: ignore[attr-defined]
+    )
 
     def escape() -> None:
         if session.snapshot.walk is not None:
@@ -38,11 +52,11 @@ def install_lecture(window: QMainWindow, session: Session) -> None:
         else:
             session.select_path(None)
 
-    window.escape_action = make_action(
+    window.escape_action = make_action(  # type: ignore[attr-defined]
         window,
         window.tr("Leave / show all paths"),
         ["Esc"],
         escape,
         window.tr("Leave the walkthrough, then presenter mode; else show every path"),
     )
-    window.shortcuts_action = add_help_menu(window)
+    window.shortcuts_action = add_help_menu(window)  # type: ignore[attr-defined]

@@ -7,8 +7,10 @@ geometry, window state, docks and toolbars, fonts and zoom factors.
 
 from __future__ import annotations
 
+from typing import Protocol, TypedDict
+
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QByteArray, QObject, QRect, Qt
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
@@ -20,21 +22,51 @@ from .walkthrough import make_action
 FONT_BOOST = 1.4  # presenter fonts at zoom 1, against the window's own
 
 
+class Zoomable(Protocol):
+    """A view presenter mode scales: the diagram, the derivation."""
+
+    def zoom(self) -> float: ...
+
+    def set_zoom(self, zoom: float) -> None: ...
+
+
+class _Saved(TypedDict):
+    """What presenter mode changes, as it was before: leaving restores it."""
+
+    geometry: QByteArray
+    rect: QRect
+    state: QByteArray
+    window_state: Qt.WindowState
+    menubar: bool
+    font: QFont
+    diagram: float
+    derivation: float
+
+
 def _menu_actions(menu: QMenu) -> list[QAction]:
-    out = []
+    out: list[QAction] = []
     for action in menu.actions():
-        out += _menu_actions(action.menu()) if action.menu() else [action]
+        sub = action.menu()
+        out += _menu_actions(sub) if isinstance(sub, QMenu) else [action]
     return out
 
 
 class Presenter(QObject):
     """F5 enters, Escape (through the window's one Escape action) or F5 leaves."""
 
-    def __init__(self, window: QMainWindow, appearance: Appearance):
+    def __init__(
+        self,
+        window: QMainWindow,
+        appearance: Appearance,
+        diagram: Zoomable,
+        derivation: Zoomable,
+    ):
         super().__init__(window)
         self._window = window
+        self._diagram = diagram
+        self._derivation = derivation
         self.appearance = appearance
-        self._saved: dict | None = None
+        self._saved: _Saved | None = None
         self._borrowed: list[QAction] = []
         self._disabled: list[QAction] = []
         self.spotlight = Spotlight(window)
@@ -97,8 +129,8 @@ class Presenter(QObject):
             "window_state": w.windowState(),
             "menubar": w.menuBar().isVisible(),
             "font": QFont(w.font()),
-            "diagram": w.view.zoom(),
-            "derivation": w.derivation.zoom(),
+            "diagram": self._diagram.zoom(),
+            "derivation": self._derivation.zoom(),
         }
         keys = {s for a in self._mine() for s in a.shortcuts()}
         self._disabled = [
@@ -126,9 +158,10 @@ class Presenter(QObject):
         self.appearance.set_presenter(True)
 
     def leave(self) -> None:
-        if not self.active:
+        saved = self._saved
+        if saved is None:
             return
-        saved, self._saved = self._saved, None
+        self._saved = None
         w = self._window
         self.appearance.set_presenter(False)
         for a in self._borrowed:
@@ -144,8 +177,8 @@ class Presenter(QObject):
         w.restoreGeometry(saved["geometry"])
         if saved["window_state"] == Qt.WindowState.WindowNoState:
             w.setGeometry(saved["rect"])  # restoreGeometry alone can drift by the frame
-        w.view.set_zoom(saved["diagram"])
-        w.derivation.set_zoom(saved["derivation"])
+        self._diagram.set_zoom(saved["diagram"])
+        self._derivation.set_zoom(saved["derivation"])
         self._zoom_plots(1.0)
         walkthrough = getattr(w, "walkthrough", None)
         if walkthrough is not None:  # the bar follows the walkthrough, not the saved layout
@@ -159,15 +192,16 @@ class Presenter(QObject):
         self.spot.setChecked(a.spotlight)
         for action in self._mine():
             action.setEnabled(self.active)
-        if not self.active:
+        saved = self._saved
+        if saved is None:
             return
         w, scale = self._window, FONT_BOOST * a.zoom
-        font = QFont(self._saved["font"])
-        font.setPointSizeF(self._saved["font"].pointSizeF() * scale)
+        font = QFont(saved["font"])
+        font.setPointSizeF(saved["font"].pointSizeF() * scale)
         w.setFont(font)
-        w.view.set_zoom(a.zoom)
-        if w.derivation.zoom() != scale:
-            w.derivation.set_zoom(scale)
+        self._diagram.set_zoom(a.zoom)
+        if self._derivation.zoom() != scale:
+            self._derivation.set_zoom(scale)
         self._zoom_plots(scale)
 
     def _zoom_plots(self, scale: float) -> None:

@@ -15,6 +15,7 @@ class Spotlight(QWidget):
 
     def __init__(self, window: QWidget):
         super().__init__(window)
+        self._window = window
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self._pos = QPoint(-1000, -1000)
@@ -35,7 +36,7 @@ class Spotlight(QWidget):
             self.hide()
 
     def _follow(self) -> None:
-        window = self.parentWidget()
+        window = self._window
         if self.geometry() != window.rect():
             self.setGeometry(window.rect())
             self.raise_()

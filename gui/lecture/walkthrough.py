@@ -98,7 +98,8 @@ class WalkthroughController(QObject):
         bold = QFont(self.counter.font())
         bold.setBold(True)
         self.counter.setFont(bold)
-        bar = QToolBar(self.tr("Walkthrough"), window, objectName="walkthrough_bar")
+        bar = QToolBar(self.tr("Walkthrough"), window)
+        bar.setObjectName("walkthrough_bar")
         bar.setMovable(False)
         bar.addAction(self.prev)
         bar.addWidget(self.counter)
@@ -125,12 +126,12 @@ class WalkthroughController(QObject):
         return [] if d is None else [d.play, d.back, d.step, d.reset]
 
     def show_state(self, snap: Snapshot) -> None:
-        walking = snap.walk is not None
         k = snap.walk_index
+        walking = k is not None
         self.toggle.setChecked(walking)
         for a in (self.next, self.prev, self.first, self.last, self.leave):
             a.setEnabled(walking)
-        if walking:
+        if k is not None:
             n = len(snap.walk_steps)
             self.next.setEnabled(k < n - 1)
             self.prev.setEnabled(k > 0)

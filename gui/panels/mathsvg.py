@@ -35,8 +35,9 @@ def safe_typeset(latex: str) -> bytes:
 @cache
 def _ziamath():
     import ziamath
+    from ziamath.config import config
 
-    ziamath.config.svg2 = False  # QSvgRenderer reads SVG Tiny 1.2 only
+    config.svg2 = False  # QSvgRenderer reads SVG Tiny 1.2 only
     return ziamath
 
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from core.descent import central_difference, relative_error
-from core.model import CELLS
+from core.model import CELLS, Params
 from core.numfmt import fmt
 from core.numfmt import fmt_operand as op
 
@@ -33,7 +33,7 @@ class PathRow(QFrame):
                 index + 1
             )
         )
-        self._frame = None
+        self._frame: tuple[str, bool] | None = None
 
     def show_path(self, path, color: str, spotlit: bool, hidden: bool = False) -> None:
         nums = " × ".join(op(fa.value) for fa in path.factors[1:])
@@ -85,12 +85,13 @@ class PathsPanel(QWidget):
         for widget in (self.total, self.nudge, self.nudge_result):
             layout.addWidget(widget)
         layout.addStretch(1)
-        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        self._checked = None
+        self._checked: tuple[Params, str] | None = None
         self.setMinimumWidth(300)
         session.state_changed.connect(self.show_snapshot)
         self.show_snapshot(session.snapshot)

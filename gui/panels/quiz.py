@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.model import Params
 from core.numfmt import fmt
 from core.parse import ParseError, parse_number
 from core.quiz import DEFAULT_TOL, check, expected, keys
@@ -33,6 +34,9 @@ from ..look.palette import NEGATIVE, POSITIVE, SELECTED
 from ..state.session import Session, Snapshot
 
 MAX_PATHS = 4
+
+#: What a verdict was given on: the values, the selected parameter, the learning rate.
+_State = tuple[Params, str, float]
 
 
 class QuizRow:
@@ -43,11 +47,14 @@ class QuizRow:
         self.hide = QCheckBox()
         self.hide.setToolTip(panel.tr("Hide this value (it shows as ? everywhere)"))
         self.name = QLabel(wordWrap=True)
-        self.answer = QLineEdit(placeholderText=panel.tr("predict"), minimumWidth=80)
+        self.answer = QLineEdit(placeholderText=panel.tr("predict"))
+        self.answer.setMinimumWidth(80)
         self.answer.setToolTip(panel.tr("Type a number (0.5, -1e-3, 1/3) and press Enter"))
-        self.check = QToolButton(text=panel.tr("Check"))
+        self.check = QToolButton()
+        self.check.setText(panel.tr("Check"))
         self.check.setToolTip(panel.tr("Compare your prediction with the value (Enter)"))
-        self.reveal = QToolButton(text=panel.tr("Reveal"))
+        self.reveal = QToolButton()
+        self.reveal.setText(panel.tr("Reveal"))
         self.reveal.setToolTip(panel.tr("Show the value"))
         self.verdict = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self.hide.toggled.connect(lambda on: panel.session.lecture.hide_value(key, on))
@@ -116,7 +123,8 @@ class QuizPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        self._results: dict[str, tuple] = {}  # key -> (state it was checked on, verdict html)
+        # key -> (state it was checked on, verdict html)
+        self._results: dict[str, tuple[_State, str]] = {}
         session.state_changed.connect(self.show_snapshot)
         self.show_snapshot(session.snapshot)
 
@@ -141,13 +149,13 @@ class QuizPanel(QWidget):
                 row.hide.setChecked(hidden)
             for w in (row.answer, row.check, row.reveal):
                 w.setEnabled(hidden)
-            result = self._results.get(key)
-            current = result is not None and result[0] == self._state(snap)
-            row.verdict.setText(result[1] if current else "")
+            checked_on, verdict = self._results.get(key, (None, ""))
+            current = checked_on == self._state(snap)
+            row.verdict.setText(verdict if current else "")
             row.verdict.setVisible(current and key in present)
 
     @staticmethod
-    def _state(snap: Snapshot) -> tuple:
+    def _state(snap: Snapshot) -> _State:
         return (snap.params, snap.selected, snap.lr)
 
     def value(self, key: str) -> float:
@@ -192,11 +200,14 @@ class QuizPanel(QWidget):
 
 def add_quiz_dock(window: QMainWindow, session: Session) -> QuizPanel:
     panel = QuizPanel(session)
-    dock = QDockWidget(panel.tr("Quiz"), window, objectName="quiz_dock")
+    dock = QDockWidget(panel.tr("Quiz"), window)
+    dock.setObjectName("quiz_dock")
     dock.setWidget(panel)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     derivation = getattr(window, "derivation", None)
     if derivation is not None:
         window.tabifyDockWidget(derivation.parentWidget(), dock)
-        window.findChild(QDockWidget, "Paths").raise_()
+        paths = window.findChild(QDockWidget, "Paths")
+        if paths is not None:
+            paths.raise_()
     return panel

@@ -66,11 +66,12 @@ class _Worker(QObject):
         return bool(self.queue or self.in_flight)
 
     # -- the process -------------------------------------------------------------------------
-    def _start(self) -> bool:
+    def _start(self) -> QProcess | None:
+        """The running worker, started if need be; None once it has failed too often."""
         if self._proc is not None and self._proc.state() != QProcess.ProcessState.NotRunning:
-            return True
+            return self._proc
         if self._restarts > MAX_RESTARTS:
-            return False
+            return None
         self._restarts += 1
         proc = QProcess(self)
         env = QProcessEnvironment.systemEnvironment()
@@ -83,21 +84,24 @@ class _Worker(QObject):
         proc.finished.connect(self._ended)
         proc.start(sys.executable, ["-m", "gui.panels.mathsvg"])
         self._proc, self._buffer = proc, b""
-        return True
+        return proc
 
     def _pump(self) -> None:
         while self.queue and len(self.in_flight) < IN_FLIGHT:
-            if not self._start():
+            proc = self._start()
+            if proc is None:
                 self._fallback()
                 return
             text = self.queue.pop(0)
             self._next_id += 1
             self.in_flight[self._next_id] = text
             line = json.dumps({"id": self._next_id, "latex": text}) + "\n"
-            self._proc.write(line.encode())
+            proc.write(line.encode())
 
     def _read(self) -> None:
-        self._buffer += bytes(self._proc.readAllStandardOutput())
+        proc = self._proc
+        assert proc is not None  # only the running worker is connected here
+        self._buffer += bytes(proc.readAllStandardOutput().data())
         *lines, self._buffer = self._buffer.split(b"\n")
         for line in lines:
             try:

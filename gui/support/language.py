@@ -55,14 +55,14 @@ def set_language(lang: str) -> None:
         raise ValueError(f"unknown language {lang!r}")
     app = QCoreApplication.instance()
     for t in _installed:
-        app.removeTranslator(t)
+        QCoreApplication.removeTranslator(t)
     _installed.clear()
     if lang == "zh_TW":
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         for name, folder in (("app_zh_TW", str(FOLDER)), ("qtbase_zh_TW", qt_dir)):
             t = QTranslator(app)
             if t.load(name, folder):
-                app.installTranslator(t)
+                QCoreApplication.installTranslator(t)
                 _installed.append(t)
     _use_cjk_font()
 
