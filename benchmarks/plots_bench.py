@@ -59,7 +59,7 @@ def app_fps(recorded: int, seconds: float) -> tuple[float, tuple[int, int]]:
         raise RuntimeError(f"{frames} frames but {Paints.count} paints of the loss curve")
     panel = window.descent_panel
     size = (panel.width(), panel.height())
-    session.undo_stack.setClean()  # nothing to save: close without the prompt
+    session.mark_saved()  # nothing to save: close without the prompt
     window.close()
     return frames / elapsed, size
 

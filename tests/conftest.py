@@ -31,7 +31,7 @@ def session(qtbot):
 
     s = Session(default())
     yield s
-    s.pause()
+    s.descent.pause()
 
 
 @pytest.fixture

@@ -103,7 +103,7 @@ def window():
     app.processEvents()
     yield win
     win.derivation.typesetter.shutdown()
-    win.session.undo_stack.setClean()  # the fuzzed edits are not to be saved: close quietly
+    win.session.mark_saved()  # the fuzzed edits are not to be saved: close quietly
     win.close()
     win.deleteLater()
     app.processEvents()

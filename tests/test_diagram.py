@@ -124,7 +124,13 @@ def test_clicking_a_parameter_selects_it(win):
         win.view.viewport(), Qt.MouseButton.LeftButton, pos=item_point(win.view, "a22")
     )
     assert win.session.snapshot.selected == "a22"
-    assert win.session.undo_stack.count() == 0
+    # The selection is saved with the scenario, so it is one undo entry (clicks in a row merge).
+    QTest.mouseClick(
+        win.view.viewport(), Qt.MouseButton.LeftButton, pos=item_point(win.view, "w12")
+    )
+    assert win.session.undo_stack.count() == 1
+    win.session.undo_stack.undo()
+    assert win.session.snapshot.selected == "w11"
 
 
 def _lit(win):

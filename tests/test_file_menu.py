@@ -49,7 +49,7 @@ def test_save_as_then_open_gives_the_same_state(window, tmp_path, monkeypatch):
     assert files.save_as()
     saved = load(tmp_path / "mine.json")
     assert saved == window.session.scenario()
-    assert window.session.undo_stack.isClean() and not window.isWindowModified()
+    assert not window.session.modified and not window.isWindowModified()
     window.session.load_scenario(preset("saturated"))
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Discard)
     monkeypatch.setattr(

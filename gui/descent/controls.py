@@ -154,9 +154,9 @@ class DescentControls(QObject):
         self.use_tol.setToolTip(self.tr("Also stop once every |gradient| is below the tolerance"))
         self.tol_box = QLineEdit("1e-6", maximumWidth=70)
         self.tol_box.setToolTip(self.tr("The tolerance for the gradient (press Enter)"))
-        self.max_steps.valueChanged.connect(self._stop_rule)
-        self.use_tol.toggled.connect(self._stop_rule)
-        self.tol_box.editingFinished.connect(self._stop_rule)
+        self.max_steps.valueChanged.connect(lambda n: session.descent.set_stop_rule(max_steps=n))
+        self.use_tol.toggled.connect(lambda on: session.descent.set_stop_rule(use_tol=on))
+        self.tol_box.editingFinished.connect(self._typed_tol)
 
         self.param = QComboBox()
         self.param.addItem(self.tr("w11 (homework)"), "w11")
@@ -215,12 +215,13 @@ class DescentControls(QObject):
             return
         self.session.descent.set_learning_rate(v)
 
-    def _stop_rule(self) -> None:
-        tol = parse_number(self.tol_box.text()) if self.use_tol.isChecked() else None
-        if self.use_tol.isChecked() and not (tol and tol > 0):
-            self.tol_box.setText("1e-6")
-            tol = 1e-6
-        self.session.descent.set_stop_rule(self.max_steps.value(), tol)
+    def _typed_tol(self) -> None:
+        tol = parse_number(self.tol_box.text())
+        settings = self.session.snapshot.settings
+        if tol is None or not tol > 0:
+            self.tol_box.setText(fmt(settings.tol))
+            return
+        self.session.descent.set_stop_rule(tol=tol, use_tol=settings.use_tol)
 
     def show_state(self, snap: Snapshot) -> None:
         d = snap.descent
@@ -249,7 +250,9 @@ class DescentControls(QObject):
         with QSignalBlocker(self.max_steps):
             self.max_steps.setValue(d.max_steps)
         with QSignalBlocker(self.use_tol):
-            self.use_tol.setChecked(d.tol is not None)
+            self.use_tol.setChecked(snap.settings.use_tol)
+        if not self.tol_box.hasFocus():
+            self.tol_box.setText(fmt(snap.settings.tol))
         with QSignalBlocker(self.param):
             self.param.setCurrentIndex(max(0, self.param.findData(d.mode)))
         with QSignalBlocker(self.log):

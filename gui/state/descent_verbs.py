@@ -20,8 +20,15 @@ from core.live import REASONS, Stop, check_param, predict
 from core.numfmt import fmt
 from core.settings_format import FOLLOW_SELECTION, MAX_STEPS
 
-from .descent_data import GHOST_POINTS, LR_RANGE, MAX_GHOSTS, PREDICT_MAX, SPEED_RANGE, Ghost
-from .descent_data import x_column
+from .descent_data import (
+    GHOST_POINTS,
+    LR_RANGE,
+    MAX_GHOSTS,
+    PREDICT_MAX,
+    SPEED_RANGE,
+    Ghost,
+    x_column,
+)
 from .player import Player
 from .snapshot import Prediction, Snapshot
 
@@ -183,10 +190,13 @@ class DescentVerbs:
         lr = float(min(max(lr, LR_RANGE[0]), LR_RANGE[1]))
         if lr == self._snap.lr:
             return
+        playing = self._snap.playing
         self.stop_playing()
         after = self.restarted(replace(self._snap, lr=lr))
         merge = None if gesture is None else ("lr", gesture)
         self._session.commit(_tr("Learning rate %1").replace("%1", fmt(lr)), after, merge)
+        if playing:  # play goes on, from the start at the new rate
+            self.play()
 
     def set_speed(self, steps_per_second: float) -> None:
         speed = float(np.clip(steps_per_second, *SPEED_RANGE))

@@ -55,7 +55,11 @@ class LiveRun:
                     return run, i, Stop("tolerance")
         cursor += ahead
         if ahead == steps:
-            return run, cursor, Stop("tolerance" if converged(run.state_at(cursor), tol) else "steps")
+            return (
+                run,
+                cursor,
+                Stop("tolerance" if converged(run.state_at(cursor), tol) else "steps"),
+            )
         here = run.state_at(cursor)
         first = int(run.steps[cursor]) + 1
         start_loss = float(run.loss[0])

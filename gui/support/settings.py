@@ -6,9 +6,9 @@ discarded is never brought back.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-
 from pathlib import Path
+
+from PySide6.QtCore import QSettings
 
 from core.scenario import Scenario, ScenarioError, load
 
@@ -31,7 +31,7 @@ def theme() -> str | None:
     return value if isinstance(value, str) else None
 
 
-def save_window(window) -> None:  # type: ignore[no-untyped-def]
+def save_window(window) -> None:
     s = QSettings()
     s.setValue("window/geometry", window.saveGeometry())
     s.setValue("window/state", window.saveState())

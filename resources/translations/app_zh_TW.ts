@@ -29,17 +29,6 @@
     </message>
   </context>
   <context>
-    <name>Commands</name>
-    <message>
-      <source>Learning rate %1</source>
-      <translation>學習率 %1</translation>
-    </message>
-    <message>
-      <source>Reset</source>
-      <translation>重設</translation>
-    </message>
-  </context>
-  <context>
     <name>DerivationPanel</name>
     <message>
       <source>Copy as LaTeX</source>
@@ -93,6 +82,50 @@
   <context>
     <name>Descent</name>
     <message>
+      <source>%1 (all weights)</source>
+      <translation>%1（所有權重）</translation>
+    </message>
+    <message>
+      <source>Clear kept runs</source>
+      <translation>清除保留的執行</translation>
+    </message>
+    <message>
+      <source>Descend on %1</source>
+      <translation>對 %1 做梯度下降</translation>
+    </message>
+    <message>
+      <source>Keep this run</source>
+      <translation>保留這次執行</translation>
+    </message>
+    <message>
+      <source>Learning rate %1</source>
+      <translation>學習率 %1</translation>
+    </message>
+    <message>
+      <source>Move to step %1</source>
+      <translation>移到第 %1 步</translation>
+    </message>
+    <message>
+      <source>Reset</source>
+      <translation>重設</translation>
+    </message>
+    <message>
+      <source>Speed %1 steps/s</source>
+      <translation>速度 每秒 %1 步</translation>
+    </message>
+    <message>
+      <source>Start from step %1</source>
+      <translation>從第 %1 步重新開始</translation>
+    </message>
+    <message>
+      <source>Stop rule</source>
+      <translation>停止規則</translation>
+    </message>
+    <message>
+      <source>all weights</source>
+      <translation>所有權重</translation>
+    </message>
+    <message>
       <source>learning rate too large: at step {step} the loss would grow from {start} (step 0) to {new_loss}; stopped at step {prev}</source>
       <translation>學習率太大：第 {step} 步時損失會從 {start}（第 0 步）增加到 {new_loss}；已停在第 {prev} 步</translation>
     </message>
@@ -107,6 +140,14 @@
     <message>
       <source>learning rate too large: the gradient overflowed at step {step}</source>
       <translation>學習率太大：第 {step} 步時梯度溢位</translation>
+    </message>
+    <message>
+      <source>lr = %1</source>
+      <translation>學習率 = %1</translation>
+    </message>
+    <message>
+      <source>the selected parameter</source>
+      <translation>選取的參數</translation>
     </message>
     <message>
       <source>the weights</source>
@@ -262,25 +303,6 @@
     <message>
       <source>w11 (homework)</source>
       <translation>w11（作業）</translation>
-    </message>
-  </context>
-  <context>
-    <name>DescentMixin</name>
-    <message>
-      <source>%1 (all weights)</source>
-      <translation>%1（所有權重）</translation>
-    </message>
-    <message>
-      <source>Converged: |gradient| &lt; %1 at step %2.</source>
-      <translation>已收斂：第 %2 步時 |梯度| &lt; %1。</translation>
-    </message>
-    <message>
-      <source>Stopped after %1 steps.</source>
-      <translation>已在 %1 步後停止。</translation>
-    </message>
-    <message>
-      <source>lr = %1</source>
-      <translation>學習率 = %1</translation>
     </message>
   </context>
   <context>
@@ -940,8 +962,28 @@ The previous file, if any, is intact.</source>
       <translation>載入 %1</translation>
     </message>
     <message>
+      <source>Log scale</source>
+      <translation>對數刻度</translation>
+    </message>
+    <message>
+      <source>Select %1</source>
+      <translation>選取 %1</translation>
+    </message>
+    <message>
       <source>Set %1</source>
       <translation>設定 %1</translation>
+    </message>
+    <message>
+      <source>Set %1 at step %2</source>
+      <translation>在第 %2 步設定 %1</translation>
+    </message>
+    <message>
+      <source>Show all paths</source>
+      <translation>顯示所有路徑</translation>
+    </message>
+    <message>
+      <source>Show path %1 alone</source>
+      <translation>只顯示路徑 %1</translation>
     </message>
     <message>
       <source>scenario</source>
