@@ -76,9 +76,12 @@ def test_the_homework_terms_are_used_in_chinese(window):
     language.set_language("zh_TW")
     catalogue = {src: t for (_, src), (t, _) in translations.read_ts().items()}
     assert "捲積層" in catalogue["Conv layer: z = window · w,  o = s(z)"]
-    assert "激勵函數" in catalogue[
-        "z00, z01, z10, z11 are the conv layer's values before the activation function."
-    ]
+    assert (
+        "激勵函數"
+        in catalogue[
+            "z00, z01, z10, z11 are the conv layer's values before the activation function."
+        ]
+    )
     assert "偏微分" in catalogue["Step 3. Compute each partial derivative"]
     assert "梯度" in catalogue["Gradient descent"]
 

@@ -16,8 +16,6 @@ from gui.state.session import Session
 N_STEPS = 8 + 3 + 4 + 2  # cells (sum, sigmoid), head, loss, dMSE/dy_hat, paths, sum, update
 
 
-
-
 def lit(win) -> set[str]:
     return {n for n, item in win.scene.nodes.items() if item.emphasis().border != "#C4C7CC"}
 

@@ -60,7 +60,7 @@ class Player(QObject):
         return max(FRAME_MS, round(1000.0 / self._speed))
 
     def tick(self) -> None:
-        """As many steps as the clock says are due since the last tick (at most a quarter second's)."""
+        """The steps the clock says are due since the last tick (at most a quarter second's)."""
         if self._hold():
             self._pause()
             return
