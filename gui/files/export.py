@@ -1,90 +1,29 @@
-"""File > Export: the diagram and each plot as PNG and SVG, the run as CSV, the worked solution.
+"""File > Export: each view as PNG and SVG, the run as CSV, the worked solution as Markdown.
 
-SVG goes through ``QSvgGenerator`` (pyqtgraph's own SVG exporter fails on Qt >= 6.11): the
-diagram's scene and each plot widget paint themselves into it, text stays text.
+The pictures come from :func:`gui.files.view_export.export_view`, which the menu shares with
+anything else that exports (a command line, say); this module adds the file dialogs.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRectF, QSize, Qt
-from PySide6.QtGui import QAction, QImage, QPainter
-from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QFileDialog, QGraphicsScene, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from core import solution
 from core.export_csv import run_csv
+
+from .view_export import export_view
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Export", text)
 
 
-def scene_png(scene: QGraphicsScene, path, scale: float = 2.0) -> None:
-    rect = scene.sceneRect()
-    image = QImage(
-        QSize(round(rect.width() * scale), round(rect.height() * scale)),
-        QImage.Format.Format_ARGB32_Premultiplied,
-    )
-    image.fill(Qt.GlobalColor.white)
-    with _painter(image) as p:
-        scene.render(p, QRectF(image.rect()), rect)
-    _save_image(image, path)
-
-
-def scene_svg(scene: QGraphicsScene, path, title: str = "") -> None:
-    rect = scene.sceneRect()
-    gen = _generator(path, rect.size().toSize(), title)
-    with _painter(gen) as p:
-        scene.render(p, QRectF(0, 0, rect.width(), rect.height()), rect)
-
-
-def widget_png(widget: QWidget, path) -> None:
-    _save_image(widget.grab().toImage(), path)
-
-
-def widget_svg(widget: QWidget, path, title: str = "") -> None:
-    gen = _generator(path, widget.size(), title)
-    with _painter(gen) as p:
-        # A plot is a QGraphicsView, whose own render(painter) draws its scene: call it as is.
-        # PySide6's stub of QWidget.render(painter, ...) wrongly requires a target offset.
-        widget.render(p)  # type: ignore[call-overload]
-
-
 def text_file(text: str, path) -> None:
     Path(path).write_text(text, encoding="utf-8")
-
-
-class _painter:
-    def __init__(self, device):
-        self.painter = QPainter()
-        self.device = device
-
-    def __enter__(self) -> QPainter:
-        if not self.painter.begin(self.device):
-            raise OSError("cannot paint into the file")
-        self.painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        return self.painter
-
-    def __exit__(self, *exc) -> None:
-        self.painter.end()
-
-
-def _generator(path, size: QSize, title: str) -> QSvgGenerator:
-    gen = QSvgGenerator()
-    gen.setFileName(str(path))
-    gen.setSize(size)
-    gen.setViewBox(QRectF(0, 0, size.width(), size.height()))
-    gen.setTitle(title)
-    return gen
-
-
-def _save_image(image: QImage, path) -> None:
-    # PySide6's stub types the format as bytes, but the binding accepts only str.
-    if not image.save(str(path), "PNG"):  # type: ignore[call-overload]
-        raise OSError(f"cannot write {Path(path).name}")
 
 
 def solution_texts() -> dict[str, str]:
@@ -99,19 +38,16 @@ class ExportMenu(QObject):
         super().__init__(window)
         self.window = window
         self.session = window.session
-        panel = window.descent_panel
         targets = [
-            (_tr("Diagram"), "diagram", None),
-            (_tr("Loss curve plot"), "loss-curve", panel.curve.widget),
-            (_tr("Loss against step plot"), "loss-steps", panel.loss.widget),
-            (_tr("Value against step plot"), "value-steps", panel.value.widget),
+            (_tr("Diagram"), "diagram", "diagram"),
+            (_tr("Loss curve plot"), "loss-curve", "loss-curve"),
+            (_tr("Loss against step plot"), "loss-step", "loss-steps"),
+            (_tr("Value against step plot"), "value-step", "value-steps"),
         ]
-        for title, stem, widget in targets:
+        for title, view, stem in targets:
             for kind in ("PNG", "SVG"):
                 text = _tr("%1 as %2…").replace("%1", title).replace("%2", kind)
-                self._add(
-                    menu, text, stem, kind.lower(), lambda p, w=widget, k=kind: self._image(w, k, p)
-                )
+                self._add(menu, text, stem, kind.lower(), lambda p, v=view: self._image(v, p))
         menu.addSeparator()
         self._add(menu, _tr("Descent run as CSV…"), "descent", "csv", self._csv)
         self._add(menu, _tr("Worked solution as Markdown…"), "solution", "md", self._solution)
@@ -144,16 +80,8 @@ class ExportMenu(QObject):
             return False
         return True
 
-    def _image(self, widget, kind: str, path) -> None:
-        title = self.session.snapshot.name
-        if widget is None:
-            (scene_png if kind == "PNG" else scene_svg)(
-                self.window.scene, path, *([title] if kind == "SVG" else [])
-            )
-        elif kind == "PNG":
-            widget_png(widget, path)
-        else:
-            widget_svg(widget, path, title)
+    def _image(self, view: str, path) -> None:
+        export_view(self.window, view, path, title=self.session.snapshot.name)
 
     def _csv(self, path) -> None:
         text_file(run_csv(self.session.snapshot.descent.run), path)

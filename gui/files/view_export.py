@@ -1,0 +1,140 @@
+"""Pictures of the four views (the diagram and the three descent plots) as PNG or SVG files.
+
+The view's scene is painted once into a recorder (:mod:`gui.files.recorder`); the recorded
+:class:`~gui.files.picture.Picture` is then painted into a ``QImage`` for PNG or written out for
+SVG (:mod:`gui.files.picture_svg`), so the two files show one picture by construction, at any
+size. pyqtgraph items are switched to their export mode while they paint (pyqtgraph's own
+exporters do the same): curves and symbols are drawn antialiased, symbols as shapes rather
+than cached pixmaps.
+
+:func:`export_view` needs no menu, so the File menu and a command line can share it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter
+from PySide6.QtWidgets import QGraphicsScene
+
+from .picture import Picture
+from .picture_svg import svg_document
+from .recorder import record
+
+VIEWS = ("diagram", "loss-curve", "loss-step", "value-step")
+#: A PNG without a requested size has twice the on-screen pixels: crisp on a projector.
+PNG_SCALE = 2.0
+
+
+class _Source:
+    """What a view paints: a scene, the part of it shown, the ground under it, the screen DPI."""
+
+    def __init__(self, scene: QGraphicsScene, rect: QRectF, ground: QBrush, dpi: float):
+        self.scene, self.rect, self.ground, self.dpi = scene, rect, ground, dpi
+
+    def paint(self, painter: QPainter) -> None:
+        """Paint the view into ``painter``'s device, which has the size of ``rect``."""
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        target = QRectF(0, 0, self.rect.width(), self.rect.height())
+        painter.fillRect(target, self.ground)
+        items = [i for i in self.scene.items() if hasattr(i, "setExportMode")]
+        opts = {"antialias": True, "background": self.ground.color(), "painter": painter}
+        for item in items:
+            item.setExportMode(True, opts)
+        try:
+            self.scene.render(painter, target, self.rect, Qt.AspectRatioMode.IgnoreAspectRatio)
+        finally:
+            for item in items:
+                item.setExportMode(False)
+
+
+def _source(window, view: str) -> _Source:
+    dpi = window.logicalDpiX()
+    if view == "diagram":
+        scene = window.scene
+        ground = scene.backgroundBrush()
+        if ground.style() == Qt.BrushStyle.NoBrush:
+            ground = QBrush(QColor("white"))
+        return _Source(scene, scene.sceneRect(), ground, dpi)
+    panel = window.descent_panel
+    plots = {"loss-curve": panel.curve, "loss-step": panel.loss, "value-step": panel.value}
+    if view not in plots:
+        raise ValueError(f"unknown view {view!r}; expected one of {', '.join(VIEWS)}")
+    widget = plots[view].widget
+    rect = widget.mapToScene(widget.viewport().rect()).boundingRect()
+    return _Source(widget.scene(), rect, widget.backgroundBrush(), widget.logicalDpiX() or dpi)
+
+
+def _fit(natural: QSize, size) -> float:
+    """The scale that makes ``natural`` fit inside ``size`` (width, height), aspect kept."""
+    w, h = size
+    if w <= 0 or h <= 0:
+        raise ValueError(f"size must be positive, got {w}x{h}")
+    return min(w / natural.width(), h / natural.height())
+
+
+def view_size(window, view: str) -> QSize:
+    """The size of ``view`` on screen, in pixels: an SVG's size when none is asked for."""
+    return _source(window, view).rect.size().toSize()
+
+
+def picture_of(window, view: str) -> Picture:
+    """Record ``view`` of ``window`` (one of :data:`VIEWS`) as it is drawn on screen now."""
+    source = _source(window, view)
+    natural = source.rect.size().toSize()
+    if natural.isEmpty():
+        raise OSError(f"the {view} view has no area to draw")
+    return record(natural.width(), natural.height(), source.dpi, source.paint)
+
+
+def export_view(
+    window, view: str, path, size: tuple[int, int] | None = None, title: str = ""
+) -> None:
+    """Write ``view`` of ``window`` to ``path``; the suffix (.png or .svg) picks the format.
+
+    ``view`` is one of :data:`VIEWS`. ``size`` (width, height) in pixels scales the picture
+    uniformly to fit inside it; without it an SVG has the on-screen size and a PNG
+    :data:`PNG_SCALE` times that. ``title`` becomes the SVG's ``<title>``. Raises ``OSError``
+    when the file cannot be written and ``ValueError`` for an unknown view or suffix.
+
+    The view is drawn as it is laid out on screen, so the window must have been shown (on the
+    offscreen platform if there is no display): plots in a window never shown have not yet
+    laid out their axes and titles.
+    """
+    path = Path(path)
+    kind = path.suffix.lower()
+    if kind not in (".png", ".svg"):
+        raise ValueError(f"cannot tell the format of {path.name}: use .png or .svg")
+    picture = picture_of(window, view)
+    natural = QSize(picture.width, picture.height)
+    scale = _fit(natural, size) if size else (PNG_SCALE if kind == ".png" else 1.0)
+    width, height = round(natural.width() * scale), round(natural.height() * scale)
+    if kind == ".png":
+        _write_png(picture, width, height, path)
+    else:
+        text = svg_document(picture, (width, height), title)
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise OSError(f"cannot write {path.name}: {exc.strerror or exc}") from exc
+
+
+def _write_png(picture: Picture, width: int, height: int, path: Path) -> None:
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter()
+    if not painter.begin(image):
+        raise OSError(f"cannot paint {path.name}")
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.scale(width / picture.width, height / picture.height)
+        picture.paint(painter)
+    finally:
+        painter.end()
+    if not image.save(str(path), "PNG"):
+        raise OSError(f"cannot write {path.name}")
