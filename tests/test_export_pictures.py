@@ -55,7 +55,7 @@ def _line_end(mask: np.ndarray, legend_left: int) -> tuple[float, float]:
 def current_point(window, view: str, rgb: np.ndarray) -> tuple[float, float]:
     """Where the current point is drawn in the selection colour, in pixels of ``rgb``."""
     mask = _selected(rgb)
-    scale = rgb.shape[1] / view_size(window, view).width()
+    scale = rgb.shape[1] / view_size(window.export_views, view).width()
     if view == "loss-curve":  # a 15 px disc; the steps' dots are 8 px
         return _disc_centre(mask, round(7 * scale))
     if view == "diagram":  # the ring around the selected weight
@@ -77,7 +77,7 @@ def current_point(window, view: str, rgb: np.ndarray) -> tuple[float, float]:
 def stepped(window):
     """The window after five steps of descent: a run, a current point, a tangent, a legend."""
     for _ in range(5):
-        window.session.step()
+        window.session.descent.step()
     return window
 
 
@@ -115,10 +115,10 @@ def test_the_svg_from_the_menu_draws_the_same_picture_as_the_png(
 @pytest.mark.parametrize("renderer", list(RENDERERS))
 @pytest.mark.parametrize("view", VIEWS)
 def test_png_and_svg_asked_for_at_one_size_show_one_picture(stepped, tmp_path, view, renderer):
-    natural = view_size(stepped, view)
+    natural = view_size(stepped.export_views, view)
     size = (natural.width() * 3 // 2, natural.height() * 3 // 2 + 40)  # room to spare below
-    export_view(stepped, view, tmp_path / "view.png", size=size)
-    export_view(stepped, view, tmp_path / "view.svg", size=size)
+    export_view(stepped.export_views, view, tmp_path / "view.png", size=size)
+    export_view(stepped.export_views, view, tmp_path / "view.svg", size=size)
     png = QImage(str(tmp_path / "view.png"))
     assert png.width() == size[0] and abs(png.height() * 2 - natural.height() * 3) <= 2
     assert_same_picture(stepped, view, tmp_path / "view.png", tmp_path / "view.svg", renderer)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QObject, QSignalBlocker, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +26,7 @@ from core.numfmt import fmt
 from core.parse import ParseError
 from core.parse import parse_number as core_parse
 
+from ..actions import make_action
 from ..state.descent_data import FOLLOW_SELECTION, LR_RANGE, SPEED_RANGE
 from ..state.session import Session, Snapshot
 
@@ -60,65 +60,61 @@ class DescentControls(QObject):
         self._window = window
         style = window.style()
 
-        def action(text, tip, keys, slot, icon=None):
-            a = QAction(text, window)
-            a.setShortcuts([QKeySequence(k) for k in keys])
-            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            shown = ", ".join(QKeySequence(k).toString(QKeySequence.NativeText) for k in keys)
-            a.setToolTip(f"{tip} ({shown})" if keys else tip)
-            if icon is not None:
-                a.setIcon(style.standardIcon(icon))
-            a.triggered.connect(slot)
-            window.addAction(a)
-            return a
-
         sp = QStyle.StandardPixmap
-        self.play = action(
+        self.play = make_action(
+            window,
             self.tr("Play"),
-            self.tr("Play or pause the descent"),
             [Qt.Key.Key_Space],
             session.descent.toggle_play,
-            sp.SP_MediaPlay,
+            self.tr("Play or pause the descent"),
+            icon=style.standardIcon(sp.SP_MediaPlay),
         )
-        self.back = action(
+        self.back = make_action(
+            window,
             self.tr("Step back"),
-            self.tr("Show the previous step"),
             [Qt.Key.Key_Left, Qt.Key.Key_PageUp],
             session.descent.step_back,
-            sp.SP_MediaSeekBackward,
+            self.tr("Show the previous step"),
+            icon=style.standardIcon(sp.SP_MediaSeekBackward),
         )
-        self.step = action(
+        self.step = make_action(
+            window,
             self.tr("Step"),
-            self.tr("Take one descent step"),
             [Qt.Key.Key_Right, Qt.Key.Key_PageDown],
             session.descent.step,
-            sp.SP_MediaSeekForward,
+            self.tr("Take one descent step"),
+            icon=style.standardIcon(sp.SP_MediaSeekForward),
         )
-        self.reset = action(
+        self.reset = make_action(
+            window,
             self.tr("Reset"),
-            self.tr("Back to the start; forget the recorded steps"),
             [Qt.Key.Key_R],
             session.descent.reset,
-            sp.SP_MediaSkipBackward,
+            self.tr("Back to the start; forget the recorded steps"),
+            icon=style.standardIcon(sp.SP_MediaSkipBackward),
         )
-        self.keep = action(
+        self.keep = make_action(
+            window,
             self.tr("Keep this run"),
-            self.tr("Keep this run as a ghost to compare with the next"),
             [Qt.Key.Key_K],
             session.descent.keep_run,
+            self.tr("Keep this run as a ghost to compare with the next"),
         )
-        self.clear = action(
+        self.clear = make_action(
+            window,
             self.tr("Clear kept runs"),
-            self.tr("Remove every kept run"),
             ["Shift+K"],
             session.descent.clear_runs,
+            self.tr("Remove every kept run"),
         )
-        self.log = QAction(self.tr("Log scale"), window, checkable=True)
-        self.log.setShortcut(QKeySequence("Shift+L"))
-        self.log.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.log.toggled.connect(session.set_log_scale)
-        self.log.setToolTip(self.tr("Show the loss against step on a log scale (Shift+L)"))
-        window.addAction(self.log)
+        self.log = make_action(
+            window,
+            self.tr("Log scale"),
+            ["Shift+L"],
+            session.set_log_scale,
+            self.tr("Show the loss against step on a log scale"),
+            checkable=True,
+        )
 
         self.timeline = QSlider(Qt.Orientation.Horizontal, minimumWidth=220)
         self.timeline.setToolTip(self.tr("Scrub through the recorded steps; every panel follows"))

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QDockWidget,
     QLabel,
-    QMainWindow,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -14,7 +12,6 @@ from PySide6.QtWidgets import (
 
 from ..look.palette import BANNER_BG, INK, MUTED, POSITIVE
 from ..state.session import Session, Snapshot
-from .controls import DescentControls
 from .loss_curve_plot import LossCurvePlot
 from .plot_style import FONT_PT, theme_plot
 from .step_plots import LossStepPlot, ValueStepPlot
@@ -61,6 +58,10 @@ class DescentPanel(QWidget):
         session.state_changed.connect(self.show_state)
         self.show_state(session.snapshot)
 
+    @staticmethod
+    def title() -> str:
+        return tr("Gradient descent")
+
     def set_theme(self, theme) -> None:
         """Draw the plots in ``theme`` (a :class:`gui.look.theme.Theme`)."""
         for p in (self.curve, self.loss, self.value):
@@ -78,16 +79,3 @@ class DescentPanel(QWidget):
         self.loss.set_log(snap.log_scale)
         self.loss.show(d)
         self.value.show(d)
-
-
-def install_descent(window: QMainWindow, session: Session) -> tuple[DescentControls, DescentPanel]:
-    """Add the descent toolbars, keyboard shortcuts and bottom dock to ``window``."""
-    controls = DescentControls(window, session)
-    panel = DescentPanel(session)
-    dock = QDockWidget(tr("Gradient descent"), window, objectName="descent_dock")
-    dock.setWidget(panel)
-    dock.setMinimumHeight(200)
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-    window.resizeDocks([dock], [250], Qt.Orientation.Vertical)
-    window.descent_controls, window.descent_panel = controls, panel
-    return controls, panel

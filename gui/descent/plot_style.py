@@ -6,9 +6,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPen
 
-from ..look.palette import INK
-
-FONT_PT = 11
+from ..look.palette import FONT_PT, INK
 
 
 def pen(colour: str, width: float = 2.0, dashed: bool = False, alpha: int = 255):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from core import solution
 from core.export_csv import run_csv
 
-from .view_export import export_view
+from .view_export import ExportViews, export_view
 
 
 def _tr(text: str) -> str:
@@ -32,12 +32,13 @@ def solution_texts() -> dict[str, str]:
 
 
 class ExportMenu(QObject):
-    """Fills File > Export for ``window`` (a MainWindow with a scene and a descent panel)."""
+    """Fills File > Export: pictures of ``views``, the run of ``session`` and its solution."""
 
-    def __init__(self, window, menu):
+    def __init__(self, window, menu, session, views: ExportViews):
         super().__init__(window)
         self.window = window
-        self.session = window.session
+        self.session = session
+        self.views = views
         targets = [
             (_tr("Diagram"), "diagram", "diagram"),
             (_tr("Loss curve plot"), "loss-curve", "loss-curve"),
@@ -81,7 +82,7 @@ class ExportMenu(QObject):
         return True
 
     def _image(self, view: str, path) -> None:
-        export_view(self.window, view, path, title=self.session.snapshot.name)
+        export_view(self.views, view, path, title=self.session.snapshot.name)
 
     def _csv(self, path) -> None:
         text_file(run_csv(self.session.snapshot.descent.run), path)

@@ -9,11 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from ..actions import make_action
 from .export import ExportMenu
 from .scenario_files import ScenarioFiles
+from .view_export import ExportViews
 
 
 def _tr(text: str) -> str:
@@ -31,22 +32,10 @@ def preset_titles() -> dict[str, str]:
     }
 
 
-def _action(window, menu: QMenu, text: str, keys, slot, tip: str) -> QAction:
-    action = QAction(text, window)
-    seqs = [QKeySequence(k) for k in keys]
-    action.setShortcuts(seqs)
-    shown = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in seqs)
-    action.setToolTip(f"{tip} ({shown})" if shown else tip)
-    action.setStatusTip(tip)
-    action.triggered.connect(slot)
-    menu.addAction(action)
-    return action
-
-
 class FileMenu(QObject):
     """Installs File and Scenario menus on ``window`` and accepts scenario drops."""
 
-    def __init__(self, window: QMainWindow, session):
+    def __init__(self, window: QMainWindow, session, views: ExportViews):
         super().__init__(window)
         self.window = window
         self.files = ScenarioFiles(session, window)
@@ -55,54 +44,58 @@ class FileMenu(QObject):
         self.file_menu = QMenu(_tr("&File"), window)
         bar.insertMenu(first, self.file_menu)
         m = self.file_menu
-        _action(window, m, _tr("&Open…"), ["Ctrl+O"], self.files.open, _tr("Open a scenario"))
+        make_action(
+            window, _tr("&Open…"), ["Ctrl+O"], self.files.open, _tr("Open a scenario"), menu=m
+        )
         self.recent_menu = m.addMenu(_tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(lambda: self.files.fill_recent_menu(self.recent_menu))
         m.addSeparator()
-        _action(window, m, _tr("&Save"), ["Ctrl+S"], self.files.save, _tr("Save the scenario"))
-        _action(
+        make_action(
+            window, _tr("&Save"), ["Ctrl+S"], self.files.save, _tr("Save the scenario"), menu=m
+        )
+        make_action(
             window,
-            m,
             _tr("Save &as…"),
             ["Ctrl+Shift+S"],
             self.files.save_as,
             _tr("Save the scenario under a new name"),
+            menu=m,
         )
         m.addSeparator()
         self.export_menu = m.addMenu(_tr("&Export"))
         m.addSeparator()
-        _action(window, m, _tr("&Quit"), ["Ctrl+Q"], window.close, _tr("Close the window"))
+        make_action(window, _tr("&Quit"), ["Ctrl+Q"], window.close, _tr("Close the window"), menu=m)
         self.scenario_menu = QMenu(_tr("&Scenario"), window)
         bar.insertMenu(bar.actions()[2] if len(bar.actions()) > 2 else None, self.scenario_menu)
         for name, title in preset_titles().items():
-            _action(
+            make_action(
                 window,
-                self.scenario_menu,
                 title,
                 [],
                 lambda _=False, n=name: self.files.load_preset(n),
                 _tr("Load this preset (undo brings the previous state back)"),
+                menu=self.scenario_menu,
             )
         self.scenario_menu.addSeparator()
-        _action(
+        make_action(
             window,
-            self.scenario_menu,
             _tr("&Random from a seed…"),
             [],
             self.files.load_random,
             _tr("Random numbers from a seed you type; the same seed gives the same numbers"),
+            menu=self.scenario_menu,
         )
-        self.export = ExportMenu(window, self.export_menu)
-        self.files.path_changed.connect(self._title)
+        self.export = ExportMenu(window, self.export_menu, session, views)
+        self.files.path_changed.connect(self.retitle)
         session.modified_changed.connect(window.setWindowModified)
-        self._title()
+        self.retitle()
         window.setAcceptDrops(True)
         window.installEventFilter(self)
         central = window.centralWidget()
         if central is not None and hasattr(central, "viewport"):
             central.viewport().installEventFilter(self)
 
-    def _title(self, *_args) -> None:
+    def retitle(self, *_args) -> None:
         name = self.files.path.name if self.files.path else _tr("untitled")
         self.window.setWindowFilePath(str(self.files.path) if self.files.path else "")
         self.window.setWindowTitle(_tr("%1[*] — CNN Backprop Visualizer").replace("%1", name))

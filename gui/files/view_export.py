@@ -12,11 +12,13 @@ than cached pixmaps.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
 
 from .picture import Picture
 from .picture_svg import svg_document
@@ -51,21 +53,28 @@ class _Source:
                 item.setExportMode(False)
 
 
-def _source(window, view: str) -> _Source:
-    dpi = window.logicalDpiX()
+@dataclass(frozen=True)
+class ExportViews:
+    """What can be exported: the diagram's scene and the three plots, by view name."""
+
+    diagram: QGraphicsScene
+    plots: Mapping[str, QGraphicsView]  # "loss-curve", "loss-step", "value-step"
+
+
+def _source(views: ExportViews, view: str) -> _Source:
     if view == "diagram":
-        scene = window.scene
+        scene = views.diagram
+        shown = scene.views()
+        dpi = shown[0].logicalDpiX() if shown else 96
         ground = scene.backgroundBrush()
         if ground.style() == Qt.BrushStyle.NoBrush:
             ground = QBrush(QColor("white"))
         return _Source(scene, scene.sceneRect(), ground, dpi)
-    panel = window.descent_panel
-    plots = {"loss-curve": panel.curve, "loss-step": panel.loss, "value-step": panel.value}
-    if view not in plots:
+    if view not in views.plots:
         raise ValueError(f"unknown view {view!r}; expected one of {', '.join(VIEWS)}")
-    widget = plots[view].widget
+    widget = views.plots[view]
     rect = widget.mapToScene(widget.viewport().rect()).boundingRect()
-    return _Source(widget.scene(), rect, widget.backgroundBrush(), widget.logicalDpiX() or dpi)
+    return _Source(widget.scene(), rect, widget.backgroundBrush(), widget.logicalDpiX() or 96)
 
 
 def _fit(natural: QSize, size) -> float:
@@ -76,14 +85,14 @@ def _fit(natural: QSize, size) -> float:
     return min(w / natural.width(), h / natural.height())
 
 
-def view_size(window, view: str) -> QSize:
+def view_size(views: ExportViews, view: str) -> QSize:
     """The size of ``view`` on screen, in pixels: an SVG's size when none is asked for."""
-    return _source(window, view).rect.size().toSize()
+    return _source(views, view).rect.size().toSize()
 
 
-def picture_of(window, view: str) -> Picture:
-    """Record ``view`` of ``window`` (one of :data:`VIEWS`) as it is drawn on screen now."""
-    source = _source(window, view)
+def picture_of(views: ExportViews, view: str) -> Picture:
+    """Record ``view`` (one of :data:`VIEWS`) as it is drawn on screen now."""
+    source = _source(views, view)
     natural = source.rect.size().toSize()
     if natural.isEmpty():
         raise OSError(f"the {view} view has no area to draw")
@@ -91,9 +100,9 @@ def picture_of(window, view: str) -> Picture:
 
 
 def export_view(
-    window, view: str, path, size: tuple[int, int] | None = None, title: str = ""
+    views: ExportViews, view: str, path, size: tuple[int, int] | None = None, title: str = ""
 ) -> None:
-    """Write ``view`` of ``window`` to ``path``; the suffix (.png or .svg) picks the format.
+    """Write ``view`` of ``views`` to ``path``; the suffix (.png or .svg) picks the format.
 
     ``view`` is one of :data:`VIEWS`. ``size`` (width, height) in pixels scales the picture
     uniformly to fit inside it; without it an SVG has the on-screen size and a PNG
@@ -108,7 +117,7 @@ def export_view(
     kind = path.suffix.lower()
     if kind not in (".png", ".svg"):
         raise ValueError(f"cannot tell the format of {path.name}: use .png or .svg")
-    picture = picture_of(window, view)
+    picture = picture_of(views, view)
     natural = QSize(picture.width, picture.height)
     scale = _fit(natural, size) if size else (PNG_SCALE if kind == ".png" else 1.0)
     width, height = round(natural.width() * scale), round(natural.height() * scale)

@@ -14,10 +14,11 @@ from PySide6.QtCore import QByteArray, QObject, QRect, Qt
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
-from ..descent.plot_style import FONT_PT
+from ..actions import make_action
 from ..look.appearance import Appearance
+from ..look.palette import FONT_PT
 from .spotlight import Spotlight
-from .walkthrough import make_action
+from .walkthrough import WalkthroughController
 
 FONT_BOOST = 1.4  # presenter fonts at zoom 1, against the window's own
 
@@ -60,8 +61,10 @@ class Presenter(QObject):
         appearance: Appearance,
         diagram: Zoomable,
         derivation: Zoomable,
+        walkthrough: WalkthroughController | None = None,
     ):
         super().__init__(window)
+        self._walkthrough = walkthrough
         self._window = window
         self._diagram = diagram
         self._derivation = derivation
@@ -148,7 +151,7 @@ class Presenter(QObject):
                     self._borrowed.append(a)
                     own.add(a)
         w.menuBar().hide()
-        walk_bar = getattr(getattr(w, "walkthrough", None), "bar", None)
+        walk_bar = None if self._walkthrough is None else self._walkthrough.bar
         for bar in w.findChildren(QToolBar):
             if bar is not walk_bar:
                 bar.hide()
@@ -180,9 +183,8 @@ class Presenter(QObject):
         self._diagram.set_zoom(saved["diagram"])
         self._derivation.set_zoom(saved["derivation"])
         self._zoom_plots(1.0)
-        walkthrough = getattr(w, "walkthrough", None)
-        if walkthrough is not None:  # the bar follows the walkthrough, not the saved layout
-            walkthrough.show_state(walkthrough.session.snapshot)
+        if self._walkthrough is not None:  # its bar follows the walkthrough, not the layout
+            self._walkthrough.show_state(self._walkthrough.session.snapshot)
         self.toggle.setChecked(False)
 
     # -- applying the zoom ------------------------------------------------------------------

@@ -9,11 +9,12 @@ sit in a toolbar that shows only while walking (and stays in presenter mode).
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAction, QFont, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar
+from PySide6.QtGui import QAction, QFont
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar, QWidget
 
 from core.walkthrough import CONTEXT, NARRATION
 
+from ..actions import make_action
 from ..state.session import Session, Snapshot
 
 
@@ -23,19 +24,6 @@ def narration(step, hidden=frozenset()) -> str:
     return step.narration(texts, hidden)
 
 
-def make_action(window, text: str, keys, slot, tip: str, checkable: bool = False) -> QAction:
-    """A window-wide action whose tooltip names its shortcuts."""
-    action = QAction(text, window, checkable=checkable)
-    seqs = [QKeySequence(k) for k in keys]
-    action.setShortcuts(seqs)
-    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    shown = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in seqs)
-    action.setToolTip(f"{tip} ({shown})" if seqs else tip)
-    action.triggered.connect(slot)
-    window.addAction(action)
-    return action
-
-
 class WalkthroughController(QObject):
     """Builds the Walkthrough menu and bar on ``window`` and keeps them in step."""
 
@@ -43,6 +31,8 @@ class WalkthroughController(QObject):
         super().__init__(window)
         self.session = session
         self._window = window
+        self._shared: list[QAction] = []
+        self._derivation: QWidget | None = None
         self.toggle = make_action(
             window,
             self.tr("Guided walkthrough"),
@@ -120,10 +110,11 @@ class WalkthroughController(QObject):
         else:
             self.session.lecture.stop_walkthrough()
 
-    def descent_actions(self) -> list[QAction]:
-        """The descent actions that share keys with the walkthrough."""
-        d = getattr(self._window, "descent_controls", None)
-        return [] if d is None else [d.play, d.back, d.step, d.reset]
+    def share_keys_with(self, actions: list[QAction], derivation: QWidget) -> None:
+        """``actions`` share keys with the walkthrough (off while it runs); ``derivation`` is
+        brought to the front when it starts (the formula that matches what is lit)."""
+        self._shared, self._derivation = list(actions), derivation
+        self.show_state(self.session.snapshot)
 
     def show_state(self, snap: Snapshot) -> None:
         k = snap.walk_index
@@ -137,10 +128,10 @@ class WalkthroughController(QObject):
             self.prev.setEnabled(k > 0)
             self.counter.setText(f" {k + 1} / {n} ")
             self.text.setText(narration(snap.walk_step, snap.hidden))
-        for a in self.descent_actions():
+        for a in self._shared:
             a.setEnabled(not walking)
         if self.bar.isVisibleTo(self._window) != walking:
             self.bar.setVisible(walking)
-            derivation = getattr(self._window, "derivation", None)
-            if walking and derivation is not None:  # the formula that matches what is lit
-                derivation.parentWidget().raise_()
+            dock = None if self._derivation is None else self._derivation.parentWidget()
+            if walking and dock is not None:
+                dock.raise_()

@@ -8,11 +8,14 @@ change goes through its setters, which apply it to the window once.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Protocol
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QActionGroup, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from ..lecture.walkthrough import make_action
+from ..actions import make_action
 from ..support import settings
 from .theme import CHOICES, SYSTEM, Theme, resolve, window_palette
 
@@ -20,14 +23,21 @@ ZOOM_STEP = 1.15
 ZOOM_RANGE = (0.5, 3.0)
 
 
+class Themed(Protocol):
+    """A part of the window that draws itself in a theme (the diagram, the plots)."""
+
+    def set_theme(self, theme: Theme) -> None: ...
+
+
 class Appearance(QObject):
     """The theme choice, presenter mode on or off, its zoom factor, the spotlight."""
 
     changed = Signal()
 
-    def __init__(self, window: QMainWindow):
+    def __init__(self, window: QMainWindow, themed: Sequence[Themed] = ()):
         super().__init__(window)
         self._window = window
+        self._themed = tuple(themed)  # the parts that draw themselves in a theme
         stored = settings.theme()
         self.choice = stored if stored in CHOICES else SYSTEM  # as it was last time
         self.presenter = False
@@ -82,12 +92,8 @@ class Appearance(QObject):
         if theme != self._applied:
             self._applied = theme
             self._window.setPalette(window_palette(theme))
-            scene = getattr(self._window, "scene", None)
-            if scene is not None:
-                scene.set_theme(theme)
-            plots = getattr(self._window, "descent_panel", None)
-            if plots is not None:
-                plots.set_theme(theme)
+            for part in self._themed:
+                part.set_theme(theme)
         for key, action in self.theme_actions.items():
             action.setChecked(key == self.choice)
         self.changed.emit()

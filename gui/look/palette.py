@@ -43,3 +43,6 @@ def path_width(value: float, largest: float, thinnest: float = 1.5, widest: floa
 GHOSTS = ("#E69F00", "#56B4E9", "#CC79A7", "#000000", "#F0E442")
 PREDICTED = "#5F6368"  # the faint path the current learning rate will take
 BANNER_BG = "#FDECEA"  # the background of a stop-and-explain banner
+
+#: The plots' and the descent panel's text size, in points (presenter mode scales it).
+FONT_PT = 11

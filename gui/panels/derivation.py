@@ -39,6 +39,10 @@ class DerivationPanel(QWidget):
 
     refreshed = Signal()  # every formula on show is that of the current Snapshot
 
+    @staticmethod
+    def title() -> str:
+        return QCoreApplication.translate("DerivationPanel", "Derivation")
+
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
@@ -283,16 +287,3 @@ def _font(points: float, bold: bool = False) -> QFont:
     font.setPointSizeF(points)
     font.setBold(bold)
     return font
-
-
-def add_derivation_dock(window, session: Session) -> DerivationPanel:
-    """Build the derivation panel in a right-hand dock of ``window``; return the panel."""
-    from PySide6.QtWidgets import QDockWidget
-
-    panel = DerivationPanel(session)
-    dock = QDockWidget(QCoreApplication.translate("DerivationPanel", "Derivation"), window)
-    dock.setObjectName("derivationDock")
-    dock.setWidget(panel)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    window.addAction(panel.copy_action)
-    return panel

@@ -8,16 +8,14 @@ come from :mod:`core.quiz`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDockWidget,
     QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QPushButton,
     QScrollArea,
     QToolButton,
@@ -72,6 +70,10 @@ class QuizRow:
 
 class QuizPanel(QWidget):
     """Dock content: the quiz values of the selected parameter."""
+
+    @staticmethod
+    def title() -> str:
+        return QCoreApplication.translate("QuizPanel", "Quiz")
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -196,18 +198,3 @@ class QuizPanel(QWidget):
     def _say(self, key: str, html: str) -> None:
         self._results[key] = (self._state(self.session.snapshot), html)
         self.show_snapshot(self.session.snapshot)
-
-
-def add_quiz_dock(window: QMainWindow, session: Session) -> QuizPanel:
-    panel = QuizPanel(session)
-    dock = QDockWidget(panel.tr("Quiz"), window)
-    dock.setObjectName("quiz_dock")
-    dock.setWidget(panel)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    derivation = getattr(window, "derivation", None)
-    if derivation is not None:
-        window.tabifyDockWidget(derivation.parentWidget(), dock)
-        paths = window.findChild(QDockWidget, "Paths")
-        if paths is not None:
-            paths.raise_()
-    return panel

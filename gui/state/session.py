@@ -120,6 +120,10 @@ class Session(QObject):
         now = self._snap
         self.show(replace(snap, walk=now.walk, hidden=now.hidden, playing=False))
 
+    def redraw(self) -> None:
+        """Every view draws the snapshot again (after the interface language changed)."""
+        self.state_changed.emit(self._snap)
+
     def mark_saved(self) -> None:
         """What is on show now is what the file holds (after opening or saving it)."""
         self._saved = self._snap.document()

@@ -138,9 +138,10 @@ def _retranslate_scene(scene) -> None:
 class LanguageMenu(QObject):
     """Language > English / 繁體中文, remembered in the settings."""
 
-    def __init__(self, window, session):
+    def __init__(self, window, session, on_switched=None):
         super().__init__(window)
         self.window, self.session = window, session
+        self._on_switched = on_switched  # what else must follow a switch (the window title)
         self.menu = window.menuBar().addMenu(_tr("&Language"))
         self.menu.setToolTip(_tr("Interface language (takes effect at once)"))
         group = QActionGroup(self)
@@ -163,7 +164,6 @@ class LanguageMenu(QObject):
         for lang_, a in self.actions.items():
             a.setText("English" if lang_ == "en" else "繁體中文")
             a.setChecked(lang_ == lang)
-        files = getattr(self.window, "file_menu", None)
-        if files is not None:
-            files._title()
-        self.session.state_changed.emit(self.session.snapshot)
+        if self._on_switched is not None:
+            self._on_switched()
+        self.session.redraw()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..lecture.walkthrough import make_action
+from ..actions import make_action
 
 
 def _clean(text: str) -> str:

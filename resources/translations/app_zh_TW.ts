@@ -237,8 +237,8 @@
       <translation>拖曳瀏覽已記錄的步驟；所有面板同步</translation>
     </message>
     <message>
-      <source>Show the loss against step on a log scale (Shift+L)</source>
-      <translation>以對數刻度顯示損失對步數 (Shift+L)</translation>
+      <source>Show the loss against step on a log scale</source>
+      <translation>以對數刻度顯示損失對步數</translation>
     </message>
     <message>
       <source>Show the previous step</source>
@@ -678,6 +678,10 @@ Your values are kept and can still be saved. Details are in {1}.</source>
       <translation>列出視窗的所有快速鍵</translation>
     </message>
     <message>
+      <source>Make the values of the step on show the scenario's starting values</source>
+      <translation>把目前顯示這一步的數值設為情境的起始值</translation>
+    </message>
+    <message>
       <source>Nudge check</source>
       <translation>微擾檢查</translation>
     </message>
@@ -704,6 +708,10 @@ Your values are kept and can still be saved. Details are in {1}.</source>
     <message>
       <source>Show the quiz</source>
       <translation>顯示測驗</translation>
+    </message>
+    <message>
+      <source>Start from here</source>
+      <translation>從這裡開始</translation>
     </message>
     <message>
       <source>Zoom in</source>
