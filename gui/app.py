@@ -35,7 +35,7 @@ def build(args):
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CNN Backprop Visualizer")
     app.setOrganizationName("cnn-backprop")
-    app.error_reporter = errors.install()
+    app.setProperty("error_reporter", errors.install())  # kept alive with the app
     language.set_language(args.lang or settings.language() or language.system_language())
     opened = args.scenario or args.file
     if not opened and not args.screenshot:

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
-from .actions import make_action
+from .actions import Keys, make_action
 from .descent.controls import DescentControls
 from .descent.panel import DescentPanel
 from .diagram import DiagramScene, DiagramView
@@ -133,9 +133,9 @@ class MainWindow(QMainWindow):
             menu=edit,
         )
         view = bar.addMenu(self.tr("&View"))
-        zoom_in = [QKeySequence.StandardKey.ZoomIn, "Ctrl+="]
+        zoom_in: Keys = [QKeySequence.StandardKey.ZoomIn, "Ctrl+="]
         make_action(self, self.tr("Zoom in"), zoom_in, self.view.zoom_in, menu=view)
-        zoom_out = [QKeySequence.StandardKey.ZoomOut, "Ctrl+-"]
+        zoom_out: Keys = [QKeySequence.StandardKey.ZoomOut, "Ctrl+-"]
         make_action(self, self.tr("Zoom out"), zoom_out, self.view.zoom_out, menu=view)
         make_action(self, self.tr("Fit to window"), ["Ctrl+0"], self.view.fit, menu=view)
         paths = bar.addMenu(self.tr("&Paths"))

@@ -25,6 +25,7 @@ from core.descent import ALL_WEIGHTS
 from core.numfmt import fmt
 from core.parse import ParseError
 from core.parse import parse_number as core_parse
+from core.settings_format import MAX_STEPS
 
 from ..actions import make_action
 from ..state.descent_data import FOLLOW_SELECTION, LR_RANGE, SPEED_RANGE
@@ -116,13 +117,16 @@ class DescentControls(QObject):
             checkable=True,
         )
 
-        self.timeline = QSlider(Qt.Orientation.Horizontal, minimumWidth=220)
+        self.timeline = QSlider(Qt.Orientation.Horizontal)
+        self.timeline.setMinimumWidth(220)
         self.timeline.setToolTip(self.tr("Scrub through the recorded steps; every panel follows"))
         self.timeline.valueChanged.connect(session.descent.seek)
-        self.step_label = QLabel(minimumWidth=150)
+        self.step_label = QLabel()
+        self.step_label.setMinimumWidth(150)
         self.step_label.setToolTip(self.tr("The step shown and the last step recorded"))
 
-        self.lr_slider = QSlider(Qt.Orientation.Horizontal, minimumWidth=160)
+        self.lr_slider = QSlider(Qt.Orientation.Horizontal)
+        self.lr_slider.setMinimumWidth(160)
         self.lr_slider.setRange(0, LR_TICKS)
         self.lr_slider.setToolTip(
             self.tr(
@@ -133,22 +137,26 @@ class DescentControls(QObject):
         self._drag = 0
         self.lr_slider.sliderPressed.connect(self._new_drag)
         self.lr_slider.valueChanged.connect(self._slid_lr)
-        self.lr_box = QLineEdit(maximumWidth=80)
+        self.lr_box = QLineEdit()
+        self.lr_box.setMaximumWidth(80)
         self.lr_box.setToolTip(self.tr("Type a learning rate (1e-4 to 100) and press Enter"))
         self.lr_box.editingFinished.connect(self._typed_lr)
 
-        self.speed = QSpinBox(minimum=int(SPEED_RANGE[0]), maximum=int(SPEED_RANGE[1]))
+        self.speed = QSpinBox()
+        self.speed.setRange(int(SPEED_RANGE[0]), int(SPEED_RANGE[1]))
         self.speed.setSuffix(self.tr(" steps/s"))
         self.speed.setToolTip(self.tr("Steps per second while playing (1 to 1000)"))
         self.speed.valueChanged.connect(session.descent.set_speed)
 
-        self.max_steps = QSpinBox(minimum=1, maximum=10_000_000)
+        self.max_steps = QSpinBox()
+        self.max_steps.setRange(1, MAX_STEPS)
         self.max_steps.setPrefix(self.tr("stop after "))
         self.max_steps.setSuffix(self.tr(" steps"))
         self.max_steps.setToolTip(self.tr("Play stops after this many steps"))
         self.use_tol = QCheckBox(self.tr("or |gradient| <"))
         self.use_tol.setToolTip(self.tr("Also stop once every |gradient| is below the tolerance"))
-        self.tol_box = QLineEdit("1e-6", maximumWidth=70)
+        self.tol_box = QLineEdit()
+        self.tol_box.setMaximumWidth(70)
         self.tol_box.setToolTip(self.tr("The tolerance for the gradient (press Enter)"))
         self.max_steps.valueChanged.connect(lambda n: session.descent.set_stop_rule(max_steps=n))
         self.use_tol.toggled.connect(lambda on: session.descent.set_stop_rule(use_tol=on))
@@ -168,7 +176,8 @@ class DescentControls(QObject):
             lambda i: session.descent.set_descent_param(self.param.itemData(i))
         )
 
-        run_bar = QToolBar(self.tr("Descent"), window, objectName="descent_run")
+        run_bar = QToolBar(self.tr("Descent"), window)
+        run_bar.setObjectName("descent_run")
         for a in (self.reset, self.back, self.play, self.step):
             run_bar.addAction(a)
         run_bar.addWidget(self.timeline)
@@ -177,7 +186,8 @@ class DescentControls(QObject):
         run_bar.addAction(self.keep)
         run_bar.addAction(self.clear)
         run_bar.addAction(self.log)
-        settings = QToolBar(self.tr("Descent settings"), window, objectName="descent_settings")
+        settings = QToolBar(self.tr("Descent settings"), window)
+        settings.setObjectName("descent_settings")
         settings.addWidget(QLabel(self.tr(" learning rate ")))
         settings.addWidget(self.lr_slider)
         settings.addWidget(self.lr_box)

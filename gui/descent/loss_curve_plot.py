@@ -14,10 +14,10 @@ from core.descent import ALL_WEIGHTS
 from core.live import loss_slice
 from core.numfmt import fmt
 
-from ..look.palette import GHOSTS, INK, PREDICTED, SELECTED, sign_hex
+from ..look.palette import FONT_PT, GHOSTS, INK, PREDICTED, SELECTED, sign_hex
 from ..state.descent_data import MAX_GHOSTS, x_column
 from ..state.snapshot import Descent
-from .plot_style import FONT_PT, brush, make_plot, pen, set_axis_label, set_title
+from .plot_style import brush, make_plot, pen, set_axis_label, set_title
 
 MAX_LABELS = 16
 DISPLAY_POINTS = 1500  # about two points a pixel on a full-width plot

@@ -10,10 +10,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..look.palette import BANNER_BG, INK, MUTED, POSITIVE
+from ..look.labels import wrapped
+from ..look.palette import BANNER_BG, FONT_PT, INK, MUTED, POSITIVE
 from ..state.session import Session, Snapshot
 from .loss_curve_plot import LossCurvePlot
-from .plot_style import FONT_PT, theme_plot
+from .plot_style import theme_plot
 from .step_plots import LossStepPlot, ValueStepPlot
 
 
@@ -26,7 +27,8 @@ class DescentPanel(QWidget):
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
-        self.banner = QLabel(wordWrap=True)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
         self.banner.setStyleSheet(
             f"background: {BANNER_BG}; color: {INK}; border-left: 5px solid {POSITIVE};"
             f"padding: 6px 10px; font-size: {FONT_PT + 1}pt;"
@@ -42,9 +44,8 @@ class DescentPanel(QWidget):
             split.addWidget(p.widget)
         split.setSizes([500, 390, 390])
         self.plots = split
-        self.hidden_note = QLabel(
-            tr("The plots are hidden while the quiz hides values: they would give them away."),
-            wordWrap=True,
+        self.hidden_note = wrapped(
+            tr("The plots are hidden while the quiz hides values: they would give them away.")
         )
         self.hidden_note.setStyleSheet(f"color: {MUTED}; font-size: {FONT_PT + 1}pt; padding: 8px;")
         self.hidden_note.setVisible(False)

@@ -36,7 +36,9 @@ class InlineEditor(QLineEdit):
         )
         self.bubble.hide()
         self._bubble_name: str | None = None
-        self._bubble_timer = QTimer(self, singleShot=True, interval=REFUSAL_MS)
+        self._bubble_timer = QTimer(self)
+        self._bubble_timer.setSingleShot(True)
+        self._bubble_timer.setInterval(REFUSAL_MS)
         self._bubble_timer.timeout.connect(self.bubble.hide)
         self.installEventFilter(self)
 

@@ -49,7 +49,9 @@ class DiagramScene(QGraphicsScene):
         self.labels: dict[str, EdgeLabel] = {}
         self.theme: Theme = THEMES["light"]
         self._wheel_name: str | None = None
-        self._wheel_timer = QTimer(self, singleShot=True, interval=WHEEL_COMMIT_MS)
+        self._wheel_timer = QTimer(self)
+        self._wheel_timer.setSingleShot(True)
+        self._wheel_timer.setInterval(WHEEL_COMMIT_MS)
         self._wheel_timer.timeout.connect(self._commit_wheel)
         self._build()
         session.state_changed.connect(self.show_snapshot)

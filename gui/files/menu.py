@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
 
 from ..actions import make_action
 from .export import ExportMenu
@@ -32,6 +32,15 @@ def preset_titles() -> dict[str, str]:
     }
 
 
+def _insert(bar: QMenuBar, index: int, menu: QMenu) -> None:
+    """Put ``menu`` at ``index`` of the menu bar (at the end if there are fewer)."""
+    actions = bar.actions()
+    if index < len(actions):
+        bar.insertMenu(actions[index], menu)
+    else:
+        bar.addMenu(menu)
+
+
 class FileMenu(QObject):
     """Installs File and Scenario menus on ``window`` and accepts scenario drops."""
 
@@ -40,9 +49,8 @@ class FileMenu(QObject):
         self.window = window
         self.files = ScenarioFiles(session, window)
         bar = window.menuBar()
-        first = bar.actions()[0] if bar.actions() else None
         self.file_menu = QMenu(_tr("&File"), window)
-        bar.insertMenu(first, self.file_menu)
+        _insert(bar, 0, self.file_menu)
         m = self.file_menu
         make_action(
             window, _tr("&Open…"), ["Ctrl+O"], self.files.open, _tr("Open a scenario"), menu=m
@@ -66,7 +74,7 @@ class FileMenu(QObject):
         m.addSeparator()
         make_action(window, _tr("&Quit"), ["Ctrl+Q"], window.close, _tr("Close the window"), menu=m)
         self.scenario_menu = QMenu(_tr("&Scenario"), window)
-        bar.insertMenu(bar.actions()[2] if len(bar.actions()) > 2 else None, self.scenario_menu)
+        _insert(bar, 2, self.scenario_menu)
         for name, title in preset_titles().items():
             make_action(
                 window,

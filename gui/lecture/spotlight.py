@@ -19,7 +19,8 @@ class Spotlight(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self._pos = QPoint(-1000, -1000)
-        self._timer = QTimer(self, interval=POLL_MS)
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._follow)
         self.hide()
 

@@ -81,7 +81,8 @@ class WalkthroughController(QObject):
 
         self.counter = QLabel()
         self.counter.setToolTip(self.tr("The step on show and the number of steps"))
-        self.text = QLabel(wordWrap=True)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.text.setMinimumWidth(500)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from core.latex import Item, derivation
 from core.latex_document import document
 
+from ..look.labels import wrapped
 from ..look.palette import WALK, sign_hex
 from ..state.session import Session, Snapshot
 from .formula_view import FormulaView
@@ -54,7 +55,9 @@ class DerivationPanel(QWidget):
         self._widgets: list[QWidget] = []
         self._zoom = 1.0
         self._typesetting = False  # off until shown or warmed: start-up spawns no worker
-        self._timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
 
         self.copy_action = QAction(self.tr("Copy as LaTeX"), self)
@@ -87,8 +90,8 @@ class DerivationPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        self._hidden_note = QLabel(
-            self.tr("The derivation is hidden while the quiz hides values."), wordWrap=True
+        self._hidden_note = wrapped(
+            self.tr("The derivation is hidden while the quiz hides values.")
         )
         self._hidden_note.setVisible(False)
         layout.addLayout(header)
@@ -214,7 +217,7 @@ class DerivationPanel(QWidget):
                 if item.role in ("chain", "path_term"):
                     w.setContentsMargins(0, 0, 0, 0)
             else:
-                w = QLabel(item.heading(texts), wordWrap=True)
+                w = wrapped(item.heading(texts))
                 heading = item.kind == "heading"
                 w.setFont(_font((HEADING_PT if heading else NOTE_PT) * self._zoom, bold=heading))
                 if heading:

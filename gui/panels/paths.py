@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from core.descent import central_difference, relative_error
 from core.model import CELLS, Params
@@ -11,6 +11,7 @@ from core.numfmt import fmt
 from core.numfmt import fmt_operand as op
 
 from ..look import palette
+from ..look.labels import wrapped
 from ..state.session import Session, Snapshot
 
 
@@ -22,7 +23,7 @@ class PathRow(QFrame):
     def __init__(self, index: int, parent=None):
         super().__init__(parent)
         self.index = index
-        self.label = QLabel(textFormat=Qt.TextFormat.RichText, wordWrap=True)
+        self.label = wrapped(rich=True)
         self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -64,9 +65,9 @@ class PathsPanel(QWidget):
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
         self.session = session
-        self.heading = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
+        self.heading = wrapped(rich=True)
         self.rows = [PathRow(k) for k in range(4)]
-        self.total = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
+        self.total = wrapped(rich=True)
         self.nudge = QPushButton(self.tr("Nudge check"))
         self.nudge.setToolTip(
             self.tr(
@@ -75,7 +76,7 @@ class PathsPanel(QWidget):
             )
         )
         self.nudge.clicked.connect(self.run_nudge_check)
-        self.nudge_result = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
+        self.nudge_result = wrapped(rich=True)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(self.heading)
@@ -85,7 +86,8 @@ class PathsPanel(QWidget):
         for widget in (self.total, self.nudge, self.nudge_result):
             layout.addWidget(widget)
         layout.addStretch(1)
-        scroll = QScrollArea(widgetResizable=True)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
         outer = QVBoxLayout(self)

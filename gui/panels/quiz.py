@@ -28,6 +28,7 @@ from core.numfmt import fmt
 from core.parse import ParseError, parse_number
 from core.quiz import DEFAULT_TOL, check, expected, keys
 
+from ..look.labels import wrapped
 from ..look.palette import NEGATIVE, POSITIVE, SELECTED
 from ..state.session import Session, Snapshot
 
@@ -44,8 +45,10 @@ class QuizRow:
         self.key = key
         self.hide = QCheckBox()
         self.hide.setToolTip(panel.tr("Hide this value (it shows as ? everywhere)"))
-        self.name = QLabel(wordWrap=True)
-        self.answer = QLineEdit(placeholderText=panel.tr("predict"))
+        self.name = QLabel()
+        self.name.setWordWrap(True)
+        self.answer = QLineEdit()
+        self.answer.setPlaceholderText(panel.tr("predict"))
         self.answer.setMinimumWidth(80)
         self.answer.setToolTip(panel.tr("Type a number (0.5, -1e-3, 1/3) and press Enter"))
         self.check = QToolButton()
@@ -54,7 +57,9 @@ class QuizRow:
         self.reveal = QToolButton()
         self.reveal.setText(panel.tr("Reveal"))
         self.reveal.setToolTip(panel.tr("Show the value"))
-        self.verdict = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
+        self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
+        self.verdict.setTextFormat(Qt.TextFormat.RichText)
         self.hide.toggled.connect(lambda on: panel.session.lecture.hide_value(key, on))
         self.answer.returnPressed.connect(lambda: panel.check_answer(key))
         self.check.clicked.connect(lambda: panel.check_answer(key))
@@ -78,14 +83,16 @@ class QuizPanel(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        intro = QLabel(
+        intro = wrapped(
             self.tr(
                 "Hide values, predict them, then check: an answer within the tolerance "
                 "of the value is right."
-            ),
-            wordWrap=True,
+            )
         )
-        self.tolerance = QDoubleSpinBox(minimum=0.01, maximum=50.0, decimals=2, singleStep=0.5)
+        self.tolerance = QDoubleSpinBox()
+        self.tolerance.setDecimals(2)
+        self.tolerance.setRange(0.01, 50.0)
+        self.tolerance.setSingleStep(0.5)
         self.tolerance.setValue(DEFAULT_TOL * 100)
         self.tolerance.setSuffix(" %")
         self.tolerance.setToolTip(self.tr("How far (relative) a prediction may be from the value"))
@@ -119,7 +126,8 @@ class QuizPanel(QWidget):
         inner.addLayout(buttons)
         inner.addLayout(grid)
         inner.addStretch(1)
-        scroll = QScrollArea(widgetResizable=True)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         outer = QVBoxLayout(self)

@@ -148,7 +148,9 @@ class LanguageMenu(QObject):
         self.actions = {}
         keys = {"en": "Ctrl+Alt+E", "zh_TW": "Ctrl+Alt+T"}
         for lang, label in (("en", "English"), ("zh_TW", "繁體中文")):
-            a = QAction(label, window, checkable=True, checked=lang == current())
+            a = QAction(label, window)
+            a.setCheckable(True)
+            a.setChecked(lang == current())
             a.setShortcut(QKeySequence(keys[lang]))
             a.triggered.connect(lambda _=False, lang=lang: self.switch(lang))
             group.addAction(a)
