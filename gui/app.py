@@ -36,6 +36,7 @@ def build(args):
     app.setApplicationName("CNN Backprop Visualizer")
     app.setOrganizationName("cnn-backprop")
     app.setProperty("error_reporter", errors.install())  # kept alive with the app
+    settings.begin()
     language.set_language(args.lang or settings.language() or language.system_language())
     opened = args.scenario or args.file
     if not opened and not args.screenshot:

@@ -28,6 +28,7 @@ from .panels.derivation import DerivationPanel
 from .panels.paths import PathsPanel
 from .panels.quiz import QuizPanel
 from .state.session import Session
+from .support import settings
 from .support.language import LanguageMenu
 from .support.settings import save_window
 from .support.shortcuts_dialog import add_help_menu
@@ -92,6 +93,17 @@ class MainWindow(QMainWindow):
         )
         self.file_menu = FileMenu(self, session, self.export_views)
         self.language_menu = LanguageMenu(self, session, self.file_menu.retitle)
+        settings.report_to(self.say)
+
+    def say(self, message: str) -> None:
+        """Show a note in the status bar (a newer one joins one still on show)."""
+        bar = self.statusBar()  # made on the first note; hidden again when the note times out
+        if not bar.property("notes"):
+            bar.setProperty("notes", True)
+            bar.messageChanged.connect(lambda text: bar.setVisible(bool(text)))
+        shown = bar.currentMessage()
+        bar.showMessage(f"{shown}  {message}" if shown else message, 20_000)
+        bar.setVisible(True)
 
     def closeEvent(self, event) -> None:
         if self.file_menu.files.maybe_save():

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
 from core import presets
 from core.scenario import ScenarioError, load, save
 
 from ..state.session import Session
-from ..support.settings import remember_path
+from ..support.settings import recent_files, remember_path, write
 
 MAX_RECENT = 8
 FILTER = "Scenarios (*.json);;All files (*)"
@@ -135,14 +135,11 @@ class ScenarioFiles(QObject):
 
     # -- recent files ----------------------------------------------------------------------
     def recent(self) -> list[str]:
-        value = QSettings().value("recent_files", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in (value or [])]
+        return recent_files()
 
     def add_recent(self, path: Path) -> None:
         entries = [str(path.resolve())] + [p for p in self.recent() if p != str(path.resolve())]
-        QSettings().setValue("recent_files", entries[:MAX_RECENT])
+        write("recent_files", entries[:MAX_RECENT])
 
     def fill_recent_menu(self, menu: QMenu) -> None:
         menu.clear()

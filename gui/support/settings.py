@@ -1,63 +1,148 @@
 """What the app remembers between launches (QSettings, organisation "cnn-backprop"):
-window geometry and docks, language, theme, recent files (see files.scenario_files) and the
-last file opened or saved. Only what the person chose or saved: unsaved work that was
-discarded is never brought back.
+window geometry and docks, language, theme, recent files and the last file opened or saved.
+Only what the person chose or saved: unsaved work that was discarded is never brought back.
+
+A settings file is the person's to edit and can hold anything: every value read back is
+type-checked, and one that cannot be used is ignored (the default applies) and reported once,
+never fatal. A write that fails (an unwritable home, a folder where the file should be) is
+reported once too.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
 from core.scenario import Scenario, ScenarioError, load
 
+_problems: list[str] = []  # what went wrong with the settings, not yet shown to the person
+_said: set[str] = set()
+_reporter: list[Callable[[str], None]] = []
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Settings", text)
+
+
+def _report(message: str) -> None:
+    if message not in _said:
+        _said.add(message)
+        _problems.append(message)
+        _flush()
+
+
+def _flush() -> None:
+    while _reporter and _problems:
+        _reporter[0](_problems.pop(0))
+
+
+def begin() -> None:
+    """A new run of the app: nothing said yet, and no one to say it to until :func:`report_to`."""
+    _reporter.clear()
+    _said.clear()
+    _problems.clear()
+
+
+def report_to(say: Callable[[str], None]) -> None:
+    """Tell ``say`` what went wrong with the settings, so far and from now on (once each)."""
+    _reporter[:] = [say]
+    _said.clear()
+    _flush()
+
+
+def _read(key: str, kind: type | tuple[type, ...], ok: Any = None) -> Any:
+    """The value of ``key`` if it is a ``kind`` (and passes ``ok``), else None (reported)."""
+    value = QSettings().value(key)
+    if value is None:
+        return None
+    if not isinstance(value, kind) or (ok is not None and not ok(value)):
+        _report(_tr("The setting %1 could not be used and was ignored.").replace("%1", key))
+        return None
+    return value
+
+
+def write(key: str, value: Any) -> None:
+    """Store ``key``; a settings file that cannot be written is reported once."""
+    s = QSettings()
+    s.setValue(key, value)
+    s.sync()
+    if s.status() != QSettings.Status.NoError:
+        where = s.fileName()
+        _report(_tr("Settings cannot be saved to %1; they will be forgotten.").replace("%1", where))
+
 
 def remember_language(lang: str) -> None:
-    QSettings().setValue("language", lang)
+    write("language", lang)
 
 
 def language() -> str | None:
-    value = QSettings().value("language")
-    return value if value in ("en", "zh_TW") else None
+    value: str | None = _read("language", str, lambda v: v in ("en", "zh_TW"))
+    return value
 
 
 def remember_theme(choice: str) -> None:
-    QSettings().setValue("theme", choice)
+    write("theme", choice)
 
 
 def theme() -> str | None:
-    value = QSettings().value("theme")
-    return value if isinstance(value, str) else None
+    value: str | None = _read("theme", str)
+    return value
+
+
+def recent_files() -> list[str]:
+    value = QSettings().value("recent_files")
+    if isinstance(value, str):
+        return [value]
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        _report(
+            _tr("The setting %1 could not be used and was ignored.").replace("%1", "recent_files")
+        )
+        return []
+    return list(value)
 
 
 def save_window(window) -> None:
-    s = QSettings()
-    s.setValue("window/geometry", window.saveGeometry())
-    s.setValue("window/state", window.saveState())
-    s.remove("last_scenario")  # older versions kept the unsaved state here
+    write("window/geometry", window.saveGeometry())
+    write("window/state", window.saveState())
+    QSettings().remove("last_scenario")  # older versions kept the unsaved state here
 
 
 def restore_window(window) -> None:
-    s = QSettings()
-    geometry, state = s.value("window/geometry"), s.value("window/state")
-    if geometry is not None:
-        window.restoreGeometry(geometry)
-    if state is not None:
-        window.restoreState(state)
+    geometry = _read("window/geometry", QByteArray)
+    if geometry is not None and not window.restoreGeometry(geometry):
+        _report(
+            _tr("The setting %1 could not be used and was ignored.").replace(
+                "%1", "window/geometry"
+            )
+        )
+    state = _read("window/state", QByteArray)
+    if state is not None and not window.restoreState(state):
+        _report(
+            _tr("The setting %1 could not be used and was ignored.").replace("%1", "window/state")
+        )
 
 
 def remember_path(path: Path | None) -> None:
     """The file last opened or saved (None: an untitled document)."""
-    QSettings().setValue("last_path", str(path) if path else "")
+    write("last_path", str(path) if path else "")
 
 
 def last_file() -> tuple[Path, Scenario] | None:
     """The file last opened or saved, if it is still there and still opens."""
-    value = QSettings().value("last_path")
-    if not isinstance(value, str) or not value:
+    value = _read("last_path", str)
+    if not value:
         return None
     try:
         return Path(value), load(value)
-    except ScenarioError:
+    except ScenarioError as exc:
+        _report(
+            _tr("The last scenario, %1, could not be opened: %2")
+            .replace("%1", value)
+            .replace("%2", str(exc))
+        )
         return None

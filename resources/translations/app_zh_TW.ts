@@ -999,6 +999,21 @@ The previous file, if any, is intact.</source>
     </message>
   </context>
   <context>
+    <name>Settings</name>
+    <message>
+      <source>Settings cannot be saved to %1; they will be forgotten.</source>
+      <translation>設定無法儲存到 %1；這些設定將不會被記住。</translation>
+    </message>
+    <message>
+      <source>The last scenario, %1, could not be opened: %2</source>
+      <translation>無法開啟上次的情境 %1：%2</translation>
+    </message>
+    <message>
+      <source>The setting %1 could not be used and was ignored.</source>
+      <translation>設定 %1 無法使用，已略過。</translation>
+    </message>
+  </context>
+  <context>
     <name>ShortcutsDialog</name>
     <message>
       <source>(window)</source>
