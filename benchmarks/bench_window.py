@@ -13,6 +13,7 @@ import os
 import resource
 import sys
 import time
+import traceback
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,6 +22,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 WINDOW_SIZE = (1280, 720)
 FAR = 1 << 62  # a step number past any run: ``seek(FAR)`` shows the newest step
+LONG_PLAY = 10_000_000  # a stop rule play never reaches here (the stop-rule box's largest)
+
+_slot_errors: list[str] = []
+
+
+def _record_slot_error(kind, value, tb) -> None:
+    """Qt hands an exception raised in a slot to ``sys.excepthook`` and goes on; keep it."""
+    _slot_errors.append("".join(traceback.format_exception(kind, value, tb)))
+    sys.__excepthook__(kind, value, tb)
 
 
 def open_window(param: str = "w11", lr: float | None = None):
@@ -32,6 +42,7 @@ def open_window(param: str = "w11", lr: float | None = None):
     from gui.state.session import Session
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    sys.excepthook = _record_slot_error  # a benchmark that raised measured nothing: see settle()
     session = Session(default())
     session.set_descent_param(param)
     if lr is not None:
@@ -58,7 +69,8 @@ def settle(max_seconds: float = 10.0) -> int:
     """Process events until a pass finds none pending (timers not yet due wait); return passes.
 
     This is "until every view has repainted": update requests, paints and whatever they post
-    are all delivered before it returns.
+    are all delivered before it returns. Raises if a slot raised since the window opened: the
+    views would have skipped work, and the figure would be wrong.
     """
     from PySide6.QtCore import QEventLoop
 
@@ -69,6 +81,8 @@ def settle(max_seconds: float = 10.0) -> int:
         passes += 1
         if time.perf_counter() > deadline:
             raise RuntimeError(f"events still pending after {max_seconds} s")
+    if _slot_errors:
+        raise RuntimeError(f"a slot raised during the benchmark:\n{_slot_errors[0]}")
     return passes
 
 

@@ -26,12 +26,12 @@ FLOOR_IS = "forced full repaints of the same window per second, back to back, sa
 
 
 def play_child(param: str, recorded: int, seconds: float) -> dict:
-    from bench_window import close, full_repaint, open_window, record, settle
+    from bench_window import LONG_PLAY, close, full_repaint, open_window, record, settle
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 
     app, session, window = open_window(param, lr=MODES[param][1])
     record(session, recorded)
-    session.set_stop_rule(1 << 40)
+    session.set_stop_rule(LONG_PLAY)
     session.set_speed(1000)
 
     class Paints(QObject):

@@ -43,11 +43,19 @@ MPL_IS = (
 
 def frames(recorded: int, rounds: int, per_round: int) -> dict:
     """In a fresh process: the app's frame, the forced repaint and matplotlib's frame, in ms."""
-    from bench_window import Internals, close, full_repaint, open_window, record, settle
+    from bench_window import (
+        LONG_PLAY,
+        Internals,
+        close,
+        full_repaint,
+        open_window,
+        record,
+        settle,
+    )
 
     app, session, window = open_window(lr=LR)
     record(session, recorded)
-    session.set_stop_rule(1 << 40)
+    session.set_stop_rule(LONG_PLAY)
     session.set_speed(SPEED)
     session.play()
     internals = Internals(session)
