@@ -1,18 +1,19 @@
 """Live descent frames: the whole window while playing, against a forced repaint and matplotlib.
 
 For each number N of recorded steps, a fresh process opens the main window, records N steps
-of descent on w11, then plays at full speed (1,000 steps/s). One frame is what a play tick
-does: ``session.tick()`` (the steps due since the last tick, one snapshot, every view
-updated), then events until none is pending (every view repainted). The play timer is held
-so that the benchmark drives the ticks itself; the steps a tick takes still follow the clock,
-as in play.
+of descent on w11, then plays at 60 steps/s. One frame is what a play tick does:
+``session.tick()`` (one step, one snapshot, every view updated), then events until none is
+pending (every view repainted). The play timer is held so that the benchmark drives the
+ticks itself. At 60 steps/s a tick takes one step whatever the time between ticks, so the
+floors can be timed between frames without changing a frame's work; at 1,000 steps/s a tick
+at 60 frames/s takes 16 steps, about 0.6 ms more (descent_bench.py plays that way).
 
-Two floors are measured in the same process, in rounds of frames so that a tick's clock never
-counts them:
+Two floors are measured in the same process, each sample right beside a frame (the order of
+the three rotates, so that a slow moment of a shared machine hits each alike):
 
 - ``frame_N``: one forced full repaint of the same window (bench_window.full_repaint).
-- ``matplotlib_N``: the same three plots drawn by matplotlib (mpl_figure.py) from the very
-  snapshots the app's frames showed, at the pixel size of the app's plot area, Agg
+- ``matplotlib_N``: the same three plots drawn by matplotlib (mpl_figure.py) from the
+  snapshot the app's frame just showed, at the pixel size of the app's plot area, Agg
   ``canvas.draw()``.
 
 Needs matplotlib for the second (not a dependency of the app): ``pip install matplotlib``.
@@ -33,7 +34,8 @@ import measure
 
 SIZES = (1_000, 10_000, 100_000)
 LR = 0.01  # descends slowly enough that a million steps never stop
-SPEED = 1000.0  # steps/s: the fastest play
+SPEED = 60.0  # steps/s: one step a tick (see the module docstring)
+WARM = 5  # samples that warm caches and are dropped
 REPAINT_IS = "one forced full repaint of the same window (every visible widget), same process"
 MPL_IS = (
     "matplotlib Agg draw of the same three plots from the same snapshots, same pixel size, "
@@ -41,7 +43,7 @@ MPL_IS = (
 )
 
 
-def frames(recorded: int, rounds: int, per_round: int) -> dict:
+def frames(recorded: int, samples: int) -> dict:
     """In a fresh process: the app's frame, the forced repaint and matplotlib's frame, in ms."""
     from bench_window import (
         LONG_PLAY,
@@ -70,44 +72,35 @@ def frames(recorded: int, rounds: int, per_round: int) -> dict:
     except ImportError:
         mpl = None
 
-    frame_ms, repaint_ms, mpl_ms, steps_per_frame = [], [], [], []
-    rows = 0
-    for round_ in range(rounds + 1):  # round 0 warms caches and is dropped
-        session.tick()  # restarts the tick clock after the floors' time; not counted
+    def frame():
+        session.tick()
         settle()
-        snaps, times, steps = [], [], []
-        for _ in range(per_round):
+
+    jobs = {"frame": frame, "repaint": lambda: full_repaint(window)}
+    if mpl is not None:
+        jobs["mpl"] = lambda: mpl.draw(session.snapshot)
+    times: dict[str, list[float]] = {name: [] for name in jobs}
+    names = list(jobs)
+    steps = []
+    for i in range(WARM + samples):
+        for name in names[i % len(names) :] + names[: i % len(names)]:
             before = internals.last_step()
             start = time.perf_counter()
-            session.tick()
-            settle()
-            times.append((time.perf_counter() - start) * 1e3)
-            steps.append(internals.last_step() - before)
-            snaps.append(session.snapshot)
-        floors = []
-        for _ in range(per_round):
-            start = time.perf_counter()
-            full_repaint(window)
-            floors.append((time.perf_counter() - start) * 1e3)
-        drawn = []
-        for snap in snaps if mpl else ():
-            start = time.perf_counter()
-            mpl.draw(snap)
-            drawn.append((time.perf_counter() - start) * 1e3)
-        if round_:
-            frame_ms += times
-            repaint_ms += floors
-            mpl_ms += drawn
-            steps_per_frame += steps
-        rows = len(session.snapshot.descent.run.rows(max_points=1500))
+            jobs[name]()
+            elapsed = (time.perf_counter() - start) * 1e3
+            if i >= WARM:
+                times[name].append(elapsed)
+                if name == "frame":
+                    steps.append(internals.last_step() - before)
+    rows = len(session.snapshot.descent.run.rows(max_points=1500))
     last = internals.last_step()
     session.pause()
     close(window)
     return {
-        "frame_ms": frame_ms,
-        "repaint_ms": repaint_ms,
-        "mpl_ms": mpl_ms,
-        "steps_per_frame": measure.median(steps_per_frame),
+        "frame_ms": times["frame"],
+        "repaint_ms": times["repaint"],
+        "mpl_ms": times.get("mpl", []),
+        "steps_per_frame": measure.median(steps),
         "recorded_at_end": last,
         "rows_drawn": rows,
         "size": size,
@@ -140,18 +133,17 @@ def entries(n: int, r: dict) -> dict:
 def main() -> int:
     ap = measure.parser(__doc__)
     ap.add_argument("--child", type=int, metavar="N", help=argparse.SUPPRESS)
-    ap.add_argument("--rounds", type=int, help="rounds of frames (default 6, quick 3)")
+    ap.add_argument("--samples", type=int, help="frames of each size (default 60, quick 25)")
     ap.add_argument("--sizes", help="recorded steps, comma-separated (default 1000,10000,100000)")
     a = ap.parse_args()
-    rounds = a.rounds or (3 if a.quick else 6)
-    per_round = 10
+    samples = a.samples or (25 if a.quick else 60)
     if a.child is not None:
-        print(json.dumps(frames(a.child, rounds, per_round)))
+        print(json.dumps(frames(a.child, samples)))
         return 0
     sizes = [int(s) for s in a.sizes.split(",")] if a.sizes else SIZES
     results: dict = {}
     for n in sizes:
-        r = measure.child(__file__, "--child", str(n), "--rounds", str(rounds))
+        r = measure.child(__file__, "--child", str(n), "--samples", str(samples))
         results |= entries(n, r)
     lines = [
         "| recorded steps | app frame ms (frames/s) | forced repaint ms | ratio (goal <= 1.5) "
@@ -164,7 +156,7 @@ def main() -> int:
             f"| {n:,} | {f['value']:.1f} ({f['fps']:.0f}) | {f['floor']:.1f} | {f['ratio']:.2f}x "
             f"| {measure.fmt(m['floor'])} | {measure.fmt(m['ratio'], 2)}x |"
         )
-    lines.append(f"(medians of {rounds * per_round} frames; floors: {REPAINT_IS}; {MPL_IS})")
+    lines.append(f"(medians of {samples} frames; floors: {REPAINT_IS}; {MPL_IS})")
     measure.emit(results, a.json, "\n".join(lines))
     return 0
 
