@@ -1,169 +1,164 @@
-"""Live descent against a matplotlib figure redrawing the same three plots, frame for frame.
+"""Live descent frames: the whole window while playing, against a forced repaint and matplotlib.
 
-The app's frame: one descent step, one snapshot, every view of the main window repainted (the
-three descent plots and the diagram). The matplotlib frame is what a teacher's script would do
-instead, written the fast way (lines created once, ``set_data`` each frame, Agg canvas): the
-loss curve with its point and tangent, the loss against step and w11 against step, fed with
-every recorded row up to the current step, then ``canvas.draw()``. It takes no descent step
-itself, which favours it. The app draws at most 1,500 points a plot (two a pixel); a second
-matplotlib column is fed those same thinned rows.
+For each number N of recorded steps, a fresh process opens the main window, records N steps
+of descent on w11, then plays at 60 steps/s. One frame is what a play tick does:
+``session.descent.advance(1)`` (one step, one snapshot, every view updated), then events until none is
+pending (every view repainted). The play timer is held so that the benchmark drives the
+ticks itself. At 60 steps/s a tick takes one step whatever the time between ticks, so the
+floors can be timed between frames without changing a frame's work; at 1,000 steps/s a tick
+at 60 frames/s takes 16 steps, about 0.6 ms more (descent_bench.py plays that way).
 
-Needs matplotlib (not a dependency of the app): ``pip install matplotlib``.
-Run: ``QT_QPA_PLATFORM=offscreen python benchmarks/plots_bench.py [--seconds 3]``.
-Targets: the app at least 10x matplotlib, and at least 60 frames/s at 100,000 recorded steps.
+Two floors are measured in the same process, each sample right beside a frame (the order of
+the three rotates, so that a slow moment of a shared machine hits each alike):
+
+- ``frame_N``: one forced full repaint of the same window (bench_window.full_repaint).
+- ``matplotlib_N``: the same three plots drawn by matplotlib (mpl_figure.py) from the
+  snapshot the app's frame just showed, at the pixel size of the app's plot area, Agg
+  ``canvas.draw()``.
+
+Needs matplotlib for the second (not a dependency of the app): ``pip install matplotlib``.
+Run: ``python benchmarks/plots_bench.py [--json] [--quick]``.
+Goals: frames within 1.5x of a forced repaint, at least 60 frames/s, at least 10x faster
+than matplotlib (ratio <= 0.1).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import time
-from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench_window import open_window, record  # noqa: E402
+import measure
 
 SIZES = (1_000, 10_000, 100_000)
-LR = 0.01
+LR = 0.01  # descends slowly enough that a million steps never stop
+SPEED = 60.0  # steps/s: one step a tick (see the module docstring)
+WARM = 5  # samples that warm caches and are dropped
+REPAINT_IS = "one forced full repaint of the same window (every visible widget), same process"
+MPL_IS = (
+    "matplotlib Agg draw of the same three plots from the same snapshots, same pixel size, "
+    "artists made once and fed with set_data"
+)
 
 
-def app_fps(recorded: int, seconds: float) -> tuple[float, tuple[int, int]]:
-    """Frames/s of the app with ``recorded`` steps behind it; and the plot area in pixels."""
-    from PySide6.QtCore import QEvent, QObject
+def frames(recorded: int, samples: int) -> dict:
+    """In a fresh process: the app's frame, the forced repaint and matplotlib's frame, in ms."""
+    from bench_window import (
+        LONG_PLAY,
+        close,
+        full_repaint,
+        open_window,
+        record,
+        settle,
+    )
 
     app, session, window = open_window(lr=LR)
     record(session, recorded)
-    app.processEvents()
+    session.descent.set_stop_rule(LONG_PLAY)
+    session.descent.set_speed(SPEED)
+    session.descent.play()
+    session.descent.player.stop()  # play goes on; the benchmark drives the ticks
+    settle()
+    plots = window.descent_panel.plots
+    size = (plots.width(), plots.height())
+    try:
+        from mpl_figure import MplPlots
 
-    class Paints(QObject):
-        count = 0
+        mpl = MplPlots(size)
+    except ImportError:
+        mpl = None
 
-        def eventFilter(self, obj, event):
-            if event.type() == QEvent.Type.Paint:
-                Paints.count += 1
-            return False
+    def frame():
+        session.descent.advance(1)
+        settle()
 
-    spy = Paints()
-    window.descent_panel.curve.widget.viewport().installEventFilter(spy)
-    frames = 0
-    t0 = time.perf_counter()
-    while time.perf_counter() - t0 < seconds:
-        session._step_once()
-        session._publish(predict_again=False)
-        app.processEvents()
-        frames += 1
-    elapsed = time.perf_counter() - t0
-    if Paints.count < frames:
-        raise RuntimeError(f"{frames} frames but {Paints.count} paints of the loss curve")
-    panel = window.descent_panel
-    size = (panel.width(), panel.height())
-    session.mark_saved()  # nothing to save: close without the prompt
-    window.close()
-    return frames / elapsed, size
-
-
-def mpl_fps(recorded: int, seconds: float, size: tuple[int, int], thin: bool) -> float:
-    """Frames/s of a matplotlib Agg figure of ``size`` pixels redrawing the three plots."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import numpy as np
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    from core.descent import descend
-    from core.history import Run
-    from core.live import loss_slice
-    from core.scenario import default
-
-    p = default().params
-    traj = descend(p, "w11", LR, recorded)
-    steps = np.arange(len(traj.loss), dtype=float)
-    xs_all, loss_all, grads_all = traj.values, traj.loss, traj.grads
-
-    fig = Figure(figsize=(size[0] / 100, size[1] / 100), dpi=100)
-    FigureCanvasAgg(fig)
-    ax_curve, ax_loss, ax_value = fig.subplots(1, 3)
-    ax_grad = ax_value.twinx()
-    (curve,) = ax_curve.plot([], [], color="k", lw=2)
-    (path,) = ax_curve.plot([], [], "o-", ms=3, lw=2)
-    (point,) = ax_curve.plot([], [], "o", ms=10)
-    (tangent,) = ax_curve.plot([], [], lw=2.5)
-    (loss_line,) = ax_loss.plot([], [], lw=2.5)
-    (value_line,) = ax_value.plot([], [], lw=2.5)
-    (grad_line,) = ax_grad.plot([], [], lw=2)
-    for ax, title in ((ax_curve, "MSE vs w11"), (ax_loss, "MSE vs step"), (ax_value, "w11")):
-        ax.set_title(title)
-    frames = 0
-    cursor = max(1, recorded // 2)
-    t0 = time.perf_counter()
-    while time.perf_counter() - t0 < seconds:
-        upto = min(cursor + frames, recorded)
-        rows = Run.rows(_Len(upto + 1), max_points=1500) if thin else np.arange(upto + 1)
-        x, y, s = xs_all[rows], loss_all[rows], steps[rows]
-        x_now, l_now, g = xs_all[upto], loss_all[upto], grads_all[upto]
-        grid, lc = loss_slice(traj_params(p, x_now), "w11", x, x_now)
-        curve.set_data(grid, lc)
-        path.set_data(x, y)
-        point.set_data([x_now], [l_now])
-        half = 0.12 * (grid[-1] - grid[0])
-        tx = np.array([x_now - half, x_now + half])
-        tangent.set_data(tx, l_now + g * (tx - x_now))
-        loss_line.set_data(s, y)
-        value_line.set_data(s, x)
-        grad_line.set_data(s, grads_all[rows])
-        for ax in (ax_curve, ax_loss, ax_value, ax_grad):
-            ax.relim()
-            ax.autoscale_view()
-        fig.canvas.draw()
-        frames += 1
-    return frames / (time.perf_counter() - t0)
+    jobs = {"frame": frame, "repaint": lambda: full_repaint(window)}
+    if mpl is not None:
+        jobs["mpl"] = lambda: mpl.draw(session.snapshot)
+    times: dict[str, list[float]] = {name: [] for name in jobs}
+    names = list(jobs)
+    steps = []
+    for i in range(WARM + samples):
+        for name in names[i % len(names) :] + names[: i % len(names)]:
+            before = session.snapshot.run.last_step
+            start = time.perf_counter()
+            jobs[name]()
+            elapsed = (time.perf_counter() - start) * 1e3
+            if i >= WARM:
+                times[name].append(elapsed)
+                if name == "frame":
+                    steps.append(session.snapshot.run.last_step - before)
+    rows = len(session.snapshot.descent.run.rows(max_points=1500))
+    last = session.snapshot.run.last_step
+    session.descent.pause()
+    close(window)
+    return {
+        "frame_ms": times["frame"],
+        "repaint_ms": times["repaint"],
+        "mpl_ms": times.get("mpl", []),
+        "steps_per_frame": measure.median(steps),
+        "recorded_at_end": last,
+        "rows_drawn": rows,
+        "size": size,
+    }
 
 
-class _Len:
-    """Just enough of a Run for :meth:`core.history.Run.rows`: a length."""
-
-    def __init__(self, n: int):
-        self.n = n
-
-    def __len__(self) -> int:
-        return self.n
-
-
-def traj_params(p, w11: float):
-    return p.with_value("w11", float(w11))
+def entries(n: int, r: dict) -> dict:
+    """``frame_N`` and ``matplotlib_N`` from one child's samples."""
+    frame = measure.median(r["frame_ms"])
+    common = {
+        "fps": 1000.0 / frame,
+        "recorded": n,
+        "recorded_at_end": r["recorded_at_end"],
+        "steps_per_frame": r["steps_per_frame"],
+        "rows_drawn": r["rows_drawn"],
+        "samples": len(r["frame_ms"]),
+    }
+    out = {f"frame_{n}": measure.entry(frame, measure.median(r["repaint_ms"]), "ms", REPAINT_IS)}
+    out[f"frame_{n}"] |= common
+    w, h = r["size"]
+    mpl_is = f"{MPL_IS} ({w}x{h} px)"
+    if r["mpl_ms"]:
+        mpl = measure.entry(frame, measure.median(r["mpl_ms"]), "ms", mpl_is)
+    else:
+        mpl = measure.skipped("ms", mpl_is, "matplotlib is not installed")
+    out[f"matplotlib_{n}"] = mpl | common
+    return out
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--seconds", type=float, default=3.0)
+    ap = measure.parser(__doc__)
+    ap.add_argument("--child", type=int, metavar="N", help=argparse.SUPPRESS)
+    ap.add_argument("--samples", type=int, help="frames of each size (default 60, quick 25)")
+    ap.add_argument("--sizes", help="recorded steps, comma-separated (default 1000,10000,100000)")
     a = ap.parse_args()
-    try:
-        import matplotlib  # noqa: F401
-    except ImportError:
-        print("matplotlib is not installed: pip install matplotlib (for this comparison only)")
+    samples = a.samples or (25 if a.quick else 60)
+    if a.child is not None:
+        print(json.dumps(frames(a.child, samples)))
         return 0
-    print(
-        "| recorded steps | app frames/s | matplotlib frames/s (all rows) | ratio "
-        "| matplotlib frames/s (app's 1,500 rows) | ratio |"
-    )
-    print("|---|---|---|---|---|---|")
-    for n in SIZES:
-        fps, size = app_fps(n, a.seconds)
-        full = mpl_fps(n, a.seconds, size, thin=False)
-        thin = mpl_fps(n, a.seconds, size, thin=True)
-        print(
-            f"| {n:,} | {fps:.1f} | {full:.1f} | {fps / full:.1f}x | {thin:.1f} "
-            f"| {fps / thin:.1f}x |"
+    sizes = [int(s) for s in a.sizes.split(",")] if a.sizes else SIZES
+    results: dict = {}
+    for n in sizes:
+        r = measure.child(__file__, "--child", str(n), "--samples", str(samples))
+        results |= entries(n, r)
+    lines = [
+        "| recorded steps | app frame ms (frames/s) | forced repaint ms | ratio (goal <= 1.5) "
+        "| matplotlib ms | ratio (goal <= 0.1) |",
+        "|---|---|---|---|---|---|",
+    ]
+    for n in sizes:
+        f, m = results[f"frame_{n}"], results[f"matplotlib_{n}"]
+        lines.append(
+            f"| {n:,} | {f['value']:.1f} ({f['fps']:.0f}) | {f['floor']:.1f} | {f['ratio']:.2f}x "
+            f"| {measure.fmt(m['floor'])} | {measure.fmt(m['ratio'], 2)}x |"
         )
-    print(
-        f"(plot area {size[0]}x{size[1]} px, the descent dock of a 1280x720 window; "
-        f"targets: >= 10x matplotlib, >= 60 frames/s at 100,000 steps)"
-    )
+    lines.append(f"(medians of {samples} frames; floors: {REPAINT_IS}; {MPL_IS})")
+    measure.emit(results, a.json, "\n".join(lines))
     return 0
 
 
 if __name__ == "__main__":
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.exit(main())

@@ -1,107 +1,160 @@
-"""Start-up: launch to the main window's first paint, whole process, against a bare floor.
+"""Start-up: launch to the first paint, and to the derivation typeset, against a bare window.
 
-The floor is a window holding one pyqtgraph PlotWidget: the Qt and pyqtgraph imports and one
-paint, which no app built on them can avoid. Each run is a fresh interpreter; the parent times
-from just before the launch to the line the child prints on its first paint, and the child
-reports its peak RSS (``resource.getrusage``) at that moment.
+Each launch is a fresh interpreter; the parent times from just before the launch to the line
+the child prints. The app is launched as ``main.py`` launches it (``main.run([])``, settings
+in an empty temporary folder, so nothing remembered changes the run); the child prints on the
+first paint of any widget (``startup``) and again when the derivation panel says every formula
+of the current state is typeset (``usable``: the typesetting worker starts after the first
+paint). The floor, launched alternately in the same run, is a bare QMainWindow of the same
+size holding one pyqtgraph PlotWidget, timed to its first paint: the Qt and pyqtgraph imports
+and one paint, which no app built on them avoids. Peak RSS (``getrusage``) is reported at
+the first paint of each.
 
-Run: ``QT_QPA_PLATFORM=offscreen python benchmarks/startup_bench.py [--runs 9]``.
-Target: the app within 1.3x of the floor.
+Run: ``python benchmarks/startup_bench.py [--json] [--quick] [--runs N]``.
+Goals: start-up within 1.2x of the floor; usable within 2x.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-TARGET_RATIO = 1.3
+import measure
+
+FLOOR_IS = (
+    "launch of a fresh interpreter to the first paint of a bare 1280x720 QMainWindow holding "
+    "one pyqtgraph PlotWidget, launched alternately with the app in the same run"
+)
+TIMEOUT_S = 120
 
 
-def _child(kind: str) -> None:
-    """In the launched process: build the window, report on its first paint, exit."""
-    import resource
+def _child(kind: str, settings_dir: str) -> None:
+    """In the launched process: print ``painted RSS`` on the first paint, then for the app
+    ``usable`` when the derivation is typeset."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_window import bare_window, peak_rss_mb
+    from PySide6.QtCore import QEvent, QObject, QSettings
+    from PySide6.QtWidgets import QApplication
 
-    sys.path.insert(0, str(ROOT))
-    if kind == "floor":
-        import pyqtgraph as pg
-        from PySide6.QtWidgets import QApplication, QMainWindow
-
-        app = QApplication(sys.argv[:1])
-        window = QMainWindow()
-        window.setCentralWidget(pg.PlotWidget())
-        window.resize(1280, 720)
-    else:
-        from core.cli import build_parser
-        from gui.app import build
-
-        app, window = build(build_parser().parse_args([]))
-    from PySide6.QtCore import QEvent, QObject
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+            QSettings.setPath(fmt, scope, settings_dir)
 
     class FirstPaint(QObject):
         def eventFilter(self, obj, event):
             if event.type() == QEvent.Type.Paint:
-                rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-                print(f"painted {rss:.1f}", flush=True)
-                os._exit(0)
+                print(f"painted {peak_rss_mb():.1f}", flush=True)
+                app.removeEventFilter(self)
+                if kind == "floor":
+                    os._exit(0)
+                watch_derivation()
             return False
 
+    def watch_derivation():
+        window = next(w for w in app.topLevelWidgets() if hasattr(w, "derivation"))
+        window.derivation.refreshed.connect(lambda: (print("usable", flush=True), os._exit(0)))
+
     spy = FirstPaint()
-    app.installEventFilter(spy)
-    window.show()
-    app.exec()
+    if kind == "floor":
+        app, window = bare_window()
+        app.installEventFilter(spy)
+        window.show()
+        app.exec()
+    else:
+        import main
+
+        app = QApplication(sys.argv[:1])
+        app.installEventFilter(spy)
+        main.run([])
 
 
-def launch(kind: str) -> tuple[float, float]:
-    """Seconds from launch to first paint, and peak RSS in MB, of one fresh process."""
+def launch(kind: str, settings_dir: str) -> dict:
+    """Seconds from launch to each line the child prints, and its peak RSS at the first paint."""
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    cmd = [sys.executable, __file__, "--child", kind, "--settings", settings_dir]
     start = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, __file__, "--child", kind], stdout=subprocess.PIPE, text=True, env=env
-    )
-    for line in proc.stdout:
-        if line.startswith("painted"):
-            elapsed = time.perf_counter() - start
-            proc.wait()
-            return elapsed, float(line.split()[1])
-    raise RuntimeError(f"{kind}: no first paint (exit {proc.wait()})")
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=env)
+    out: dict = {}
+    try:
+        for line in proc.stdout:
+            now = time.perf_counter() - start
+            if line.startswith("painted"):
+                out["painted"], out["rss"] = now, float(line.split()[1])
+            elif line.startswith("usable"):
+                out["usable"] = now
+            if now > TIMEOUT_S:
+                break
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
+    need = ("painted",) if kind == "floor" else ("painted", "usable")
+    if any(k not in out for k in need):
+        raise RuntimeError(f"{kind}: the child printed {out} (exit {proc.returncode})")
+    return out
+
+
+def measure_startup(runs: int) -> dict:
+    with tempfile.TemporaryDirectory(prefix="bench-settings-") as settings:
+        launch("floor", settings), launch("app", settings)  # warm the file cache
+        floor, app = [], []
+        for _ in range(runs):  # interleaved, so a slow moment hits both alike
+            floor.append(launch("floor", settings))
+            app.append(launch("app", settings))
+    f_paint = measure.median(r["painted"] for r in floor)
+    f_rss = measure.median(r["rss"] for r in floor)
+    a_rss = measure.median(r["rss"] for r in app)
+    return {
+        "startup": measure.entry(
+            measure.median(r["painted"] for r in app),
+            f_paint,
+            "s",
+            FLOOR_IS,
+            what="launch (main.run) to the main window's first paint",
+            rss_mb=a_rss,
+            floor_rss_mb=f_rss,
+            runs=runs,
+        ),
+        "usable": measure.entry(
+            measure.median(r["usable"] for r in app),
+            f_paint,
+            "s",
+            FLOOR_IS,
+            what="launch (main.run) to every formula of the derivation typeset",
+            runs=runs,
+        ),
+    }
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--child", choices=("floor", "app"))
-    ap.add_argument("--runs", type=int, default=9)
+    ap = measure.parser(__doc__)
+    ap.add_argument("--child", choices=("floor", "app"), help=argparse.SUPPRESS)
+    ap.add_argument("--settings", help=argparse.SUPPRESS)
+    ap.add_argument("--runs", type=int, help="launches of each (default 9, quick 3)")
     a = ap.parse_args()
     if a.child:
-        _child(a.child)
-        return 1
-    launch("floor"), launch("app")  # warm the file cache
-    results: dict[str, list[tuple[float, float]]] = {"floor": [], "app": []}
-    for _ in range(a.runs):  # interleaved, so a slow moment hits both alike
-        for kind in results:
-            results[kind].append(launch(kind))
-    med = {
-        k: (statistics.median(t for t, _ in v), statistics.median(m for _, m in v))
-        for k, v in results.items()
-    }
-    ratio_t = med["app"][0] / med["floor"][0]
-    ratio_m = med["app"][1] / med["floor"][1]
-    verdict = "PASS" if ratio_t <= TARGET_RATIO else "MISS"
-    print(f"| start-up (median of {a.runs}) | launch -> first paint (s) | peak RSS (MB) |")
-    print("|---|---|---|")
-    print(
-        f"| floor: bare window + one PlotWidget | {med['floor'][0]:.3f} | {med['floor'][1]:.1f} |"
+        _child(a.child, a.settings)
+        return 1  # only reached if the child never painted
+    runs = a.runs or (3 if a.quick else 9)
+    r = measure_startup(runs)
+    s, u = r["startup"], r["usable"]
+    table = "\n".join(
+        [
+            f"| start-up (median of {runs}) | s | floor s | ratio | goal | peak RSS MB |",
+            "|---|---|---|---|---|---|",
+            f"| launch -> first paint | {s['value']:.3f} | {s['floor']:.3f} | {s['ratio']:.2f}x "
+            f"| <= 1.2x | {s['rss_mb']:.1f} (floor {s['floor_rss_mb']:.1f}) |",
+            f"| launch -> derivation typeset | {u['value']:.3f} | {u['floor']:.3f} "
+            f"| {u['ratio']:.2f}x | <= 2x | |",
+            f"(floor: {FLOOR_IS})",
+        ]
     )
-    print(f"| CNN Backprop Visualizer | {med['app'][0]:.3f} | {med['app'][1]:.1f} |")
-    print(
-        f"| ratio app / floor (target <= {TARGET_RATIO}) | {ratio_t:.2f}x {verdict} "
-        f"| {ratio_m:.2f}x |"
-    )
+    measure.emit(r, a.json, table)
     return 0
 
 
