@@ -2,8 +2,8 @@
 
 For each number N of recorded steps, a fresh process opens the main window, records N steps
 of descent on w11, then plays at 60 steps/s. One frame is what a play tick does:
-``session.descent.advance(1)`` (one step, one snapshot, every view updated), then events until none is
-pending (every view repainted). The play timer is held so that the benchmark drives the
+``session.descent.advance(1)`` (one step, one snapshot, every view updated), then events until
+none is pending (every view repainted). The play timer is held so that the benchmark drives the
 ticks itself. At 60 steps/s a tick takes one step whatever the time between ticks, so the
 floors can be timed between frames without changing a frame's work; at 1,000 steps/s a tick
 at 60 frames/s takes 16 steps, about 0.6 ms more (descent_bench.py plays that way).

@@ -116,7 +116,7 @@ def soak_child(steps: int, lr: float) -> dict:
     return {
         "rss": rss,
         "rss_start": rss_start,
-        "steps": internals.last_step(),
+        "steps": session.snapshot.run.last_step,
         "seconds": elapsed,
         "frames": frames[0],
         "rows": rows,
