@@ -3,7 +3,8 @@
 Every verb that changes what Save would write pushes a :class:`Change` holding the snapshot
 before and after (immutable, so they stay exact); undo and redo hand one back to the Session's
 public :meth:`~gui.state.session.Session.restore`. Changes with the same merge key in a row
-(the steps of one play, one slider drag) merge into one entry.
+(the steps of one play, one slider drag) extend the entry on top instead of pushing another
+(QUndoStack's own merging would keep every merged command's Python object alive).
 """
 
 from __future__ import annotations
@@ -16,8 +17,6 @@ from PySide6.QtGui import QUndoCommand
 if TYPE_CHECKING:
     from .session import Session
     from .snapshot import Snapshot
-
-MERGING = 1001
 
 
 class Change(QUndoCommand):
@@ -35,16 +34,10 @@ class Change(QUndoCommand):
         self._session, self.before, self.after, self.merge = session, before, after, merge
         self._shown = True  # the first redo (from push) finds ``after`` already on show
 
-    def id(self) -> int:
-        return -1 if self.merge is None else MERGING
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, Change) or other.merge != self.merge:
-            return False
-        self.after = other.after
-        self.setText(other.text())
-        self.setObsolete(self.after.document() == self.before.document())
-        return True
+    def extend(self, after: Snapshot, text: str) -> None:
+        """Take in the next change of the same gesture (the Session merges them, see there)."""
+        self.after = after
+        self.setText(text)
 
     def redo(self) -> None:
         if self._shown:

@@ -107,11 +107,30 @@ class Session(QObject):
         merge: Hashable | None = None,
         before: Snapshot | None = None,
     ) -> None:
-        """Show ``after`` as one undoable change (or merged into the last one, by ``merge``)."""
+        """Show ``after`` as one undoable change (or extend the last one, by ``merge``)."""
         before = self._snap if before is None else before
         self.show(after)
-        if self._snap.document() != before.document():
+        if self._snap.document() == before.document():
+            return
+        top = self._top(merge)
+        if top is None:
             self.undo_stack.push(Change(self, text, before, self._snap, merge))
+            return
+        top.extend(self._snap, text)
+        if top.after.document() == top.before.document():  # back where the gesture began
+            top.setObsolete(True)
+            self.undo_stack.undo()  # an obsolete command is dropped when undone
+        else:
+            self.undo_stack.undoTextChanged.emit(self.undo_stack.undoText())
+
+    def _top(self, merge: Hashable | None) -> Change | None:
+        """The entry on top of the undo stack if the next change of ``merge`` extends it."""
+        stack = self.undo_stack
+        n = stack.index()
+        if merge is None or n == 0 or n != stack.count():
+            return None
+        top = stack.command(n - 1)
+        return top if isinstance(top, Change) and top.merge == merge else None
 
     def restore(self, snap: Snapshot) -> None:
         """Bring back an earlier snapshot (undo, redo); the walkthrough and quiz stay."""
