@@ -7,6 +7,7 @@ unsaved changes.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
@@ -138,7 +139,7 @@ class ScenarioFiles(QObject):
         value = QSettings().value("recent_files", [])
         if isinstance(value, str):
             value = [value]
-        return [str(v) for v in (value or [])]
+        return [str(v) for v in value] if isinstance(value, Iterable) else []
 
     def add_recent(self, path: Path) -> None:
         entries = [str(path.resolve())] + [p for p in self.recent() if p != str(path.resolve())]
