@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from .descent import ALL_WEIGHTS
 from .export_csv import header, row
@@ -22,7 +22,7 @@ class UsageError(Exception):
 
 
 class Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # one line, no usage dump
+    def error(self, message: str) -> NoReturn:  # one line, no usage dump
         raise UsageError(message)
 
 
@@ -55,7 +55,7 @@ def build_parser() -> Parser:
     return p
 
 
-def scenario_from(args) -> Scenario:
+def scenario_from(args: argparse.Namespace) -> Scenario:
     path = args.scenario or args.file
     return load(path) if path else default()
 
@@ -70,7 +70,7 @@ def _param(
     return param
 
 
-def run_headless(args, out=sys.stdout) -> int:
+def run_headless(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     """Run ``--report`` or ``--descend``; raise UsageError or ScenarioError on bad input."""
     scenario = scenario_from(args)
     if args.report:

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
-from .model import HEAD, KERNEL, MAX_ABS_VALUE, PARAMETERS, Params, forward, gradients, loss_along
+from .model import (
+    HEAD,
+    KERNEL,
+    MAX_ABS_VALUE,
+    PARAMETERS,
+    FloatArray,
+    Params,
+    forward,
+    gradients,
+    loss_along,
+)
 
 #: Descending on this name moves every kernel and head weight together.
 ALL_WEIGHTS = "all weights"
@@ -24,9 +35,9 @@ class Trajectory:
 
     param: str
     lr: float
-    values: np.ndarray
-    loss: np.ndarray
-    grads: np.ndarray
+    values: FloatArray
+    loss: FloatArray
+    grads: FloatArray
     stop: str
     message: str = ""
 
@@ -35,21 +46,25 @@ class Trajectory:
         return len(self.loss) - 1
 
 
-def _apply(p: Params, param: str, value) -> Params:
+def _apply(p: Params, param: str, value: float | FloatArray) -> Params:
+    """``p`` with ``value`` put where ``param`` descends: eight weights, or one value."""
     if param == ALL_WEIGHTS:
-        w = np.asarray(value[:4]).reshape(2, 2)
-        return Params.create(p.a, w, value[4:], p.yy)
+        weights = np.asarray(value)
+        return Params.create(p.a, weights[:4].reshape(2, 2), weights[4:], p.yy)
     return p.with_value(param, float(value))
 
 
-def _read(p: Params, param: str, grads=None):
+def _read(p: Params, param: str, grads: Mapping[str, float] | None = None) -> float | FloatArray:
+    """What descends on ``param`` in ``p`` (or its gradient, from ``grads``)."""
     if param == ALL_WEIGHTS:
         source = p.values() if grads is None else grads
         return np.array([source[n] for n in WEIGHTS])
     return p.get(param) if grads is None else grads[param]
 
 
-def finite_step(value, grad, lr: float):
+def finite_step(
+    value: float | FloatArray, grad: float | FloatArray, lr: float
+) -> tuple[float | FloatArray, bool]:
     """``value - lr * grad`` and whether it is still a usable state (finite, in range)."""
     with np.errstate(all="ignore"):
         new = value - lr * grad
@@ -119,7 +134,9 @@ def relative_error(a: float, b: float) -> float:
     return 0.0 if scale == 0 else abs(a - b) / scale
 
 
-def loss_curve(p: Params, name: str, lo: float, hi: float, n: int = 10_001):
+def loss_curve(
+    p: Params, name: str, lo: float, hi: float, n: int = 10_001
+) -> tuple[FloatArray, FloatArray]:
     """``(xs, loss)`` on ``n`` evenly spaced values of ``name`` in ``[lo, hi]``, one pass."""
     xs = np.linspace(lo, hi, n)
     return xs, loss_along(p, name, xs)

@@ -10,12 +10,14 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from typing import Any, TextIO
-
-import numpy as np
+from typing import TYPE_CHECKING, TextIO
 
 from .descent import ALL_WEIGHTS, WEIGHTS
 from .history import Run
+from .model import FloatArray
+
+if TYPE_CHECKING:
+    from _csv import Writer  # what csv.writer returns; the csv module does not name it
 
 
 def header(param: str) -> list[str]:
@@ -27,8 +29,8 @@ def header(param: str) -> list[str]:
 
 def row(
     step: int,
-    value: Sequence[float] | np.ndarray,
-    grad: Sequence[float] | np.ndarray,
+    value: Sequence[float] | FloatArray,
+    grad: Sequence[float] | FloatArray,
     loss: float,
 ) -> list[str]:
     """One CSV row: the step, the descending value(s), the loss, the gradient(s)."""
@@ -40,7 +42,7 @@ def row(
     ]
 
 
-def writer(out: TextIO) -> Any:
+def writer(out: TextIO) -> Writer:
     """A CSV writer on ``out`` with Unix line ends (the standard library's)."""
     return csv.writer(out, lineterminator="\n")
 

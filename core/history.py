@@ -9,14 +9,20 @@ The newest step is always available (as a "head" row outside the stride). Pure n
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, TypeAlias, TypeVar
 
 import numpy as np
+from numpy.typing import NDArray
 
 from .descent import ALL_WEIGHTS, _apply
 from .live import State, width
-from .model import Params
+from .model import FloatArray, Params
 
 CAPACITY = 1 << 16
+
+#: One recorded row: step, value(s), gradient(s), loss, and the learning rate that led there.
+_Row: TypeAlias = tuple[int, FloatArray, FloatArray, float, float]
+_Scalar = TypeVar("_Scalar", bound=np.generic)
 
 
 @dataclass(frozen=True, eq=False)
@@ -29,11 +35,11 @@ class Run:
 
     param: str
     start: Params
-    steps: np.ndarray
-    values: np.ndarray
-    grads: np.ndarray
-    loss: np.ndarray
-    lr: np.ndarray
+    steps: NDArray[np.int64]
+    values: FloatArray
+    grads: FloatArray
+    loss: FloatArray
+    lr: FloatArray
     stride: int = 1
 
     def __len__(self) -> int:
@@ -55,7 +61,7 @@ class Run:
         """The last row at or before ``step``."""
         return max(0, int(np.searchsorted(self.steps, step, side="right")) - 1)
 
-    def rows(self, upto: int | None = None, max_points: int = 4000) -> np.ndarray:
+    def rows(self, upto: int | None = None, max_points: int = 4000) -> NDArray[np.int64]:
         """Indices of at most ``max_points`` rows spread over ``0..upto``, both ends included."""
         last = len(self) - 1 if upto is None else upto
         if last + 1 <= max_points:
@@ -63,7 +69,7 @@ class Run:
         return np.unique(np.linspace(0, last, max_points).round().astype(np.int64))
 
 
-def _readonly(a: np.ndarray) -> np.ndarray:
+def _readonly(a: NDArray[_Scalar]) -> NDArray[_Scalar]:
     v = a.view()
     v.setflags(write=False)
     return v
@@ -84,7 +90,7 @@ class Recorder:
         self._lr = np.empty(capacity)
         self._n = 0
         self._stride = 1
-        self._head: tuple | None = None
+        self._head: _Row | None = None
         self._view: Run | None = None
         self._commit((0, first.value, first.grad, first.loss, np.nan))
 
@@ -154,7 +160,7 @@ class Recorder:
             setattr(self, name, new)
         self._n = keep
 
-    def _commit(self, row) -> None:
+    def _commit(self, row: _Row) -> None:
         if self._n == self.capacity:
             self._decimate()
             if row[0] % self._stride:
@@ -178,7 +184,7 @@ class Recorder:
         """The record as an immutable :class:`Run` (rows so far plus the newest step)."""
         if self._view is None:
             n = self._n
-            arrays = [
+            arrays: list[NDArray[Any]] = [
                 self._steps[:n],
                 self._values[:n],
                 self._grads[:n],
@@ -191,5 +197,6 @@ class Recorder:
                     np.concatenate([a, np.asarray(x, dtype=a.dtype).reshape((1,) + a.shape[1:])])
                     for a, x in zip(arrays, h, strict=True)
                 ]
-            self._view = Run(self.param, self.start, *map(_readonly, arrays), self._stride)
+            steps, values, grads, loss, lr = map(_readonly, arrays)
+            self._view = Run(self.param, self.start, steps, values, grads, loss, lr, self._stride)
         return self._view

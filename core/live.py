@@ -24,6 +24,7 @@ from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .descent import ALL_WEIGHTS, WEIGHTS, Trajectory, _apply, _read
 from .i18n import QT_TRANSLATE_NOOP
@@ -31,6 +32,7 @@ from .model import (
     INPUTS,
     KERNEL,
     PARAMETERS,
+    FloatArray,
     Params,
     forward,
     gradients,
@@ -49,8 +51,8 @@ class State:
     """A point of a run: the parameters, the descending value(s), their gradient, the loss."""
 
     params: Params
-    value: np.ndarray  # (1,) or (8,) in all-weights mode
-    grad: np.ndarray
+    value: FloatArray  # (1,) or (8,) in all-weights mode
+    grad: FloatArray
     loss: float
     ds: tuple[float, ...] = ()  # s'(z) of the four conv cells
 
@@ -69,8 +71,8 @@ def width(param: str) -> int:
 def state(p: Params, param: str) -> State:
     """The :class:`State` of ``p`` for a run on ``param``."""
     if param != ALL_WEIGHTS:
-        loss, grad, ds = loss_and_gradient(p, param)
-        return State(p, np.array([p.get(param)]), np.array([grad]), loss, ds)
+        loss, dloss, ds = loss_and_gradient(p, param)
+        return State(p, np.array([p.get(param)]), np.array([dloss]), loss, ds)
     f = forward(p)
     g = gradients(p, f)
     value = np.asarray(_read(p, param), dtype=np.float64)
@@ -134,7 +136,7 @@ def advance(
     step: int,
     start_loss: float,
     reasons: Mapping[str, str] = REASONS,
-):
+) -> tuple[State, str] | tuple[None, str]:
     """Take step ``step`` (1-based) from ``s``: ``(new State, "")`` or ``(None, reason)``.
 
     ``reason`` is a one-line message for a person when the step would diverge (see the module
@@ -247,7 +249,7 @@ def predict(
     return Trajectory(param, lr, values, loss, grads, stop.kind, stop.message)
 
 
-def slice_grid(points, center: float, n: int = 1001, fine: int = 101) -> np.ndarray:
+def slice_grid(points: ArrayLike, center: float, n: int = 1001, fine: int = 101) -> FloatArray:
     """Sorted grid over the range of ``points`` (with a margin), dense again near ``center``.
 
     The loss curve is drawn on it, so it follows a trajectory wherever it goes and still shows
@@ -263,7 +265,9 @@ def slice_grid(points, center: float, n: int = 1001, fine: int = 101) -> np.ndar
     return np.unique(np.concatenate([wide, near]))
 
 
-def loss_slice(p: Params, name: str, points, center: float):
+def loss_slice(
+    p: Params, name: str, points: ArrayLike, center: float
+) -> tuple[FloatArray, FloatArray]:
     """``(xs, loss)``: the loss against ``name`` with every other value as in ``p``."""
     xs = slice_grid(points, center)
     return xs, loss_along(p, name, xs)

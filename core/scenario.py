@@ -25,6 +25,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .model import MAX_ABS_VALUE, PARAMETERS, Params
 from .settings_format import FormatError, descent_section, view_section
@@ -46,12 +47,12 @@ class Scenario:
     description: str = ""
     learning_rate: float = DEFAULT_LR
     selected: str = "w11"
-    extras: dict = field(default_factory=dict)
-    descent: dict = field(default_factory=dict)
-    view: dict = field(default_factory=dict)
+    extras: dict[str, Any] = field(default_factory=dict)
+    descent: dict[str, Any] = field(default_factory=dict)
+    view: dict[str, Any] = field(default_factory=dict)
 
 
-def _number(value, where: str) -> float:
+def _number(value: object, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ScenarioError(f"{where}: expected a number, got {json.dumps(value)[:40]}")
     try:
@@ -65,19 +66,19 @@ def _number(value, where: str) -> float:
     return value
 
 
-def _vector(value, n: int, where: str) -> list[float]:
+def _vector(value: object, n: int, where: str) -> list[float]:
     if not isinstance(value, list) or len(value) != n:
         raise ScenarioError(f"{where}: expected a list of {n} numbers")
     return [_number(v, f"{where}[{i}]") for i, v in enumerate(value)]
 
 
-def _matrix(value, n: int, where: str) -> list[list[float]]:
+def _matrix(value: object, n: int, where: str) -> list[list[float]]:
     if not isinstance(value, list) or len(value) != n:
         raise ScenarioError(f"{where}: expected {n} rows of {n} numbers ({n}x{n})")
     return [_vector(row, n, f"{where}[{i}]") for i, row in enumerate(value)]
 
 
-def from_dict(data) -> Scenario:
+def from_dict(data: object) -> Scenario:
     """Validate a decoded JSON document and build a :class:`Scenario`."""
     if not isinstance(data, dict):
         raise ScenarioError("the file must hold a JSON object")
@@ -129,7 +130,7 @@ def from_dict(data) -> Scenario:
     )
 
 
-def to_dict(s: Scenario) -> dict:
+def to_dict(s: Scenario) -> dict[str, Any]:
     p = s.params
     return {
         "format": FORMAT,
@@ -167,12 +168,12 @@ def loads(data: bytes | str) -> Scenario:
     return from_dict(doc)
 
 
-def _int(text: str):
+def _int(text: str) -> int | float:
     """JSON integers; one too long for an int becomes inf, which the field check refuses."""
     return int(text) if len(text) <= 400 else float(text)
 
 
-def load(path: str | os.PathLike) -> Scenario:
+def load(path: str | os.PathLike[str]) -> Scenario:
     """Read and validate a scenario file; any problem raises :class:`ScenarioError`."""
     path = Path(path)
     try:
@@ -190,7 +191,7 @@ def dumps(s: Scenario) -> str:
     return json.dumps(to_dict(s), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
-def save(s: Scenario, path: str | os.PathLike) -> None:
+def save(s: Scenario, path: str | os.PathLike[str]) -> None:
     """Write ``s`` to ``path`` atomically: a temporary file in the same folder, then rename."""
     path = Path(path)
     text = dumps(s).encode("utf-8")

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 from .descent import ALL_WEIGHTS
 from .model import PARAMETERS
@@ -83,7 +83,18 @@ class FormatError(ValueError):
     """A section that cannot be used; the message names the field."""
 
 
-def _num(value, where: str) -> float:
+class KeptRun(TypedDict):
+    """One of the ``descent`` section's ``runs``, as :func:`descent_section` returns it."""
+
+    label: str
+    lr: float
+    x_name: str
+    x: list[float]
+    steps: list[float]
+    loss: list[float]
+
+
+def _num(value: object, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise FormatError(f"{where}: expected a number, got {json.dumps(value)[:40]}")
     try:
@@ -95,13 +106,13 @@ def _num(value, where: str) -> float:
     return value
 
 
-def _series(value, where: str) -> list[float]:
+def _series(value: object, where: str) -> list[float]:
     if not isinstance(value, list) or len(value) > MAX_RUN_POINTS:
         raise FormatError(f"{where}: expected a list of at most {MAX_RUN_POINTS} numbers")
     return [_num(v, f"{where}[{i}]") for i, v in enumerate(value)]
 
 
-def _run(value, where: str) -> dict:
+def _run(value: object, where: str) -> KeptRun:
     if not isinstance(value, dict):
         raise FormatError(f"{where}: expected an object")
     label = value.get("label", "")
@@ -113,19 +124,17 @@ def _run(value, where: str) -> dict:
     x_name = value.get("x_name", "w11")
     if x_name not in PARAMETERS:
         raise FormatError(f"{where}.x_name: not a parameter name")
-    run = {"label": label, "lr": lr, "x_name": x_name}
-    for key in ("x", "steps", "loss"):
-        run[key] = _series(value.get(key), f"{where}.{key}")
-    if not len(run["x"]) == len(run["steps"]) == len(run["loss"]):
+    x, steps, loss = (_series(value.get(key), f"{where}.{key}") for key in ("x", "steps", "loss"))
+    if not len(x) == len(steps) == len(loss):
         raise FormatError(f"{where}: x, steps and loss must have the same length")
-    return run
+    return {"label": label, "lr": lr, "x_name": x_name, "x": x, "steps": steps, "loss": loss}
 
 
-def descent_section(value) -> dict:
+def descent_section(value: object) -> dict[str, Any]:
     """Validate ``descent``; returns only the keys given, normalised."""
     if not isinstance(value, dict):
         raise FormatError("descent: expected an object")
-    out: dict = {}
+    out: dict[str, Any] = {}
     if "mode" in value:
         if value["mode"] not in MODES:
             raise FormatError(f"descent.mode: {json.dumps(value['mode'])[:40]} is not a mode")
@@ -164,11 +173,11 @@ def descent_section(value) -> dict:
     return out
 
 
-def view_section(value) -> dict:
+def view_section(value: object) -> dict[str, Any]:
     """Validate ``view``; returns only the keys given."""
     if not isinstance(value, dict):
         raise FormatError("view: expected an object")
-    out: dict = {}
+    out: dict[str, Any] = {}
     if "path" in value:
         path = value["path"]
         if path is not None and (

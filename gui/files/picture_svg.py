@@ -16,7 +16,7 @@ import base64
 from xml.sax.saxutils import escape, quoteattr
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtGui import QFontInfo, QImage, QPainterPath, QPen, QTransform
+from PySide6.QtGui import QColor, QFontInfo, QImage, QPainterPath, QPen, QTransform
 
 from .picture import Image, Picture, Shape, Text
 
@@ -56,7 +56,7 @@ def path_data(path: QPainterPath) -> str:
     return "".join(out)
 
 
-def _paint(kind: str, colour, opacity: float) -> str:
+def _paint(kind: str, colour: QColor, opacity: float) -> str:
     """``fill`` or ``stroke`` (``kind``) in ``colour``, its alpha times ``opacity``."""
     return f'{kind}="{colour.name()}" {kind}-opacity="{_num(colour.alphaF() * opacity)}"'
 
@@ -103,8 +103,10 @@ def _png(image: QImage) -> str:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    return "data:image/png;base64," + base64.b64encode(bytes(data)).decode("ascii")
+    # PySide6's stub types the format as bytes, but the binding takes only str (6.11 raises
+    # ValueError for b"PNG").
+    image.save(buffer, "PNG")  # type: ignore[call-overload]
+    return "data:image/png;base64," + base64.b64encode(data.data()).decode("ascii")
 
 
 def _image(i: Image) -> str:
@@ -126,8 +128,13 @@ class _Writer:
         self.masks: set[int] = set()
         self.glyphs: dict[str, str] = {}
 
-    def op(self, op) -> None:
-        element = self.text(op) if isinstance(op, Text) else _WRITERS[type(op)](op)
+    def op(self, op: Shape | Text | Image) -> None:
+        if isinstance(op, Text):
+            element = self.text(op)
+        elif isinstance(op, Shape):
+            element = _shape(op)
+        else:
+            element = _image(op)
         if not element:
             return
         clip = op.clip
@@ -152,7 +159,7 @@ class _Writer:
                 f'width="{w}" height="{h}"><path d="{d}" fill="#ffffff"/></mask></defs>'
             )
 
-    def glyph(self, outline) -> str:
+    def glyph(self, outline: QPainterPath) -> str:
         d = path_data(outline)
         if d not in self.glyphs:
             self.glyphs[d] = f"g{len(self.glyphs)}"
@@ -179,9 +186,6 @@ class _Writer:
         )
         fill = _paint("fill", t.colour, t.opacity)
         return f"<g {fill}{_transform(t.transform)}>" + "".join(uses) + words + "</g>"
-
-
-_WRITERS = {Shape: _shape, Image: _image}
 
 
 def svg_document(picture: Picture, size: tuple[float, float] | None = None, title: str = "") -> str:

@@ -119,9 +119,9 @@ class _Recorder(QPaintEngine):
         self._clip_on = self._clip is not None
         self._clip_index = None
 
-    def _add(self, make: Callable[[int | None], object]) -> None:
+    def _add(self, make: Callable[[int | None], Shape | Text | Image]) -> None:
         clip = None
-        if self._clip_on:
+        if self._clip_on and self._clip is not None:
             if self._clip_index is None:
                 self.picture.clips.append(QPainterPath(self._clip))
                 self._clip_index = len(self.picture.clips) - 1
@@ -232,7 +232,7 @@ class _Device(QPaintDevice):
         self._picture = picture
         self._engine = _Recorder(picture)
 
-    def paintEngine(self) -> QPaintEngine:
+    def paintEngine(self) -> _Recorder:
         return self._engine
 
     def metric(self, m) -> int:

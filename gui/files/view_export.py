@@ -145,5 +145,7 @@ def _write_png(picture: Picture, width: int, height: int, path: Path) -> None:
         picture.paint(painter)
     finally:
         painter.end()
-    if not image.save(str(path), "PNG"):
+    # PySide6's stub types the format as bytes, but the binding takes only str (6.11 raises
+    # ValueError for b"PNG").
+    if not image.save(str(path), "PNG"):  # type: ignore[call-overload]
         raise OSError(f"cannot write {path.name}")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
-from core.descent import ALL_WEIGHTS
+from core.descent import ALL_WEIGHTS, Trajectory
 from core.live import REASONS, Stop, check_param, predict
 from core.numfmt import fmt
 from core.settings_format import FOLLOW_SELECTION, MAX_STEPS
@@ -83,7 +83,7 @@ class DescentVerbs:
         n = max(0, min(remaining, PREDICT_MAX))
         why = reasons()
 
-        def compute():  # type: ignore[no-untyped-def]
+        def compute() -> Trajectory:
             return predict(run.state_at(cursor), run.param, lr, n, float(run.loss[0]), tol, why)
 
         return replace(new, prediction=Prediction(compute, int(run.steps[cursor])))
@@ -168,7 +168,7 @@ class DescentVerbs:
         run, cursor, stop = self._session.run.forward(s.cursor, s.lr, max(want, 0), tol, reasons())
         after = replace(s, run=run, cursor=cursor, banner=self._banner(stop))
         step = int(run.steps[cursor])
-        if stop.kind == "tolerance":
+        if stop.kind == "tolerance" and tol is not None:
             note = self._session.tr("Converged: |gradient| < %1 at step %2.")
             after = replace(after, status=note.replace("%1", fmt(tol)).replace("%2", str(step)))
         elif stop.kind == "steps" and step >= self._target:
