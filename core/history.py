@@ -57,10 +57,6 @@ class Run:
     def state_at(self, i: int) -> State:
         return State(self.params_at(i), self.values[i], self.grads[i], float(self.loss[i]))
 
-    def index_of_step(self, step: int) -> int:
-        """The last row at or before ``step``."""
-        return max(0, int(np.searchsorted(self.steps, step, side="right")) - 1)
-
     def rows(self, upto: int | None = None, max_points: int = 4000) -> NDArray[np.int64]:
         """Indices of at most ``max_points`` rows spread over ``0..upto``, both ends included."""
         last = len(self) - 1 if upto is None else upto
@@ -144,21 +140,6 @@ class Recorder:
             self._commit(row)
         else:
             self._head = row
-
-    def truncate(self, index: int) -> None:
-        """Forget every row after ``index`` (to branch the run from there)."""
-        if index >= len(self) - 1:
-            return
-        keep = index + 1
-        self._head = None
-        self._view = None
-        # Fresh arrays: views handed out earlier must never see rows overwritten.
-        for name in ("_steps", "_values", "_grads", "_loss", "_lr"):
-            old = getattr(self, name)
-            new = np.empty_like(old)
-            new[:keep] = old[:keep]
-            setattr(self, name, new)
-        self._n = keep
 
     def _commit(self, row: _Row) -> None:
         if self._n == self.capacity:

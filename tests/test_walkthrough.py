@@ -70,7 +70,9 @@ def test_a_path_step_lights_its_path_with_each_local_derivative_on_its_edge(win,
         assert win.scene.badges[c].isVisible()
         shown = [b for b in win.scene.badges.values() if b.isVisible()]
         assert len(shown) == 1
-        roles = win.derivation.highlighted_roles()
+        roles = [
+            (i.role, i.path) for w, i in win.derivation._formula_rows() if w.state == "highlight"
+        ]
         assert ("local", k) in roles and ("chain", k) in roles
         assert all(path_k == k for _role, path_k in roles)
 

@@ -42,9 +42,6 @@ class Lighting:
     window_color: str = palette.NEUTRAL
     labels: dict[str, tuple[str, str]] = field(default_factory=dict)  # edge -> (text, colour)
 
-    def lit_nodes(self) -> set[str]:
-        return {n for n, e in self.nodes.items() if e.border != BASE.border}
-
 
 def plan(snap) -> Lighting:
     """The lighting of ``snap`` (a :class:`gui.state.session.Snapshot`)."""

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtGui import QColor
-
 POSITIVE = "#D55E00"  # orange (vermillion): the term raises the loss as the parameter grows
 NEGATIVE = "#0072B2"  # blue: the term lowers the loss as the parameter grows
 NEUTRAL = "#7F7F7F"  # a term that is exactly zero
@@ -26,10 +24,6 @@ def sign_hex(value: float) -> str:
     if value < 0:
         return NEGATIVE
     return NEUTRAL
-
-
-def sign_color(value: float) -> QColor:
-    return QColor(sign_hex(value))
 
 
 def path_width(value: float, largest: float, thinnest: float = 1.5, widest: float = 9.0) -> float:

@@ -257,10 +257,6 @@ class DerivationPanel(QWidget):
         if first is not None and first.height() > 2 * 6 + 1:
             self._scroll.ensureWidgetVisible(first, 0, 40)
 
-    def highlighted_roles(self) -> list[tuple[str, int | None]]:
-        """The (role, path) of every highlighted formula row (what the tests read)."""
-        return [(i.role, i.path) for w, i in self._formula_rows() if w.state == "highlight"]
-
     # -- gestures ------------------------------------------------------------------------
     def _on_term_clicked(self, index: int) -> None:
         self.session.select_path(None if self._snap.path == index else index)

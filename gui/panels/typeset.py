@@ -143,11 +143,6 @@ _WORKER: list[_Worker] = []
 
 
 @atexit.register
-def _stop_worker() -> None:
-    while _WORKER:
-        _WORKER.pop().stop()
-
-
 def _worker() -> _Worker:
     if not _WORKER:
         _WORKER.append(_Worker())

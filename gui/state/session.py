@@ -22,7 +22,7 @@ from types import MappingProxyType
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from core.model import EDITABLE, PARAMETERS, check_value
+from core.model import PARAMETERS, check_value
 from core.scenario import Scenario
 from core.settings_format import settings_of, settings_section
 
@@ -33,7 +33,7 @@ from .lecture_verbs import LectureVerbs
 from .live_run import LiveRun
 from .snapshot import Snapshot
 
-__all__ = ["EDITABLE", "Session", "Snapshot"]
+__all__ = ["Session", "Snapshot"]
 
 UNDO_LIMIT = 500
 
