@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -174,16 +175,30 @@ def _int(text: str) -> int | float:
 
 
 def load(path: str | os.PathLike[str]) -> Scenario:
-    """Read and validate a scenario file; any problem raises :class:`ScenarioError`."""
+    """Read and validate a scenario file; any problem raises :class:`ScenarioError`.
+
+    Only a regular file is read: a named pipe, a device or a folder is refused at once (a
+    pipe opened for reading would wait for a writer forever). The file is opened without
+    blocking and checked after opening, so nothing can be swapped in between.
+    """
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ScenarioError(f"file too large ({size:,} bytes; the limit is {MAX_BYTES:,})")
-        with path.open("rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise ScenarioError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+        raise ScenarioError(f"cannot read {path}: {exc.strerror or exc}") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise ScenarioError(f"cannot read {path}: not a regular file")
+    with os.fdopen(fd, "rb") as fh:
+        if info.st_size > MAX_BYTES:
+            raise ScenarioError(
+                f"{path}: file too large ({info.st_size:,} bytes; the limit is {MAX_BYTES:,})"
+            )
+        try:
+            data = fh.read(MAX_BYTES + 1)
+        except OSError as exc:
+            raise ScenarioError(f"cannot read {path}: {exc.strerror or exc}") from None
     return loads(data)
 
 
