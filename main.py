@@ -6,13 +6,13 @@ import sys
 
 
 def run(argv: list[str] | None = None) -> int:
-    from core.cli import ScenarioError, UsageError, build_parser, fail, run_headless
+    from core.cli import ScenarioError, UsageError, build_parser, fail
 
     argv = sys.argv[1:] if argv is None else argv
     try:
         args = build_parser().parse_args(argv)
         if args.report or args.descend:
-            return run_headless(args)
+            return _headless(args)
         from gui.app import run_gui  # Qt is imported only for the window
 
         return run_gui(args)
@@ -20,6 +20,25 @@ def run(argv: list[str] | None = None) -> int:
         return fail(str(exc))
     except KeyboardInterrupt:
         return 130
+
+
+def _headless(args) -> int:  # type: ignore[no-untyped-def]
+    """``--report`` or ``--descend``; a reader that goes away (``| head``) ends it quietly, and
+    output that cannot be written (a full disk) gives one line and exit status 2."""
+    import os
+
+    from core.cli import fail, run_headless
+
+    try:
+        code = run_headless(args)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # Python's own flush at exit must not fail too
+        return 0
+    except OSError as exc:
+        return fail(f"cannot write the output: {exc.strerror or exc}")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,13 @@ def run_gui(args) -> int:
     """Open the main window (or render it to ``--screenshot`` and exit)."""
     if args.screenshot and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no display
+    if no_display():
+        from core.cli import UsageError
+
+        raise UsageError(
+            "no display to open the window on: run it in a desktop session, or render it with "
+            "--screenshot OUT.png (or set QT_QPA_PLATFORM=offscreen)"
+        )
     app, window = build(args)
     if args.screenshot:
         return save_screenshot(window, args.screenshot)
@@ -18,6 +25,13 @@ def run_gui(args) -> int:
     settings.restore_window(window)
     window.show()
     return app.exec()
+
+
+def no_display() -> bool:
+    """On Linux without X11, Wayland or a chosen Qt platform, Qt would abort the process."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def build(args):
