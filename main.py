@@ -22,7 +22,7 @@ def run(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _headless(args) -> int:  # type: ignore[no-untyped-def]
+def _headless(args) -> int:
     """``--report`` or ``--descend``; a reader that goes away (``| head``) ends it quietly, and
     output that cannot be written (a full disk) gives one line and exit status 2."""
     import os
