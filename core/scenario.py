@@ -23,11 +23,11 @@ import json
 import math
 import os
 import stat
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_atomic
 from .model import MAX_ABS_VALUE, PARAMETERS, Params
 from .settings_format import FormatError, descent_section, view_section
 
@@ -206,23 +206,10 @@ def dumps(s: Scenario) -> str:
     return json.dumps(to_dict(s), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
-def save(s: Scenario, path: str | os.PathLike[str]) -> None:
-    """Write ``s`` to ``path`` atomically: a temporary file in the same folder, then rename."""
-    path = Path(path)
-    text = dumps(s).encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+def save(s: Scenario, path: str | os.PathLike[str], replace_readonly: bool = False) -> None:
+    """Write ``s`` to ``path`` atomically (:mod:`core.atomic` also keeps the file's permissions
+    and follows a symlink); a read-only file raises :class:`core.atomic.ReadOnlyError`."""
+    write_atomic(path, dumps(s).encode("utf-8"), replace_readonly)
 
 
 PRESETS = Path(__file__).resolve().parent.parent / "resources" / "presets"

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
 from core import presets
+from core.atomic import ReadOnlyError
 from core.scenario import ScenarioError, load, save
 
 from ..state.session import Session
@@ -102,20 +103,36 @@ class ScenarioFiles(QObject):
 
     def _write(self, path: Path) -> bool:
         try:
-            save(self.session.scenario(), path)
+            try:
+                save(self.session.scenario(), path)
+            except ReadOnlyError:
+                if not self._replace_readonly(path):
+                    return False
+                save(self.session.scenario(), path, replace_readonly=True)
         except OSError as exc:
             QMessageBox.warning(
                 self.window,
                 self.tr("Cannot save scenario"),
                 self.tr(
                     "{0} could not be written:\n{1}\n\nThe previous file, if any, is intact."
-                ).format(path.name, exc.strerror or exc),
+                ).format(str(path), exc.strerror or exc),
             )
             return False
         self.session.mark_saved()
         self._set_path(path)
         self.add_recent(path)
         return True
+
+    def _replace_readonly(self, path: Path) -> bool:
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self.window,
+            self.tr("Read-only file"),
+            self.tr("{0} is read-only. Replace it anyway?").format(str(path)),
+            buttons.Yes | buttons.No,
+            buttons.No,
+        )
+        return answer == buttons.Yes
 
     def maybe_save(self) -> bool:
         """Ask about unsaved changes; False when the person cancels."""

@@ -927,6 +927,10 @@ Your values are kept and can still be saved. Details are in {1}.</source>
       <translation>隨機情境</translation>
     </message>
     <message>
+      <source>Read-only file</source>
+      <translation>唯讀檔案</translation>
+    </message>
+    <message>
       <source>Save scenario</source>
       <translation>儲存情境檔</translation>
     </message>
@@ -961,6 +965,10 @@ The previous file, if any, is intact.</source>
 {1}
 
 原有的檔案（如果有）保持不變。</translation>
+    </message>
+    <message>
+      <source>{0} is read-only. Replace it anyway?</source>
+      <translation>{0} 是唯讀檔案。仍要取代嗎？</translation>
     </message>
   </context>
   <context>
