@@ -73,7 +73,7 @@ class DescentPanel(QWidget):
         """Show ``snap``; the plots redraw only what changed, all of it when ``snap`` comes
         again (the session publishes the same snapshot again after the language changed)."""
         if snap is self._drawn:
-            for p in (self.loss, self.value):
+            for p in (self.curve, self.loss, self.value):
                 p.forget()
         self._drawn = snap
         self.plots.setVisible(not snap.hidden)

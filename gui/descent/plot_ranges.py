@@ -172,3 +172,27 @@ def fit_button(plot, ranges: list[ViewRanges], redraw) -> None:
     for r in ranges:
         r.view.sigRangeChangedManually.connect(by_hand)
     plot.autoBtn.clicked.connect(fit)
+
+
+def pixel_scale(view) -> tuple[float, float] | None:
+    """Pixels per data unit along x and y of ``view`` (a ViewBox), or None before its layout."""
+    (x0, x1), (y0, y1) = view.viewRange()
+    w, h = view.width(), view.height()
+    if not (w > 0 and h > 0 and x1 > x0 and y1 > y0):
+        return None
+    return w / (x1 - x0), h / (y1 - y0)
+
+
+def thin(xs: np.ndarray, ys: np.ndarray, scale: tuple[float, float] | None):
+    """``xs, ys`` less the points that fall in the same half pixel as the point before them.
+
+    A converging run piles hundreds of steps onto a few pixels; drawing one point per half
+    pixel crossed looks the same and costs a fraction. The ends are always kept.
+    """
+    if scale is None or len(xs) < 3:
+        return xs, ys
+    with np.errstate(all="ignore"):
+        cx, cy = np.floor(xs * (2 * scale[0])), np.floor(ys * (2 * scale[1]))
+    keep = np.ones(len(xs), dtype=bool)
+    keep[1:-1] = (cx[1:-1] != cx[:-2]) | (cy[1:-1] != cy[:-2])
+    return xs[keep], ys[keep]
