@@ -1,6 +1,9 @@
 """Loss against the descending parameter: the curve, the point, its tangent, the numbered steps.
 
-Every item is created once in ``__init__`` and fed with ``setData`` on each snapshot.
+Every item is created once in ``__init__``. :meth:`LossCurvePlot.show` feeds with ``setData``
+only what changed since the snapshot it drew last: during play the run and the point move,
+while the curve, the prediction, the kept runs and the axes mostly stay (see
+:mod:`.curve_slice` and :mod:`.plot_ranges`), so a frame costs about what the moving parts do.
 """
 
 from __future__ import annotations
@@ -11,17 +14,28 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 
 from core.descent import ALL_WEIGHTS
-from core.live import loss_slice
 from core.numfmt import fmt
 
 from ..look.palette import FONT_PT, GHOSTS, INK, PREDICTED, SELECTED, sign_hex
 from ..state.descent_data import MAX_GHOSTS, x_column
 from ..state.snapshot import Descent
+from .curve_slice import CurveSlice
+from .plot_ranges import (
+    AxisRange,
+    ViewRanges,
+    bounds,
+    fit_button,
+    is_fresh,
+    pixel_scale,
+    same,
+    thin,
+)
 from .plot_style import brush, make_plot, pen, set_axis_label, set_title
+from .step_labels import StepLabels
 
-MAX_LABELS = 16
 DISPLAY_POINTS = 1500  # about two points a pixel on a full-width plot
 MAX_SYMBOLS = 300  # beyond this many points a path is drawn as a line alone
+X_PAD, X_LEAST = 0.15, 1.0  # the curve reaches this far past the path: its shape shows
 
 
 def tr(text: str) -> str:
@@ -76,54 +90,87 @@ class LossCurvePlot:
         plot.addItem(self._point)
         font = QFont()
         font.setPointSize(FONT_PT - 1)
-        self._labels = []
-        for _ in range(MAX_LABELS):
-            t = pg.TextItem(color=INK, anchor=(0.5, 1.3))
-            t.setFont(font)
-            plot.addItem(t, ignoreBounds=True)
-            self._labels.append(t)
+        self._labels = StepLabels(plot, font)
+        self._slice = CurveSlice()
+        self._x, self._y = AxisRange(X_PAD, X_LEAST), AxisRange()
+        self._ranges = ViewRanges(plot.vb, self._x, self._y)
+        fit_button(plot, [self._ranges], self._redraw)
+        plot.vb.sigResized.connect(self._redraw)  # thinning and labels depend on pixels
+        self._shown: tuple = ()
+        self._prediction = None
+        self._scale: tuple[float, float] | None = None
+        self._last: tuple | None = None
         self._ghost_keys: tuple = ()
+        self._texts: dict[str, str] = {}
+        self._sign: float | None = None  # the sign the tangent is coloured by
 
     def show(self, d: Descent, params) -> None:
-        run, x_name = d.run, d.x_name
-        rows = run.rows(upto=d.cursor, max_points=DISPLAY_POINTS)
-        xs = x_column(run.param, run.values)[rows]
-        ys = run.loss[rows]
+        """Draw ``d``; nothing is redrawn when the run, cursor, prediction and kept runs are
+        those drawn last."""
+        shown = (d.run, d.cursor, d.prediction, d.ghosts)
+        if same(shown, self._shown):
+            return
+        new = is_fresh(self._shown, shown)
+        self._shown = shown
+        self._last = (d, params)
+        self._draw(d, params, new)
+
+    def forget(self) -> None:
+        """Draw the next snapshot in full, even the one drawn last (the language changed)."""
+        self._shown, self._ghost_keys = (), ()
+        self._texts.clear()
+
+    def _redraw(self) -> None:
+        if self._last is not None:
+            d, params = self._last
+            self._draw(d, params, fresh=False)
+
+    def _draw(self, d: Descent, params, fresh: bool) -> None:
+        run, x_name, cursor = d.run, d.x_name, d.cursor
+        rows = run.rows(upto=cursor, max_points=DISPLAY_POINTS)
+        column = x_column(run.param, run.values)
+        xs, ys = column[rows], run.loss[rows]
         pred = d.prediction
         px = pred.values if pred.values.ndim == 1 else pred.values[:, 0]
-        x_now = float(x_column(run.param, run.values[d.cursor : d.cursor + 1])[0])
-        grid, curve = loss_slice(params, x_name, np.concatenate([xs, px]), x_now)
-        self._curve.setData(grid, curve)
+        x_now, loss_now = float(column[cursor]), float(run.loss[cursor])
+        ghosts = [g for g in d.ghosts if g.x_name == x_name]
+        x_span = bounds([xs, px, [x_now], *(g.x for g in ghosts)])
+        nx = self._x.update(x_span, fresh)
+        if self._x.range is not None and self._slice.update(params, x_name, self._x.range, x_now):
+            self._curve.setData(self._slice.xs, self._slice.loss)
+        y_span = bounds([self._slice.loss, ys, pred.loss, *(g.loss for g in ghosts)])
+        self._ranges.set(nx, self._y.update(y_span, fresh), (x_span, y_span))
+        scale = pixel_scale(self._ranges.view)
         self._path.setSymbol("o" if len(xs) <= MAX_SYMBOLS else None)
-        self._path.setData(xs, ys)
-        self._predicted.setSymbol("o" if len(px) <= MAX_SYMBOLS else None)
-        self._predicted.setData(px, pred.loss)
-        loss_now = float(run.loss[d.cursor])
+        self._path.setData(*thin(xs, ys, scale))
+        if pred is not self._prediction or scale != self._scale:
+            self._prediction, self._scale = pred, scale
+            self._predicted.setSymbol("o" if len(px) <= MAX_SYMBOLS else None)
+            self._predicted.setData(*thin(px, pred.loss, scale))
         self._point.setData([x_now], [loss_now])
-        g = float(run.grads[d.cursor][0])
-        half = 0.12 * (grid[-1] - grid[0])
-        tx = np.array([x_now - half, x_now + half])
-        with np.errstate(all="ignore"):
-            self._tangent.setData(tx, loss_now + g * (tx - x_now))
-        self._tangent.setPen(pen(sign_hex(g), 2.5))
-        self._show_labels(run, rows, xs, ys)
+        g = float(run.grads[cursor][0])
+        self._show_tangent(x_now, loss_now, g)
+        self._labels.show(run.steps, column, run.loss, cursor)
         self._show_ghosts(d, x_name)
         self._title(d, x_name, g)
 
-    def _show_labels(self, run, rows, xs, ys) -> None:
-        pick = np.unique(np.linspace(0, len(rows) - 1, min(len(rows), MAX_LABELS)).astype(int))
-        for i, t in enumerate(self._labels):
-            if i < len(pick):
-                k = pick[i]
-                t.setText(str(int(run.steps[rows[k]])))
-                t.setPos(float(xs[k]), float(ys[k]))
-                t.setVisible(True)
-            else:
-                t.setVisible(False)
+    def _show_tangent(self, x_now: float, loss_now: float, g: float) -> None:
+        lo, hi = self._ranges.view.viewRange()[0]
+        half = 0.12 * (hi - lo)
+        tx = np.array([x_now - half, x_now + half])
+        with np.errstate(all="ignore"):
+            self._tangent.setData(tx, loss_now + g * (tx - x_now))
+        sign = float(np.sign(g))
+        if sign != self._sign:
+            self._sign = sign
+            self._tangent.setPen(pen(sign_hex(g), 2.5))
 
     def _show_ghosts(self, d: Descent, x_name: str) -> None:
-        legend = self.widget.getPlotItem().legend
         keys = tuple(id(g) for g in d.ghosts) + (x_name,)
+        if keys == self._ghost_keys:  # kept runs change only when runs are kept or cleared
+            return
+        self._ghost_keys = keys
+        legend = self.widget.getPlotItem().legend
         for i, item in enumerate(self._ghosts):
             ghost = d.ghosts[i] if i < len(d.ghosts) else None
             if ghost is not None and ghost.x_name == x_name:
@@ -132,21 +179,28 @@ class LossCurvePlot:
             else:
                 item.setData([], [])
                 item.setVisible(False)
-        if keys != self._ghost_keys:  # legend entries change only when runs are kept or cleared
-            self._ghost_keys = keys
-            for i, item in enumerate(self._ghosts):
-                legend.removeItem(item)
-                if item.isVisible():
-                    legend.addItem(item, d.ghosts[i].label)
+        for i, item in enumerate(self._ghosts):
+            legend.removeItem(item)
+            if item.isVisible():
+                legend.addItem(item, d.ghosts[i].label)
 
     def _title(self, d: Descent, x_name: str, g: float) -> None:
         if d.param == ALL_WEIGHTS:
             title = tr("MSE vs w11, other weights as now")
         else:
             title = tr("MSE vs %1, all else fixed").replace("%1", x_name)
-        plot = self.widget.getPlotItem()
-        set_title(self.widget, title)
-        label = plot.legend.getLabel(self._tangent)
-        if label is not None:
-            label.setText(tr("tangent, slope %1").replace("%1", fmt(g)))
-        set_axis_label(self.widget, "bottom", x_name)
+        if self._changed("title", title):
+            set_title(self.widget, title)
+        if self._changed("axis", x_name):
+            set_axis_label(self.widget, "bottom", x_name)
+        slope = tr("tangent, slope %1").replace("%1", fmt(g))
+        label = self.widget.getPlotItem().legend.getLabel(self._tangent)
+        if label is not None and self._changed("slope", slope):
+            label.setText(slope)
+
+    def _changed(self, what: str, text: str) -> bool:
+        """Whether ``text`` differs from the one last shown as ``what`` (and remember it)."""
+        if self._texts.get(what) == text:
+            return False
+        self._texts[what] = text
+        return True

@@ -56,6 +56,7 @@ class DescentPanel(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(split, 1)
         layout.addWidget(self.hidden_note)
+        self._drawn: Snapshot | None = None
         session.state_changed.connect(self.show_state)
         self.show_state(session.snapshot)
 
@@ -69,6 +70,12 @@ class DescentPanel(QWidget):
             theme_plot(p.widget, theme)
 
     def show_state(self, snap: Snapshot) -> None:
+        """Show ``snap``; the plots redraw only what changed, all of it when ``snap`` comes
+        again (the session publishes the same snapshot again after the language changed)."""
+        if snap is self._drawn:
+            for p in (self.curve, self.loss, self.value):
+                p.forget()
+        self._drawn = snap
         self.plots.setVisible(not snap.hidden)
         self.hidden_note.setVisible(bool(snap.hidden))
         d = snap.descent
@@ -76,6 +83,8 @@ class DescentPanel(QWidget):
         self.banner.setVisible(bool(d.banner))
         self.status.setText(d.status)
         self.status.setVisible(bool(d.status))
+        if snap.hidden:
+            return  # drawn when shown again: each plot draws what changed since it last drew
         self.curve.show(d, snap.params)
         self.loss.set_log(snap.log_scale)
         self.loss.show(d)

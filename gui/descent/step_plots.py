@@ -1,4 +1,10 @@
-"""Loss against step (log-scale toggle), and the parameter with its gradient against step."""
+"""Loss against step (log-scale toggle), and the parameter with its gradient against step.
+
+Items are created once and fed with ``setData`` only when what they draw changed: during play
+the run and the cursor move, while the prediction and the kept runs stay. The runs are thinned
+to the pixels available (pyqtgraph's peak downsampling, clipped to the view) and the ranges
+are set here, not by auto-range (:mod:`.plot_ranges`).
+"""
 
 from __future__ import annotations
 
@@ -9,9 +15,11 @@ from PySide6.QtCore import QCoreApplication
 from ..look.palette import GHOSTS, INK, NEGATIVE, POSITIVE, PREDICTED, SELECTED
 from ..state.descent_data import MAX_GHOSTS, x_column
 from ..state.snapshot import Descent
+from .plot_ranges import AxisRange, ViewRanges, bounds, fit_button, is_fresh, same
 from .plot_style import make_plot, pen, set_axis_label, set_title
 
-DISPLAY_POINTS = 1500  # about two points a pixel on a full-width plot
+DISPLAY_POINTS = 1500  # rows handed to a plot; it draws about two a pixel of them
+THIN = {"autoDownsample": True, "autoDownsampleFactor": 1.0, "clipToView": True}
 
 
 def tr(text: str) -> str:
@@ -22,6 +30,10 @@ def _cursor_line() -> pg.InfiniteLine:
     return pg.InfiniteLine(angle=90, movable=False, pen=pen(INK, 1, dashed=True, alpha=120))
 
 
+def _predicted_steps(d: Descent) -> np.ndarray:
+    return d.predicted_from + np.arange(len(d.prediction.loss), dtype=float)
+
+
 class LossStepPlot:
     """MSE against step: the run up to the cursor, the prediction, the kept runs."""
 
@@ -29,44 +41,73 @@ class LossStepPlot:
         self.widget = make_plot(tr("Loss against step"), tr("step"), "MSE")
         self.widget.setToolTip(tr("The loss after each step; dashed: the predicted steps."))
         plot = self.widget.getPlotItem()
-        self._ghosts = [plot.plot(pen=pen(GHOSTS[i], 1.5, alpha=150)) for i in range(MAX_GHOSTS)]
+        self._ghosts = [
+            plot.plot(pen=pen(GHOSTS[i], 1.5, alpha=150), **THIN) for i in range(MAX_GHOSTS)
+        ]
         self._predicted = plot.plot(
-            pen=pen(PREDICTED, 1.5, dashed=True, alpha=160), name=tr("predicted")
+            pen=pen(PREDICTED, 1.5, dashed=True, alpha=160), name=tr("predicted"), **THIN
         )
-        self._run = plot.plot(pen=pen(SELECTED, 2.5), name=tr("this run"))
+        self._run = plot.plot(pen=pen(SELECTED, 2.5), name=tr("this run"), **THIN)
         self._cursor = _cursor_line()
         plot.addItem(self._cursor, ignoreBounds=True)
+        self._y = AxisRange()
+        self._ranges = ViewRanges(plot.vb, AxisRange(), self._y)
+        fit_button(plot, [self._ranges], lambda: None)
         self._ghost_keys: tuple = ()
+        self._shown: tuple = ()
+        self._log = False
+
+    def forget(self) -> None:
+        """Draw the next snapshot in full, even the one drawn last (the language changed)."""
+        self._shown, self._ghost_keys = (), ()
 
     def set_log(self, on: bool) -> None:
-        if on == getattr(self, "_log", False):
+        """Show the loss in decades (``on``) or linearly; the axis is fitted again."""
+        if on == self._log:
             return
         self._log = on
         self.widget.getPlotItem().setLogMode(y=on)
         set_axis_label(self.widget, "left", tr("MSE (log scale)") if on else "MSE")
+        self._y.forget()  # fitted again, in the new coordinates
+        self._shown = ()
 
     def show(self, d: Descent) -> None:
-        run = d.run
+        """Draw ``d``; nothing is redrawn when the run, cursor, prediction and kept runs are
+        those drawn last."""
+        shown = (d.run, d.cursor, d.prediction, d.ghosts)
+        if same(shown, self._shown):
+            return
+        new = is_fresh(self._shown, shown)
+        prediction_moved = not self._shown or self._shown[2] is not d.prediction
+        self._shown = shown
+        run, pred = d.run, d.prediction
         rows = run.rows(upto=d.cursor, max_points=DISPLAY_POINTS)
-        self._run.setData(run.steps[rows].astype(float), run.loss[rows])
-        pred = d.prediction
-        self._predicted.setData(
-            d.predicted_from + np.arange(len(pred.loss), dtype=float), pred.loss
-        )
+        steps, loss = run.steps[rows].astype(float), run.loss[rows]
+        self._run.setData(steps, loss)
+        if prediction_moved:
+            self._predicted.setData(_predicted_steps(d), pred.loss)
         self._cursor.setPos(d.step)
+        self._show_ghosts(d)
+        last = max(d.step, d.predicted_from + len(pred.loss) - 1)
+        x = bounds([[0, last], *(g.steps[-1:] for g in d.ghosts)])
+        y = bounds([loss, pred.loss, *(g.loss for g in d.ghosts)], log=self._log)
+        self._ranges.fit(x, y, new)
+
+    def _show_ghosts(self, d: Descent) -> None:
         keys = tuple(id(g) for g in d.ghosts)
+        if keys == self._ghost_keys:
+            return
+        self._ghost_keys = keys
         legend = self.widget.getPlotItem().legend
         for i, item in enumerate(self._ghosts):
             if i < len(d.ghosts):
                 item.setData(d.ghosts[i].steps.astype(float), d.ghosts[i].loss)
             else:
                 item.setData([], [])
-        if keys != self._ghost_keys:
-            self._ghost_keys = keys
-            for i, item in enumerate(self._ghosts):
-                legend.removeItem(item)
-                if i < len(d.ghosts):
-                    legend.addItem(item, d.ghosts[i].label)
+        for i, item in enumerate(self._ghosts):
+            legend.removeItem(item)
+            if i < len(d.ghosts):
+                legend.addItem(item, d.ghosts[i].label)
 
 
 class ValueStepPlot:
@@ -80,9 +121,9 @@ class ValueStepPlot:
             tr("The parameter after each step (left axis) and its gradient there (right axis).")
         )
         plot = self.widget.getPlotItem()
-        self._value = plot.plot(pen=pen(SELECTED, 2.5), name="w11")
+        self._value = plot.plot(pen=pen(SELECTED, 2.5), name="w11", **THIN)
         self._predicted = plot.plot(
-            pen=pen(PREDICTED, 1.5, dashed=True, alpha=160), name=tr("predicted")
+            pen=pen(PREDICTED, 1.5, dashed=True, alpha=160), name=tr("predicted"), **THIN
         )
         self._right = pg.ViewBox()
         plot.showAxis("right")
@@ -90,7 +131,7 @@ class ValueStepPlot:
         plot.scene().addItem(self._right)
         plot.getAxis("right").linkToView(self._right)
         self._right.setXLink(plot)
-        self._grad = pg.PlotDataItem(pen=pen(POSITIVE, 2))
+        self._grad = pg.PlotDataItem(pen=pen(POSITIVE, 2), **THIN)
         self._right.addItem(self._grad)
         plot.legend.addItem(self._grad, "dMSE/dw11")
         self._zero = pg.InfiniteLine(angle=0, pos=0, movable=False, pen=pen(NEGATIVE, 1, True, 90))
@@ -98,7 +139,15 @@ class ValueStepPlot:
         plot.vb.sigResized.connect(self._sync)
         self._cursor = _cursor_line()
         plot.addItem(self._cursor, ignoreBounds=True)
+        self._left = ViewRanges(plot.vb, AxisRange(), AxisRange())
+        self._gradient = ViewRanges(self._right, None, AxisRange())
+        fit_button(plot, [self._left, self._gradient], lambda: None)
         self._name = ""
+        self._shown: tuple = ()
+
+    def forget(self) -> None:
+        """Draw the next snapshot in full, even the one drawn last (the language changed)."""
+        self._shown, self._name = (), ""
 
     def _sync(self) -> None:
         vb = self.widget.getPlotItem().vb
@@ -106,16 +155,28 @@ class ValueStepPlot:
         self._right.linkedViewChanged(vb, self._right.XAxis)
 
     def show(self, d: Descent) -> None:
-        run, name = d.run, d.x_name
+        """Draw ``d``; nothing is redrawn when the run, cursor and prediction are those drawn
+        last."""
+        shown = (d.run, d.cursor, d.prediction)
+        if same(shown, self._shown):
+            return
+        new = is_fresh(self._shown, shown)
+        prediction_moved = not self._shown or self._shown[2] is not d.prediction
+        self._shown = shown
+        run, name, pred = d.run, d.x_name, d.prediction
         rows = run.rows(upto=d.cursor, max_points=DISPLAY_POINTS)
         steps = run.steps[rows].astype(float)
-        self._value.setData(steps, x_column(run.param, run.values)[rows])
-        self._grad.setData(steps, run.grads[rows, 0])
-        pred = d.prediction
+        values, grads = x_column(run.param, run.values)[rows], run.grads[rows, 0]
+        self._value.setData(steps, values)
+        self._grad.setData(steps, grads)
         pv = pred.values if pred.values.ndim == 1 else pred.values[:, 0]
-        self._predicted.setData(d.predicted_from + np.arange(len(pv), dtype=float), pv)
+        if prediction_moved:
+            self._predicted.setData(_predicted_steps(d), pv)
         self._cursor.setPos(d.step)
-        self._right.enableAutoRange(axis=pg.ViewBox.YAxis)
+        x = bounds([[0, max(d.step, d.predicted_from + len(pv) - 1)]])
+        self._left.fit(x, bounds([values, pv]), new)
+        pg_ = pred.grads if pred.grads.ndim == 1 else pred.grads[:, 0]
+        self._gradient.fit(None, bounds([grads, pg_]), new)  # where the gradient is going too
         if name != self._name:
             self._name = name
             plot = self.widget.getPlotItem()
