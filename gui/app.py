@@ -17,6 +17,8 @@ def run_gui(args) -> int:
             "no display to open the window on: run it in a desktop session, or render it with "
             "--screenshot OUT.png (or set QT_QPA_PLATFORM=offscreen)"
         )
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        quiet_harmless_qt_messages()
     app, window = build(args)
     if args.screenshot:
         return save_screenshot(window, args.screenshot)
@@ -25,6 +27,21 @@ def run_gui(args) -> int:
     settings.restore_window(window)
     window.show()
     return app.exec()
+
+
+#: Said by the offscreen platform for every top-level window; not a fault of the app.
+HARMLESS = ("This plugin does not support propagateSizeHints()",)
+
+
+def quiet_harmless_qt_messages() -> None:
+    """Pass Qt's messages on to stderr, except the offscreen platform's harmless one."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(_mode, _context, message: str) -> None:
+        if message not in HARMLESS:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
 
 
 def no_display() -> bool:
@@ -43,12 +60,14 @@ def build(args):
     from PySide6.QtWidgets import QApplication
 
     from .main_window import MainWindow
+    from .panels.typeset import stop_worker
     from .state.session import Session
     from .support import errors, language, settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CNN Backprop Visualizer")
     app.setOrganizationName("cnn-backprop")
+    app.aboutToQuit.connect(stop_worker)
     app.setProperty("error_reporter", errors.install())  # kept alive with the app
     settings.begin()
     language.set_language(args.lang or settings.language() or language.system_language())
@@ -94,6 +113,8 @@ def save_screenshot(window, path: str) -> int:
 
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from .panels.typeset import stop_worker
+
     window.show()
     QApplication.processEvents()
     deadline = time.monotonic() + 15
@@ -104,6 +125,7 @@ def save_screenshot(window, path: str) -> int:
         time.sleep(0.01)
     QApplication.processEvents()  # lay out what arrived last
     image = window.grab()
+    stop_worker()  # the typesetting process ends with the render
     if not image.save(path, "PNG"):
         print(f"cnn-backprop: error: cannot write {path}", file=sys.stderr)
         return 2

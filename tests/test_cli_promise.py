@@ -65,3 +65,16 @@ def test_no_display_gives_one_line_instead_of_an_abort(tmp_path):
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1
     assert "--screenshot" in lines[0] and "QT_QPA_PLATFORM=offscreen" in lines[0]
+
+
+def test_a_screenshot_says_nothing_on_the_console(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [*MAIN, "--screenshot", str(tmp_path / "s.png")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert done.returncode == 0
+    assert (done.stdout, done.stderr) == ("", "")

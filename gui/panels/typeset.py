@@ -143,6 +143,12 @@ _WORKER: list[_Worker] = []
 
 
 @atexit.register
+def stop_worker() -> None:
+    """End the app's typesetting process (at quit, and after a screenshot)."""
+    while _WORKER:
+        _WORKER.pop().stop()
+
+
 def _worker() -> _Worker:
     if not _WORKER:
         _WORKER.append(_Worker())
