@@ -1,4 +1,4 @@
-"""The homework network: parameters, forward pass, gradients.
+"""The homework network: forward pass, gradients, and the loss along one value.
 
 A 3x3 input ``a11..a33`` is cross-correlated (valid, stride 1) with a 2x2 kernel
 ``w11 w12 / w21 w22`` into four conv cells ``z00 z01 / z10 z11``; each goes through a
@@ -6,7 +6,8 @@ sigmoid, ``o = s(z)``; a linear head gives ``y_hat = wa o00 + wb o01 + wc o10 + 
 the loss is ``MSE = (yy - y_hat)^2`` (n = 1). There are no biases.
 
 Everything here is pure numpy in float64. Functions never mutate their inputs; results are
-frozen dataclasses holding read-only arrays.
+frozen dataclasses holding read-only arrays. The values themselves, their names and
+:class:`Params` live in :mod:`core.params` and are re-exported here.
 """
 
 from __future__ import annotations
@@ -15,28 +16,56 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import EllipsisType, MappingProxyType
-from typing import Literal, TypeAlias, TypedDict
+from typing import TypeAlias
 
 import numpy as np
-from numpy.typing import ArrayLike, NDArray
+from numpy.typing import ArrayLike
 
-#: A float64 array: what every array of this module holds.
-FloatArray: TypeAlias = NDArray[np.float64]
+from .params import (
+    CELLS,
+    EDITABLE,
+    HEAD,
+    INPUTS,
+    KERNEL,
+    MAX_ABS_VALUE,
+    PARAMETERS,
+    TARGET,
+    FloatArray,
+    ParamFields,
+    Params,
+    check_value,
+    frozen,
+    input_name,
+    kernel_name,
+    locate,
+    window,
+)
 
-KERNEL = ("w11", "w12", "w21", "w22")
-HEAD = ("wa", "wb", "wc", "wd")
-INPUTS = tuple(f"a{r}{c}" for r in (1, 2, 3) for c in (1, 2, 3))
-TARGET = "yy"
-#: Every name that has a gradient, in display order.
-PARAMETERS = KERNEL + HEAD + INPUTS
-#: Every value a person can edit.
-EDITABLE = PARAMETERS + (TARGET,)
-#: Conv cells in row-major order; cell index ``c`` has row ``c // 2`` and column ``c % 2``.
-CELLS = ("00", "01", "10", "11")
-
-#: Largest magnitude a value may take. Each conv product stays below 1e300, so every
-#: forward value is finite and no gradient can become NaN (at worst it overflows to inf).
-MAX_ABS_VALUE = 1e150
+__all__ = [
+    "CELLS",
+    "EDITABLE",
+    "HEAD",
+    "INPUTS",
+    "KERNEL",
+    "MAX_ABS_VALUE",
+    "PARAMETERS",
+    "TARGET",
+    "FloatArray",
+    "Forward",
+    "ParamFields",
+    "Params",
+    "check_value",
+    "forward",
+    "gradients",
+    "input_name",
+    "kernel_name",
+    "loss_along",
+    "loss_and_gradient",
+    "sigmoid",
+    "sigmoid_prime",
+    "window",
+    "windows",
+]
 
 
 def sigmoid(z: ArrayLike) -> FloatArray:
@@ -57,122 +86,6 @@ def sigmoid_prime(z: ArrayLike) -> FloatArray:
     with np.errstate(under="ignore"):
         e = np.exp(-np.abs(x))
         return e / ((1.0 + e) * (1.0 + e))
-
-
-def _frozen(values: ArrayLike, shape: tuple[int, ...]) -> FloatArray:
-    arr = np.array(values, dtype=np.float64).reshape(shape)
-    arr.setflags(write=False)
-    return arr
-
-
-def input_name(row: int, col: int) -> str:
-    """Name of the input at 0-based ``(row, col)``: ``input_name(0, 0) == "a11"``."""
-    return f"a{row + 1}{col + 1}"
-
-
-def kernel_name(row: int, col: int) -> str:
-    """Name of the kernel weight at 0-based ``(row, col)``: ``kernel_name(1, 0) == "w21"``."""
-    return f"w{row + 1}{col + 1}"
-
-
-def window(cell: int) -> tuple[str, ...]:
-    """The four input names conv cell ``cell`` sees, in kernel order (w11, w12, w21, w22)."""
-    i, j = divmod(cell, 2)
-    return tuple(input_name(i + k, j + m) for k in (0, 1) for m in (0, 1))
-
-
-class ParamFields(TypedDict):
-    """The fields of :class:`Params` by name, as :meth:`Params.as_fields` gives them."""
-
-    a: FloatArray
-    w: FloatArray
-    head: FloatArray
-    yy: float
-
-
-#: Which field of :class:`Params` holds a value.
-_Kind: TypeAlias = Literal["a", "w", "head", "yy"]
-
-
-@dataclass(frozen=True)
-class Params:
-    """Every value of the network. Immutable: use :meth:`with_value` to change one."""
-
-    a: FloatArray  # (3, 3) input
-    w: FloatArray  # (2, 2) kernel
-    head: FloatArray  # (4,) wa wb wc wd
-    yy: float  # target
-
-    @classmethod
-    def create(cls, a: ArrayLike, w: ArrayLike, head: ArrayLike, yy: float) -> Params:
-        return cls(_frozen(a, (3, 3)), _frozen(w, (2, 2)), _frozen(head, (4,)), float(yy))
-
-    def get(self, name: str) -> float:
-        """The value called ``name`` (any of :data:`EDITABLE`)."""
-        kind, idx = _locate(name)
-        if kind == "yy":
-            return self.yy
-        return float(getattr(self, kind)[idx])
-
-    def with_value(self, name: str, value: float) -> Params:
-        """A copy with ``name`` set to ``value``."""
-        kind, idx = _locate(name)
-        if kind == "yy":
-            return Params(self.a, self.w, self.head, float(value))
-        fields = self.as_fields()
-        arr = fields[kind].copy()
-        arr[idx] = value
-        arr.setflags(write=False)
-        fields[kind] = arr
-        return Params(**fields)
-
-    def as_fields(self) -> ParamFields:
-        return {"a": self.a, "w": self.w, "head": self.head, "yy": self.yy}
-
-    def values(self) -> dict[str, float]:
-        """Every editable value by name."""
-        return {name: self.get(name) for name in EDITABLE}
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Params):
-            return NotImplemented
-        return (
-            np.array_equal(self.a, other.a)
-            and np.array_equal(self.w, other.w)
-            and np.array_equal(self.head, other.head)
-            and self.yy == other.yy
-        )
-
-    __hash__ = None  # type: ignore[assignment]
-
-
-def _locate(name: str) -> tuple[_Kind, tuple[int, ...]]:
-    """Which field holds ``name``, and its index there (``()`` for the target)."""
-    if name == TARGET:
-        return "yy", ()
-    if name in KERNEL:
-        return "w", divmod(KERNEL.index(name), 2)
-    if name in HEAD:
-        return "head", (HEAD.index(name),)
-    if name in INPUTS:
-        return "a", divmod(INPUTS.index(name), 3)
-    raise KeyError(f"unknown value name {name!r}; expected one of {', '.join(EDITABLE)}")
-
-
-def check_value(name: str, value: object) -> float:
-    """Return ``value`` as a float if ``name`` may take it, else raise ``ValueError``."""
-    _locate(name)
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.floating, np.integer)):
-        raise ValueError(f"{name} must be a number, not {type(value).__name__}")
-    try:
-        value = float(value)
-    except OverflowError:
-        raise ValueError(f"{name} must be at most {MAX_ABS_VALUE:g} in magnitude") from None
-    if not np.isfinite(value):
-        raise ValueError(f"{name} must be finite, not {value}")
-    if abs(value) > MAX_ABS_VALUE:
-        raise ValueError(f"{name} must be at most {MAX_ABS_VALUE:g} in magnitude")
-    return value
 
 
 def windows(a: FloatArray) -> FloatArray:
@@ -245,7 +158,7 @@ def forward(p: Params) -> Forward:
     _, _, _, z, o, ds, y_hat = _cells(p)
     err = p.yy - y_hat
     return Forward(
-        _frozen(z, (2, 2)), _frozen(o, (2, 2)), _frozen(ds, (2, 2)), y_hat, err * err, -2.0 * err
+        frozen(z, (2, 2)), frozen(o, (2, 2)), frozen(ds, (2, 2)), y_hat, err * err, -2.0 * err
     )
 
 
@@ -306,7 +219,7 @@ def loss_and_gradient(p: Params, name: str) -> tuple[float, float, tuple[float, 
 
 def loss_along(p: Params, name: str, values: ArrayLike) -> FloatArray:
     """The loss with ``name`` set to each of ``values`` and all else fixed: one numpy pass."""
-    kind, idx = _locate(name)
+    kind, idx = locate(name)
     xs = np.asarray(values, dtype=np.float64)
     fields = p.as_fields()
     yy: float | FloatArray = fields["yy"]
