@@ -77,7 +77,7 @@ def state(p: Params, param: str) -> State:
     g = gradients(p, f)
     value = np.asarray(_read(p, param), dtype=np.float64)
     grad = np.asarray(_read(p, param, g), dtype=np.float64)
-    return State(p, value, grad, f.loss, tuple(f.ds.ravel().tolist()))
+    return State(p, value, grad, f.loss, f.ds_cells)
 
 
 def _feeds(p: Params, param: str) -> list[bool]:
@@ -99,7 +99,7 @@ def _feeds(p: Params, param: str) -> list[bool]:
 
 def _saturated(s: State, param: str) -> bool:
     """Whether every sigmoid that ``param`` feeds in state ``s`` is in its flat tail."""
-    ds = s.ds or tuple(forward(s.params).ds.ravel().tolist())
+    ds = s.ds or forward(s.params).ds_cells
     fed = [d for d, f in zip(ds, _feeds(s.params, param)) if f]
     return bool(fed) and all(d < SATURATED_SLOPE for d in fed)
 

@@ -13,8 +13,9 @@ frozen dataclasses holding read-only arrays. The values themselves, their names 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from types import EllipsisType, MappingProxyType
 from typing import TypeAlias
 
@@ -42,6 +43,7 @@ from .params import (
 )
 
 __all__ = [
+    "BRACKETS",
     "CELLS",
     "EDITABLE",
     "HEAD",
@@ -50,11 +52,14 @@ __all__ = [
     "MAX_ABS_VALUE",
     "PARAMETERS",
     "TARGET",
+    "Cells",
     "FloatArray",
     "Forward",
     "ParamFields",
     "Params",
     "check_value",
+    "evaluate",
+    "flat",
     "forward",
     "gradients",
     "input_name",
@@ -63,6 +68,7 @@ __all__ = [
     "loss_and_gradient",
     "sigmoid",
     "sigmoid_prime",
+    "slopes",
     "window",
     "windows",
 ]
@@ -106,16 +112,43 @@ def _forward_arrays(
     return z, o, sigmoid_prime(z), y_hat, err * err
 
 
+#: Four floats, one per conv cell in :data:`CELLS` order.
+Cells: TypeAlias = tuple[float, float, float, float]
+
+
 @dataclass(frozen=True)
 class Forward:
-    """The forward pass of one :class:`Params`. ``z``, ``o`` and ``ds`` are 2x2."""
+    """The forward pass of one :class:`Params`.
 
-    z: FloatArray
-    o: FloatArray
-    ds: FloatArray  # s'(z) = o (1 - o)
+    ``z_cells``, ``o_cells`` and ``ds_cells`` hold each conv cell's value as a plain float, in
+    cell order: the gradients and a descent step read these. ``z``, ``o`` and ``ds`` are the
+    same values as read-only 2x2 arrays, built when first asked for.
+    """
+
+    z_cells: Cells
+    o_cells: Cells
+    ds_cells: Cells  # s'(z) = o (1 - o)
     y_hat: float
     loss: float
     dloss_dyhat: float  # -2 (yy - y_hat)
+
+    @property
+    def z(self) -> FloatArray:
+        return self._arrays[0]
+
+    @property
+    def o(self) -> FloatArray:
+        return self._arrays[1]
+
+    @property
+    def ds(self) -> FloatArray:
+        return self._arrays[2]
+
+    @cached_property
+    def _arrays(self) -> tuple[FloatArray, FloatArray, FloatArray]:
+        """``z``, ``o`` and ``ds``: read-only views of one (3, 2, 2) array."""
+        stacked = frozen(self.z_cells + self.o_cells + self.ds_cells, (3, 2, 2))
+        return stacked[0], stacked[1], stacked[2]
 
 
 def _sig(z: float) -> tuple[float, float]:
@@ -124,69 +157,77 @@ def _sig(z: float) -> tuple[float, float]:
     return (1.0 / (1.0 + e) if z >= 0 else e / (1.0 + e)), e / ((1.0 + e) * (1.0 + e))
 
 
-#: :func:`_cells`'s result: ``a`` rows, ``w`` flat, head, z, o, s'(z) per cell, and y_hat.
-_Cells: TypeAlias = tuple[
-    list[list[float]], list[float], list[float], list[float], list[float], list[float], float
-]
+def flat(p: Params) -> tuple[list[float], list[float], list[float]]:
+    """``p``'s input (9, row-major), kernel (4, row-major) and head (4) as plain floats."""
+    return p.a.ravel().tolist(), p.w.ravel().tolist(), p.head.tolist()
 
 
-def _cells(p: Params) -> _Cells:
-    """Plain-float forward pass: ``a`` rows, ``w`` flat, head, z, o, s'(z) and y_hat."""
-    a: list[list[float]] = p.a.tolist()
-    w: list[float] = p.w.ravel().tolist()
-    head: list[float] = p.head.tolist()
-    z: list[float] = []
-    o: list[float] = []
-    ds: list[float] = []
-    for c in range(4):
-        i, j = divmod(c, 2)
-        zc = a[i][j] * w[0] + a[i][j + 1] * w[1] + a[i + 1][j] * w[2] + a[i + 1][j + 1] * w[3]
-        sc, dsc = _sig(zc)
-        z.append(zc)
-        o.append(sc)
-        ds.append(dsc)
-    y_hat = head[0] * o[0] + head[1] * o[1] + head[2] * o[2] + head[3] * o[3]
-    return a, w, head, z, o, ds, y_hat
+def evaluate(
+    a: Sequence[float], w: Sequence[float], head: Sequence[float]
+) -> tuple[Cells, Cells, Cells, float]:
+    """The forward pass in plain floats: ``(z, o, s'(z), y_hat)``, from :func:`flat` values.
+
+    One state is small enough that plain floats beat numpy's per-call cost many times over.
+    Every caller that needs one state's values (the forward pass, the gradients, a descent
+    step) goes through here, so they all get the same bits.
+    """
+    a11, a12, a13, a21, a22, a23, a31, a32, a33 = a
+    w11, w12, w21, w22 = w
+    z00 = a11 * w11 + a12 * w12 + a21 * w21 + a22 * w22
+    z01 = a12 * w11 + a13 * w12 + a22 * w21 + a23 * w22
+    z10 = a21 * w11 + a22 * w12 + a31 * w21 + a32 * w22
+    z11 = a22 * w11 + a23 * w12 + a32 * w21 + a33 * w22
+    o00, d00 = _sig(z00)
+    o01, d01 = _sig(z01)
+    o10, d10 = _sig(z10)
+    o11, d11 = _sig(z11)
+    wa, wb, wc, wd = head
+    y_hat = wa * o00 + wb * o01 + wc * o10 + wd * o11
+    return (z00, z01, z10, z11), (o00, o01, o10, o11), (d00, d01, d10, d11), y_hat
+
+
+def slopes(head: Sequence[float], ds: Cells) -> Cells:
+    """``dy_hat/dz`` per cell: the head weight times ``s'(z)``."""
+    return head[0] * ds[0], head[1] * ds[1], head[2] * ds[2], head[3] * ds[3]
+
+
+#: ``(a, w, o, dz) -> float``: one parameter's bracket from :func:`flat` values.
+Bracket = Callable[[Sequence[float], Sequence[float], Cells, Cells], float]
+
+#: The homework's bracket of each parameter, in :data:`PARAMETERS` order: its gradient
+#: divided by ``dMSE/dy_hat``. ``a`` is the flat input (``a[0]`` is a11, ``a[4]`` is a22),
+#: ``w`` the flat kernel, ``o`` the activations and ``dz`` the :func:`slopes`. A conv weight
+#: or an input sums over the cells it enters, in cell order, starting from 0.0.
+BRACKETS: dict[str, Bracket] = {
+    "w11": lambda a, w, o, dz: 0.0 + dz[0] * a[0] + dz[1] * a[1] + dz[2] * a[3] + dz[3] * a[4],
+    "w12": lambda a, w, o, dz: 0.0 + dz[0] * a[1] + dz[1] * a[2] + dz[2] * a[4] + dz[3] * a[5],
+    "w21": lambda a, w, o, dz: 0.0 + dz[0] * a[3] + dz[1] * a[4] + dz[2] * a[6] + dz[3] * a[7],
+    "w22": lambda a, w, o, dz: 0.0 + dz[0] * a[4] + dz[1] * a[5] + dz[2] * a[7] + dz[3] * a[8],
+    "wa": lambda a, w, o, dz: o[0],
+    "wb": lambda a, w, o, dz: o[1],
+    "wc": lambda a, w, o, dz: o[2],
+    "wd": lambda a, w, o, dz: o[3],
+    "a11": lambda a, w, o, dz: 0.0 + dz[0] * w[0],
+    "a12": lambda a, w, o, dz: 0.0 + dz[0] * w[1] + dz[1] * w[0],
+    "a13": lambda a, w, o, dz: 0.0 + dz[1] * w[1],
+    "a21": lambda a, w, o, dz: 0.0 + dz[0] * w[2] + dz[2] * w[0],
+    "a22": lambda a, w, o, dz: 0.0 + dz[0] * w[3] + dz[1] * w[2] + dz[2] * w[1] + dz[3] * w[0],
+    "a23": lambda a, w, o, dz: 0.0 + dz[1] * w[3] + dz[3] * w[1],
+    "a31": lambda a, w, o, dz: 0.0 + dz[2] * w[2],
+    "a32": lambda a, w, o, dz: 0.0 + dz[2] * w[3] + dz[3] * w[2],
+    "a33": lambda a, w, o, dz: 0.0 + dz[3] * w[3],
+}
 
 
 def forward(p: Params) -> Forward:
     """The forward pass: conv cells, sigmoids, prediction and loss.
 
-    One state is small enough that plain floats beat numpy's per-call cost several times
-    over; :func:`loss_along` is the numpy form for many states at once.
+    Plain floats (see :func:`evaluate`); :func:`loss_along` is the numpy form for many states
+    at once.
     """
-    _, _, _, z, o, ds, y_hat = _cells(p)
+    z, o, ds, y_hat = evaluate(*flat(p))
     err = p.yy - y_hat
-    return Forward(
-        frozen(z, (2, 2)), frozen(o, (2, 2)), frozen(ds, (2, 2)), y_hat, err * err, -2.0 * err
-    )
-
-
-def _bracket(
-    name: str,
-    a: Sequence[Sequence[float]],
-    w: Sequence[float],
-    dz: Sequence[float],
-    o: Sequence[float],
-) -> float:
-    """The homework's bracket for ``name``: its gradient divided by ``dMSE/dy_hat``.
-
-    Sums over the conv cells in cell order, so every caller gets the same bits.
-    """
-    if name in HEAD:
-        return o[HEAD.index(name)]
-    total = 0.0
-    if name in KERNEL:
-        k = KERNEL.index(name)
-        for c in range(4):
-            total += dz[c] * a[c // 2 + k // 2][c % 2 + k % 2]
-        return total
-    r, m = divmod(INPUTS.index(name), 3)
-    for c in range(4):
-        di, dj = r - c // 2, m - c % 2
-        if 0 <= di <= 1 and 0 <= dj <= 1:
-            total += dz[c] * w[2 * di + dj]
-    return total
+    return Forward(z, o, ds, y_hat, err * err, -2.0 * err)
 
 
 def gradients(p: Params, fwd: Forward | None = None) -> Mapping[str, float]:
@@ -197,24 +238,20 @@ def gradients(p: Params, fwd: Forward | None = None) -> Mapping[str, float]:
     result is finite or, when the true value exceeds float64, +-inf, never NaN.
     """
     f = forward(p) if fwd is None else fwd
-    a: list[list[float]] = p.a.tolist()
-    w: list[float] = p.w.ravel().tolist()
-    head: list[float] = p.head.tolist()
-    o: list[float] = f.o.ravel().tolist()
-    dz = [h * d for h, d in zip(head, f.ds.ravel().tolist())]  # dy_hat/dz per cell
-    dl = f.dloss_dyhat
-    return MappingProxyType({n: dl * _bracket(n, a, w, dz, o) for n in PARAMETERS})
+    a, w, head = flat(p)
+    o, dz, dl = f.o_cells, slopes(head, f.ds_cells), f.dloss_dyhat
+    return MappingProxyType({n: dl * bracket(a, w, o, dz) for n, bracket in BRACKETS.items()})
 
 
-def loss_and_gradient(p: Params, name: str) -> tuple[float, float, tuple[float, ...]]:
+def loss_and_gradient(p: Params, name: str) -> tuple[float, float, Cells]:
     """``(MSE, dMSE/d(name), s'(z) per cell)``: what one descent step needs, and no more.
 
     The same arithmetic as :func:`forward` and :func:`gradients`, bit for bit.
     """
-    a, w, head, _, o, ds, y_hat = _cells(p)
+    a, w, head = flat(p)
+    _, o, ds, y_hat = evaluate(a, w, head)
     err = p.yy - y_hat
-    dz = [h * d for h, d in zip(head, ds)]
-    return err * err, -2.0 * err * _bracket(name, a, w, dz, o), tuple(ds)
+    return err * err, -2.0 * err * BRACKETS[name](a, w, o, slopes(head, ds)), ds
 
 
 def loss_along(p: Params, name: str, values: ArrayLike) -> FloatArray:

@@ -14,7 +14,16 @@ from hypothesis import strategies as st
 
 from core import live
 from core.descent import ALL_WEIGHTS
-from core.model import EDITABLE, HEAD, MAX_ABS_VALUE, PARAMETERS, Params, forward, gradients
+from core.model import (
+    EDITABLE,
+    HEAD,
+    MAX_ABS_VALUE,
+    PARAMETERS,
+    Params,
+    forward,
+    gradients,
+    loss_and_gradient,
+)
 
 
 def bits(x) -> bytes:
@@ -63,6 +72,9 @@ def test_forward_and_gradients_give_the_reference_bits(p):
     assert list(g) == list(PARAMETERS)
     for name in PARAMETERS:
         assert bits(g[name]) == bits(want_g[name]), name
+        with np.errstate(all="ignore"):
+            got, want_one = loss_and_gradient(p, name), ref.loss_and_gradient(p, name)
+        assert [bits(x) for x in got] == [bits(x) for x in want_one], name
 
 
 # --- the descent walk ---------------------------------------------------------------------
