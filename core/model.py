@@ -16,7 +16,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from types import EllipsisType, MappingProxyType
+from types import MappingProxyType
 from typing import TypeAlias
 
 import numpy as np
@@ -70,16 +70,20 @@ __all__ = [
     "sigmoid_prime",
     "slopes",
     "window",
-    "windows",
 ]
 
 
 def sigmoid(z: ArrayLike) -> FloatArray:
-    """Logistic sigmoid, stable for every finite ``z`` (no overflow, no NaN)."""
+    """Logistic sigmoid, stable for every finite ``z`` (no overflow, no NaN).
+
+    ``1 / (1 + e)`` where ``z >= 0`` and ``e / (1 + e)`` elsewhere, with ``e = exp(-|z|)``
+    (in (0, 1], so it cannot overflow): the numerator is ``max(e, z >= 0)``, one pass with no
+    branch per element, the same bits as choosing between the two quotients.
+    """
     x = np.asarray(z, dtype=np.float64)
     with np.errstate(under="ignore"):  # e rounding to 0 in the tails is the right answer
-        e = np.exp(-np.abs(x))  # in (0, 1]: cannot overflow
-        return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+        e = np.exp(-np.abs(x))
+        return np.maximum(e, x >= 0) / (1.0 + e)
 
 
 def sigmoid_prime(z: ArrayLike) -> FloatArray:
@@ -92,24 +96,6 @@ def sigmoid_prime(z: ArrayLike) -> FloatArray:
     with np.errstate(under="ignore"):
         e = np.exp(-np.abs(x))
         return e / ((1.0 + e) * (1.0 + e))
-
-
-def windows(a: FloatArray) -> FloatArray:
-    """The four 2x2 windows of ``a`` (``(..., 3, 3)``) as ``(..., 4, 2, 2)``, cell order."""
-    return np.stack(
-        [a[..., 0:2, 0:2], a[..., 0:2, 1:3], a[..., 1:3, 0:2], a[..., 1:3, 1:3]], axis=-3
-    )
-
-
-def _forward_arrays(
-    a: FloatArray, w: FloatArray, head: FloatArray, yy: float | FloatArray
-) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray]:
-    """Batched forward pass: leading dimensions broadcast. Returns z, o, s', y_hat, loss."""
-    z = (windows(a) * w[..., None, :, :]).sum(axis=(-1, -2))  # (..., 4)
-    o = sigmoid(z)
-    y_hat = (head * o).sum(axis=-1)
-    err = yy - y_hat
-    return z, o, sigmoid_prime(z), y_hat, err * err
 
 
 #: Four floats, one per conv cell in :data:`CELLS` order.
@@ -254,19 +240,51 @@ def loss_and_gradient(p: Params, name: str) -> tuple[float, float, Cells]:
     return err * err, -2.0 * err * BRACKETS[name](a, w, o, slopes(head, ds)), ds
 
 
+#: The flat input indices each conv cell sees, in kernel order (w11, w12, w21, w22).
+_WINDOWS = ((0, 1, 3, 4), (1, 2, 4, 5), (3, 4, 6, 7), (4, 5, 7, 8))
+
+
+def _fold(terms: Sequence[float | FloatArray]) -> float | FloatArray:
+    """``((t0 + t1) + t2) + ...``: a sum taken in the order :func:`evaluate` takes it."""
+    total = terms[0]
+    for t in terms[1:]:
+        total = total + t
+    return total
+
+
 def loss_along(p: Params, name: str, values: ArrayLike) -> FloatArray:
-    """The loss with ``name`` set to each of ``values`` and all else fixed: one numpy pass."""
+    """The loss with ``name`` set to each of ``values`` and all else fixed: one numpy pass.
+
+    Only ``name`` varies, so every conv product, sigmoid and head term it does not enter is
+    computed once in plain floats, and only those it enters are arrays (a conv cell at a
+    time: the temporaries of a 4 x N array cost more than those of four rows). Every sum is
+    taken term by term in :func:`evaluate`'s order, so for a head weight or the target each
+    value is bit for bit ``forward(p.with_value(name, v)).loss``. For a kernel weight or an
+    input a value differs only where numpy's exp rounds differently from ``math.exp`` (by
+    1 ulp, for about one argument in twenty): ``|yy - y_hat|`` then stays within
+    ``4 eps (|yy| + |wa| + |wb| + |wc| + |wd|)`` of the single-state value
+    (tests/test_model.py checks both).
+    """
     kind, idx = locate(name)
     xs = np.asarray(values, dtype=np.float64)
-    fields = p.as_fields()
-    yy: float | FloatArray = fields["yy"]
-    if kind == "yy":
-        yy = xs
-    else:
-        base = fields[kind]
-        arr = np.broadcast_to(base, xs.shape + base.shape).copy()
-        where: tuple[EllipsisType | int, ...] = (..., *idx)
-        arr[where] = xs
-        fields[kind] = arr
+    v = xs.reshape(-1)
+    a, w, head = flat(p)
+    _, o, _, y_hat = evaluate(a, w, head)
     with np.errstate(all="ignore"):
-        return _forward_arrays(fields["a"], fields["w"], fields["head"], yy)[4]
+        if kind == "yy":
+            err = v - y_hat
+            return (err * err).reshape(xs.shape)
+        terms: list[float | FloatArray] = [h * oc for h, oc in zip(head, o)]
+        if kind == "head":
+            terms[idx[0]] = v * o[idx[0]]
+        else:
+            at = 2 * idx[0] + idx[1] if kind == "w" else 3 * idx[0] + idx[1]  # flat index
+            for c, win in enumerate(_WINDOWS):
+                if kind == "a" and at not in win:
+                    continue  # a cell that does not see this input keeps its sigmoid
+                k = at if kind == "w" else win.index(at)  # which of the four products varies
+                products: list[float | FloatArray] = [a[i] * w[j] for j, i in enumerate(win)]
+                products[k] = a[win[k]] * v if kind == "w" else v * w[k]
+                terms[c] = head[c] * sigmoid(_fold(products))
+        err = np.asarray(p.yy - _fold(terms))
+        return (err * err).reshape(xs.shape)
