@@ -24,7 +24,6 @@ from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass
 
 import numpy as np
-from numpy.typing import ArrayLike
 
 from .descent import ALL_WEIGHTS, WEIGHTS, Trajectory, _apply, _read
 from .i18n import QT_TRANSLATE_NOOP
@@ -36,7 +35,6 @@ from .model import (
     Params,
     forward,
     gradients,
-    loss_along,
     loss_and_gradient,
 )
 from .numfmt import fmt
@@ -247,27 +245,3 @@ def predict(
         values, grads = values[:, 0], grads[:, 0]
     loss = np.array([r.loss for r in rows])
     return Trajectory(param, lr, values, loss, grads, stop.kind, stop.message)
-
-
-def slice_grid(points: ArrayLike, center: float, n: int = 1001, fine: int = 101) -> FloatArray:
-    """Sorted grid over the range of ``points`` (with a margin), dense again near ``center``.
-
-    The loss curve is drawn on it, so it follows a trajectory wherever it goes and still shows
-    the curve's shape around the current value when the range is huge.
-    """
-    pts = np.asarray(points, dtype=np.float64)
-    pts = pts[np.isfinite(pts)]
-    lo = min(float(pts.min()) if pts.size else center, center)
-    hi = max(float(pts.max()) if pts.size else center, center)
-    margin = max(0.15 * (hi - lo), 1.0)
-    wide = np.linspace(lo - margin, hi + margin, n)
-    near = np.linspace(center - 1.0, center + 1.0, fine)
-    return np.unique(np.concatenate([wide, near]))
-
-
-def loss_slice(
-    p: Params, name: str, points: ArrayLike, center: float
-) -> tuple[FloatArray, FloatArray]:
-    """``(xs, loss)``: the loss against ``name`` with every other value as in ``p``."""
-    xs = slice_grid(points, center)
-    return xs, loss_along(p, name, xs)

@@ -10,8 +10,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 
-from core.descent import ALL_WEIGHTS
-from core.live import loss_slice
+from core.descent import ALL_WEIGHTS, loss_slice
 from core.numfmt import fmt
 
 from ..look.palette import FONT_PT, GHOSTS, INK, PREDICTED, SELECTED, sign_hex
