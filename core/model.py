@@ -52,6 +52,7 @@ __all__ = [
     "MAX_ABS_VALUE",
     "PARAMETERS",
     "TARGET",
+    "WINDOWS",
     "Cells",
     "FloatArray",
     "Forward",
@@ -240,8 +241,8 @@ def loss_and_gradient(p: Params, name: str) -> tuple[float, float, Cells]:
     return err * err, -2.0 * err * BRACKETS[name](a, w, o, slopes(head, ds)), ds
 
 
-#: The flat input indices each conv cell sees, in kernel order (w11, w12, w21, w22).
-_WINDOWS = ((0, 1, 3, 4), (1, 2, 4, 5), (3, 4, 6, 7), (4, 5, 7, 8))
+#: The :func:`flat` input indices each conv cell sees, in kernel order (w11, w12, w21, w22).
+WINDOWS = ((0, 1, 3, 4), (1, 2, 4, 5), (3, 4, 6, 7), (4, 5, 7, 8))
 
 
 def _fold(terms: Sequence[float | FloatArray]) -> float | FloatArray:
@@ -279,7 +280,7 @@ def loss_along(p: Params, name: str, values: ArrayLike) -> FloatArray:
             terms[idx[0]] = v * o[idx[0]]
         else:
             at = 2 * idx[0] + idx[1] if kind == "w" else 3 * idx[0] + idx[1]  # flat index
-            for c, win in enumerate(_WINDOWS):
+            for c, win in enumerate(WINDOWS):
                 if kind == "a" and at not in win:
                     continue  # a cell that does not see this input keeps its sigmoid
                 k = at if kind == "w" else win.index(at)  # which of the four products varies

@@ -160,14 +160,15 @@ def test_a_prediction_is_the_reference_walk(args):
 
 
 def test_every_parameter_and_every_kind_of_stop_is_walked():
-    """The random walks above reach each stop; this fixes one of each, for every parameter."""
-    from core.scenario import default
+    """Every preset and a few random scenarios, every parameter, each kind of stop."""
+    from core.presets import NAMES, preset, random_scenario
 
     big = MAX_ABS_VALUE  # every gradient but the head's overflows: 1e150 * 1e150 * 1e150 * s'(4)
     overflowing = Params.create(np.full((3, 3), big), np.full((2, 2), 1 / big), [big] * 4, -big)
     starts = []
+    scenarios = [preset(n).params for n in NAMES] + [random_scenario(k).params for k in range(3)]
     for param in (*PARAMETERS, ALL_WEIGHTS):
-        starts.append((ref.state(default().params, param), param))
+        starts += [(ref.state(p, param), param) for p in scenarios]
         s = ref.state(overflowing, param)  # a zero gradient to leave from: the step lands on inf
         starts.append((live.State(s.params, s.value, 0 * s.value, s.loss, s.ds), param))
     seen = set()
