@@ -81,10 +81,16 @@ def sigmoid(z: ArrayLike) -> FloatArray:
     (in (0, 1], so it cannot overflow): the numerator is ``max(e, z >= 0)``, one pass with no
     branch per element, the same bits as choosing between the two quotients.
     """
-    x = np.asarray(z, dtype=np.float64)
     with np.errstate(under="ignore"):  # e rounding to 0 in the tails is the right answer
-        e = np.exp(-np.abs(x))
-        return np.maximum(e, x >= 0) / (1.0 + e)
+        return _sigmoid_in_place(np.array(z, dtype=np.float64))
+
+
+def _sigmoid_in_place(x: FloatArray) -> FloatArray:
+    """:func:`sigmoid` of ``x``, written over ``x`` (one more array, no other temporaries)."""
+    step = x >= 0
+    e = np.exp(np.negative(np.abs(x, out=x), out=x), out=np.empty_like(x))
+    np.maximum(e, step, out=x)
+    return np.divide(x, np.add(e, 1.0, out=e), out=x)
 
 
 def sigmoid_prime(z: ArrayLike) -> FloatArray:
@@ -246,10 +252,19 @@ WINDOWS = ((0, 1, 3, 4), (1, 2, 4, 5), (3, 4, 6, 7), (4, 5, 7, 8))
 
 
 def _fold(terms: Sequence[float | FloatArray]) -> float | FloatArray:
-    """``((t0 + t1) + t2) + ...``: a sum taken in the order :func:`evaluate` takes it."""
+    """``((t0 + t1) + t2) + ...``: a sum taken in the order :func:`evaluate` takes it.
+
+    The arrays among ``terms`` are the caller's own temporaries: the sum is taken into the
+    first of them.
+    """
     total = terms[0]
     for t in terms[1:]:
-        total = total + t
+        if isinstance(total, np.ndarray):
+            np.add(total, t, out=total)
+        elif isinstance(t, np.ndarray):
+            total = np.add(t, total, out=t)
+        else:
+            total = total + t
     return total
 
 
@@ -257,8 +272,8 @@ def loss_along(p: Params, name: str, values: ArrayLike) -> FloatArray:
     """The loss with ``name`` set to each of ``values`` and all else fixed: one numpy pass.
 
     Only ``name`` varies, so every conv product, sigmoid and head term it does not enter is
-    computed once in plain floats, and only those it enters are arrays (a conv cell at a
-    time: the temporaries of a 4 x N array cost more than those of four rows). Every sum is
+    computed once in plain floats, and only those it enters are arrays, a conv cell at a time
+    and worked in place (temporaries of 4 x N floats cost more than the arithmetic). Every sum is
     taken term by term in :func:`evaluate`'s order, so for a head weight or the target each
     value is bit for bit ``forward(p.with_value(name, v)).loss``. For a kernel weight or an
     input a value differs only where numpy's exp rounds differently from ``math.exp`` (by
@@ -286,6 +301,7 @@ def loss_along(p: Params, name: str, values: ArrayLike) -> FloatArray:
                 k = at if kind == "w" else win.index(at)  # which of the four products varies
                 products: list[float | FloatArray] = [a[i] * w[j] for j, i in enumerate(win)]
                 products[k] = a[win[k]] * v if kind == "w" else v * w[k]
-                terms[c] = head[c] * sigmoid(_fold(products))
-        err = np.asarray(p.yy - _fold(terms))
-        return (err * err).reshape(xs.shape)
+                o_c = _sigmoid_in_place(np.asarray(_fold(products)))
+                terms[c] = np.multiply(o_c, head[c], out=o_c)
+        err = np.subtract(p.yy, _fold(terms))
+        return np.multiply(err, err, out=err).reshape(xs.shape)
