@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, reduce
 from types import MappingProxyType
 from typing import TypeAlias
 
@@ -81,14 +81,15 @@ def sigmoid(z: ArrayLike) -> FloatArray:
     (in (0, 1], so it cannot overflow): the numerator is ``max(e, z >= 0)``, one pass with no
     branch per element, the same bits as choosing between the two quotients.
     """
+    x = np.array(z, dtype=np.float64)
     with np.errstate(under="ignore"):  # e rounding to 0 in the tails is the right answer
-        return _sigmoid_in_place(np.array(z, dtype=np.float64))
+        return _sigmoid_in_place(x, np.empty_like(x))
 
 
-def _sigmoid_in_place(x: FloatArray) -> FloatArray:
-    """:func:`sigmoid` of ``x``, written over ``x`` (one more array, no other temporaries)."""
+def _sigmoid_in_place(x: FloatArray, scratch: FloatArray) -> FloatArray:
+    """:func:`sigmoid` of ``x``, written over ``x``; ``scratch`` (same shape) is overwritten."""
     step = x >= 0
-    e = np.exp(np.negative(np.abs(x, out=x), out=x), out=np.empty_like(x))
+    e = np.exp(np.negative(np.abs(x, out=x), out=x), out=scratch)
     np.maximum(e, step, out=x)
     return np.divide(x, np.add(e, 1.0, out=e), out=x)
 
@@ -251,33 +252,27 @@ def loss_and_gradient(p: Params, name: str) -> tuple[float, float, Cells]:
 WINDOWS = ((0, 1, 3, 4), (1, 2, 4, 5), (3, 4, 6, 7), (4, 5, 7, 8))
 
 
-def _fold(terms: Sequence[float | FloatArray]) -> float | FloatArray:
-    """``((t0 + t1) + t2) + ...``: a sum taken in the order :func:`evaluate` takes it.
-
-    The arrays among ``terms`` are the caller's own temporaries: the sum is taken into the
-    first of them.
-    """
-    total = terms[0]
-    for t in terms[1:]:
-        if isinstance(total, np.ndarray):
-            np.add(total, t, out=total)
-        elif isinstance(t, np.ndarray):
-            total = np.add(t, total, out=t)
-        else:
-            total = total + t
-    return total
+def _add(total: float | FloatArray, t: float | FloatArray) -> float | FloatArray:
+    """``total + t``, taken into whichever of them is an array (always a scratch row here)."""
+    if isinstance(total, np.ndarray):
+        return np.add(total, t, out=total)
+    if isinstance(t, np.ndarray):
+        return np.add(t, total, out=t)
+    return total + t
 
 
 def loss_along(p: Params, name: str, values: ArrayLike) -> FloatArray:
     """The loss with ``name`` set to each of ``values`` and all else fixed: one numpy pass.
 
     Only ``name`` varies, so every conv product, sigmoid and head term it does not enter is
-    computed once in plain floats, and only those it enters are arrays, a conv cell at a time
-    and worked in place (temporaries of 4 x N floats cost more than the arithmetic). Every sum is
-    taken term by term in :func:`evaluate`'s order, so for a head weight or the target each
-    value is bit for bit ``forward(p.with_value(name, v)).loss``. For a kernel weight or an
-    input a value differs only where numpy's exp rounds differently from ``math.exp`` (by
-    1 ulp, for about one argument in twenty): ``|yy - y_hat|`` then stays within
+    computed once in plain floats, and only those it enters are arrays: a conv cell at a time,
+    in scratch rows made once, with ``y_hat`` summed as the cells come (a 4 x N array, or a
+    temporary per operation, costs more: the allocator hands that memory back to the system
+    and faults it in again on every call). Every sum is taken term by term in
+    :func:`evaluate`'s order, so for a head weight or the target each value is bit for bit
+    ``forward(p.with_value(name, v)).loss``. For a kernel weight or an input a value differs
+    only where numpy's exp rounds differently from ``math.exp`` (by 1 ulp, for about one
+    argument in twenty): ``|yy - y_hat|`` then stays within
     ``4 eps (|yy| + |wa| + |wb| + |wc| + |wd|)`` of the single-state value
     (tests/test_model.py checks both).
     """
@@ -288,20 +283,23 @@ def loss_along(p: Params, name: str, values: ArrayLike) -> FloatArray:
     _, o, _, y_hat = evaluate(a, w, head)
     with np.errstate(all="ignore"):
         if kind == "yy":
-            err = v - y_hat
-            return (err * err).reshape(xs.shape)
-        terms: list[float | FloatArray] = [h * oc for h, oc in zip(head, o)]
-        if kind == "head":
-            terms[idx[0]] = v * o[idx[0]]
-        else:
-            at = 2 * idx[0] + idx[1] if kind == "w" else 3 * idx[0] + idx[1]  # flat index
-            for c, win in enumerate(WINDOWS):
-                if kind == "a" and at not in win:
-                    continue  # a cell that does not see this input keeps its sigmoid
+            diff = v - y_hat
+            return (diff * diff).reshape(xs.shape)
+        at = {"a": INPUTS, "w": KERNEL, "head": HEAD}[kind].index(name)  # in flat()'s list
+        row, scratch = np.empty_like(v), np.empty_like(v)
+        total: float | FloatArray | None = None
+        for c, win in enumerate(WINDOWS):
+            term: float | FloatArray = head[c] * o[c]
+            if kind == "head" and c == at:
+                term = np.multiply(v, o[c], out=row)
+            elif kind == "w" or (kind == "a" and at in win):
                 k = at if kind == "w" else win.index(at)  # which of the four products varies
                 products: list[float | FloatArray] = [a[i] * w[j] for j, i in enumerate(win)]
-                products[k] = a[win[k]] * v if kind == "w" else v * w[k]
-                o_c = _sigmoid_in_place(np.asarray(_fold(products)))
-                terms[c] = np.multiply(o_c, head[c], out=o_c)
-        err = np.subtract(p.yy, _fold(terms))
+                products[k] = np.multiply(v, a[win[k]] if kind == "w" else w[k], out=row)
+                z = np.asarray(reduce(_add, products))  # summed into row
+                term = np.multiply(_sigmoid_in_place(z, scratch), head[c], out=row)
+            total = term if total is None else _add(total, term)
+            if total is row:  # y_hat is summed in this row from now on: the next cell needs one
+                row = np.empty_like(v)
+        err: FloatArray = np.subtract(p.yy, np.asarray(total), out=scratch)
         return np.multiply(err, err, out=err).reshape(xs.shape)

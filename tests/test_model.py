@@ -359,3 +359,11 @@ def test_a_loss_curve_over_10001_points_is_the_single_state_loss():
     for name in ("w11", "a22", "wc", "yy"):
         got = loss_along(p, name, xs)
         np.testing.assert_allclose(got, single_state_losses(p, name, xs), rtol=1e-13, atol=1e-15)
+
+
+@pytest.mark.parametrize("name", ["w22", "wb", "a12", "yy"])
+def test_a_loss_curve_leaves_the_values_it_is_given_as_they_were(name):
+    xs = np.linspace(-2.0, 2.0, 101)
+    before = xs.copy()
+    loss_along(make(HAND), name, xs)
+    assert np.array_equal(xs, before)
