@@ -5,9 +5,10 @@ A 3x3 input ``a11..a33`` is cross-correlated (valid, stride 1) with a 2x2 kernel
 sigmoid, ``o = s(z)``; a linear head gives ``y_hat = wa o00 + wb o01 + wc o10 + wd o11``;
 the loss is ``MSE = (yy - y_hat)^2`` (n = 1). There are no biases.
 
-Everything here is pure numpy in float64. Functions never mutate their inputs; results are
-frozen dataclasses holding read-only arrays. The values themselves, their names and
-:class:`Params` live in :mod:`core.params` and are re-exported here.
+Everything here is float64: plain Python floats for one state, numpy for many. Functions
+never mutate their inputs; results are frozen dataclasses, read-only arrays and read-only
+mappings. The values themselves, their names and :class:`Params` live in :mod:`core.params`
+and are re-exported here.
 """
 
 from __future__ import annotations
@@ -191,7 +192,8 @@ Bracket = Callable[[Sequence[float], Sequence[float], Cells, Cells], float]
 #: The homework's bracket of each parameter, in :data:`PARAMETERS` order: its gradient
 #: divided by ``dMSE/dy_hat``. ``a`` is the flat input (``a[0]`` is a11, ``a[4]`` is a22),
 #: ``w`` the flat kernel, ``o`` the activations and ``dz`` the :func:`slopes`. A conv weight
-#: or an input sums over the cells it enters, in cell order, starting from 0.0.
+#: or an input sums over the cells it enters, in cell order, starting from 0.0 (so that a
+#: bracket of zero is +0.0, never -0.0).
 BRACKETS: dict[str, Bracket] = {
     "w11": lambda a, w, o, dz: 0.0 + dz[0] * a[0] + dz[1] * a[1] + dz[2] * a[3] + dz[3] * a[4],
     "w12": lambda a, w, o, dz: 0.0 + dz[0] * a[1] + dz[1] * a[2] + dz[2] * a[4] + dz[3] * a[5],

@@ -159,6 +159,17 @@ def test_a_prediction_is_the_reference_walk(args):
     assert bits(t.loss) == bits([r.loss for r in rows])
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.floats(), min_size=1, max_size=8),
+    st.one_of(st.none(), st.floats(allow_nan=False, min_value=0.0)),
+)
+def test_the_tolerance_test_is_the_reference_one_for_any_gradient(grads, tol):
+    zeros = Params.create(np.zeros((3, 3)), np.zeros((2, 2)), np.zeros(4), 0.0)
+    s = live.State(zeros, np.zeros(len(grads)), np.array(grads), 0.0)
+    assert live.converged(s, tol) == ref.converged(s, tol)
+
+
 def test_every_parameter_and_every_kind_of_stop_is_walked():
     """Every preset and a few random scenarios, every parameter, each kind of stop."""
     from core.presets import NAMES, preset, random_scenario
