@@ -18,7 +18,7 @@ MAX_LABELS = 16
 
 def frame_data(snap) -> dict:
     """The arrays one frame of the app's plots shows for ``snap`` (read from its ``descent``)."""
-    from core.live import loss_slice
+    from core.descent import loss_slice
 
     d = snap.descent
     run = d.run

@@ -1,4 +1,5 @@
-"""Gradient descent on one parameter (or on every weight), and the finite-difference check."""
+"""Gradient descent on one parameter (or on every weight), the finite-difference check, and
+the loss curves drawn beside a descent."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .model import (
     HEAD,
@@ -139,4 +141,28 @@ def loss_curve(
 ) -> tuple[FloatArray, FloatArray]:
     """``(xs, loss)`` on ``n`` evenly spaced values of ``name`` in ``[lo, hi]``, one pass."""
     xs = np.linspace(lo, hi, n)
+    return xs, loss_along(p, name, xs)
+
+
+def slice_grid(points: ArrayLike, center: float, n: int = 1001, fine: int = 101) -> FloatArray:
+    """Sorted grid over the range of ``points`` (with a margin), dense again near ``center``.
+
+    The loss curve is drawn on it, so it follows a trajectory wherever it goes and still shows
+    the curve's shape around the current value when the range is huge.
+    """
+    pts = np.asarray(points, dtype=np.float64)
+    pts = pts[np.isfinite(pts)]
+    lo = min(float(pts.min()) if pts.size else center, center)
+    hi = max(float(pts.max()) if pts.size else center, center)
+    margin = max(0.15 * (hi - lo), 1.0)
+    wide = np.linspace(lo - margin, hi + margin, n)
+    near = np.linspace(center - 1.0, center + 1.0, fine)
+    return np.unique(np.concatenate([wide, near]))
+
+
+def loss_slice(
+    p: Params, name: str, points: ArrayLike, center: float
+) -> tuple[FloatArray, FloatArray]:
+    """``(xs, loss)``: the loss against ``name`` with every other value as in ``p``."""
+    xs = slice_grid(points, center)
     return xs, loss_along(p, name, xs)

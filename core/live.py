@@ -1,7 +1,7 @@
 """One descent step at a time, with the rule that says a run has diverged.
 
 The live view steps a run by hand or on a timer, and draws beforehand where the current learning
-rate will take it. Both go through :func:`advance`, so a prediction is exactly what playing
+rate will take it. Both go through :func:`walk`, so a prediction is exactly what playing
 produces. Pure numpy; no Qt.
 
 When is a run "diverged"? The loss is bounded in any one conv weight or input (it only moves
@@ -20,24 +20,30 @@ The diverging step is not taken: the last state kept is the last usable one.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Generator, Mapping
+from collections.abc import Callable, Generator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeAlias, TypeVar
 
 import numpy as np
-from numpy.typing import ArrayLike
 
 from .descent import ALL_WEIGHTS, WEIGHTS, Trajectory, _apply, _read
 from .i18n import QT_TRANSLATE_NOOP
 from .model import (
+    BRACKETS,
+    HEAD,
     INPUTS,
     KERNEL,
     PARAMETERS,
+    WINDOWS,
+    Cells,
     FloatArray,
     Params,
+    evaluate,
+    flat,
     forward,
     gradients,
-    loss_along,
     loss_and_gradient,
+    slopes,
 )
 from .numfmt import fmt
 
@@ -77,31 +83,31 @@ def state(p: Params, param: str) -> State:
     g = gradients(p, f)
     value = np.asarray(_read(p, param), dtype=np.float64)
     grad = np.asarray(_read(p, param, g), dtype=np.float64)
-    return State(p, value, grad, f.loss, tuple(f.ds.ravel().tolist()))
+    return State(p, value, grad, f.loss, f.ds_cells)
 
 
-def _feeds(p: Params, param: str) -> list[bool]:
-    """Which conv cells ``param`` moves (four flags); all False for a head weight or yy."""
+def _place(name: str, a: list[float], w: list[float], head: list[float]) -> tuple[list[float], int]:
+    """Which of the :func:`~core.model.flat` lists holds ``name``, and at which index."""
+    for names, values in ((KERNEL, w), (HEAD, head), (INPUTS, a)):
+        if name in names:
+            return values, names.index(name)
+    raise KeyError(f"cannot descend on {name!r}")
+
+
+def _feeds(a: list[float], w: list[float], param: str) -> list[int]:
+    """The conv cells ``param`` moves: those where its partner is nonzero (none for the head)."""
     if param in KERNEL:
-        k, m = divmod(KERNEL.index(param), 2)
-        a = p.a.tolist()
-        return [a[c // 2 + k][c % 2 + m] != 0 for c in range(4)]
+        k = KERNEL.index(param)
+        return [c for c, win in enumerate(WINDOWS) if a[win[k]] != 0]
     if param in INPUTS:
-        i, j = divmod(INPUTS.index(param), 3)
-        w = p.w.tolist()
-        flags = []
-        for c in range(4):
-            di, dj = i - c // 2, j - c % 2
-            flags.append(0 <= di <= 1 and 0 <= dj <= 1 and w[di][dj] != 0)
-        return flags
-    return [False] * 4
+        i = INPUTS.index(param)
+        return [c for c, win in enumerate(WINDOWS) if i in win and w[win.index(i)] != 0]
+    return []
 
 
-def _saturated(s: State, param: str) -> bool:
-    """Whether every sigmoid that ``param`` feeds in state ``s`` is in its flat tail."""
-    ds = s.ds or tuple(forward(s.params).ds.ravel().tolist())
-    fed = [d for d, f in zip(ds, _feeds(s.params, param)) if f]
-    return bool(fed) and all(d < SATURATED_SLOPE for d in fed)
+def _saturated(ds: Sequence[float], fed: Sequence[int]) -> bool:
+    """Whether every sigmoid of the cells ``fed`` is in its flat tail; ``ds`` is s'(z) per cell."""
+    return bool(fed) and all(ds[c] < SATURATED_SLOPE for c in fed)
 
 
 #: The sentences that explain a diverging step, by key; the GUI passes translated ones in.
@@ -141,39 +147,21 @@ def advance(
 
     ``reason`` is a one-line message for a person when the step would diverge (see the module
     docstring for the rule), from the templates ``reasons``; ``start_loss`` is the loss at
-    step 0 of the run.
+    step 0 of the run. This is one step of :func:`walk`.
     """
-    with np.errstate(all="ignore"):
-        new = s.value - lr * s.grad
-    values = new.tolist()
-    name = reasons["all_weights"] if param == ALL_WEIGHTS else param
-    common = {"step": step, "prev": step - 1, "name": name, "start": fmt(start_loss)}
-    if not all(math.isfinite(v) and abs(v) <= VALUE_BOUND for v in values):
-        far = max(values, key=lambda v: abs(v) if math.isfinite(v) else math.inf)
-        return None, reasons["bound"].format(
-            value=fmt(far), bound=fmt(VALUE_BOUND), loss=fmt(s.loss), **common
-        )
-    p = _apply(s.params, param, new if param == ALL_WEIGHTS else new[0])
-    nxt = state(p, param)
-    if not np.isfinite(nxt.loss) or nxt.loss > LOSS_GROWTH * max(start_loss, 1.0):
-        return None, reasons["loss"].format(new_loss=fmt(nxt.loss), **common)
-    if not all(math.isfinite(g) for g in nxt.grad.tolist()):
-        return None, reasons["overflow"].format(**common)
-    if param != ALL_WEIGHTS and _saturated(nxt, param) and not _saturated(s, param):
-        return None, reasons["saturated"].format(
-            old=fmt(float(s.value[0])),
-            value=fmt(float(new[0])),
-            grad=fmt(float(nxt.grad[0])),
-            loss=fmt(s.loss),
-            new_loss=fmt(nxt.loss),
-            **common,
-        )
-    return nxt, ""
+    taken: list[State] = []
+    stop = drain(walk(s, param, lr, start_loss, 1, None, step, reasons), taken.append)
+    return (taken[0], "") if taken else (None, stop.message)
+
+
+def _below(grad: Sequence[float], tol: float | None) -> bool:
+    """Whether every gradient component is below ``tol`` in magnitude (none is NaN)."""
+    return tol is not None and all(abs(g) < tol for g in grad)
 
 
 def converged(s: State, tol: float | None) -> bool:
     """Whether ``|gradient|`` (its largest component) is below ``tol``."""
-    return tol is not None and float(np.max(np.abs(s.grad))) < tol
+    return _below(s.grad.tolist(), tol)
 
 
 @dataclass(frozen=True)
@@ -182,6 +170,68 @@ class Stop:
 
     kind: str
     message: str = ""
+
+
+#: One step taken: the descending value(s), the gradient(s), the loss, s'(z) per conv cell.
+_Row: TypeAlias = tuple[list[float], list[float], float, Cells]
+
+
+def _rows(
+    s: State,
+    param: str,
+    lr: float,
+    start_loss: float,
+    steps: int,
+    tol: float | None,
+    first: int,
+    reasons: Mapping[str, str],
+) -> Generator[_Row, None, Stop]:
+    """What :func:`walk` does, in plain floats: each step's :data:`_Row`, then the stop.
+
+    A step changes one value (or the eight weights) in lists of floats and evaluates them as
+    :func:`state` does (``evaluate``, then the brackets); no :class:`Params` or array is made
+    per step, and a message is formatted only for the step that would diverge.
+    """
+    lr = float(lr)
+    names = WEIGHTS if param == ALL_WEIGHTS else (param,)
+    a, w, head = flat(s.params)
+    places = [_place(n, a, w, head) for n in names]
+    brackets = [BRACKETS[n] for n in names]
+    fed = [] if param == ALL_WEIGHTS else _feeds(a, w, param)
+    saturated = bool(fed) and _saturated(s.ds or forward(s.params).ds_cells, fed)
+    value, grad, loss = s.value.tolist(), s.grad.tolist(), s.loss
+    limit = LOSS_GROWTH * max(start_loss, 1.0)
+
+    def diverged(key: str, step: int, **numbers: float) -> Stop:
+        name = reasons["all_weights"] if param == ALL_WEIGHTS else param
+        common = {"step": step, "prev": step - 1, "name": name, "start": fmt(start_loss)}
+        shown = {k: fmt(x) for k, x in numbers.items()}
+        return Stop("diverged", reasons[key].format(**shown, **common))
+
+    for k in range(first, first + steps):
+        if _below(grad, tol):
+            return Stop("tolerance")
+        new = [v - lr * g for v, g in zip(value, grad)]
+        if not all(-VALUE_BOUND <= v <= VALUE_BOUND for v in new):  # False for inf and NaN
+            far = max(new, key=lambda v: abs(v) if math.isfinite(v) else math.inf)
+            return diverged("bound", k, value=far, bound=VALUE_BOUND, loss=loss)
+        for (values, i), v in zip(places, new):
+            values[i] = v
+        _, o, ds, y_hat = evaluate(a, w, head)
+        err = s.params.yy - y_hat
+        new_loss, dz, dl = err * err, slopes(head, ds), -2.0 * err
+        new_grad = [dl * bracket(a, w, o, dz) for bracket in brackets]
+        if not math.isfinite(new_loss) or new_loss > limit:
+            return diverged("loss", k, new_loss=new_loss)
+        if not all(math.isfinite(g) for g in new_grad):
+            return diverged("overflow", k)
+        was, saturated = saturated, _saturated(ds, fed)
+        if saturated and not was:
+            numbers = {"old": value[0], "value": new[0], "grad": new_grad[0], "loss": loss}
+            return diverged("saturated", k, new_loss=new_loss, **numbers)
+        yield new, new_grad, new_loss, ds
+        value, grad, loss = new, new_grad, new_loss
+    return Stop("tolerance" if _below(grad, tol) else "steps")
 
 
 def walk(
@@ -203,20 +253,23 @@ def walk(
     The walk stops early once ``|gradient| < tol`` (checked before each step and after the
     last) or when the next step would diverge (it is then not taken).
     """
-    here = s
-    for k in range(first, first + steps):
-        if converged(here, tol):
-            return Stop("tolerance")
-        nxt, message = advance(here, param, lr, k, start_loss, reasons)
-        if nxt is None:
-            return Stop("diverged", message)
-        yield nxt
-        here = nxt
-    return Stop("tolerance" if converged(here, tol) else "steps")
+    rows = _rows(s, param, lr, start_loss, steps, tol, first, reasons)
+    while True:
+        try:
+            value, grad, loss, ds = next(rows)
+        except StopIteration as end:
+            stop: Stop = end.value
+            return stop
+        v = np.array(value)
+        p = _apply(s.params, param, v if param == ALL_WEIGHTS else value[0])
+        yield State(p, v, np.array(grad), loss, ds)
 
 
-def drain(states: Generator[State, None, Stop], each: Callable[[State], object]) -> Stop:
-    """Call ``each`` on every state of a :func:`walk`, in order; return its :class:`Stop`."""
+_Item = TypeVar("_Item")
+
+
+def drain(states: Generator[_Item, None, Stop], each: Callable[[_Item], object]) -> Stop:
+    """Call ``each`` on every item of a :func:`walk`, in order; return its :class:`Stop`."""
     while True:
         try:
             each(next(states))
@@ -237,37 +290,14 @@ def predict(
     """Up to ``steps`` steps from ``s`` at learning rate ``lr``, as :func:`walk` takes them.
 
     Row 0 is ``s``. ``stop`` is ``"steps"``, ``"tolerance"`` or ``"diverged"`` (with the
-    reason in ``message``), like :func:`core.descent.descend`.
+    reason in ``message``), like :func:`core.descent.descend`. Only the numbers are kept, so
+    the steps are taken in plain floats without a :class:`State` each.
     """
-    rows = [s]
-    stop = drain(walk(s, param, lr, start_loss, steps, tol, 1, reasons), rows.append)
-    values = np.array([r.value for r in rows])
-    grads = np.array([r.grad for r in rows])
+    taken: list[_Row] = []
+    stop = drain(_rows(s, param, lr, start_loss, steps, tol, 1, reasons), taken.append)
+    values = np.array([s.value.tolist(), *(r[0] for r in taken)])
+    grads = np.array([s.grad.tolist(), *(r[1] for r in taken)])
     if param != ALL_WEIGHTS:
         values, grads = values[:, 0], grads[:, 0]
-    loss = np.array([r.loss for r in rows])
+    loss = np.array([s.loss, *(r[2] for r in taken)])
     return Trajectory(param, lr, values, loss, grads, stop.kind, stop.message)
-
-
-def slice_grid(points: ArrayLike, center: float, n: int = 1001, fine: int = 101) -> FloatArray:
-    """Sorted grid over the range of ``points`` (with a margin), dense again near ``center``.
-
-    The loss curve is drawn on it, so it follows a trajectory wherever it goes and still shows
-    the curve's shape around the current value when the range is huge.
-    """
-    pts = np.asarray(points, dtype=np.float64)
-    pts = pts[np.isfinite(pts)]
-    lo = min(float(pts.min()) if pts.size else center, center)
-    hi = max(float(pts.max()) if pts.size else center, center)
-    margin = max(0.15 * (hi - lo), 1.0)
-    wide = np.linspace(lo - margin, hi + margin, n)
-    near = np.linspace(center - 1.0, center + 1.0, fine)
-    return np.unique(np.concatenate([wide, near]))
-
-
-def loss_slice(
-    p: Params, name: str, points: ArrayLike, center: float
-) -> tuple[FloatArray, FloatArray]:
-    """``(xs, loss)``: the loss against ``name`` with every other value as in ``p``."""
-    xs = slice_grid(points, center)
-    return xs, loss_along(p, name, xs)

@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from core.descent import ALL_WEIGHTS, descend
+from core.descent import ALL_WEIGHTS, descend, slice_grid
 from core.history import Recorder
-from core.live import advance, predict, slice_grid, state
+from core.live import advance, predict, state
 from core.model import gradients
 from core.scenario import default
 

@@ -313,3 +313,57 @@ def test_loss_along_keeps_the_shape_of_values_and_does_not_touch_params():
     assert out.shape == (2, 3)
     assert out[1, 2] == pytest.approx(naive_loss(HAND | {"a21": 5.0}), rel=1e-12)
     assert p == make(HAND)
+
+
+def single_state_losses(p: Params, name: str, xs) -> np.ndarray:
+    """The reference a loss curve follows: one forward pass per point."""
+    return np.array([forward(p.with_value(name, float(x))).loss for x in np.ravel(xs)])
+
+
+curve_points = st.lists(
+    st.one_of(st.floats(-30.0, 30.0), st.sampled_from([0.0, -0.0, MAX_ABS_VALUE, -1e6])),
+    min_size=1,
+    max_size=40,
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(small_values, st.sampled_from([*HEAD, "yy"]), curve_points)
+def test_a_loss_curve_in_a_head_weight_or_the_target_is_the_single_state_loss_bit_for_bit(
+    values, name, xs
+):
+    p = make(values)
+    got = loss_along(p, name, xs)
+    assert got.tobytes() == single_state_losses(p, name, xs).tobytes()
+
+
+@settings(max_examples=150, deadline=None)
+@given(small_values, st.sampled_from(KERNEL + INPUTS), curve_points)
+def test_a_loss_curve_in_a_conv_weight_or_an_input_is_within_a_few_ulps_of_the_single_state(
+    values, name, xs
+):
+    # Only numpy's exp may round differently from math.exp (by 1 ulp): each sigmoid moves by
+    # an ulp or two, so yy - y_hat moves by a few ulps of |yy| + |wa| + |wb| + |wc| + |wd|.
+    p = make(values)
+    got = loss_along(p, name, xs)
+    want = single_state_losses(p, name, xs)
+    scale = abs(values["yy"]) + sum(abs(values[h]) for h in HEAD)
+    eps = np.finfo(np.float64).eps
+    assert np.all(np.abs(np.sqrt(got) - np.sqrt(want)) <= 4 * eps * scale)
+    np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-14 * scale * scale)
+
+
+def test_a_loss_curve_over_10001_points_is_the_single_state_loss():
+    p = make(HAND)
+    xs = np.linspace(-3.0, 3.0, 10_001)
+    for name in ("w11", "a22", "wc", "yy"):
+        got = loss_along(p, name, xs)
+        np.testing.assert_allclose(got, single_state_losses(p, name, xs), rtol=1e-13, atol=1e-15)
+
+
+@pytest.mark.parametrize("name", ["w22", "wb", "a12", "yy"])
+def test_a_loss_curve_leaves_the_values_it_is_given_as_they_were(name):
+    xs = np.linspace(-2.0, 2.0, 101)
+    before = xs.copy()
+    loss_along(make(HAND), name, xs)
+    assert np.array_equal(xs, before)

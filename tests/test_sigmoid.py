@@ -62,3 +62,21 @@ def test_sigmoid_prime_keeps_precision_where_s_rounds_to_one():
     # s(40) rounds to 1.0, so s(1 - s) would give 0; the true value is ~ e^-40 = 4.25e-18.
     assert float(sigmoid(40.0)) == 1.0
     assert float(sigmoid_prime(40.0)) == pytest.approx(math.exp(-40.0), rel=1e-15)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.floats(allow_nan=False), st.sampled_from([0.0, -0.0, 745.0, -745.2])),
+        min_size=1,
+        max_size=50,
+    )
+)
+def test_sigmoid_is_the_two_quotients_of_the_stable_form_bit_for_bit(zs):
+    # 1 / (1 + e) for z >= 0 and e / (1 + e) below, e = exp(-|z|): the plain-float
+    # forward pass computes each sigmoid this way, so a loss curve can match it.
+    z = np.array(zs)
+    with np.errstate(all="ignore"):
+        e = np.exp(-np.abs(z))
+        want = np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    assert sigmoid(z).tobytes() == want.tobytes()

@@ -23,7 +23,7 @@ def grid(lo: float, hi: float, x_now: float) -> np.ndarray:
     """Sorted points from ``lo`` to ``hi``, dense again near ``x_now`` when the range is wide.
 
     On a wide range the curve's shape around the current value would fall between the
-    points; the dense stretch keeps it (as :func:`core.live.slice_grid` does).
+    points; the dense stretch keeps it (as :func:`core.descent.slice_grid` does).
     """
     wide = np.linspace(lo, hi, POINTS)
     centre = _near_centre(lo, hi, x_now)
