@@ -77,7 +77,7 @@ def current_point(window, view: str, rgb: np.ndarray) -> tuple[float, float]:
 def stepped(window):
     """The window after five steps of descent: a run, a current point, a tangent, a legend."""
     for _ in range(5):
-        window.session.step()
+        window.session.descent.step()
     return window
 
 
