@@ -60,7 +60,7 @@ def sigmoid_prime(z: ArrayLike) -> FloatArray:
 
 
 def _frozen(values: ArrayLike, shape: tuple[int, ...]) -> FloatArray:
-    arr = np.array(values, dtype=np.float64).reshape(shape)
+    arr = np.array(values, dtype=np.float64).reshape(shape) + 0.0  # -0.0 becomes 0.0
     arr.setflags(write=False)
     return arr
 
@@ -96,7 +96,11 @@ _Kind: TypeAlias = Literal["a", "w", "head", "yy"]
 
 @dataclass(frozen=True)
 class Params:
-    """Every value of the network. Immutable: use :meth:`with_value` to change one."""
+    """Every value of the network. Immutable: use :meth:`with_value` to change one.
+
+    Zero has no sign here: -0.0 shows as 0 everywhere, but a file would write it as -0.0,
+    a change no one could see or undo. Adding 0.0 turns -0.0 into 0.0 and leaves the rest.
+    """
 
     a: FloatArray  # (3, 3) input
     w: FloatArray  # (2, 2) kernel
@@ -105,7 +109,7 @@ class Params:
 
     @classmethod
     def create(cls, a: ArrayLike, w: ArrayLike, head: ArrayLike, yy: float) -> Params:
-        return cls(_frozen(a, (3, 3)), _frozen(w, (2, 2)), _frozen(head, (4,)), float(yy))
+        return cls(_frozen(a, (3, 3)), _frozen(w, (2, 2)), _frozen(head, (4,)), float(yy) + 0.0)
 
     def get(self, name: str) -> float:
         """The value called ``name`` (any of :data:`EDITABLE`)."""
@@ -117,8 +121,9 @@ class Params:
     def with_value(self, name: str, value: float) -> Params:
         """A copy with ``name`` set to ``value``."""
         kind, idx = _locate(name)
+        value = float(value) + 0.0
         if kind == "yy":
-            return Params(self.a, self.w, self.head, float(value))
+            return Params(self.a, self.w, self.head, value)
         fields = self.as_fields()
         arr = fields[kind].copy()
         arr[idx] = value

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.presets import preset
+from core.presets import preset, random_scenario
 from core.scenario import default, dumps, loads
 from gui.state.session import Session
 
@@ -89,3 +89,15 @@ def test_the_whole_state_survives_a_file_round_trip(session):
     assert (snap.selected, snap.path, snap.lr, snap.log_scale) == ("wb", 0, 0.3, True)
     assert (snap.descent.mode, snap.descent.speed, snap.descent.max_steps) == ("selected", 55, 123)
     assert snap.descent.tol == 1e-5 and len(snap.descent.ghosts) == 1
+
+
+def test_minus_zero_is_zero_so_an_edit_to_it_is_no_change(session):
+    """-0 shows as 0, yet a file writes -0.0: it would be a change that undo cannot see."""
+    session.set_value("w11", 0.0)
+    session.mark_saved()
+    saved, entries = dumps(session.scenario()), session.undo_stack.count()
+    session.preview_value("w11", 1.0)
+    session.set_value("w11", -0.0)  # a scrub that lets go on -0
+    assert dumps(session.scenario()) == saved and not session.modified
+    assert session.undo_stack.count() == entries
+    assert "-0.0," not in dumps(random_scenario(11))  # np.round(-0.004) is -0.0
