@@ -1,0 +1,252 @@
+"""Random sessions: whatever a person does, undo, the modified flag and the file stay honest.
+
+A hypothesis state machine plays a person who types, scrubs and wheels values, selects,
+steps, plays, changes the descent settings, loads, saves, undoes and redoes in any order.
+After every step what Save would write must match the modified flag (and its signal), hold
+only finite numbers, and come back unchanged from a file; at the end, undoing everything
+must give back exactly the scenario the session was opened with.
+"""
+
+from __future__ import annotations
+
+import math
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from PySide6.QtWidgets import QApplication
+
+from core.model import EDITABLE, PARAMETERS
+from core.presets import NAMES, preset, random_scenario
+from core.scenario import default, dumps, loads, save
+from core.settings_format import MODES
+from gui.state.session import Session
+
+APP = QApplication.instance() or QApplication([])
+
+names = st.sampled_from(EDITABLE)
+values = st.sampled_from([0.0, -0.0, 0.5, -1.25, 2.0]) | st.floats(-3, 3, width=32)
+refused_values = st.sampled_from([math.nan, math.inf, -math.inf, 1e300, -1e300])
+rates = st.sampled_from([0.05, 0.5, 2.0, 100.0, 1e-6, 1e3]) | st.floats(1e-3, 10)
+refused_rates = st.sampled_from([0.0, -0.5, math.nan, math.inf])
+
+
+class SessionMachine(RuleBasedStateMachine):
+    def __init__(self) -> None:
+        super().__init__()
+        self.session = Session(default())
+        self.opened = self.saved = self.text()
+        self.signalled = False
+        self.session.modified_changed.connect(self._signalled)
+        self.folder = tempfile.TemporaryDirectory()
+
+    def _signalled(self, on: bool) -> None:
+        self.signalled = on
+
+    def text(self) -> str:
+        return dumps(self.session.scenario())
+
+    @property
+    def stack(self):  # type: ignore[no-untyped-def]
+        return self.session.undo_stack
+
+    # -- values -----------------------------------------------------------------------------
+    @rule(name=names, value=values)
+    def type_a_value(self, name: str, value: float) -> None:
+        """A person types a number into a value node and presses Enter."""
+        self.session.set_value(name, value)
+
+    @rule(name=names, value=refused_values)
+    def type_a_refused_value(self, name: str, value: float) -> None:
+        """A person types nan, inf or 1e300: the value is refused and nothing changes."""
+        before, entries = self.text(), self.stack.count()
+        with pytest.raises(ValueError):
+            self.session.set_value(name, value)
+        with pytest.raises(ValueError):
+            self.session.preview_value(name, value)
+        assert (self.text(), self.stack.count()) == (before, entries)
+
+    @rule(name=names, scrubbed=st.lists(values, min_size=1, max_size=4), end=st.none() | values)
+    def scrub(self, name: str, scrubbed: list[float], end: float | None) -> None:
+        """A person drags a value back and forth, then lets go (or presses Escape: None)."""
+        before, index = self.text(), self.stack.index()
+        for value in scrubbed:
+            self.session.preview_value(name, value)
+        if end is None:
+            self.session.cancel_preview()
+            assert (self.text(), self.stack.index()) == (before, index)
+        else:
+            self.session.set_value(name, end)
+            assert self.stack.index() - index == (self.text() != before)
+
+    @rule(first=names, second=names, turned=values, typed=values)
+    def wheel_then_type(self, first: str, second: str, turned: float, typed: float) -> None:
+        """A person turns the wheel on one value and types into another before it commits."""
+        before, index = self.text(), self.stack.index()
+        self.session.preview_value(first, turned)
+        wheeled = self.text()
+        self.session.set_value(second, typed)
+        after = self.text()
+        if first == second:
+            assert self.stack.index() - index == (after != before)
+            return
+        assert self.stack.index() - index == (wheeled != before) + (after != wheeled)
+        if after != wheeled:
+            self.stack.undo()
+            assert self.text() == wheeled
+            self.stack.redo()
+            assert self.text() == after
+
+    # -- what is lit ------------------------------------------------------------------------
+    @rule(name=st.sampled_from(PARAMETERS))
+    def select(self, name: str) -> None:
+        """A person clicks a parameter to light its backprop paths."""
+        self.session.select(name)
+
+    @rule(index=st.none() | st.integers(-2, 6))
+    def spotlight_a_path(self, index: int | None) -> None:
+        """A person clicks a path badge (or one that is not there)."""
+        self.session.select_path(index)
+
+    @rule(on=st.booleans())
+    def log_scale(self, on: bool) -> None:
+        """A person switches the loss plot's log axis."""
+        self.session.set_log_scale(on)
+
+    # -- moving along the run -----------------------------------------------------------------
+    @rule(verb=st.sampled_from(["step", "step_back", "reset", "start_from_here"]))
+    def press_a_descent_button(self, verb: str) -> None:
+        """A person presses Step, Step back, Reset or Start from here."""
+        getattr(self.session.descent, verb)()
+
+    @rule(index=st.integers(-3, 40))
+    def drag_the_timeline(self, index: int) -> None:
+        """A person drags the timeline to a row (out of range is clamped)."""
+        self.session.descent.seek(index)
+
+    @rule(ticks=st.lists(st.integers(0, 40), min_size=1, max_size=4))
+    def play_a_while(self, ticks: list[int]) -> None:
+        """A person presses play, watches a few frames go by, and pauses."""
+        self.session.descent.play()
+        for n in ticks:
+            self.session.descent.advance(n)
+        self.session.descent.pause()
+        assert not self.session.snapshot.playing
+
+    # -- descent settings ---------------------------------------------------------------------
+    @rule(mode=st.sampled_from(MODES))
+    def descend_on(self, mode: str) -> None:
+        """A person chooses what descends."""
+        self.session.descent.set_descent_param(mode)
+
+    @rule(speed=st.sampled_from([0.5, 1.0, 20.0, 1000.0, 5000.0]) | st.floats(1, 1000))
+    def set_speed(self, speed: float) -> None:
+        """A person turns the speed dial (values beyond its ends are clamped)."""
+        self.session.descent.set_speed(speed)
+
+    @rule(
+        max_steps=st.none() | st.integers(1, 300),
+        tol=st.none() | st.sampled_from([1e-3, 1e-6, 0.05]),
+        use_tol=st.none() | st.booleans(),
+    )
+    def set_stop_rule(self, max_steps: int | None, tol: float | None, use_tol: bool | None) -> None:
+        """A person changes when play stops."""
+        self.session.descent.set_stop_rule(max_steps=max_steps, tol=tol, use_tol=use_tol)
+
+    @rule(max_steps=st.sampled_from([0, -1, 10**9]), tol=st.sampled_from([0.0, -1.0, math.nan]))
+    def set_a_refused_stop_rule(self, max_steps: int, tol: float) -> None:
+        """A person asks for zero steps or a tolerance of zero: refused, nothing changes."""
+        before, entries = self.text(), self.stack.count()
+        with pytest.raises(ValueError):
+            self.session.descent.set_stop_rule(max_steps=max_steps)
+        with pytest.raises(ValueError):
+            self.session.descent.set_stop_rule(tol=tol)
+        assert (self.text(), self.stack.count()) == (before, entries)
+
+    @rule(lrs=st.lists(rates, min_size=1, max_size=3), gesture=st.none() | st.integers(0, 2))
+    def set_learning_rate(self, lrs: list[float], gesture: int | None) -> None:
+        """A person types a learning rate, or drags the slider through several (one gesture)."""
+        for lr in lrs:
+            self.session.descent.set_learning_rate(lr, gesture)
+
+    @rule(lr=refused_rates)
+    def set_a_refused_learning_rate(self, lr: float) -> None:
+        """A person types a learning rate of zero, below zero or not a number: refused."""
+        before, entries = self.text(), self.stack.count()
+        with pytest.raises(ValueError):
+            self.session.descent.set_learning_rate(lr)
+        assert (self.text(), self.stack.count()) == (before, entries)
+
+    @rule(verb=st.sampled_from(["keep_run", "clear_runs"]))
+    def kept_runs(self, verb: str) -> None:
+        """A person keeps the run to compare with, or clears the kept runs."""
+        getattr(self.session.descent, verb)()
+
+    # -- files and undo -----------------------------------------------------------------------
+    @rule(scenario=st.sampled_from(NAMES).map(preset) | st.integers(0, 10**6).map(random_scenario))
+    def open_a_scenario(self, scenario) -> None:  # type: ignore[no-untyped-def]
+        """A person opens a preset or a random scenario: a new, unmodified document."""
+        self.session.load_scenario(scenario)
+        self.saved = self.text()
+        assert not self.session.modified
+
+    @rule()
+    def save(self) -> None:
+        """A person saves to a file."""
+        path = Path(self.folder.name) / "saved.json"
+        save(self.session.scenario(), path)
+        self.session.mark_saved()
+        self.saved = path.read_text(encoding="utf-8")
+
+    @precondition(lambda self: self.stack.canUndo())
+    @rule()
+    def undo(self) -> None:
+        """A person presses Ctrl+Z; Ctrl+Shift+Z then brings the change back exactly."""
+        now = self.text()
+        self.stack.undo()
+        self.stack.redo()
+        assert self.text() == now
+        self.stack.undo()
+
+    @precondition(lambda self: self.stack.canRedo())
+    @rule()
+    def redo(self) -> None:
+        """A person presses Ctrl+Shift+Z."""
+        self.stack.redo()
+
+    # -- what must always hold ----------------------------------------------------------------
+    @invariant()
+    def modified_says_whether_save_would_write_something_new(self) -> None:
+        assert self.session.modified == (self.text() != self.saved)
+        assert self.signalled == self.session.modified
+
+    @invariant()
+    def every_number_is_finite(self) -> None:
+        snap = self.session.snapshot
+        assert all(math.isfinite(v) for v in snap.params.values().values())
+        assert all(math.isfinite(g) for g in snap.gradients.values())
+
+    @invariant()
+    def a_file_brings_the_session_back(self) -> None:
+        scenario = self.session.scenario()
+        assert Session(loads(dumps(scenario))).scenario() == scenario
+
+    def teardown(self) -> None:
+        """Undoing everything gives back the scenario the session was opened with."""
+        while self.stack.canUndo():
+            self.stack.undo()
+        assert self.text() == self.opened
+        assert self.session.modified == (self.text() != self.saved) == self.signalled
+        self.folder.cleanup()
+
+
+SessionMachine.TestCase.settings = settings(
+    max_examples=40,
+    stateful_step_count=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+TestSessionMachine = SessionMachine.TestCase
