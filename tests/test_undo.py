@@ -101,3 +101,25 @@ def test_minus_zero_is_zero_so_an_edit_to_it_is_no_change(session):
     assert dumps(session.scenario()) == saved and not session.modified
     assert session.undo_stack.count() == entries
     assert "-0.0," not in dumps(random_scenario(11))  # np.round(-0.004) is -0.0
+
+
+def test_a_step_while_a_wheel_turn_is_pending_keeps_the_turn_as_its_own_entry(session):
+    session.set_value("a22", 1.5)
+    session.preview_value("w11", 2.0)  # a wheel turn; the diagram commits it after a pause
+    session.descent.step()  # Space, pressed within that pause
+    session.set_value("w11", session.snapshot.value("w11"))  # the pause runs out
+    session.undo_stack.undo()
+    assert (session.snapshot.value("w11"), session.snapshot.step) == (2.0, 0)
+    session.undo_stack.undo()
+    assert session.snapshot.value("w11") == default().params.get("w11")
+    assert session.snapshot.value("a22") == 1.5
+
+
+def test_undo_while_a_wheel_turn_is_pending_undoes_the_turn_alone(session):
+    session.set_value("a22", 1.5)
+    session.preview_value("w11", 2.0)
+    session.undo_stack.undo()  # Ctrl+Z, pressed within the wheel's pause
+    assert session.snapshot.value("w11") == default().params.get("w11")
+    assert session.snapshot.value("a22") == 1.5
+    session.undo_stack.redo()
+    assert session.snapshot.value("w11") == 2.0
