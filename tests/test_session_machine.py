@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 from PySide6.QtWidgets import QApplication
@@ -30,28 +30,23 @@ APP = QApplication.instance() or QApplication([])
 names = st.sampled_from(EDITABLE)
 values = st.sampled_from([0.0, -0.0, 0.5, -1.25, 2.0]) | st.floats(-3, 3, width=32)
 refused_values = st.sampled_from([math.nan, math.inf, -math.inf, 1e300, -1e300])
+KEPT = ("keep_run", "clear_runs")
 rates = st.sampled_from([0.05, 0.5, 2.0, 100.0, 1e-6, 1e3]) | st.floats(1e-3, 10)
-refused_rates = st.sampled_from([0.0, -0.5, math.nan, math.inf])
 
 
 class SessionMachine(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.session = Session(default())
+        self.stack = self.session.undo_stack
         self.opened = self.saved = self.text()
-        self.signalled = False
-        self.session.modified_changed.connect(self._signalled)
+        self.signalled = False  # what modified_changed said last
+        self.session.modified_changed.connect(lambda on: setattr(self, "signalled", on))
+        self.wheeling: str | None = None  # a wheel turn whose commit is still pending
         self.folder = tempfile.TemporaryDirectory()
-
-    def _signalled(self, on: bool) -> None:
-        self.signalled = on
 
     def text(self) -> str:
         return dumps(self.session.scenario())
-
-    @property
-    def stack(self):  # type: ignore[no-untyped-def]
-        return self.session.undo_stack
 
     # -- values -----------------------------------------------------------------------------
     @rule(name=names, value=values)
@@ -72,6 +67,7 @@ class SessionMachine(RuleBasedStateMachine):
     @rule(name=names, scrubbed=st.lists(values, min_size=1, max_size=4), end=st.none() | values)
     def scrub(self, name: str, scrubbed: list[float], end: float | None) -> None:
         """A person drags a value back and forth, then lets go (or presses Escape: None)."""
+        self.wheel_settles()
         before, index = self.text(), self.stack.index()
         for value in scrubbed:
             self.session.preview_value(name, value)
@@ -85,6 +81,7 @@ class SessionMachine(RuleBasedStateMachine):
     @rule(first=names, second=names, turned=values, typed=values)
     def wheel_then_type(self, first: str, second: str, turned: float, typed: float) -> None:
         """A person turns the wheel on one value and types into another before it commits."""
+        self.wheel_settles()
         before, index = self.text(), self.stack.index()
         self.session.preview_value(first, turned)
         wheeled = self.text()
@@ -99,6 +96,21 @@ class SessionMachine(RuleBasedStateMachine):
             assert self.text() == wheeled
             self.stack.redo()
             assert self.text() == after
+
+    @rule(name=names, value=values)
+    def turn_the_wheel(self, name: str, value: float) -> None:
+        """A person turns the wheel; it commits after a pause, whatever she presses meanwhile."""
+        if self.wheeling != name:
+            self.wheel_settles()  # the diagram commits a turn on another value first
+        self.session.preview_value(name, value)
+        self.wheeling = name
+
+    @rule()
+    def wheel_settles(self) -> None:
+        """The pause after a wheel turn runs out: the diagram commits the value on show."""
+        if self.wheeling is not None:
+            name, self.wheeling = self.wheeling, None
+            self.session.set_value(name, self.session.snapshot.value(name))
 
     # -- what is lit ------------------------------------------------------------------------
     @rule(name=st.sampled_from(PARAMETERS))
@@ -117,9 +129,9 @@ class SessionMachine(RuleBasedStateMachine):
         self.session.set_log_scale(on)
 
     # -- moving along the run -----------------------------------------------------------------
-    @rule(verb=st.sampled_from(["step", "step_back", "reset", "start_from_here"]))
+    @rule(verb=st.sampled_from(["step", "step_back", "reset", "start_from_here", *KEPT]))
     def press_a_descent_button(self, verb: str) -> None:
-        """A person presses Step, Step back, Reset or Start from here."""
+        """A person presses Step, Step back, Reset, Start from here, Keep or Clear kept runs."""
         getattr(self.session.descent, verb)()
 
     @rule(index=st.integers(-3, 40))
@@ -156,34 +168,27 @@ class SessionMachine(RuleBasedStateMachine):
         """A person changes when play stops."""
         self.session.descent.set_stop_rule(max_steps=max_steps, tol=tol, use_tol=use_tol)
 
-    @rule(max_steps=st.sampled_from([0, -1, 10**9]), tol=st.sampled_from([0.0, -1.0, math.nan]))
-    def set_a_refused_stop_rule(self, max_steps: int, tol: float) -> None:
-        """A person asks for zero steps or a tolerance of zero: refused, nothing changes."""
-        before, entries = self.text(), self.stack.count()
-        with pytest.raises(ValueError):
-            self.session.descent.set_stop_rule(max_steps=max_steps)
-        with pytest.raises(ValueError):
-            self.session.descent.set_stop_rule(tol=tol)
-        assert (self.text(), self.stack.count()) == (before, entries)
-
     @rule(lrs=st.lists(rates, min_size=1, max_size=3), gesture=st.none() | st.integers(0, 2))
     def set_learning_rate(self, lrs: list[float], gesture: int | None) -> None:
         """A person types a learning rate, or drags the slider through several (one gesture)."""
         for lr in lrs:
             self.session.descent.set_learning_rate(lr, gesture)
 
-    @rule(lr=refused_rates)
-    def set_a_refused_learning_rate(self, lr: float) -> None:
-        """A person types a learning rate of zero, below zero or not a number: refused."""
+    @rule(
+        lr=st.sampled_from([0.0, -0.5, math.nan, math.inf]),
+        max_steps=st.sampled_from([0, -1, 10**9]),
+        tol=st.sampled_from([0.0, -1.0, math.nan]),
+    )
+    def type_refused_settings(self, lr: float, max_steps: int, tol: float) -> None:
+        """A person types a learning rate, step count or tolerance of zero: refused."""
         before, entries = self.text(), self.stack.count()
         with pytest.raises(ValueError):
             self.session.descent.set_learning_rate(lr)
+        with pytest.raises(ValueError):
+            self.session.descent.set_stop_rule(max_steps=max_steps)
+        with pytest.raises(ValueError):
+            self.session.descent.set_stop_rule(tol=tol)
         assert (self.text(), self.stack.count()) == (before, entries)
-
-    @rule(verb=st.sampled_from(["keep_run", "clear_runs"]))
-    def kept_runs(self, verb: str) -> None:
-        """A person keeps the run to compare with, or clears the kept runs."""
-        getattr(self.session.descent, verb)()
 
     # -- files and undo -----------------------------------------------------------------------
     @rule(scenario=st.sampled_from(NAMES).map(preset) | st.integers(0, 10**6).map(random_scenario))
@@ -243,10 +248,5 @@ class SessionMachine(RuleBasedStateMachine):
         self.folder.cleanup()
 
 
-SessionMachine.TestCase.settings = settings(
-    max_examples=40,
-    stateful_step_count=30,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+SessionMachine.TestCase.settings = settings(max_examples=60, stateful_step_count=40, deadline=None)
 TestSessionMachine = SessionMachine.TestCase
