@@ -198,3 +198,10 @@ def test_a_modal_dialog_pauses_play_and_play_stays_paused(window, qtbot):
     box.close()
     qtbot.wait(200)
     assert not session.snapshot.playing and session.snapshot.step == at
+
+
+def test_a_speed_that_is_not_a_number_is_refused_so_save_still_works(session):
+    with pytest.raises(ValueError):
+        session.descent.set_speed(float("nan"))
+    assert session.snapshot.settings.speed == 20.0 and not session.modified
+    dumps(session.scenario())  # NaN here made Save raise

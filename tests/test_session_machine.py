@@ -180,7 +180,7 @@ class SessionMachine(RuleBasedStateMachine):
         tol=st.sampled_from([0.0, -1.0, math.nan]),
     )
     def type_refused_settings(self, lr: float, max_steps: int, tol: float) -> None:
-        """A person types a learning rate, step count or tolerance of zero: refused."""
+        """A person types a rate, step count, tolerance or speed that cannot be: refused."""
         before, entries = self.text(), self.stack.count()
         with pytest.raises(ValueError):
             self.session.descent.set_learning_rate(lr)
@@ -188,6 +188,8 @@ class SessionMachine(RuleBasedStateMachine):
             self.session.descent.set_stop_rule(max_steps=max_steps)
         with pytest.raises(ValueError):
             self.session.descent.set_stop_rule(tol=tol)
+        with pytest.raises(ValueError):
+            self.session.descent.set_speed(math.nan)
         assert (self.text(), self.stack.count()) == (before, entries)
 
     # -- files and undo -----------------------------------------------------------------------
