@@ -263,7 +263,7 @@ class DescentVerbs:
             s.lr,
             s.descent.x_name,
             x_column(run.param, run.values)[rows].copy(),
-            run.steps[rows].copy(),
+            run.steps[rows].astype(np.float64),  # as a file gives them back
             run.loss[rows].copy(),
         )
         ghosts = (*s.ghosts, ghost)[-MAX_GHOSTS:]
