@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from core.model import EDITABLE, PARAMETERS
 from core.presets import NAMES, preset, random_scenario
-from core.scenario import default, dumps, loads, save
+from core.scenario import default, dumps, load, loads, save
 from core.settings_format import MODES
 from gui.state.session import Session
 
@@ -44,6 +44,7 @@ class SessionMachine(RuleBasedStateMachine):
         self.session.modified_changed.connect(lambda on: setattr(self, "signalled", on))
         self.wheeling: str | None = None  # a wheel turn whose commit is still pending
         self.folder = tempfile.TemporaryDirectory()
+        self.file = Path(self.folder.name) / "saved.json"
 
     def text(self) -> str:
         return dumps(self.session.scenario())
@@ -139,14 +140,16 @@ class SessionMachine(RuleBasedStateMachine):
         """A person drags the timeline to a row (out of range is clamped)."""
         self.session.descent.seek(index)
 
-    @rule(ticks=st.lists(st.integers(0, 40), min_size=1, max_size=4))
-    def play_a_while(self, ticks: list[int]) -> None:
-        """A person presses play, watches a few frames go by, and pauses."""
+    @rule(ticks=st.lists(st.integers(0, 40), min_size=1, max_size=4), keep=st.booleans())
+    def play_a_while(self, ticks: list[int], keep: bool) -> None:
+        """A person presses play, watches a few frames go by, pauses (and keeps the run)."""
         self.session.descent.play()
         for n in ticks:
             self.session.descent.advance(n)
         self.session.descent.pause()
         assert not self.session.snapshot.playing
+        if keep:
+            self.session.descent.keep_run()
 
     # -- descent settings ---------------------------------------------------------------------
     @rule(mode=st.sampled_from(MODES))
@@ -200,13 +203,20 @@ class SessionMachine(RuleBasedStateMachine):
         self.saved = self.text()
         assert not self.session.modified
 
+    @precondition(lambda self: self.file.exists())
     @rule()
-    def save(self) -> None:
-        """A person saves to a file."""
-        path = Path(self.folder.name) / "saved.json"
-        save(self.session.scenario(), path)
+    def reopen_the_saved_file(self) -> None:
+        """A person opens the file she saved earlier."""
+        self.open_a_scenario(load(self.file))
+
+    @rule(reopen=st.booleans())
+    def save(self, reopen: bool) -> None:
+        """A person saves to a file (and opens it again at once, to see what she saved)."""
+        save(self.session.scenario(), self.file)
         self.session.mark_saved()
-        self.saved = path.read_text(encoding="utf-8")
+        self.saved = self.file.read_text(encoding="utf-8")
+        if reopen:
+            self.reopen_the_saved_file()
 
     @precondition(lambda self: self.stack.canUndo())
     @rule()
