@@ -88,11 +88,10 @@ class SessionMachine(RuleBasedStateMachine):
         wheeled = self.text()
         self.session.set_value(second, typed)
         after = self.text()
-        if first == second:
-            assert self.stack.index() - index == (after != before)
-            return
-        assert self.stack.index() - index == (wheeled != before) + (after != wheeled)
-        if after != wheeled:
+        one = first == second  # then the typed value ends the turn, in the turn's entry
+        entries = (after != before) if one else (wheeled != before) + (after != wheeled)
+        assert self.stack.index() - index == entries
+        if not one and after != wheeled:
             self.stack.undo()
             assert self.text() == wheeled
             self.stack.redo()
@@ -119,15 +118,11 @@ class SessionMachine(RuleBasedStateMachine):
         """A person clicks a parameter to light its backprop paths."""
         self.session.select(name)
 
-    @rule(index=st.none() | st.integers(-2, 6))
-    def spotlight_a_path(self, index: int | None) -> None:
-        """A person clicks a path badge (or one that is not there)."""
+    @rule(index=st.none() | st.integers(-2, 6), log=st.booleans())
+    def change_the_view(self, index: int | None, log: bool) -> None:
+        """A person clicks a path badge (or one not there) and sets the loss plot's log axis."""
         self.session.select_path(index)
-
-    @rule(on=st.booleans())
-    def log_scale(self, on: bool) -> None:
-        """A person switches the loss plot's log axis."""
-        self.session.set_log_scale(on)
+        self.session.set_log_scale(log)
 
     # -- moving along the run -----------------------------------------------------------------
     @rule(verb=st.sampled_from(["step", "step_back", "reset", "start_from_here", *KEPT]))
@@ -203,12 +198,6 @@ class SessionMachine(RuleBasedStateMachine):
         self.saved = self.text()
         assert not self.session.modified
 
-    @precondition(lambda self: self.file.exists())
-    @rule()
-    def reopen_the_saved_file(self) -> None:
-        """A person opens the file she saved earlier."""
-        self.open_a_scenario(load(self.file))
-
     @rule(reopen=st.booleans())
     def save(self, reopen: bool) -> None:
         """A person saves to a file (and opens it again at once, to see what she saved)."""
@@ -216,7 +205,7 @@ class SessionMachine(RuleBasedStateMachine):
         self.session.mark_saved()
         self.saved = self.file.read_text(encoding="utf-8")
         if reopen:
-            self.reopen_the_saved_file()
+            self.open_a_scenario(load(self.file))
 
     @precondition(lambda self: self.stack.canUndo())
     @rule()
