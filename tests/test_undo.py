@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from core.presets import preset, random_scenario
 from core.scenario import default, dumps, loads
 from gui.state.session import Session
+
+RUN = {"label": "kept", "lr": 0.5, "x_name": "w11", "x": [0.0], "steps": [0.0], "loss": [1.0]}
 
 
 @pytest.fixture
@@ -134,3 +138,24 @@ def test_a_kept_run_reads_back_from_its_file_as_it_was_written(session):
     session.undo_stack.undo()
     session.undo_stack.redo()
     assert dumps(session.scenario()) == opened and not session.modified
+
+
+@pytest.mark.parametrize(
+    "mine,theirs",
+    [
+        ({"extras": {"b": 1, "a": True}}, {"extras": {"a": 1, "b": 1}}),
+        ({"descent": {"runs": [RUN]}}, {"descent": {"runs": [{**RUN, "x": [-0.0]}]}}),
+    ],
+    ids=["extras written differently", "a kept run's -0.0"],
+)
+def test_files_that_differ_only_in_how_they_are_written_are_different_documents(
+    session, mine, theirs
+):
+    edited = default().params.with_value("w11", 1.0)
+    session.load_scenario(replace(default(), **mine))
+    session.set_value("w11", 1.0)
+    session.load_scenario(replace(default(), params=edited, **theirs))
+    opened = dumps(session.scenario())
+    session.undo_stack.undo()
+    session.undo_stack.redo()
+    assert session.modified == (dumps(session.scenario()) != opened)
