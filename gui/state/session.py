@@ -214,6 +214,7 @@ class Session(QObject):
         """Abandon a scrub: restore the state it started from, and drop its undo entry."""
         if self._preview is not None:
             name, start, gesture = self._preview
+            start = replace(start, playing=False)  # the scrub stopped play
             self.commit(self._set_text(name, start), start, merge=gesture)
             self._preview = None
 
