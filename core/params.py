@@ -87,7 +87,11 @@ def locate(name: str) -> tuple[Kind, tuple[int, ...]]:
 
 @dataclass(frozen=True)
 class Params:
-    """Every value of the network. Immutable: use :meth:`with_value` to change one."""
+    """Every value of the network. Immutable: use :meth:`with_value` to change one.
+
+    Zero has no sign here: -0.0 shows as 0 everywhere, but a file would write it as -0.0,
+    a change no one could see or undo. Adding 0.0 turns -0.0 into 0.0 and leaves the rest.
+    """
 
     a: FloatArray  # (3, 3) input
     w: FloatArray  # (2, 2) kernel
@@ -96,7 +100,10 @@ class Params:
 
     @classmethod
     def create(cls, a: ArrayLike, w: ArrayLike, head: ArrayLike, yy: float) -> Params:
-        return cls(frozen(a, (3, 3)), frozen(w, (2, 2)), frozen(head, (4,)), float(yy))
+        def unsigned(v: ArrayLike, shape: tuple[int, ...]) -> FloatArray:
+            return frozen(np.asarray(v, dtype=np.float64) + 0.0, shape)
+
+        return cls(unsigned(a, (3, 3)), unsigned(w, (2, 2)), unsigned(head, (4,)), float(yy) + 0.0)
 
     def get(self, name: str) -> float:
         """The value called ``name`` (any of :data:`EDITABLE`)."""
@@ -108,8 +115,9 @@ class Params:
     def with_value(self, name: str, value: float) -> Params:
         """A copy with ``name`` set to ``value``."""
         kind, idx = locate(name)
+        value = float(value) + 0.0
         if kind == "yy":
-            return Params(self.a, self.w, self.head, float(value))
+            return Params(self.a, self.w, self.head, value)
         fields = self.as_fields()
         arr = fields[kind].copy()
         arr[idx] = value

@@ -198,3 +198,17 @@ def test_a_modal_dialog_pauses_play_and_play_stays_paused(window, qtbot):
     box.close()
     qtbot.wait(200)
     assert not session.snapshot.playing and session.snapshot.step == at
+
+
+def test_a_speed_that_is_not_a_number_is_refused_so_save_still_works(session):
+    with pytest.raises(ValueError):
+        session.descent.set_speed(float("nan"))
+    assert session.snapshot.settings.speed == 20.0 and not session.modified
+    dumps(session.scenario())  # NaN here made Save raise
+
+
+def test_a_scrub_cancelled_during_play_leaves_play_paused_as_the_button_says(session):
+    session.descent.play()
+    session.preview_value("w11", 1.0)  # the scrub stops play
+    session.cancel_preview()
+    assert not session.snapshot.playing and not session.descent.player.timer.isActive()

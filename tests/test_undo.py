@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from core.presets import preset
+from core.presets import preset, random_scenario
 from core.scenario import default, dumps, loads
 from gui.state.session import Session
+
+RUN = {"label": "kept", "lr": 0.5, "x_name": "w11", "x": [0.0], "steps": [0.0], "loss": [1.0]}
 
 
 @pytest.fixture
@@ -89,3 +93,69 @@ def test_the_whole_state_survives_a_file_round_trip(session):
     assert (snap.selected, snap.path, snap.lr, snap.log_scale) == ("wb", 0, 0.3, True)
     assert (snap.descent.mode, snap.descent.speed, snap.descent.max_steps) == ("selected", 55, 123)
     assert snap.descent.tol == 1e-5 and len(snap.descent.ghosts) == 1
+
+
+def test_minus_zero_is_zero_so_an_edit_to_it_is_no_change(session):
+    """-0 shows as 0, yet a file writes -0.0: it would be a change that undo cannot see."""
+    session.set_value("w11", 0.0)
+    session.mark_saved()
+    saved, entries = dumps(session.scenario()), session.undo_stack.count()
+    session.preview_value("w11", 1.0)
+    session.set_value("w11", -0.0)  # a scrub that lets go on -0
+    assert dumps(session.scenario()) == saved and not session.modified
+    assert session.undo_stack.count() == entries
+    assert "-0.0," not in dumps(random_scenario(11))  # np.round(-0.004) is -0.0
+
+
+def test_a_step_while_a_wheel_turn_is_pending_keeps_the_turn_as_its_own_entry(session):
+    session.set_value("a22", 1.5)
+    session.preview_value("w11", 2.0)  # a wheel turn; the diagram commits it after a pause
+    session.descent.step()  # Space, pressed within that pause
+    session.set_value("w11", session.snapshot.value("w11"))  # the pause runs out
+    session.undo_stack.undo()
+    assert (session.snapshot.value("w11"), session.snapshot.step) == (2.0, 0)
+    session.undo_stack.undo()
+    assert session.snapshot.value("w11") == default().params.get("w11")
+    assert session.snapshot.value("a22") == 1.5
+
+
+def test_undo_while_a_wheel_turn_is_pending_undoes_the_turn_alone(session):
+    session.set_value("a22", 1.5)
+    session.preview_value("w11", 2.0)
+    session.undo_stack.undo()  # Ctrl+Z, pressed within the wheel's pause
+    assert session.snapshot.value("w11") == default().params.get("w11")
+    assert session.snapshot.value("a22") == 1.5
+    session.undo_stack.redo()
+    assert session.snapshot.value("w11") == 2.0
+
+
+def test_a_kept_run_reads_back_from_its_file_as_it_was_written(session):
+    """Steps kept as integers came back from a file as floats: an undo then changed the text."""
+    session.descent.step()
+    session.descent.keep_run()
+    session.load_scenario(loads(dumps(session.scenario())))  # open the file just saved
+    opened = dumps(session.scenario())
+    session.undo_stack.undo()
+    session.undo_stack.redo()
+    assert dumps(session.scenario()) == opened and not session.modified
+
+
+@pytest.mark.parametrize(
+    "mine,theirs",
+    [
+        ({"extras": {"b": 1, "a": True}}, {"extras": {"a": 1, "b": 1}}),
+        ({"descent": {"runs": [RUN]}}, {"descent": {"runs": [{**RUN, "x": [-0.0]}]}}),
+    ],
+    ids=["extras written differently", "a kept run's -0.0"],
+)
+def test_files_that_differ_only_in_how_they_are_written_are_different_documents(
+    session, mine, theirs
+):
+    edited = default().params.with_value("w11", 1.0)
+    session.load_scenario(replace(default(), **mine))
+    session.set_value("w11", 1.0)
+    session.load_scenario(replace(default(), params=edited, **theirs))
+    opened = dumps(session.scenario())
+    session.undo_stack.undo()
+    session.undo_stack.redo()
+    assert session.modified == (dumps(session.scenario()) != opened)

@@ -46,7 +46,7 @@ def ghost_to_dict(g: Ghost) -> dict[str, Any]:
 
 
 def ghost_from_dict(r: dict[str, Any]) -> Ghost:
-    arrays = (np.array(r[k], dtype=np.float64) for k in ("x", "steps", "loss"))
+    arrays = (np.array(r[k], dtype=np.float64) + 0.0 for k in ("x", "steps", "loss"))  # no -0.0
     return Ghost(r["label"], r["lr"], r["x_name"], *arrays)
 
 

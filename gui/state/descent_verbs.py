@@ -199,6 +199,9 @@ class DescentVerbs:
             self.play()
 
     def set_speed(self, steps_per_second: float) -> None:
+        """Play this many steps a second, clamped to 1..1000. Raises ValueError for NaN."""
+        if math.isnan(steps_per_second):
+            raise ValueError("the speed must be a number")
         speed = float(np.clip(steps_per_second, *SPEED_RANGE))
         s = self._snap
         self.player.set_speed(speed)
@@ -260,7 +263,7 @@ class DescentVerbs:
             s.lr,
             s.descent.x_name,
             x_column(run.param, run.values)[rows].copy(),
-            run.steps[rows].copy(),
+            run.steps[rows].astype(np.float64),  # as a file gives them back
             run.loss[rows].copy(),
         )
         ghosts = (*s.ghosts, ghost)[-MAX_GHOSTS:]

@@ -50,7 +50,8 @@ class Session(QObject):
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
         settings = settings_of(scenario.descent)
         self._run = LiveRun(scenario.params, settings.param(scenario.selected))
-        self._preview: tuple[str, Snapshot] | None = None
+        self._preview: tuple[str, Snapshot, Hashable] | None = None  # name, start, merge key
+        self._gestures = 0
         self._snap = Snapshot(self._run.view())
         self.descent = DescentVerbs(self)
         self.lecture = LectureVerbs(self)
@@ -108,6 +109,8 @@ class Session(QObject):
         before: Snapshot | None = None,
     ) -> None:
         """Show ``after`` as one undoable change (or extend the last one, by ``merge``)."""
+        if self._preview is not None and merge != self._preview[2]:
+            self._preview = None  # another change ends a scrub; its entry stays as it is
         before = self._snap if before is None else before
         self.show(after)
         if self._snap.document() == before.document():
@@ -193,42 +196,50 @@ class Session(QObject):
         """Commit ``name = value`` as one undoable change. Raises ValueError if refused.
 
         Editing while the cursor is past step 0 starts a new run from the values on show with
-        the change (the undo entry says so); undo brings the old run back.
+        the change (the undo entry says so); undo brings the old run back. The end of a scrub
+        of ``name`` lands in the scrub's entry.
         """
         value = check_value(name, value)
         if self._preview is not None and self._preview[0] != name:
-            self._commit_preview()
-        before = self._snap if self._preview is None else self._preview[1]
+            self._preview = None  # a scrub of another value ends; its entry stays
+        if value != self._snap.value(name):
+            self._show_value(name, value)
         self._preview = None
-        if value == self._snap.value(name) and self._snap.run is before.run:
-            return
-        self.descent.stop_playing()
-        after = self._edited(name, value)
-        text = self.tr("Set %1").replace("%1", name)
-        if before.step:
-            text = self.tr("Set %1 at step %2").replace("%1", name).replace("%2", str(before.step))
-        self.commit(text, after, before=before)
 
     def preview_value(self, name: str, value: float) -> None:
-        """Show ``name = value`` live during a scrub; :meth:`set_value` commits it once."""
-        value = check_value(name, value)
-        if self._preview is not None and self._preview[0] != name:
-            self._commit_preview()
-        if self._preview is None:
-            self._preview = (name, self._snap)
-        self.descent.stop_playing()
-        self.show(self._edited(name, value))
+        """Show ``name = value`` live during a scrub (a drag, or wheel turns before a pause).
 
-    def _commit_preview(self) -> None:
-        name = self._preview[0] if self._preview else None
-        if name is not None:
-            self.set_value(name, self._snap.value(name))
+        The scrub is one undo entry from its first move, so undo, or any other change made
+        before it ends, never loses it or folds it into another entry.
+        """
+        value = check_value(name, value)
+        if self._preview is None or self._preview[0] != name:
+            self._gestures += 1
+            self._preview = (name, self._snap, ("scrub", self._gestures))
+        self._show_value(name, value)
+
+    def _show_value(self, name: str, value: float) -> None:
+        """Show ``name = value`` as one undo entry, merged into the scrub of ``name`` if any."""
+        start, gesture = self._snap, None
+        if self._preview is not None:
+            _, start, gesture = self._preview
+        self.descent.stop_playing()
+        self.commit(self._set_text(name, start), self._edited(name, value), merge=gesture)
+
+    def _set_text(self, name: str, start: Snapshot) -> str:
+        if start.step:
+            text = self.tr("Set %1 at step %2").replace("%2", str(start.step))
+        else:
+            text = self.tr("Set %1")
+        return text.replace("%1", name)
 
     def cancel_preview(self) -> None:
-        """Abandon a scrub: restore the state it started from."""
+        """Abandon a scrub: restore the state it started from, and drop its undo entry."""
         if self._preview is not None:
-            start, self._preview = self._preview[1], None
-            self.show(start)
+            name, start, gesture = self._preview
+            start = replace(start, playing=False)  # the scrub stopped play
+            self.commit(self._set_text(name, start), start, merge=gesture)
+            self._preview = None
 
     # -- what is lit and shown ----------------------------------------------------------------
     def select(self, name: str) -> None:

@@ -9,6 +9,7 @@ the gradients, the paths, the prediction) are computed on first use and cached i
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -195,5 +196,5 @@ class Snapshot:
             self.step,
             self.path,
             self.log_scale,
-            dict(self.extras),
+            json.dumps(dict(self.extras)),  # as written: {"a": true} and {"a": 1} differ
         )
