@@ -1,9 +1,10 @@
-"""Labels built with setters (never keyword properties, which break under a Turkish locale)."""
+"""Labels and panel bodies built with setters (never keyword properties, which break under a
+Turkish locale)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 
 def wrapped(text: str = "", rich: bool = False) -> QLabel:
@@ -13,3 +14,16 @@ def wrapped(text: str = "", rich: bool = False) -> QLabel:
     if rich:
         label.setTextFormat(Qt.TextFormat.RichText)
     return label
+
+
+def scroll_body(panel: QWidget, body: QWidget) -> QScrollArea:
+    """Fill ``panel`` with ``body`` in a frameless scroll area that never scrolls sideways."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(body)
+    outer = QVBoxLayout(panel)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(scroll)
+    return scroll

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
 from core.descent import central_difference, relative_error
 from core.model import CELLS, Params
@@ -11,7 +11,7 @@ from core.numfmt import fmt
 from core.numfmt import fmt_operand as op
 
 from ..look import palette
-from ..look.labels import wrapped
+from ..look.labels import scroll_body, wrapped
 from ..state.session import Session, Snapshot
 
 
@@ -86,13 +86,7 @@ class PathsPanel(QWidget):
         for widget in (self.total, self.nudge, self.nudge_result):
             layout.addWidget(widget)
         layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        scroll_body(self, body)
         self._checked: tuple[Params, str] | None = None
         self.setMinimumWidth(300)
         session.state_changed.connect(self.show_snapshot)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -28,7 +27,7 @@ from core.numfmt import fmt
 from core.parse import ParseError, parse_number
 from core.quiz import DEFAULT_TOL, check, expected, keys
 
-from ..look.labels import wrapped
+from ..look.labels import scroll_body, wrapped
 from ..look.palette import NEGATIVE, POSITIVE, SELECTED
 from ..state.session import Session, Snapshot
 
@@ -126,13 +125,7 @@ class QuizPanel(QWidget):
         inner.addLayout(buttons)
         inner.addLayout(grid)
         inner.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        scroll_body(self, body)
         # key -> (state it was checked on, verdict html)
         self._results: dict[str, tuple[_State, str]] = {}
         session.state_changed.connect(self.show_snapshot)
