@@ -145,3 +145,18 @@ def test_a_long_derivation_scrolls_instead_of_squeezing(panel, qtbot):
 
     qtbot.waitUntil(stacked, timeout=5000)
     assert all(w.height() > 20 for w in rows)
+
+
+def test_the_typesetting_cache_stays_within_its_byte_budget_and_keeps_the_newest():
+    from gui.panels.typeset import _Worker
+
+    w = _Worker(capacity=1000)
+    for i in range(20):
+        w.store(f"f{i}", b"x" * 300)
+    assert sum(len(v) for v in w.cache.values()) <= 1000
+    assert list(w.cache) == ["f17", "f18", "f19"]  # 3 x 300 bytes fit in 1,000
+    w.store("f18", b"y" * 50)  # stored again: counted once, at its new size
+    assert list(w.cache) == ["f17", "f19", "f18"]
+    w.store("big", b"z" * 5000)  # larger than the budget: kept alone rather than dropped
+    assert list(w.cache) == ["big"]
+    w.deleteLater()

@@ -26,6 +26,10 @@ __all__ = ["FONT_SIZE", "Typesetter", "typeset"]
 
 ROOT = Path(__file__).resolve().parents[2]
 IN_FLIGHT = 2  # requests the worker holds at once; the rest wait here and can be superseded
+#: The cache's size in bytes of SVG. A typeset formula is 20-80 KB and the derivation has
+#: about 21, so this holds a few whole derivations (undo and redo find theirs) while a long
+#: play, which typesets new numbers every frame, stays within it.
+CACHE_BYTES = 6 << 20
 MAX_RESTARTS = 2
 
 
@@ -34,10 +38,11 @@ class _Worker(QObject):
 
     arrived = Signal()
 
-    def __init__(self, capacity: int = 400):
+    def __init__(self, capacity: int = CACHE_BYTES):
         super().__init__(QCoreApplication.instance())
         self.cache: OrderedDict[str, bytes] = OrderedDict()
-        self.capacity = capacity
+        self.capacity = capacity  # bytes of SVG kept, least recently used dropped first
+        self._bytes = 0
         self.queue: list[str] = []
         self.in_flight: dict[int, str] = {}
         self._next_id = 0
@@ -56,9 +61,11 @@ class _Worker(QObject):
         self._pump()
 
     def store(self, latex: str, svg: bytes) -> bytes:
+        old = self.cache.pop(latex, None)
+        self._bytes += len(svg) - (len(old) if old is not None else 0)
         self.cache[latex] = svg
-        while len(self.cache) > self.capacity:
-            self.cache.popitem(last=False)
+        while self._bytes > self.capacity and len(self.cache) > 1:
+            self._bytes -= len(self.cache.popitem(last=False)[1])
         return svg
 
     @property
@@ -164,7 +171,7 @@ class Typesetter(QObject):
 
     ready = Signal()
 
-    def __init__(self, capacity: int = 400, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._closed = False
         _worker().arrived.connect(self.ready)

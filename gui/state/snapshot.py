@@ -148,8 +148,10 @@ class Snapshot:
     def step(self) -> int:
         return int(self.run.steps[self.cursor])
 
-    @cached_property
+    @property
     def descent(self) -> Descent:
+        # not cached: a cached view holding its snapshot would make a reference cycle, and
+        # every superseded snapshot (with its run) would wait for the cycle collector
         return Descent(self)
 
     @cached_property
