@@ -14,7 +14,9 @@ Format (version 1)::
 ``input``, ``kernel``, ``head`` and ``target`` are required; the rest is optional. ``descent``
 (mode, speed, stop rule, kept runs) and ``view`` (spotlit path, log scale) are described and
 validated in :mod:`core.settings_format`; a file without them opens with the app's defaults.
-``extras`` is an object kept as it is for anything else an interface wants to store.
+``extras`` is an object kept as it is for anything else an interface wants to store. Keys
+this version does not know (written by a later version of the app, or by another tool) are
+kept too, at the top level and inside ``descent`` and ``view``, and written back unchanged.
 """
 
 from __future__ import annotations
@@ -51,6 +53,34 @@ class Scenario:
     extras: dict[str, Any] = field(default_factory=dict)
     descent: dict[str, Any] = field(default_factory=dict)
     view: dict[str, Any] = field(default_factory=dict)
+    #: Keys this version does not read, as found: ``{"": {top-level keys}, "descent": {...},
+    #: "view": {...}}`` (only the parts that have some).
+    unknown: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+KNOWN = {
+    "": {
+        "format", "version", "name", "description", "input", "kernel", "head", "target",
+        "learning_rate", "selected", "descent", "view", "extras",
+    },
+    "descent": {"mode", "speed", "max_steps", "tol", "use_tol", "step", "runs"},
+    "view": {"path", "log_scale"},
+}  # fmt: skip
+
+
+def _unknown(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The keys of ``data`` (and of its ``descent`` and ``view``) that this version ignores."""
+    out: dict[str, dict[str, Any]] = {}
+    for part, known in KNOWN.items():
+        section = data if part == "" else data.get(part, {})
+        extra = {k: v for k, v in section.items() if k not in known}
+        if extra:
+            try:
+                json.dumps(extra, allow_nan=False)
+            except ValueError:
+                raise ScenarioError(f"{part or 'file'}: a key holds NaN or Infinity") from None
+            out[part] = extra
+    return out
 
 
 def _number(value: object, where: str) -> float:
@@ -128,12 +158,13 @@ def from_dict(data: object) -> Scenario:
         extras,
         descent,
         view,
+        _unknown(data),
     )
 
 
 def to_dict(s: Scenario) -> dict[str, Any]:
     p = s.params
-    return {
+    known: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
         "name": s.name,
@@ -144,10 +175,15 @@ def to_dict(s: Scenario) -> dict[str, Any]:
         "target": p.yy,
         "learning_rate": s.learning_rate,
         "selected": s.selected,
-        **({"descent": s.descent} if s.descent else {}),
-        **({"view": s.view} if s.view else {}),
+        **({"descent": dict(s.descent)} if s.descent else {}),
+        **({"view": dict(s.view)} if s.view else {}),
         "extras": s.extras,
     }
+    for part, keys in s.unknown.items():  # after the known ones, which always win
+        section = known if part == "" else known.setdefault(part, {})
+        for key, value in keys.items():
+            section.setdefault(key, value)
+    return known
 
 
 def loads(data: bytes | str) -> Scenario:

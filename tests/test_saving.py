@@ -10,7 +10,7 @@ import time
 import pytest
 
 from core.atomic import PREFIX, SUFFIX, ReadOnlyError, write_atomic
-from core.scenario import default, dumps, load, save
+from core.scenario import ScenarioError, default, dumps, load, loads, save
 from gui.state.session import Session
 
 
@@ -22,6 +22,32 @@ def test_extras_survive_a_session_and_a_save(tmp_path, qtbot):
     session = Session(load(path))
     save(session.scenario(), path)
     assert load(path).extras == data["extras"]
+
+
+def test_keys_this_version_does_not_know_survive_a_session_an_edit_and_a_save(tmp_path, qtbot):
+    data = json.loads(dumps(default()))
+    data["from_a_later_version"] = {"optimizer": "adam", "betas": [0.9, 0.999]}
+    data["descent"] = {"mode": "w11", "momentum": 0.9}
+    data["view"] = {"log_scale": True, "grid": "dense"}
+    path = tmp_path / "later.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    session = Session(load(path))
+    session.set_value("w12", -0.25)  # an edit in between changes nothing of them
+    save(session.scenario(), path)
+    back = json.loads(path.read_text(encoding="utf-8"))
+    assert back["from_a_later_version"] == data["from_a_later_version"]
+    assert back["descent"]["momentum"] == 0.9
+    assert back["descent"]["mode"] == "w11"
+    assert back["view"] == {"path": None, "log_scale": True, "grid": "dense"}
+    assert back["kernel"][0][1] == -0.25
+
+
+def test_an_unknown_key_cannot_override_a_known_one_nor_hold_nan(tmp_path):
+    data = json.loads(dumps(default()))
+    data["descent"] = {"mode": "w11", "later": float("nan")}
+    with pytest.raises(ScenarioError, match="descent"):
+        loads(json.dumps(data))
+    assert "target" not in loads(dumps(default())).unknown.get("", {})
 
 
 def test_saving_through_a_symlink_replaces_its_target_and_keeps_the_link(tmp_path):

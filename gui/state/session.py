@@ -84,7 +84,15 @@ class Session(QObject):
         }
         view = {"path": s.path, "log_scale": s.log_scale}
         return Scenario(
-            s.start, s.name, s.description, s.lr, s.selected, dict(s.extras), descent, view
+            s.start,
+            s.name,
+            s.description,
+            s.lr,
+            s.selected,
+            dict(s.extras),
+            descent,
+            view,
+            dict(s.unknown),
         )
 
     # -- the only places state is replaced ---------------------------------------------------
@@ -167,6 +175,7 @@ class Session(QObject):
             ghosts=tuple(ghost_from_dict(r) for r in scenario.descent.get("runs", [])),
             log_scale=bool(scenario.view.get("log_scale", False)),
             extras=MappingProxyType(dict(scenario.extras)),
+            unknown=MappingProxyType(dict(scenario.unknown)),
         )
         path = scenario.view.get("path")
         if path is not None and 0 <= path < len(snap.paths):

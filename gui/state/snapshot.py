@@ -128,6 +128,9 @@ class Snapshot:
     ghosts: tuple[Ghost, ...] = ()
     log_scale: bool = False  # the loss-against-step plot's vertical axis
     extras: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    #: The opened file's keys this version does not read, written back as found
+    #: (:attr:`core.scenario.Scenario.unknown`).
+    unknown: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     playing: bool = False
     banner: str = ""  # why play stopped on a diverging step, or ""
     status: str = ""  # a calm note: stopped after N steps, converged, ...
@@ -199,4 +202,5 @@ class Snapshot:
             self.path,
             self.log_scale,
             json.dumps(dict(self.extras)),  # as written: {"a": true} and {"a": 1} differ
+            json.dumps(dict(self.unknown)),
         )
