@@ -26,6 +26,12 @@ def run_gui(args) -> int:
 
     settings.restore_window(window)
     window.show()
+    from PySide6.QtCore import QTimer
+
+    from .support.terminate import on_terminate
+
+    on_terminate(window, window.terminated)
+    QTimer.singleShot(0, window.autosave.offer_recovery)
     return app.exec()
 
 

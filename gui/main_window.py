@@ -19,6 +19,7 @@ from .actions import Keys, make_action
 from .descent.controls import DescentControls
 from .descent.panel import DescentPanel
 from .diagram import DiagramScene, DiagramView
+from .files.autosave import Autosave
 from .files.menu import FileMenu
 from .files.view_export import ExportViews
 from .lecture.presenter import Presenter
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
             },
         )
         self.file_menu = FileMenu(self, session, self.export_views)
+        self.autosave = Autosave(session, self.file_menu.files, self.say)
         self.language_menu = LanguageMenu(self, session, self.file_menu.retitle)
         settings.report_to(self.say)
 
@@ -105,8 +107,14 @@ class MainWindow(QMainWindow):
         bar.showMessage(f"{shown}  {message}" if shown else message, 20_000)
         bar.setVisible(True)
 
+    def terminated(self) -> None:
+        """SIGTERM (a logout): keep the work aside first, then close as the person would."""
+        self.autosave.save_now()
+        self.close()
+
     def closeEvent(self, event) -> None:
         if self.file_menu.files.maybe_save():
+            self.autosave.discard()  # saved, or discarded on purpose
             save_window(self)
             event.accept()
         else:

@@ -11,7 +11,8 @@ import pytest  # noqa: E402
 
 @pytest.fixture(autouse=True)
 def _isolated_settings_and_no_blocking_dialogs(tmp_path, monkeypatch):
-    """Settings go to a temporary folder, never the user's; closing never waits on a dialog."""
+    """Settings and recovery files go to a temporary folder, never the user's; closing never
+    waits on a dialog."""
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QMessageBox
 
@@ -19,6 +20,7 @@ def _isolated_settings_and_no_blocking_dialogs(tmp_path, monkeypatch):
         QSettings.setPath(QSettings.Format.NativeFormat, scope, str(tmp_path / "settings"))
         QSettings.setPath(QSettings.Format.IniFormat, scope, str(tmp_path / "settings"))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # recovery files, never the user's
 
 
 @pytest.fixture

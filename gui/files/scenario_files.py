@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWi
 
 from core import presets
 from core.atomic import ReadOnlyError
-from core.scenario import ScenarioError, load, save
+from core.scenario import Scenario, ScenarioError, load, save
 
 from ..state.session import Session
 from ..support.settings import recent_files, remember_path, write
@@ -66,6 +66,12 @@ class ScenarioFiles(QObject):
         self.session.mark_saved()
         self._set_path(Path(name))
         self.add_recent(Path(name))
+
+    def recover(self, scenario: Scenario, source: Path | None) -> None:
+        """Open work recovered after a crash: Save writes it to ``source``; it stays unsaved."""
+        self.session.load_scenario(scenario, self.tr("Recover unsaved work"))
+        self.session.mark_unsaved()
+        self._set_path(source)
 
     def load_preset(self, name: str) -> None:
         if self.maybe_save():

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from dataclasses import replace
 from types import MappingProxyType
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -56,7 +57,7 @@ class Session(QObject):
         self.descent = DescentVerbs(self)
         self.lecture = LectureVerbs(self)
         self._snap = self._opened(scenario)
-        self._saved = self._snap.document()
+        self._saved: tuple[Any, ...] | None = self._snap.document()
         self._modified = False
 
     # -- reading ---------------------------------------------------------------------------
@@ -153,6 +154,13 @@ class Session(QObject):
     def redraw(self) -> None:
         """Every view draws the snapshot again (after the interface language changed)."""
         self.state_changed.emit(self._snap)
+
+    def mark_unsaved(self) -> None:
+        """What is on show is in no file yet (recovered work): Save is needed to keep it."""
+        self._saved = None
+        if not self._modified:
+            self._modified = True
+            self.modified_changed.emit(True)
 
     def mark_saved(self) -> None:
         """What is on show now is what the file holds (after opening or saving it)."""

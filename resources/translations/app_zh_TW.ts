@@ -29,6 +29,33 @@
     </message>
   </context>
   <context>
+    <name>Autosave</name>
+    <message>
+      <source>An unreadable recovery file was removed: {0}</source>
+      <translation>已移除一個無法讀取的復原檔：{0}</translation>
+    </message>
+    <message>
+      <source>Autosave failed: {0}</source>
+      <translation>自動儲存失敗：{0}</translation>
+    </message>
+    <message>
+      <source>Recover unsaved work</source>
+      <translation>復原未儲存的工作</translation>
+    </message>
+    <message>
+      <source>The app ended without saving {0}. Its last state, from {1}, was kept.
+
+Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
+      <translation>程式結束時尚未儲存 {0}。已保留它在 {1} 的最後狀態。
+
+現在開啟嗎？（捨棄會刪除它；取消則保留到下次啟動。）</translation>
+    </message>
+    <message>
+      <source>an unsaved scenario</source>
+      <translation>一個未儲存的情境</translation>
+    </message>
+  </context>
+  <context>
     <name>DerivationPanel</name>
     <message>
       <source>Copy as LaTeX</source>
@@ -929,6 +956,10 @@ Your values are kept and can still be saved. Details are in {1}.</source>
     <message>
       <source>Read-only file</source>
       <translation>唯讀檔案</translation>
+    </message>
+    <message>
+      <source>Recover unsaved work</source>
+      <translation>復原未儲存的工作</translation>
     </message>
     <message>
       <source>Save scenario</source>

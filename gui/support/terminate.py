@@ -1,0 +1,43 @@
+"""SIGTERM (a desktop logging out, ``kill``) closes the window through its normal path.
+
+Python runs a signal handler only when the interpreter gets control, which Qt's event loop
+does not give it while idle. The C-level handler writes the signal's number to a socket
+(:func:`signal.set_wakeup_fd`); a ``QSocketNotifier`` on the other end wakes the event loop,
+and the Python handler runs there, on the GUI thread, between two events.
+"""
+
+from __future__ import annotations
+
+import signal
+import socket
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+
+
+def on_terminate(parent: QObject, handler: Callable[[], None]) -> Callable[[], None]:
+    """Call ``handler`` on the GUI thread when SIGTERM arrives; returns an undo function."""
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    old_fd = signal.set_wakeup_fd(writer.fileno())
+    old_handler = signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, handler))
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, parent)
+
+    def drain() -> None:
+        try:
+            reader.recv(64)  # the signal numbers; the Python handler has run by now
+        except OSError:
+            pass
+
+    notifier.activated.connect(drain)
+
+    def undo() -> None:
+        notifier.setEnabled(False)
+        notifier.deleteLater()
+        signal.signal(signal.SIGTERM, old_handler)
+        signal.set_wakeup_fd(old_fd)
+        reader.close()
+        writer.close()
+
+    return undo
