@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QWidget
 
 from .actions import Keys, make_action
 from .descent.controls import DescentControls
@@ -158,6 +158,16 @@ class MainWindow(QMainWindow):
         zoom_out: Keys = [QKeySequence.StandardKey.ZoomOut, "Ctrl+-"]
         make_action(self, self.tr("Zoom out"), zoom_out, self.view.zoom_out, menu=view)
         make_action(self, self.tr("Fit to window"), ["Ctrl+0"], self.view.fit, menu=view)
+        view.addSeparator()
+        panels = view.addMenu(self.tr("Panels"))  # brings back a panel closed by its title bar
+        order = ["Paths", "derivationDock", "quiz_dock", "descent_dock"]
+        docks = sorted(self.findChildren(QDockWidget), key=lambda d: order.index(d.objectName()))
+        toggles = [d.toggleViewAction() for d in docks]
+        toggles += [t.toggleViewAction() for t in self.findChildren(QToolBar)]
+        for k, toggle in enumerate(toggles):
+            toggle.setShortcut(QKeySequence(f"Alt+{k + 1}"))
+            panels.addAction(toggle)
+            self.addAction(toggle)  # works with the menu bar hidden (presenter mode) too
         paths = bar.addMenu(self.tr("&Paths"))
         for k in range(4):
             make_action(

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..actions import make_action
+from .about import show_about
 
 
 def _clean(text: str) -> str:
@@ -92,4 +93,9 @@ def add_help_menu(window: QMainWindow) -> QAction:
         window.tr("List every shortcut of the window"),
     )
     menu.addAction(action)
+    menu.addSeparator()
+    about = make_action(
+        window, window.tr("About"), ["Ctrl+F1"], lambda: show_about(window), menu=menu
+    )
+    about.setMenuRole(QAction.MenuRole.AboutRole)
     return action

@@ -681,6 +681,18 @@ Your values are kept and can still be saved. Details are in {1}.</source>
       <translation>檢視(&amp;V)</translation>
     </message>
     <message>
+      <source>&lt;h3&gt;CNN Backprop Visualizer {0}&lt;/h3&gt;&lt;p&gt;Backpropagation through one tiny convolutional network, exact and live: a 3x3 input, one 2x2 filter, four sigmoid cells, a linear head and the squared error. The shared weight w11 reaches the loss along four paths; its gradient is their sum.&lt;/p&gt;&lt;p&gt;The network and its derivation follow a homework exercise (HW 1-3, written in Traditional Chinese); the app shows the corrected derivation where the exercise slips (the middle sign of Step 3).&lt;/p&gt;&lt;p&gt;Free software under the MIT licence. Built with Qt for Python (PySide6, LGPLv3), NumPy, pyqtgraph and ziamath.&lt;/p&gt;</source>
+      <translation>&lt;h3&gt;CNN 反向傳播視覺化 {0}&lt;/h3&gt;&lt;p&gt;精確且即時地呈現一個小型卷積網路的反向傳播：3x3 輸入、一個 2x2 濾波器、四個 sigmoid 單元、一個線性輸出層與平方誤差。共用權重 w11 沿四條路徑影響損失，它的梯度就是這四條路徑之和。&lt;/p&gt;&lt;p&gt;網路與推導取自一份作業（HW 1-3，以繁體中文撰寫）；作業中有筆誤之處（Step 3 中間一行的正負號），本程式顯示更正後的推導。&lt;/p&gt;&lt;p&gt;以 MIT 授權釋出的自由軟體。使用 Qt for Python（PySide6，LGPLv3）、NumPy、pyqtgraph 與 ziamath 製作。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>About</source>
+      <translation>關於</translation>
+    </message>
+    <message>
+      <source>About CNN Backprop Visualizer</source>
+      <translation>關於 CNN 反向傳播視覺化</translation>
+    </message>
+    <message>
       <source>Fit to window</source>
       <translation>符合視窗大小</translation>
     </message>
@@ -711,6 +723,10 @@ Your values are kept and can still be saved. Details are in {1}.</source>
     <message>
       <source>Nudge check</source>
       <translation>微擾檢查</translation>
+    </message>
+    <message>
+      <source>Panels</source>
+      <translation>面板</translation>
     </message>
     <message>
       <source>Paths</source>

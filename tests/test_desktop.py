@@ -1,0 +1,56 @@
+"""A good desktop citizen: panels come back from the View menu, Help says what the app is."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDockWidget, QMenu, QMessageBox
+
+from gui.support.about import version
+
+
+def menu_action(window, *titles):
+    """The action reached through the menu bar by these (untranslated, &-free) titles."""
+    actions = window.menuBar().actions()
+    for i, title in enumerate(titles):
+        action = next(a for a in actions if a.text().replace("&", "") == title)
+        if i < len(titles) - 1:
+            menu = action.menu()
+            assert isinstance(menu, QMenu)
+            actions = menu.actions()
+    return action
+
+
+def test_a_closed_panel_comes_back_from_the_view_menu(window, qtbot):
+    for title in ("Paths", "Derivation", "Gradient descent"):
+        dock = next(d for d in window.findChildren(QDockWidget) if d.windowTitle() == title)
+        dock.close()
+        assert not dock.isVisible()
+        menu_action(window, "View", "Panels", title).trigger()
+        qtbot.waitUntil(dock.isVisible, timeout=2000)
+
+
+def test_help_about_names_the_version_the_licence_and_the_homework(window, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
+    menu_action(window, "Help", "About").trigger()
+    assert shown and version() in shown[0]
+    assert "MIT" in shown[0] and "HW 1-3" in shown[0]
+    assert version() != "unknown"  # the tests run on the installed app
+
+
+def test_no_two_enabled_actions_share_a_key(window):
+    """(The walkthrough and presenter mode take over some keys by enabling their own actions
+    in place of the usual ones; only one of each pair is enabled at a time.)"""
+    from PySide6.QtGui import QAction, QKeySequence
+
+    owner: dict[str, str] = {}
+    clashes = []
+    actions = {id(a): a for a in [*window.actions(), *window.findChildren(QAction)]}
+    for action in actions.values():
+        if not action.isEnabled():
+            continue
+        for seq in action.shortcuts():
+            key = seq.toString(QKeySequence.SequenceFormat.PortableText)
+            if key in owner and owner[key] != action.text():
+                clashes.append((key, owner[key], action.text()))
+            owner[key] = action.text()
+    assert clashes == [], clashes
