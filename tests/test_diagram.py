@@ -68,6 +68,29 @@ def test_double_click_opens_the_editor_and_escape_cancels(win):
 
 
 @pytest.mark.parametrize(
+    "name, says",
+    [
+        ("z00", ["a11, a12, a21, a22", "w11..w22"]),
+        ("z11", ["a22, a23, a32, a33"]),
+        ("y_hat", ["o00..o11", "wa..wd"]),
+        ("MSE", ["target yy"]),
+    ],
+)
+def test_double_clicking_a_computed_value_says_what_it_comes_from(win, name, says):
+    before = win.session.snapshot
+    QTest.mouseDClick(
+        win.view.viewport(), Qt.MouseButton.LeftButton, pos=item_point(win.view, name)
+    )
+    editor = win.view.editor
+    assert not editor.isVisible()  # nothing to type into
+    assert editor.bubble.isVisible()
+    assert all(part in editor.bubble.text() for part in says)
+    bubble = editor.bubble.geometry()
+    assert win.view.viewport().rect().contains(bubble)  # whole, where the eye is
+    assert win.session.snapshot is before
+
+
+@pytest.mark.parametrize(
     "text, expected",
     [("0.5", 0.5), (".5", 0.5), ("-1e-3", -0.001), ("0,5", 0.5), ("０.５", 0.5), ("1/4", 0.25)],
 )

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QLineEdit
 
+from core.model import CELLS, EDITABLE, window
 from core.numfmt import fmt
 from core.parse import ParseError, parse_number
 
@@ -14,6 +15,24 @@ REFUSAL_MS = 5000
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("InlineEditor", text)
+
+
+def computed_note(name: str) -> str:
+    """Why the value ``name`` cannot be typed: what it is computed from."""
+    if name.startswith("z") and name[1:] in CELLS:
+        a = window(CELLS.index(name[1:]))
+        return (
+            _tr(
+                "%1 and o%2 = s(%1) are computed from the window %3 and the filter "
+                "w11..w22: edit those."
+            )
+            .replace("%1", name)
+            .replace("%2", name[1:])
+            .replace("%3", ", ".join(a))
+        )
+    if name == "y_hat":
+        return _tr("ŷ is computed from o00..o11 and the head weights wa..wd: edit those.")
+    return _tr("The loss is computed from ŷ and the target yy: edit yy or the values behind ŷ.")
 
 
 class InlineEditor(QLineEdit):
@@ -43,7 +62,11 @@ class InlineEditor(QLineEdit):
         self.installEventFilter(self)
 
     def open(self, name: str) -> None:
-        """Start typing into ``name``, its current value selected."""
+        """Start typing into ``name``, its current value selected; a computed value says
+        what it is computed from instead."""
+        if name not in EDITABLE:
+            self.show_note(name, computed_note(name))
+            return
         self.name = name
         self.setText(fmt(self._scene.session.snapshot.value(name), 12))
         self.selectAll()
@@ -62,7 +85,13 @@ class InlineEditor(QLineEdit):
         if self._bubble_name is not None:
             rect = self._screen_rect(self._bubble_name)
             self.bubble.adjustSize()
-            self.bubble.move(rect.left(), rect.bottom() + 2)
+            room = self._view.viewport().rect()
+            size = self.bubble.size()
+            y = rect.bottom() + 2  # under the node, or above it where the view ends
+            if y + size.height() > room.bottom():
+                y = rect.top() - 2 - size.height()
+            x = min(rect.left(), room.right() - size.width())
+            self.bubble.move(max(0, x), max(0, y))
 
     def _screen_rect(self, name: str):
         return self._view.mapFromScene(self._scene.nodes[name].sceneBoundingRect()).boundingRect()
@@ -89,8 +118,12 @@ class InlineEditor(QLineEdit):
         self._view.setFocus()
 
     def show_refusal(self, name: str, message: str) -> None:
+        self.show_note(name, _tr("Not changed: {0}").format(message))
+
+    def show_note(self, name: str, text: str) -> None:
+        """A note under the node ``name`` for a few seconds."""
         self._bubble_name = name
-        self.bubble.setText(_tr("Not changed: {0}").format(message))
+        self.bubble.setText(text)
         self.bubble.show()
         self.bubble.raise_()
         self.reposition()

@@ -7,7 +7,7 @@ item what to show. Hover text is computed when asked for, not on every change.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtGui import QColor, QPen, QTransform
 from PySide6.QtWidgets import (
     QGraphicsRectItem,
     QGraphicsScene,
@@ -210,6 +210,18 @@ class DiagramScene(QGraphicsScene):
         self._wheel_timer.stop()
         if name is not None:
             self._commit(name, self.session.snapshot.value(name))
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        """A double-click on a computed value says what it is computed from (the view's
+        editor shows it under the node); editable values open their own editor."""
+        item = self.itemAt(event.scenePos(), QTransform())
+        while item is not None and not isinstance(item, NodeItem):
+            item = item.parentItem()
+        if isinstance(item, NodeItem) and not isinstance(item, EditableItem):
+            self.edit_requested.emit(item.name)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
 
     def helpEvent(self, event) -> None:
         for item in self.items(event.scenePos()):

@@ -604,8 +604,20 @@ Your values are kept and can still be saved. Details are in {1}.</source>
   <context>
     <name>InlineEditor</name>
     <message>
+      <source>%1 and o%2 = s(%1) are computed from the window %3 and the filter w11..w22: edit those.</source>
+      <translation>%1 與 o%2 = s(%1) 由窗口 %3 與濾波器 w11..w22 計算而來：請改這些值。</translation>
+    </message>
+    <message>
       <source>Not changed: {0}</source>
       <translation>未變更：{0}</translation>
+    </message>
+    <message>
+      <source>The loss is computed from ŷ and the target yy: edit yy or the values behind ŷ.</source>
+      <translation>損失由 ŷ 與目標值 yy 計算而來：請改 yy，或改 ŷ 背後的值。</translation>
+    </message>
+    <message>
+      <source>ŷ is computed from o00..o11 and the head weights wa..wd: edit those.</source>
+      <translation>ŷ 由 o00..o11 與輸出層權重 wa..wd 計算而來：請改這些值。</translation>
     </message>
   </context>
   <context>
