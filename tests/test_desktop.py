@@ -54,3 +54,28 @@ def test_no_two_enabled_actions_share_a_key(window):
                 clashes.append((key, owner[key], action.text()))
             owner[key] = action.text()
     assert clashes == [], clashes
+
+
+def test_file_dialogs_start_in_the_folder_last_used(window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    slides = tmp_path / "slides"
+    slides.mkdir()
+    starts: list[str] = []
+
+    def dialog(chosen):
+        def ask(parent, caption, start, *rest):
+            starts.append(start)
+            return (str(chosen), "") if chosen else ("", "")
+
+        return ask
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog(slides / "curve.png"))
+    export = window.file_menu.export_menu.actions()
+    next(a for a in export if a.text().startswith("Loss curve plot as PNG")).trigger()
+    assert (slides / "curve.png").is_file()
+    next(a for a in export if a.text().startswith("Diagram as PNG")).trigger()
+    assert starts[1].startswith(str(slides))  # the next export starts where the last went
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", dialog(None))
+    window.file_menu.files.open()
+    assert starts[2] == str(slides)  # and so does Open

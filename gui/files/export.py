@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from core import solution
 from core.export_csv import run_csv
 
+from ..support.settings import remember_folder, start_in
 from .view_export import ExportViews, export_view
 
 
@@ -61,7 +62,7 @@ class ExportMenu(QObject):
 
     def _export(self, stem: str, ext: str, write) -> bool:
         name, _ = QFileDialog.getSaveFileName(
-            self.window, _tr("Export"), f"{stem}.{ext}", f"*.{ext}"
+            self.window, _tr("Export"), start_in(f"{stem}.{ext}"), f"*.{ext}"
         )
         if not name:
             return False
@@ -79,6 +80,7 @@ class ExportMenu(QObject):
                 .replace("%2", str(exc)),
             )
             return False
+        remember_folder(path.resolve().parent)
         return True
 
     def _image(self, view: str, path) -> None:

@@ -17,7 +17,7 @@ from core.atomic import ReadOnlyError
 from core.scenario import Scenario, ScenarioError, load, save
 
 from ..state.session import Session
-from ..support.settings import recent_files, remember_path, write
+from ..support.settings import recent_files, remember_folder, remember_path, start_in, write
 
 MAX_RECENT = 8
 FILTER = "Scenarios (*.json);;All files (*)"
@@ -38,8 +38,9 @@ class ScenarioFiles(QObject):
     def open(self) -> bool:
         if not self.maybe_save():
             return False
-        start = str(self.path.parent) if self.path else ""
-        name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open scenario"), start, FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Open scenario"), start_in(), FILTER
+        )
         return bool(name) and self.load_path(name)
 
     def load_path(self, name: str | Path) -> bool:
@@ -97,7 +98,9 @@ class ScenarioFiles(QObject):
 
     def save_as(self) -> bool:
         start = (
-            str(self.path) if self.path else (self.session.snapshot.name or "scenario") + ".json"
+            str(self.path)
+            if self.path
+            else start_in((self.session.snapshot.name or "scenario") + ".json")
         )
         name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save scenario"), start, FILTER)
         if not name:
@@ -178,5 +181,7 @@ class ScenarioFiles(QObject):
 
     def _set_path(self, path: Path | None) -> None:
         self.path = path
+        if path is not None:
+            remember_folder(path.resolve().parent)
         remember_path(path)
         self.path_changed.emit(path)

@@ -127,6 +127,19 @@ def restore_window(window) -> None:
         )
 
 
+def remember_folder(folder: Path) -> None:
+    """The folder a file dialog last opened or saved in: the next dialog starts there."""
+    write("last_folder", str(folder))
+
+
+def start_in(file_name: str = "") -> str:
+    """Where a file dialog starts: ``file_name`` in the folder last used (while it exists)."""
+    folder = _read("last_folder", str) or ""
+    if not folder or not Path(folder).is_dir():
+        return file_name
+    return str(Path(folder) / file_name) if file_name else folder
+
+
 def remember_path(path: Path | None) -> None:
     """The file last opened or saved (None: an untitled document)."""
     write("last_path", str(path) if path else "")
