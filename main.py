@@ -11,6 +11,8 @@ def run(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
         args = build_parser().parse_args(argv)
+        if args.install_desktop:
+            return _install_desktop()
         if args.report or args.descend:
             return _headless(args)
         from gui.app import run_gui  # Qt is imported only for the window
@@ -20,6 +22,19 @@ def run(argv: list[str] | None = None) -> int:
         return fail(str(exc))
     except KeyboardInterrupt:
         return 130
+
+
+def _install_desktop() -> int:
+    """``--install-desktop``: the desktop entry and icon, then the paths written."""
+    from core.cli import fail
+    from core.desktop import install
+
+    try:
+        written = install()
+    except OSError as exc:
+        return fail(f"cannot install the desktop entry: {exc}")
+    print("\n".join(["installed:", *(f"  {p}" for p in written)]))
+    return 0
 
 
 def _headless(args) -> int:

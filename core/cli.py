@@ -42,6 +42,11 @@ def build_parser() -> Parser:
     mode.add_argument("--report", action="store_true", help="print the derivation and exit")
     mode.add_argument("--descend", action="store_true", help="print a descent run as CSV and exit")
     mode.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG, exit")
+    mode.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="add the app to the desktop's application menu (your data folder), exit",
+    )
     p.add_argument("--format", choices=("text", "json", "csv"), default=None)
     p.add_argument("--lr", type=float, default=None, help="learning rate for --descend")
     p.add_argument(

@@ -63,7 +63,10 @@ def build(args):
 
     scenario = scenario_from(args)
 
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
+
+    from core.desktop import ICON
 
     from .main_window import MainWindow
     from .panels.typeset import stop_worker
@@ -72,6 +75,8 @@ def build(args):
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CNN Backprop Visualizer")
+    app.setDesktopFileName("cnn-backprop")  # the entry --install-desktop writes
+    app.setWindowIcon(QIcon(str(ICON)))
     app.setOrganizationName("cnn-backprop")
     app.aboutToQuit.connect(stop_worker)
     app.setProperty("error_reporter", errors.install())  # kept alive with the app
