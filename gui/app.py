@@ -75,8 +75,8 @@ def build(args):
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CNN Backprop Visualizer")
-    app.setDesktopFileName("cnn-backprop")  # the entry --install-desktop writes
-    app.setWindowIcon(QIcon(str(ICON)))
+    QApplication.setDesktopFileName("cnn-backprop")  # the entry --install-desktop writes
+    QApplication.setWindowIcon(QIcon(str(ICON)))
     app.setOrganizationName("cnn-backprop")
     app.aboutToQuit.connect(stop_worker)
     app.setProperty("error_reporter", errors.install())  # kept alive with the app
