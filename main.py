@@ -11,8 +11,8 @@ def run(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
         args = build_parser().parse_args(argv)
-        if args.install_desktop:
-            return _install_desktop()
+        if args.install_desktop or args.uninstall_desktop:
+            return _desktop_entry(args.install_desktop)
         if args.report or args.descend:
             return _headless(args)
         from gui.app import run_gui  # Qt is imported only for the window
@@ -24,16 +24,17 @@ def run(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _install_desktop() -> int:
-    """``--install-desktop``: the desktop entry and icon, then the paths written."""
+def _desktop_entry(add: bool) -> int:
+    """``--install-desktop`` / ``--uninstall-desktop``, then the paths written or removed."""
     from core.cli import fail
-    from core.desktop import install
+    from core.desktop import install, uninstall
 
     try:
-        written = install()
+        paths = install() if add else uninstall()
     except OSError as exc:
-        return fail(f"cannot install the desktop entry: {exc}")
-    print("\n".join(["installed:", *(f"  {p}" for p in written)]))
+        return fail(f"cannot {'install' if add else 'remove'} the desktop entry: {exc}")
+    said = "installed:" if add else ("removed:" if paths else "nothing was installed")
+    print("\n".join([said, *(f"  {p}" for p in paths)]))
     return 0
 
 

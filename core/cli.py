@@ -47,6 +47,11 @@ def build_parser() -> Parser:
         action="store_true",
         help="add the app to the desktop's application menu (your data folder), exit",
     )
+    mode.add_argument(
+        "--uninstall-desktop",
+        action="store_true",
+        help="remove what --install-desktop added, exit",
+    )
     p.add_argument("--format", choices=("text", "json", "csv"), default=None)
     p.add_argument("--lr", type=float, default=None, help="learning rate for --descend")
     p.add_argument(

@@ -49,7 +49,7 @@ def entry(command: list[str]) -> str:
         [
             "[Desktop Entry]",
             "Type=Application",
-            "Version=1.5",
+            "Version=1.0",
             "Name=CNN Backprop Visualizer",
             "Name[zh_TW]=CNN 反向傳播視覺化",
             "GenericName=Backpropagation explorer",
@@ -60,18 +60,22 @@ def entry(command: list[str]) -> str:
             f"Exec={exec_line}",
             f"Icon={APP_ID}",
             "Terminal=false",
-            "Categories=Education;Science;ArtificialIntelligence;",
+            "Categories=Education;ArtificialIntelligence;",
             "Keywords=neural network;gradient;backpropagation;CNN;convolution;",
             "",
         ]
     )
 
 
-def install(home: Path | None = None, command: list[str] | None = None) -> list[Path]:
-    """Write the desktop entry and the icon; returns the two files written."""
+def _files(home: Path | None) -> tuple[Path, Path]:
     home = data_home() if home is None else home
     desktop = home / "applications" / f"{APP_ID}.desktop"
-    icon = home / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg"
+    return desktop, home / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg"
+
+
+def install(home: Path | None = None, command: list[str] | None = None) -> list[Path]:
+    """Write the desktop entry and the icon; returns the two files written."""
+    desktop, icon = _files(home)
     for path, data in (
         (desktop, entry(command or launch_command()).encode("utf-8")),
         (icon, ICON.read_bytes()),
@@ -79,3 +83,13 @@ def install(home: Path | None = None, command: list[str] | None = None) -> list[
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, data)
     return [desktop, icon]
+
+
+def uninstall(home: Path | None = None) -> list[Path]:
+    """Remove what :func:`install` wrote; returns the files that were there."""
+    removed = []
+    for path in _files(home):
+        if path.is_file():
+            path.unlink()
+            removed.append(path)
+    return removed

@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.autosave = Autosave(session, self.file_menu.files, self.say)
         self.language_menu = LanguageMenu(self, session, self.file_menu.retitle)
         settings.report_to(self.say)
+        self._default_layout = self.saveState()  # before any saved layout is restored
 
     def say(self, message: str) -> None:
         """Show a note in the status bar (a newer one joins one still on show)."""
@@ -106,6 +107,12 @@ class MainWindow(QMainWindow):
         shown = bar.currentMessage()
         bar.showMessage(f"{shown}  {message}" if shown else message, 20_000)
         bar.setVisible(True)
+
+    def default_layout(self) -> None:
+        """Every dock and toolbar back in its first-start place, shown."""
+        self.restoreState(self._default_layout)
+        for dock in self.findChildren(QDockWidget):
+            dock.setFloating(False)
 
     def terminated(self) -> None:
         """SIGTERM (a logout): keep the work aside first, then close as the person would."""
@@ -168,6 +175,10 @@ class MainWindow(QMainWindow):
             toggle.setShortcut(QKeySequence(f"Alt+{k + 1}"))
             panels.addAction(toggle)
             self.addAction(toggle)  # works with the menu bar hidden (presenter mode) too
+        panels.addSeparator()
+        restore = self.tr("Default layout")
+        tip = self.tr("Every panel and toolbar back where it was at the first start")
+        make_action(self, restore, ["Alt+0"], self.default_layout, tip, menu=panels)
         paths = bar.addMenu(self.tr("&Paths"))
         for k in range(4):
             make_action(

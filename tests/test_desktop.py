@@ -79,3 +79,17 @@ def test_file_dialogs_start_in_the_folder_last_used(window, monkeypatch, tmp_pat
     monkeypatch.setattr(QFileDialog, "getOpenFileName", dialog(None))
     window.file_menu.files.open()
     assert starts[2] == str(slides)  # and so does Open
+
+
+def test_default_layout_brings_every_panel_home(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    docks = {d.objectName(): d for d in window.findChildren(QDockWidget)}
+    area = {name: window.dockWidgetArea(d) for name, d in docks.items()}
+    docks["Paths"].close()
+    docks["descent_dock"].setFloating(True)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, docks["quiz_dock"])
+    menu_action(window, "View", "Panels", "Default layout").trigger()
+    qtbot.waitUntil(docks["Paths"].isVisible, timeout=2000)
+    assert not docks["descent_dock"].isFloating()
+    assert {name: window.dockWidgetArea(d) for name, d in docks.items()} == area

@@ -65,3 +65,28 @@ def test_the_icon_renders(qapp):
     assert not image.isNull()
     colours = {image.pixel(x, y) for x in range(0, 64, 4) for y in range(0, 64, 4)}
     assert len(colours) > 4  # drawn, not blank
+
+
+def test_the_entry_passes_desktop_file_validate(tmp_path):
+    import shutil
+
+    validate = shutil.which("desktop-file-validate")
+    if validate is None:
+        pytest.skip("desktop-file-validate is not installed (Debian: desktop-file-utils)")
+    desktop, _ = install(tmp_path)
+    run = subprocess.run([validate, str(desktop)], capture_output=True, text=True)
+    assert run.returncode == 0 and run.stdout.strip() == "", run.stdout + run.stderr
+
+
+def test_uninstall_removes_both_files_and_says_so(tmp_path):
+    written = install(tmp_path)
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--uninstall-desktop"],
+        capture_output=True,
+        text=True,
+        env={"XDG_DATA_HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        timeout=60,
+    )
+    assert run.returncode == 0, run.stderr
+    assert not any(p.exists() for p in written)
+    assert all(str(p) in run.stdout for p in written)

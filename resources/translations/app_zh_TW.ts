@@ -705,6 +705,14 @@ Your values are kept and can still be saved. Details are in {1}.</source>
       <translation>關於 CNN 反向傳播視覺化</translation>
     </message>
     <message>
+      <source>Default layout</source>
+      <translation>預設版面配置</translation>
+    </message>
+    <message>
+      <source>Every panel and toolbar back where it was at the first start</source>
+      <translation>讓每個面板與工具列回到初次啟動時的位置</translation>
+    </message>
+    <message>
       <source>Fit to window</source>
       <translation>符合視窗大小</translation>
     </message>
