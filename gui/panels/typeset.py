@@ -5,8 +5,10 @@ worker process (``python -m gui.panels.mathsvg``, no Qt there) through a ``QProc
 the GUI side runs on the GUI thread, driven by the process's signals. A process, not a
 thread: a Python thread would compete for the interpreter lock and could run the garbage
 collector on Qt wrappers away from the GUI thread. Results are cached by LaTeX string for the
-whole app, so symbolic formulas are typeset once. If the worker cannot run, formulas are
-typeset on the GUI thread instead: slower, never wrong.
+whole app, so symbolic formulas are typeset once. A worker that answers nothing within a
+deadline is killed and replaced; starts are budgeted over time. When no worker can run,
+nothing is typeset on the GUI thread (that froze the window for seconds an edit): the panels
+show the formulas as plain text until a worker runs again.
 """
 
 from __future__ import annotations
@@ -15,10 +17,18 @@ import atexit
 import json
 import os
 import sys
-from collections import OrderedDict
+import time
+from collections import OrderedDict, deque
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QProcess,
+    QProcessEnvironment,
+    QTimer,
+    Signal,
+)
 
 from .mathsvg import FONT_SIZE, safe_typeset, typeset
 
@@ -30,15 +40,32 @@ IN_FLIGHT = 2  # requests the worker holds at once; the rest wait here and can b
 #: about 21, so this holds a few whole derivations (undo and redo find theirs) while a long
 #: play, which typesets new numbers every frame, stays within it.
 CACHE_BYTES = 6 << 20
-MAX_RESTARTS = 2
+#: Starts of the worker allowed within RESTART_WINDOW_S; past them typesetting is unavailable
+#: (the panel shows plain text) until the oldest start leaves the window: a healthy period
+#: gives the budget back.
+MAX_STARTS, RESTART_WINDOW_S = 3, 60.0
+#: A worker that has answered nothing for this long while holding requests is hung (stopped,
+#: deadlocked): it is killed and its requests go to a new one. Its first answer includes
+#: starting Python and loading the fonts (about a second); one formula takes 10-150 ms.
+DEADLINE_MS = 8000
 
 
 class _Worker(QObject):
-    """The app's one typesetting process, its queue and the SVG cache."""
+    """The app's one typesetting process, its queue and the SVG cache.
+
+    ``available`` is False while the worker cannot run (it keeps failing, or its Python cannot
+    import the typesetter): nothing is typeset then, on any thread, and the panels show their
+    formulas as plain text; the next request after the budget refills tries again.
+    """
 
     arrived = Signal()
 
-    def __init__(self, capacity: int = CACHE_BYTES):
+    def __init__(
+        self,
+        capacity: int = CACHE_BYTES,
+        deadline_ms: int = DEADLINE_MS,
+        clock=time.monotonic,
+    ):
         super().__init__(QCoreApplication.instance())
         self.cache: OrderedDict[str, bytes] = OrderedDict()
         self.capacity = capacity  # bytes of SVG kept, least recently used dropped first
@@ -47,8 +74,14 @@ class _Worker(QObject):
         self.in_flight: dict[int, str] = {}
         self._next_id = 0
         self._buffer = b""
-        self._restarts = 0
+        self._starts: deque[float] = deque()
+        self._clock = clock
+        self.available = True
         self._proc: QProcess | None = None
+        self._deadline = QTimer(self)
+        self._deadline.setSingleShot(True)
+        self._deadline.setInterval(deadline_ms)
+        self._deadline.timeout.connect(self._hung)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.stop)
@@ -77,9 +110,12 @@ class _Worker(QObject):
         """The running worker, started if need be; None once it has failed too often."""
         if self._proc is not None and self._proc.state() != QProcess.ProcessState.NotRunning:
             return self._proc
-        if self._restarts > MAX_RESTARTS:
+        now = self._clock()
+        while self._starts and now - self._starts[0] > RESTART_WINDOW_S:
+            self._starts.popleft()  # a start long enough ago no longer counts
+        if len(self._starts) >= MAX_STARTS:
             return None
-        self._restarts += 1
+        self._starts.append(now)
         proc = QProcess(self)
         env = QProcessEnvironment.systemEnvironment()
         env.insert(
@@ -97,13 +133,16 @@ class _Worker(QObject):
         while self.queue and len(self.in_flight) < IN_FLIGHT:
             proc = self._start()
             if proc is None:
-                self._fallback()
+                self._unavailable()
                 return
+            self.available = True
             text = self.queue.pop(0)
             self._next_id += 1
             self.in_flight[self._next_id] = text
             line = json.dumps({"id": self._next_id, "latex": text}) + "\n"
             proc.write(line.encode())
+            if not self._deadline.isActive():
+                self._deadline.start()
 
     def _read(self) -> None:
         proc = self._proc
@@ -117,25 +156,34 @@ class _Worker(QObject):
             except (ValueError, KeyError, TypeError):
                 continue
             self.store(text, answer["svg"].encode())
+            self._deadline.start()  # it answers: the clock starts again for the rest
+        if not self.in_flight:
+            self._deadline.stop()
         self._pump()
         self.arrived.emit()
 
+    def _hung(self) -> None:
+        """No answer within the deadline: end the worker (``_ended`` sends its work on)."""
+        if self._proc is not None and self.in_flight:
+            self._proc.kill()
+
     def _ended(self, *_args) -> None:
-        """The worker stopped: send what it held again to a new one (or typeset here)."""
+        """The worker stopped: send what it held again to a new one."""
+        self._deadline.stop()
         self.queue = list(self.in_flight.values()) + self.queue
         self.in_flight.clear()
         self._proc = None
         self._pump()
 
-    def _fallback(self) -> None:
-        """No worker: typeset what is queued on this thread."""
-        for text in self.queue:
-            self.store(text, safe_typeset(text))
+    def _unavailable(self) -> None:
+        """No worker can run now: drop the queue and let the panels show plain text."""
+        self.available = False
         self.queue.clear()
         self.arrived.emit()
 
     def stop(self) -> None:
         """End the worker: it exits when its input closes."""
+        self._deadline.stop()
         proc, self._proc = self._proc, None
         if proc is not None and proc.state() != QProcess.ProcessState.NotRunning:
             proc.finished.disconnect(self._ended)
@@ -191,6 +239,11 @@ class Typesetter(QObject):
     @property
     def busy(self) -> bool:
         return _worker().busy
+
+    @property
+    def available(self) -> bool:
+        """False while no worker can run: formulas not cached are shown as plain text."""
+        return _worker().available
 
     def request(self, latex: list[str]) -> bool:
         """Typeset the uncached formulas of ``latex`` in the background; False if none."""

@@ -1,0 +1,70 @@
+"""The typesetting worker fails soft: a hung worker is replaced, a dying one is given up on for
+a while (plain text meanwhile), and the GUI thread never typesets or waits for it."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+from PySide6.QtCore import QProcess
+
+from gui.panels import typeset
+from gui.panels.typeset import MAX_STARTS, RESTART_WINDOW_S, _Worker
+
+FORMULAS = [rf"w_{{11}} = {k}.25" for k in range(6)]
+
+
+@pytest.fixture
+def no_gui_thread_typesetting(monkeypatch):
+    """Count what would make the window stop answering: typesetting or waiting here."""
+    calls: list[str] = []
+    monkeypatch.setattr(typeset, "safe_typeset", lambda t: calls.append("typeset") or b"")
+    for name in ("waitForFinished", "waitForReadyRead", "waitForStarted"):
+        original = getattr(QProcess, name)
+
+        def counted(self, *a, _name=name, _original=original):
+            calls.append(_name)
+            return _original(self, *a)
+
+        monkeypatch.setattr(QProcess, name, counted)
+    return calls
+
+
+def test_a_stopped_worker_is_replaced_and_every_formula_arrives(qtbot, no_gui_thread_typesetting):
+    worker = _Worker(deadline_ms=1500)
+    try:
+        worker.want(FORMULAS[:1])
+        qtbot.waitUntil(lambda: FORMULAS[0] in worker.cache, timeout=30000)
+        first = worker._proc
+        assert first is not None
+        os.kill(first.processId(), signal.SIGSTOP)  # hung: alive, answering nothing
+        worker.want(FORMULAS[1:])
+        qtbot.waitUntil(lambda: all(f in worker.cache for f in FORMULAS), timeout=40000)
+        assert worker._proc is not first and worker.available
+        assert no_gui_thread_typesetting == []
+    finally:
+        worker.stop()  # the stopped one was killed at the deadline
+
+
+def test_a_worker_that_cannot_start_is_given_up_on_until_the_budget_refills(
+    qtbot, monkeypatch, no_gui_thread_typesetting
+):
+    now = [1000.0]
+    worker = _Worker(deadline_ms=1500, clock=lambda: now[0])
+    monkeypatch.setattr(typeset.sys, "executable", "/bin/false")  # dies at once, every time
+    with qtbot.waitSignal(worker.arrived, timeout=20000):
+        worker.want(FORMULAS[:2])
+    qtbot.waitUntil(lambda: not worker.available, timeout=20000)
+    assert len(worker._starts) == MAX_STARTS and not worker.busy
+    assert no_gui_thread_typesetting == []  # plain text, not seconds of typesetting here
+    worker.want(FORMULAS[:2])  # still within the window: no new start
+    assert len(worker._starts) == MAX_STARTS and not worker.available
+    now[0] += RESTART_WINDOW_S + 1  # a healthy while later
+    monkeypatch.undo()  # the typesetter is back
+    monkeypatch.setattr(typeset, "safe_typeset", lambda t: no_gui_thread_typesetting.append(t))
+    worker.want(FORMULAS[:2])
+    assert worker.available
+    qtbot.waitUntil(lambda: all(f in worker.cache for f in FORMULAS[:2]), timeout=30000)
+    assert no_gui_thread_typesetting == []
+    worker.stop()
