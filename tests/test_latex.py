@@ -189,3 +189,25 @@ def test_cells_named_like_the_homework():
     items = derivation(default().params)
     for cell in CELLS:
         assert f"z_{{{cell}}}" in formulas(items, "z")[0].text
+
+
+def test_the_faster_style_copy_typesets_every_formula_byte_for_byte_the_same():
+    import dataclasses
+
+    from ziamath import styles
+
+    from gui.panels.mathsvg import _ziamath, typeset
+
+    _ziamath()
+    formulas = [
+        item.text
+        for param in ("w11", "a22")
+        for item in derivation(random_params(3), param, color=lambda v: "#0072B2", highlight=1)
+        if item.kind == "formula"
+    ]
+    fast = [typeset(f) for f in formulas]
+    patched, styles.asdict = styles.asdict, dataclasses.asdict  # ziamath's own deep copy
+    try:
+        assert [typeset(f) for f in formulas] == fast
+    finally:
+        styles.asdict = patched
