@@ -69,7 +69,7 @@ def build(args):
     from core.desktop import ICON
 
     from .main_window import MainWindow
-    from .panels.typeset import stop_worker
+    from .panels.typeset import stop_worker, warm_up
     from .state.session import Session
     from .support import errors, language, settings
 
@@ -79,6 +79,7 @@ def build(args):
     QApplication.setWindowIcon(QIcon(str(ICON)))
     app.setOrganizationName("cnn-backprop")
     app.aboutToQuit.connect(stop_worker)
+    warm_up()  # the typesetting process loads on the other core while the window is built
     app.setProperty("error_reporter", errors.install())  # kept alive with the app
     settings.begin()
     language.set_language(args.lang or settings.language() or language.system_language())

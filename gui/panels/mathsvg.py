@@ -60,6 +60,7 @@ def serve(stdin=None, stdout=None) -> None:
     """
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
+    safe_typeset("x")  # load the typesetter and its font now, while the window starts
     for line in stdin:
         try:
             request = json.loads(line)

@@ -204,6 +204,11 @@ def stop_worker() -> None:
         _WORKER.pop().stop()
 
 
+def warm_up() -> None:
+    """Start the worker now, so it loads the typesetter while the window is being built."""
+    _worker()._start()
+
+
 def _worker() -> _Worker:
     if not _WORKER:
         _WORKER.append(_Worker())
