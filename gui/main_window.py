@@ -19,6 +19,7 @@ from .actions import Keys, make_action
 from .descent.controls import DescentControls
 from .descent.panel import DescentPanel
 from .diagram import DiagramScene, DiagramView
+from .diagram.values import ValuesPanel
 from .files.autosave import Autosave
 from .files.menu import FileMenu
 from .files.view_export import ExportViews
@@ -55,8 +56,11 @@ class MainWindow(QMainWindow):
         paths = self._dock("Paths", self.tr("Paths"), self.paths_panel, RIGHT)
         derivation = self._dock("derivationDock", self.derivation.title(), self.derivation, RIGHT)
         quiz = self._dock("quiz_dock", self.quiz.title(), self.quiz, RIGHT)
+        self.values = ValuesPanel(session)
+        values = self._dock("values_dock", self.values.title(), self.values, RIGHT)
         self.tabifyDockWidget(paths, derivation)
         self.tabifyDockWidget(derivation, quiz)
+        self.tabifyDockWidget(quiz, values)
         paths.raise_()
         self.resizeDocks([paths], [380], Qt.Orientation.Horizontal)
 
@@ -167,7 +171,7 @@ class MainWindow(QMainWindow):
         make_action(self, self.tr("Fit to window"), ["Ctrl+0"], self.view.fit, menu=view)
         view.addSeparator()
         panels = view.addMenu(self.tr("Panels"))  # brings back a panel closed by its title bar
-        order = ["Paths", "derivationDock", "quiz_dock", "descent_dock"]
+        order = ["Paths", "derivationDock", "quiz_dock", "descent_dock", "values_dock"]
         docks = sorted(self.findChildren(QDockWidget), key=lambda d: order.index(d.objectName()))
         toggles = [d.toggleViewAction() for d in docks]
         toggles += [t.toggleViewAction() for t in self.findChildren(QToolBar)]

@@ -1222,6 +1222,104 @@ The previous file, if any, is intact.</source>
     </message>
   </context>
   <context>
+    <name>ValuesPanel</name>
+    <message>
+      <source>%1 not changed: %2</source>
+      <translation>%1 未變更：%2</translation>
+    </message>
+    <message>
+      <source>Gradient ∂MSE/∂·</source>
+      <translation>梯度 ∂MSE/∂·</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>說明</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>數值</translation>
+    </message>
+    <message>
+      <source>One row a value, in the diagram's order: its name, what it is, its number and its gradient. Type a number into the Number column to change an input, a weight or the target.</source>
+      <translation>每個值一列，依網路圖的順序：名稱、類別、數值與梯度。在「數值」欄輸入數字即可更改輸入、權重或目標值。</translation>
+    </message>
+    <message>
+      <source>Paths into the selected value, as sentences</source>
+      <translation>通往所選值的各條路徑（文字敘述）</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>值</translation>
+    </message>
+    <message>
+      <source>Values</source>
+      <translation>數值</translation>
+    </message>
+    <message>
+      <source>Values of the network</source>
+      <translation>網路中的所有值</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>類別</translation>
+    </message>
+  </context>
+  <context>
+    <name>ValuesText</name>
+    <message>
+      <source> plus </source>
+      <translation> 加 </translation>
+    </message>
+    <message>
+      <source> times </source>
+      <translation> 乘 </translation>
+    </message>
+    <message>
+      <source>Path %1 into %2 via z%3: %4 times dMSE/dy_hat %5 equals %6</source>
+      <translation>第 %1 條路徑經 z%3 到 %2：%4 乘 dMSE/dy_hat %5 等於 %6</translation>
+    </message>
+    <message>
+      <source>The gradient dMSE/d%1 is the sum of the paths: %2 equals %3</source>
+      <translation>梯度 dMSE/d%1 是各路徑之和：%2 等於 %3</translation>
+    </message>
+    <message>
+      <source>conv cell</source>
+      <translation>捲積層單元</translation>
+    </message>
+    <message>
+      <source>gradient %1</source>
+      <translation>梯度 %1</translation>
+    </message>
+    <message>
+      <source>head weight</source>
+      <translation>輸出層權重</translation>
+    </message>
+    <message>
+      <source>input</source>
+      <translation>輸入</translation>
+    </message>
+    <message>
+      <source>kernel weight</source>
+      <translation>濾波器權重</translation>
+    </message>
+    <message>
+      <source>loss</source>
+      <translation>損失</translation>
+    </message>
+    <message>
+      <source>output %1</source>
+      <translation>輸出 %1</translation>
+    </message>
+    <message>
+      <source>prediction</source>
+      <translation>預測值</translation>
+    </message>
+    <message>
+      <source>target</source>
+      <translation>目標值</translation>
+    </message>
+  </context>
+  <context>
     <name>Walkthrough</name>
     <message>
       <source>Backward: every path starts with dMSE/dy_hat = -2(yy - y_hat) = {value}</source>

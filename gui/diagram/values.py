@@ -1,0 +1,190 @@
+"""The Values panel: every value of the network as a table a screen reader reads, one row a
+value in the diagram's order, editable where the diagram is, following the same selection.
+
+Each row's name cell carries the whole sentence ("w11, kernel weight, 0.4, gradient -0.3145")
+as its accessible text; below the table, each backprop path into the selected parameter reads
+as a sentence, and the gradient as their sum. Typed values go through the same parser and the
+same refusals as the diagram's cells; a refusal is shown under the table and announced.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QListWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.model import EDITABLE, PARAMETERS
+from core.numfmt import fmt
+from core.parse import ParseError, parse_number
+
+from ..look.labels import wrapped
+from ..state.session import Session, Snapshot
+from ..support.announce import announce
+from .values_text import ROWS, kind, path_sentences, sentence, shown
+
+NAME, WHAT, VALUE, GRADIENT = range(4)
+Role = Qt.ItemDataRole
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ValuesPanel", text)
+
+
+class ValuesModel(QAbstractTableModel):
+    """The snapshot's values as rows; :meth:`setData` commits through the session."""
+
+    refused = Signal(str, str)  # name, why
+    committed = Signal(str, float)
+
+    def __init__(self, session: Session, parent: QObject | None = None):
+        super().__init__(parent)
+        self.session = session
+        self._rows: list[tuple[str, str, str, str, str]] = []
+        self.show(session.snapshot)
+
+    def show(self, snap: Snapshot) -> None:
+        rows = [(n, kind(n), *shown(snap, n), sentence(snap, n)) for n in ROWS]
+        if rows == self._rows:
+            return
+        changed = [i for i, r in enumerate(rows) if i >= len(self._rows) or r != self._rows[i]]
+        self._rows = rows
+        self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), GRADIENT))
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(ROWS)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation, role=Role.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Role.DisplayRole:
+            return (_tr("Value"), _tr("What"), _tr("Number"), _tr("Gradient ∂MSE/∂·"))[section]
+        return None
+
+    def data(self, index: Index, role=Role.DisplayRole):
+        if not index.isValid():
+            return None
+        name, what, value, gradient, said = self._rows[index.row()]
+        column = index.column()
+        if role == Role.DisplayRole:
+            return (name.replace("y_hat", "ŷ"), what, value, gradient)[column]
+        if role == Role.EditRole and column == VALUE:
+            return fmt(self.session.snapshot.value(name), 12)
+        if role in (Role.AccessibleTextRole, Role.ToolTipRole):
+            return said if column == NAME else None
+        if role == Role.TextAlignmentRole and column in (VALUE, GRADIENT):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == VALUE and ROWS[index.row()] in EDITABLE:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value, role=Role.EditRole) -> bool:
+        name = ROWS[index.row()]
+        if role != Role.EditRole or index.column() != VALUE or name not in EDITABLE:
+            return False
+        try:
+            number = parse_number(str(value))
+            self.session.set_value(name, number)
+        except (ParseError, ValueError) as exc:
+            self.refused.emit(name, str(exc))
+            return False
+        self.committed.emit(name, number)
+        return True
+
+
+class ValuesPanel(QWidget):
+    """Dock content: the values table, the note line, the path sentences."""
+
+    @staticmethod
+    def title() -> str:
+        return _tr("Values")
+
+    def __init__(self, session: Session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.model = ValuesModel(session, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(_tr("Values of the network"))
+        self.table.setAccessibleDescription(
+            _tr(
+                "One row a value, in the diagram's order: its name, what it is, its number "
+                "and its gradient. Type a number into the Number column to change an input, "
+                "a weight or the target."
+            )
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        rows = self.table.verticalHeader()
+        rows.setVisible(False)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        columns = self.table.horizontalHeader()
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        columns.setStretchLastSection(True)
+        self.note = wrapped()
+        self.note.setAccessibleName(_tr("Note"))
+        self.paths = QListWidget()
+        self.paths.setAccessibleName(_tr("Paths into the selected value, as sentences"))
+        self.paths.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.note)
+        layout.addWidget(self.paths, 2)
+        self.model.refused.connect(self._refused)
+        self.model.committed.connect(self._committed)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        session.state_changed.connect(self.show_snapshot)
+        self.show_snapshot(session.snapshot)
+
+    def show_snapshot(self, snap: Snapshot) -> None:
+        self.model.show(snap)
+        sentences = path_sentences(snap)
+        if [self.paths.item(i).text() for i in range(self.paths.count())] != sentences:
+            self.paths.clear()
+            self.paths.addItems(sentences)
+        row = ROWS.index(snap.selected)
+        if self.table.currentIndex().row() != row:
+            blocker = self.table.selectionModel().blockSignals(True)
+            self.table.setCurrentIndex(self.model.index(row, VALUE))
+            self.table.selectionModel().blockSignals(blocker)
+            self.table.scrollTo(self.table.currentIndex())
+
+    def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        name = ROWS[current.row()] if current.isValid() else None
+        if name in PARAMETERS and name != self.session.snapshot.selected:
+            self.session.select(name)
+
+    def _refused(self, name: str, why: str) -> None:
+        text = _tr("%1 not changed: %2").replace("%1", name).replace("%2", why)
+        self.note.setText(text)
+        announce(self.note, text)
+
+    def _committed(self, name: str, _value: float) -> None:
+        self.note.clear()
+        announce(self.table, sentence(self.session.snapshot, name))

@@ -1,0 +1,88 @@
+"""The network in words: one sentence a value, one a path, for the Values panel and screen
+readers. Each reads what the diagram shows (a value hidden by the quiz reads "?")."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from core.model import CELLS, HEAD, INPUTS, KERNEL, TARGET
+from core.numfmt import fmt
+
+from ..state.snapshot import Snapshot
+from .content import node_lines
+
+#: Every value of the network in the diagram's order, left to right, top to bottom.
+ROWS = (*INPUTS, *KERNEL, *(f"z{c}" for c in CELLS), *HEAD, "y_hat", TARGET, "MSE")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ValuesText", text)
+
+
+def kind(name: str) -> str:
+    """What the value is, in words."""
+    if name in INPUTS:
+        return _tr("input")
+    if name in KERNEL:
+        return _tr("kernel weight")
+    if name in HEAD:
+        return _tr("head weight")
+    if name == TARGET:
+        return _tr("target")
+    if name == "y_hat":
+        return _tr("prediction")
+    if name == "MSE":
+        return _tr("loss")
+    return _tr("conv cell")
+
+
+def shown(snap: Snapshot, name: str) -> tuple[str, str]:
+    """``(value, gradient)`` as the diagram shows them ("" where it shows no gradient)."""
+    lines = node_lines(snap, name)
+    grads = [line.text for line in lines if line.role == "grad"]
+    gradient = grads[0].split("=")[-1].removeprefix("∂").strip() if grads else ""
+    value = lines[0].text.split("=")[-1].strip()
+    if name == "MSE":
+        gradient = ""
+    return value, gradient
+
+
+def sentence(snap: Snapshot, name: str) -> str:
+    """``"w11, kernel weight, 0.4, gradient -0.3145"``; a conv cell adds its output."""
+    value, gradient = shown(snap, name)
+    parts = [name, kind(name), value]
+    if name.startswith("z") and name[1:] in CELLS:
+        lines = node_lines(snap, name)
+        parts.append(_tr("output %1").replace("%1", lines[1].text))
+    if gradient:
+        parts.append(_tr("gradient %1").replace("%1", gradient))
+    return ", ".join(parts)
+
+
+def path_sentences(snap: Snapshot) -> list[str]:
+    """Each path into the selected parameter as a sentence, then the gradient as their sum."""
+    out, terms = [], []
+    name = snap.selected
+    for k, path in enumerate(snap.paths):
+        hidden = f"path{k}" in snap.hidden
+        factors = [f"{f.equals} {fmt(f.value)}" for f in path.factors[1:]]
+        common = "?" if "y_hat" in snap.hidden else fmt(path.factors[0].value)
+        result = "?" if hidden else fmt(path.value)
+        terms.append(result)
+        out.append(
+            _tr("Path %1 into %2 via z%3: %4 times dMSE/dy_hat %5 equals %6")
+            .replace("%1", str(k + 1))
+            .replace("%2", name)
+            .replace("%3", CELLS[path.cell])
+            .replace("%4", _tr(" times ").join(factors))
+            .replace("%5", common)
+            .replace("%6", result)
+        )
+    total = "?" if "grad" in snap.hidden or "?" in terms else fmt(snap.gradients[name])
+    out.append(
+        _tr("The gradient dMSE/d%1 is the sum of the paths: %2 equals %3")
+        .replace("%1", name)
+        .replace("%2", _tr(" plus ").join(terms))
+        .replace("%3", total)
+    )
+    return out
