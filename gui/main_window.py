@@ -32,6 +32,7 @@ from .panels.quiz import QuizPanel
 from .state.session import Session
 from .support import settings
 from .support.language import LanguageMenu
+from .support.panel_cycle import add_panel_cycling
 from .support.settings import save_window
 from .support.shortcuts_dialog import add_help_menu
 
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
             self.tr("Leave the walkthrough, then presenter mode; else show every path"),
         )
         self.shortcuts_action = add_help_menu(self)
+        add_panel_cycling(self)
         p = self.descent_panel
         self.export_views = ExportViews(
             self.scene,

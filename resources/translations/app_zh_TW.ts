@@ -786,6 +786,25 @@ Your values are kept and can still be saved. Details are in {1}.</source>
     </message>
   </context>
   <context>
+    <name>PanelCycle</name>
+    <message>
+      <source>Move the keyboard focus to the next panel</source>
+      <translation>將鍵盤焦點移到下一個面板</translation>
+    </message>
+    <message>
+      <source>Move the keyboard focus to the previous panel</source>
+      <translation>將鍵盤焦點移到上一個面板</translation>
+    </message>
+    <message>
+      <source>Next panel</source>
+      <translation>下一個面板</translation>
+    </message>
+    <message>
+      <source>Previous panel</source>
+      <translation>上一個面板</translation>
+    </message>
+  </context>
+  <context>
     <name>PathRow</name>
     <message>
       <source>&lt;span style='color:{0}'&gt;&lt;b&gt;{1}&lt;/b&gt; via z{2}: {3}&lt;br&gt;&amp;nbsp;&amp;nbsp;= {4}&lt;br&gt;&amp;nbsp;&amp;nbsp;× ∂MSE/∂ŷ = &lt;b&gt;{5}&lt;/b&gt;&lt;/span&gt;</source>
