@@ -10,6 +10,9 @@ from core.model import CELLS, EDITABLE, window
 from core.numfmt import fmt
 from core.parse import ParseError, parse_number
 
+from ..support.announce import announce
+from .values_text import sentence
+
 REFUSAL_MS = 5000
 
 
@@ -100,13 +103,15 @@ class InlineEditor(QLineEdit):
         """Apply the typed value; on refusal show why, keep the editor open, return False."""
         if self.name is None:
             return True
+        name = self.name
         try:
             value = parse_number(self.text())
-            self._scene.session.set_value(self.name, value)
+            self._scene.session.set_value(name, value)
         except (ParseError, ValueError) as exc:
-            self.show_refusal(self.name, str(exc))
+            self.show_refusal(name, str(exc))
             return False
         self.close_editor()
+        announce(self._view, sentence(self._scene.session.snapshot, name))
         return True
 
     def cancel(self) -> None:
@@ -121,9 +126,10 @@ class InlineEditor(QLineEdit):
         self.show_note(name, _tr("Not changed: {0}").format(message))
 
     def show_note(self, name: str, text: str) -> None:
-        """A note under the node ``name`` for a few seconds."""
+        """A note under the node ``name`` for a few seconds (and said to screen readers)."""
         self._bubble_name = name
         self.bubble.setText(text)
+        announce(self.bubble, text)
         self.bubble.show()
         self.bubble.raise_()
         self.reposition()

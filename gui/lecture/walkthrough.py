@@ -9,13 +9,14 @@ sit in a toolbar that shows only while walking (and stays in presenter mode).
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtGui import QAction, QFont, QTextDocumentFragment
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar, QWidget
 
 from core.walkthrough import CONTEXT, NARRATION
 
 from ..actions import make_action
 from ..state.session import Session, Snapshot
+from ..support.announce import announce
 
 
 def narration(step, hidden=frozenset()) -> str:
@@ -128,7 +129,11 @@ class WalkthroughController(QObject):
             self.next.setEnabled(k < n - 1)
             self.prev.setEnabled(k > 0)
             self.counter.setText(f" {k + 1} / {n} ")
-            self.text.setText(narration(snap.walk_step, snap.hidden))
+            said = narration(snap.walk_step, snap.hidden)
+            if said != self.text.text():
+                self.text.setText(said)
+                plain = QTextDocumentFragment.fromHtml(said).toPlainText()
+                announce(self.text, f"{k + 1} / {n}. {plain}")
         for a in self._shared:
             a.setEnabled(not walking)
         if self.bar.isVisibleTo(self._window) != walking:
