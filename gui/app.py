@@ -21,11 +21,12 @@ def run_gui(args) -> int:
         quiet_harmless_qt_messages()
     app, window = build(args)
     if args.screenshot:
-        return save_screenshot(window, args.screenshot)
+        return save_screenshot(window, args.screenshot, args.size, args.presenter, args.zoom or 1.0)
     from .support import settings
 
     settings.restore_window(window)
     window.show()
+    window.fit_to_screen()
     return app.exec()
 
 
@@ -107,16 +108,31 @@ def after_first_paint(app, callback) -> None:
     app.installEventFilter(FirstPaint(app))
 
 
-def save_screenshot(window, path: str) -> int:
-    """Render ``window`` at its default size to a PNG file."""
+def save_screenshot(
+    window,
+    path: str,
+    size: tuple[int, int] | None = None,
+    presenter: bool = False,
+    zoom: float = 1.0,
+) -> int:
+    """Render ``window`` to a PNG file: at its default size, or at ``size`` (width, height);
+    with ``presenter``, in presenter mode at ``zoom`` on a screen of that size."""
     import time
 
+    from PySide6.QtCore import QRect
     from PySide6.QtWidgets import QApplication, QWidget
 
     from .panels.typeset import stop_worker
 
+    if size is not None:
+        window.resize(*size)
     window.show()
     QApplication.processEvents()
+    if presenter:
+        w, h = size or (window.width(), window.height())
+        window.presenter.enter(QRect(0, 0, w, h))
+        window.appearance.set_zoom(zoom)
+        QApplication.processEvents()
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline and any(
         w.property("rendering") for w in window.findChildren(QWidget)
@@ -124,6 +140,8 @@ def save_screenshot(window, path: str) -> int:
         QApplication.processEvents()
         time.sleep(0.01)
     QApplication.processEvents()  # lay out what arrived last
+    window.grab()  # the plots' axes widen to their tick numbers while painting: paint once,
+    QApplication.processEvents()  # let the layout follow, then take the picture
     image = window.grab()
     stop_worker()  # the typesetting process ends with the render
     if not image.save(path, "PNG"):
