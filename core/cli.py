@@ -70,9 +70,9 @@ def build_parser() -> Parser:
     return p
 
 
-#: The smallest and largest --size, in pixels: below the smallest the window cannot lay out
-#: its parts; above the largest an 8K screen.
-SIZE_RANGE = ((480, 360), (7680, 4320))
+#: The smallest and largest --size, in pixels: a VGA screen and an 8K one. Presenter mode at a
+#: large zoom needs more than the smallest; the render says so.
+SIZE_RANGE = ((640, 480), (7680, 4320))
 #: Presenter mode's zoom range (the window's Ctrl+= and Ctrl+- stay inside it too).
 ZOOM_RANGE = (0.5, 3.0)
 

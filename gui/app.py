@@ -133,6 +133,16 @@ def save_screenshot(
         window.presenter.enter(QRect(0, 0, w, h))
         window.appearance.set_zoom(zoom)
         QApplication.processEvents()
+    if size is not None and window.size().toTuple() != tuple(size):
+        need = window.minimumSizeHint().expandedTo(window.minimumSize())
+        stop_worker()
+        print(
+            f"cnn-backprop: error: --size {size[0]}x{size[1]} is too small for the window "
+            f"{'at this zoom ' if presenter else ''}(it needs at least "
+            f"{need.width()}x{need.height()} pixels)",
+            file=sys.stderr,
+        )
+        return 2
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline and any(
         w.property("rendering") for w in window.findChildren(QWidget)

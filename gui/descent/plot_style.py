@@ -116,6 +116,8 @@ def make_plot(title: str, x_label: str, y_label: str, corner=(-8, 8)) -> pg.Plot
     centred = QTextOption(Qt.AlignmentFlag.AlignHCenter)
     centred.setWrapMode(QTextOption.WrapMode.WordWrap)
     item.titleLabel.item.document().setDefaultTextOption(centred)
+    # pyqtgraph gives an axis title only 0.8 of its height: room below for the rest of it
+    item.layout.setContentsMargins(1, 1, 1, 1 + TITLE_MARGIN)
     item.layout.removeItem(item.titleLabel)  # over the axes too, not only the data: more room
     item.layout.addItem(item.titleLabel, 0, 0, 1, 3)
     w.installEventFilter(_TitleFitter(w))
