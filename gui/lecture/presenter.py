@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Protocol, TypedDict
 
-from PySide6.QtCore import QByteArray, QObject, QRect, Qt
+from PySide6.QtCore import QByteArray, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
 
@@ -190,6 +190,8 @@ class Presenter(QObject):
     def _lay_out_docks(self) -> None:
         """Share the screen out: the panels on the right and the plots below take a fixed
         part of it, whatever size the window had before, and the diagram the rest."""
+        if not self.active:
+            return
         w = self._window
         for dock in w.findChildren(QDockWidget):
             if dock.isVisible() and not dock.isFloating():
@@ -249,3 +251,4 @@ class Presenter(QObject):
         if self._derivation.zoom() != scale:
             self._derivation.set_zoom(scale)
         self._plots.set_zoom(scale)
+        QTimer.singleShot(0, self._lay_out_docks)  # once the panels know their new least sizes
