@@ -6,11 +6,12 @@ import sys
 
 
 def run(argv: list[str] | None = None) -> int:
-    from core.cli import ScenarioError, UsageError, build_parser, fail
+    from core.cli import ScenarioError, UsageError, build_parser, check_render_flags, fail
 
     argv = sys.argv[1:] if argv is None else argv
     try:
         args = build_parser().parse_args(argv)
+        check_render_flags(args)
         if args.install_desktop or args.uninstall_desktop:
             return _desktop_entry(args.install_desktop)
         if args.report or args.descend:

@@ -62,7 +62,72 @@ def build_parser() -> Parser:
         "--theme", choices=("system", "light", "dark", "contrast"), help="the window's theme"
     )
     p.add_argument("--lang", choices=("en", "zh_TW"), default=None, help="interface language")
+    p.add_argument(
+        "--size",
+        type=window_size,
+        metavar="WxH",
+        help="--screenshot at this size in pixels, e.g. 1280x720 (a projector)",
+    )
+    p.add_argument(
+        "--presenter", action="store_true", help="--screenshot in presenter mode (full screen)"
+    )
+    p.add_argument(
+        "--zoom",
+        type=presenter_zoom,
+        metavar="Z",
+        help=f"presenter mode's zoom, {ZOOM_RANGE[0]:g} to {ZOOM_RANGE[1]:g} (default 1)",
+    )
     return p
+
+
+#: The smallest and largest --size, in pixels: a VGA screen and an 8K one. Presenter mode at a
+#: large zoom needs more than the smallest; the render says so.
+SIZE_RANGE = ((640, 480), (7680, 4320))
+#: Presenter mode's zoom range (the window's Ctrl+= and Ctrl+- stay inside it too).
+ZOOM_RANGE = (0.5, 3.0)
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """``"1280x720"`` -> ``(1280, 720)``; anything else is refused with the reason."""
+    (low_w, low_h), (high_w, high_h) = SIZE_RANGE
+    parts = text.lower().split("x")
+    if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a size: give width x height in pixels, e.g. 1280x720"
+        )
+    w, h = (int(p) for p in parts)
+    if not (low_w <= w <= high_w and low_h <= h <= high_h):
+        raise argparse.ArgumentTypeError(
+            f"{w}x{h} is out of range: from {low_w}x{low_h} to {high_w}x{high_h} pixels"
+        )
+    return w, h
+
+
+def presenter_zoom(text: str) -> float:
+    """A zoom factor inside :data:`ZOOM_RANGE`; anything else is refused with the reason."""
+    try:
+        z = float(text)
+    except ValueError:
+        z = float("nan")
+    low, high = ZOOM_RANGE
+    if not low <= z <= high:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a zoom: give a number from {low:g} to {high:g}, e.g. 1.5"
+        )
+    return z
+
+
+def check_render_flags(args: argparse.Namespace) -> None:
+    """``--size``, ``--presenter`` and ``--zoom`` shape a ``--screenshot``: refuse them alone."""
+    for flag, given in (
+        ("--size", args.size is not None),
+        ("--presenter", args.presenter),
+        ("--zoom", args.zoom is not None),
+    ):
+        if given and not args.screenshot:
+            raise UsageError(f"{flag} needs --screenshot OUT.png (it shapes the rendered picture)")
+    if args.zoom is not None and not args.presenter:
+        raise UsageError("--zoom needs --presenter (it is presenter mode's zoom)")
 
 
 def scenario_from(args: argparse.Namespace) -> Scenario:
@@ -131,4 +196,12 @@ def fail(message: str) -> int:
     return 2
 
 
-__all__ = ["ScenarioError", "UsageError", "build_parser", "fail", "run_headless", "scenario_from"]
+__all__ = [
+    "ScenarioError",
+    "UsageError",
+    "build_parser",
+    "check_render_flags",
+    "fail",
+    "run_headless",
+    "scenario_from",
+]

@@ -21,16 +21,14 @@ def run_gui(args) -> int:
         quiet_harmless_qt_messages()
     app, window = build(args)
     if args.screenshot:
-        return save_screenshot(window, args.screenshot)
+        return save_screenshot(window, args.screenshot, args.size, args.presenter, args.zoom or 1.0)
     from .support import settings
 
     settings.restore_window(window)
     window.show()
+    window.fit_to_screen()
     from PySide6.QtCore import QTimer
 
-    from .support.terminate import on_terminate
-
-    on_terminate(window, window.terminated)
     QTimer.singleShot(0, window.autosave.offer_recovery)
     return app.exec()
 
@@ -72,6 +70,7 @@ def build(args):
     from .panels.typeset import stop_worker, warm_up
     from .state.session import Session
     from .support import errors, language, settings
+    from .support.terminate import on_terminate, terminate
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CNN Backprop Visualizer")
@@ -79,6 +78,7 @@ def build(args):
     QApplication.setWindowIcon(QIcon(str(ICON)))
     app.setOrganizationName("cnn-backprop")
     app.aboutToQuit.connect(stop_worker)
+    on_terminate(app, lambda: terminate(app))  # from here on, SIGTERM closes as a person would
     warm_up()  # the typesetting process loads on the other core while the window is built
     app.setProperty("error_reporter", errors.install())  # kept alive with the app
     settings.begin()
@@ -119,16 +119,41 @@ def after_first_paint(app, callback) -> None:
     app.installEventFilter(FirstPaint(app))
 
 
-def save_screenshot(window, path: str) -> int:
-    """Render ``window`` at its default size to a PNG file."""
+def save_screenshot(
+    window,
+    path: str,
+    size: tuple[int, int] | None = None,
+    presenter: bool = False,
+    zoom: float = 1.0,
+) -> int:
+    """Render ``window`` to a PNG file: at its default size, or at ``size`` (width, height);
+    with ``presenter``, in presenter mode at ``zoom`` on a screen of that size."""
     import time
 
+    from PySide6.QtCore import QRect
     from PySide6.QtWidgets import QApplication, QWidget
 
     from .panels.typeset import stop_worker
 
+    if size is not None:
+        window.resize(*size)
     window.show()
     QApplication.processEvents()
+    if presenter:
+        w, h = size or (window.width(), window.height())
+        window.presenter.enter(QRect(0, 0, w, h))
+        window.appearance.set_zoom(zoom)
+        QApplication.processEvents()
+    if size is not None and window.size().toTuple() != tuple(size):
+        need = window.minimumSizeHint().expandedTo(window.minimumSize())
+        stop_worker()
+        print(
+            f"cnn-backprop: error: --size {size[0]}x{size[1]} is too small for the window "
+            f"{'at this zoom ' if presenter else ''}(it needs at least "
+            f"{need.width()}x{need.height()} pixels)",
+            file=sys.stderr,
+        )
+        return 2
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline and any(
         w.property("rendering") for w in window.findChildren(QWidget)
@@ -136,6 +161,8 @@ def save_screenshot(window, path: str) -> int:
         QApplication.processEvents()
         time.sleep(0.01)
     QApplication.processEvents()  # lay out what arrived last
+    window.grab()  # the plots' axes widen to their tick numbers while painting: paint once,
+    QApplication.processEvents()  # let the layout follow, then take the picture
     image = window.grab()
     stop_worker()  # the typesetting process ends with the render
     if not image.save(path, "PNG"):

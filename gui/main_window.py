@@ -11,7 +11,7 @@ presenter mode, else it shows every path again (the Paths menu's "Show all paths
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMargins, QRect, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QWidget
 
@@ -37,6 +37,20 @@ from .support.settings import save_window
 from .support.shortcuts_dialog import add_help_menu
 
 TITLE = "CNN Backprop Visualizer"
+#: The frame a window manager adds, guessed until it says (title bar on top, thin borders).
+GUESSED_FRAME = QMargins(4, 32, 4, 4)
+
+
+def fitted(wanted: QRect, frame: QMargins, available: QRect) -> QRect:
+    """The window's own rectangle (frame excluded) no larger than ``wanted``, moved and shrunk
+    so that it and its ``frame`` lie inside the screen's ``available`` area."""
+    room = available.marginsRemoved(frame)
+    w, h = min(wanted.width(), room.width()), min(wanted.height(), room.height())
+    x = min(max(wanted.x(), room.x()), room.x() + room.width() - w)
+    y = min(max(wanted.y(), room.y()), room.y() + room.height() - h)
+    return QRect(x, y, w, h)
+
+
 RIGHT, BOTTOM = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
 
 
@@ -78,7 +92,7 @@ class MainWindow(QMainWindow):
         self._quiz_actions(quiz)
         self.appearance = Appearance(self, [self.scene, self.descent_panel])
         self.presenter = Presenter(
-            self, self.appearance, self.view, self.derivation, self.walkthrough
+            self, self.appearance, self.view, self.derivation, self.descent_panel, self.walkthrough
         )
         self.escape_action = make_action(
             self,
@@ -103,6 +117,36 @@ class MainWindow(QMainWindow):
         self.language_menu = LanguageMenu(self, session, self.file_menu.retitle)
         settings.report_to(self.say)
         self._default_layout = self.saveState()  # before any saved layout is restored
+
+    def fit_to_screen(self) -> None:
+        """Keep the window, title bar and frame included, inside its screen's available area
+        (a projector is often only 1280x720): now, and again once the frame is known."""
+        self._fit_once()
+        for ms in (300, 1500):  # the window manager reports its frame some time after showing
+            QTimer.singleShot(ms, self._fit_once)
+
+    def _fit_once(self) -> None:
+        if self.windowState() & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
+            return
+        screen = self.screen()
+        if screen is None:
+            return
+        frame = self.frameGeometry()
+        inner = self.geometry()
+        known = frame != inner
+        margins = (
+            QMargins(
+                inner.left() - frame.left(),
+                inner.top() - frame.top(),
+                frame.right() - inner.right(),
+                frame.bottom() - inner.bottom(),
+            )
+            if known
+            else GUESSED_FRAME
+        )
+        target = fitted(inner, margins, screen.availableGeometry())
+        if target != inner:
+            self.setGeometry(target)
 
     def say(self, message: str) -> None:
         """Show a note in the status bar (a newer one joins one still on show)."""

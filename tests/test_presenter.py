@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QToolBar
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication, QDockWidget, QToolBar
 
 from gui.lecture.presenter import FONT_BOOST
 from gui.look.theme import THEMES
@@ -51,7 +51,8 @@ def test_escape_leaves_and_restores_everything(win, qtbot):
 
 
 def test_zoom_scales_every_font_and_the_diagram(win, qtbot):
-    win.presenter.enter()
+    win.presenter.enter(QRect(0, 0, 2560, 1440))  # a large screen: room for larger plot type
+    QApplication.processEvents()  # the docks take their new sizes
     pt, dzoom, ticks = win.font().pointSizeF(), win.derivation.zoom(), tick_pt(win)
     for _ in range(2):
         qtbot.keyClick(win, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
@@ -62,6 +63,17 @@ def test_zoom_scales_every_font_and_the_diagram(win, qtbot):
     assert win.view.zoom() == pytest.approx(factor)
     qtbot.keyClick(win, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert win.view.zoom() == pytest.approx(1.15)
+
+
+def test_plot_type_grows_only_while_the_plots_have_room(win, qtbot):
+    win.presenter.enter(QRect(0, 0, 1024, 768))
+    QApplication.processEvents()
+    first = tick_pt(win)
+    for _ in range(4):
+        qtbot.keyClick(win, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()
+    assert win.font().pointSizeF() > first * 1.5  # the window's type follows the zoom
+    assert tick_pt(win) == pytest.approx(first)  # the plots were full already at zoom 1
 
 
 def test_outside_presenter_mode_ctrl_plus_zooms_the_diagram_only(win, qtbot):

@@ -14,8 +14,12 @@ from ..look.labels import wrapped
 from ..look.palette import BANNER_BG, FONT_PT, INK, MUTED, POSITIVE
 from ..state.session import Session, Snapshot
 from .loss_curve_plot import LossCurvePlot
-from .plot_style import theme_plot
+from .plot_style import font_scale, set_font_scale, theme_plot
 from .step_plots import LossStepPlot, ValueStepPlot
+
+#: The plot size (width, height in pixels) that has room for type at its usual size with a
+#: two-line title, both axes and their labels; a plot k times larger takes type k times larger.
+PLOT_ROOM = (290, 170)
 
 
 def tr(text: str) -> str:
@@ -57,6 +61,7 @@ class DescentPanel(QWidget):
         layout.addWidget(split, 1)
         layout.addWidget(self.hidden_note)
         self._drawn: Snapshot | None = None
+        self._zoom = 1.0
         session.state_changed.connect(self.show_state)
         self.show_state(session.snapshot)
 
@@ -68,6 +73,33 @@ class DescentPanel(QWidget):
         """Draw the plots in ``theme`` (a :class:`gui.look.theme.Theme`)."""
         for p in (self.curve, self.loss, self.value):
             theme_plot(p.widget, theme)
+
+    def zoom(self) -> float:
+        """How much larger than usual the plots' type is asked to be (presenter mode's zoom)."""
+        return self._zoom
+
+    def set_zoom(self, zoom: float) -> None:
+        """Draw the plots' titles, axis labels and tick numbers up to ``zoom`` times their
+        size: as large as asked while the narrowest plot keeps room for its data."""
+        self._zoom = float(zoom)
+        self._fit_type()
+
+    def type_scale(self) -> float:
+        """The scale the plots' type is drawn at: the zoom, capped by the room there is."""
+        sizes = self.plots.sizes()
+        narrowest = min(sizes) / max(sum(sizes), 1) * self.plots.width() if sizes else 0
+        room = min(narrowest / PLOT_ROOM[0], self.plots.height() / PLOT_ROOM[1])
+        return min(self._zoom, max(1.0, room))
+
+    def _fit_type(self) -> None:
+        scale = self.type_scale()
+        if scale != font_scale(self.curve.widget):
+            for p in (self.curve, self.loss, self.value):
+                set_font_scale(p.widget, scale)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_type()
 
     def show_state(self, snap: Snapshot) -> None:
         """Show ``snap``; the plots redraw only what changed, all of it when ``snap`` comes

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QFont, QPen, QTextOption
 
 from ..look.palette import FONT_PT, INK
 
@@ -29,8 +29,66 @@ def ink(w: pg.PlotWidget) -> str:
     return w.property("ink") or INK
 
 
+def font_scale(w: pg.PlotWidget) -> float:
+    """How much larger than the window's own the plot's type is (presenter mode's zoom)."""
+    return float(w.property("font_scale") or 1.0)
+
+
+def _pt(w: pg.PlotWidget, points: float) -> str:
+    return f"{points * font_scale(w):.1f}pt"
+
+
 def set_title(w: pg.PlotWidget, title: str) -> None:
-    w.getPlotItem().setTitle(title, color=ink(w), size=f"{FONT_PT + 1}pt")
+    w.getPlotItem().setTitle(title, color=ink(w), size=_pt(w, FONT_PT + 1))
+    fit_title(w)
+
+
+def set_font_scale(w: pg.PlotWidget, scale: float) -> None:
+    """Draw the title, axis labels and tick numbers ``scale`` times their usual size."""
+    w.setProperty("font_scale", float(scale))
+    item = w.getPlotItem()
+    font = QFont()
+    font.setPointSizeF(FONT_PT * scale)
+    for side in ("left", "bottom", "right"):
+        axis = item.getAxis(side)
+        axis.setTickFont(font)
+        if axis.labelText:
+            set_axis_label(w, side, axis.labelText)
+    if item.titleLabel.text:
+        set_title(w, item.titleLabel.text)
+
+
+def fit_title(w: pg.PlotWidget, width: float | None = None) -> None:
+    """Wrap the title onto more lines when it is wider than the plot (``width`` wide, default
+    its current width), so that it is shown whole instead of pushing the plot out of view."""
+    item = w.getPlotItem()
+    label = item.titleLabel
+    if not label.isVisible() or not label.text:
+        return
+    width = float(w.width() if width is None else width)
+    room = max(width - 2 * TITLE_MARGIN, 40.0)  # the title spans the axes' columns too
+    text = label.item
+    text.setTextWidth(-1)
+    if text.boundingRect().width() > room:
+        text.setTextWidth(room)
+    height = max(text.boundingRect().height(), TITLE_ROW)
+    label.setMaximumHeight(height)  # pyqtgraph fixes the title row at 30 px, one small line
+    item.layout.setRowFixedHeight(0, height)
+    label.updateMin()
+    label.resizeEvent(None)
+
+
+#: Pixels kept free at each end of a plot's title; the title row's least height.
+TITLE_MARGIN, TITLE_ROW = 6, 30
+
+
+class _TitleFitter(QObject):
+    """Fits the title of the plot it watches to the plot's new width on every resize."""
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            fit_title(obj, event.size().width())
+        return False
 
 
 def make_plot(title: str, x_label: str, y_label: str, corner=(-8, 8)) -> pg.PlotWidget:
@@ -55,11 +113,19 @@ def make_plot(title: str, x_label: str, y_label: str, corner=(-8, 8)) -> pg.Plot
     legend.setBrush(brush("#FFFFFF", 170))
     legend.setPen(pen("#DADCE0", 1))
     item.setMenuEnabled(False)
+    centred = QTextOption(Qt.AlignmentFlag.AlignHCenter)
+    centred.setWrapMode(QTextOption.WrapMode.WordWrap)
+    item.titleLabel.item.document().setDefaultTextOption(centred)
+    # pyqtgraph gives an axis title only 0.8 of its height: room below for the rest of it
+    item.layout.setContentsMargins(1, 1, 1, 1 + TITLE_MARGIN)
+    item.layout.removeItem(item.titleLabel)  # over the axes too, not only the data: more room
+    item.layout.addItem(item.titleLabel, 0, 0, 1, 3)
+    w.installEventFilter(_TitleFitter(w))
     return w
 
 
 def set_axis_label(w: pg.PlotWidget, side: str, text: str) -> None:
-    w.getPlotItem().setLabel(side, text, color=ink(w), **{"font-size": f"{FONT_PT}pt"})
+    w.getPlotItem().setLabel(side, text, color=ink(w), **{"font-size": _pt(w, FONT_PT)})
 
 
 def theme_plot(w: pg.PlotWidget, theme) -> None:

@@ -1,18 +1,42 @@
-"""The view of the diagram: fit to the window by default, zoom on request, inline editing."""
+"""The view of the diagram: fit to the window by default, zoom on request, inline editing.
+
+Zooming in grows the diagram around what the lesson is about: the selected parameter and the
+paths lit for it (:func:`focus_rect`). In presenter mode (``set_keep_focus``) the zoom stops
+where that focus would no longer fit, so a room never loses the node being explained.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QGraphicsView
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
 from core.model import EDITABLE
 
 from .editor import InlineEditor
+from .lighting import BASE, plan
 from .scene import DiagramScene
 
 ZOOM_STEP = 1.2
 MIN_ZOOM, MAX_ZOOM = 0.25, 6.0
+FOCUS_MARGIN = 12.0  # scene units kept around the focus: a node's selection ring, a badge
+
+
+def focus_rect(scene: DiagramScene) -> QRectF:
+    """The part of the diagram the lesson is about: the selected parameter, the nodes lit for
+    it (dimmed and plain ones are not), the visible lit edges, badges, labels and the window."""
+    light = plan(scene.snapshot)
+    rect = QRectF()
+    for name, emphasis in light.nodes.items():
+        if emphasis != BASE and not emphasis.dimmed:
+            rect = rect.united(scene.nodes[name].sceneBoundingRect())
+    shown: list[QGraphicsItem] = [scene.edges[key] for key in light.edges]
+    shown += [*scene.badges.values(), *scene.labels.values(), scene.window_item]
+    for item in shown:
+        if item.isVisible():
+            rect = rect.united(item.sceneBoundingRect())
+    m = FOCUS_MARGIN
+    return rect.adjusted(-m, -m, m, m).intersected(scene.sceneRect())
 
 
 class DiagramView(QGraphicsView):
@@ -28,9 +52,30 @@ class DiagramView(QGraphicsView):
         self._diagram = scene
         self._fitted = True
         self._zoom = 1.0  # relative to the fitted scale
+        self._keep_focus = False
+        self._focus_key: tuple = ()
         self.editor = InlineEditor(self, scene)
         scene.edit_requested.connect(self.editor.open)
         scene.refused.connect(self.editor.show_refusal)
+        scene.session.state_changed.connect(self._follow)
+
+    def set_keep_focus(self, on: bool) -> None:
+        """Presenter mode: zoom in no further than keeps the focus whole, without scroll bars."""
+        self._keep_focus = on
+        policy = (
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
+        self.setHorizontalScrollBarPolicy(policy)
+        self.setVerticalScrollBarPolicy(policy)
+        self._apply()
+
+    def _follow(self, snap) -> None:
+        """A new selection, spotlit path or walkthrough step moves a zoomed view onto it."""
+        key = (snap.selected, snap.path, snap.walk_step)
+        if key != self._focus_key:
+            self._focus_key = key
+            if not self._fitted:
+                self._apply()
 
     def zoom(self) -> float:
         return self._zoom
@@ -62,11 +107,18 @@ class DiagramView(QGraphicsView):
         view = self.viewport().rect()
         if rect.isEmpty() or view.isEmpty():
             return
-        scale = min(view.width() / rect.width(), view.height() / rect.height()) * self._zoom
+        fit = min(view.width() / rect.width(), view.height() / rect.height())
+        scale, centre = fit * self._zoom, rect.center()
+        if self._zoom > 1:
+            focus = focus_rect(self._diagram)
+            if not focus.isEmpty():
+                centre = focus.center()
+                if self._keep_focus:
+                    whole = min(view.width() / focus.width(), view.height() / focus.height())
+                    scale = min(scale, max(fit, whole))
         self.resetTransform()
         self.scale(scale, scale)
-        if self._fitted:
-            self.centerOn(rect.center())
+        self.centerOn(centre)
         self.editor.reposition()
 
     def resizeEvent(self, event) -> None:

@@ -9,26 +9,31 @@ from __future__ import annotations
 
 from typing import Protocol, TypedDict
 
-import pyqtgraph as pg
-from PySide6.QtCore import QByteArray, QObject, QRect, Qt
+from PySide6.QtCore import QByteArray, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QFont
-from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
 
 from ..actions import make_action
 from ..look.appearance import Appearance
-from ..look.palette import FONT_PT
 from .spotlight import Spotlight
 from .walkthrough import WalkthroughController
 
 FONT_BOOST = 1.4  # presenter fonts at zoom 1, against the window's own
+SIDE_SHARE, BOTTOM_SHARE = 0.32, 0.37  # of the screen: the right panels' width, the plots' height
 
 
 class Zoomable(Protocol):
-    """A view presenter mode scales: the diagram, the derivation."""
+    """A view presenter mode scales: the diagram, the derivation, the plots."""
 
     def zoom(self) -> float: ...
 
     def set_zoom(self, zoom: float) -> None: ...
+
+
+class DiagramZoom(Zoomable, Protocol):
+    """The diagram: in presenter mode its zoom keeps the lit paths on screen."""
+
+    def set_keep_focus(self, on: bool) -> None: ...
 
 
 class _Saved(TypedDict):
@@ -59,8 +64,9 @@ class Presenter(QObject):
         self,
         window: QMainWindow,
         appearance: Appearance,
-        diagram: Zoomable,
+        diagram: DiagramZoom,
         derivation: Zoomable,
+        plots: Zoomable,
         walkthrough: WalkthroughController | None = None,
     ):
         super().__init__(window)
@@ -68,6 +74,7 @@ class Presenter(QObject):
         self._window = window
         self._diagram = diagram
         self._derivation = derivation
+        self._plots = plots
         self.appearance = appearance
         self._saved: _Saved | None = None
         self._borrowed: list[QAction] = []
@@ -95,6 +102,13 @@ class Presenter(QObject):
             appearance.zoom_out,
             self.tr("Smaller type and diagram in presenter mode"),
         )
+        self.fit = make_action(
+            window,
+            self.tr("Presenter fit"),
+            ["Ctrl+0"],
+            self.fit_all,
+            self.tr("Back to zoom 1: the whole diagram, the plots and the panels on screen"),
+        )
         self.spot = make_action(
             window,
             self.tr("Cursor spotlight"),
@@ -104,7 +118,7 @@ class Presenter(QObject):
             checkable=True,
         )
         menu = window.menuBar().addMenu(self.tr("&Present"))
-        for a in (self.toggle, self.zoom_in, self.zoom_out, self.spot):
+        for a in (self.toggle, self.zoom_in, self.zoom_out, self.fit, self.spot):
             menu.addAction(a)
         menu.addMenu(appearance.menu)
         self.menu = menu
@@ -119,9 +133,11 @@ class Presenter(QObject):
         self.enter() if on else self.leave()
 
     def _mine(self) -> set[QAction]:
-        return {self.zoom_in, self.zoom_out}
+        return {self.zoom_in, self.zoom_out, self.fit}
 
-    def enter(self) -> None:
+    def enter(self, screen: QRect | None = None) -> None:
+        """Fill the window's screen, or ``screen`` (a rectangle standing for one: a projector
+        rendered offscreen), in presenter mode."""
         if self.active:
             return
         w = self._window
@@ -155,10 +171,39 @@ class Presenter(QObject):
         for bar in w.findChildren(QToolBar):
             if bar is not walk_bar:
                 bar.hide()
-        w.setGeometry(w.screen().geometry())  # where no window manager honours full screen
-        w.showFullScreen()
+        if screen is None:
+            w.setGeometry(w.screen().geometry())  # where no window manager honours full screen
+            w.showFullScreen()
+        else:
+            w.setGeometry(screen)
         self.toggle.setChecked(True)
+        self._diagram.set_keep_focus(True)
         self.appearance.set_presenter(True)
+        self._lay_out_docks()
+
+    def fit_all(self) -> None:
+        """Ctrl+0 in presenter mode: zoom 1, where the diagram, plots and panels all fit."""
+        self.appearance.set_zoom(1.0)
+        self._diagram.set_zoom(1.0)
+        self._lay_out_docks()
+
+    def _lay_out_docks(self) -> None:
+        """Share the screen out: the panels on the right and the plots below take a fixed
+        part of it, whatever size the window had before, and the diagram the rest."""
+        if not self.active:
+            return
+        w = self._window
+        for dock in w.findChildren(QDockWidget):
+            if dock.isVisible() and not dock.isFloating():
+                area = w.dockWidgetArea(dock)
+                if area == Qt.DockWidgetArea.RightDockWidgetArea:
+                    w.resizeDocks(
+                        [dock], [round(w.width() * SIDE_SHARE)], Qt.Orientation.Horizontal
+                    )
+                elif area == Qt.DockWidgetArea.BottomDockWidgetArea:
+                    w.resizeDocks(
+                        [dock], [round(w.height() * BOTTOM_SHARE)], Qt.Orientation.Vertical
+                    )
 
     def leave(self) -> None:
         saved = self._saved
@@ -180,9 +225,10 @@ class Presenter(QObject):
         w.restoreGeometry(saved["geometry"])
         if saved["window_state"] == Qt.WindowState.WindowNoState:
             w.setGeometry(saved["rect"])  # restoreGeometry alone can drift by the frame
+        self._diagram.set_keep_focus(False)
         self._diagram.set_zoom(saved["diagram"])
         self._derivation.set_zoom(saved["derivation"])
-        self._zoom_plots(1.0)
+        self._plots.set_zoom(1.0)
         if self._walkthrough is not None:  # its bar follows the walkthrough, not the layout
             self._walkthrough.show_state(self._walkthrough.session.snapshot)
         self.toggle.setChecked(False)
@@ -204,19 +250,5 @@ class Presenter(QObject):
         self._diagram.set_zoom(a.zoom)
         if self._derivation.zoom() != scale:
             self._derivation.set_zoom(scale)
-        self._zoom_plots(scale)
-
-    def _zoom_plots(self, scale: float) -> None:
-        pt = FONT_PT * scale
-        for plot in self._window.findChildren(pg.PlotWidget):
-            item = plot.getPlotItem()
-            font = QFont()
-            font.setPointSizeF(pt)
-            for side in ("left", "bottom", "right"):
-                axis = item.getAxis(side)
-                axis.setTickFont(font)
-                if axis.labelText:
-                    style = {**axis.labelStyle, "font-size": f"{pt:.1f}pt"}
-                    axis.setLabel(axis.labelText, axis.labelUnits, axis.labelUnitPrefix, **style)
-            title = item.titleLabel
-            title.setText(title.text, size=f"{pt + 1:.1f}pt")
+        self._plots.set_zoom(scale)
+        QTimer.singleShot(0, self._lay_out_docks)  # once the panels know their new least sizes

@@ -12,7 +12,8 @@ import signal
 import socket
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QTimer
+from PySide6.QtWidgets import QApplication
 
 
 def on_terminate(parent: QObject, handler: Callable[[], None]) -> Callable[[], None]:
@@ -41,3 +42,13 @@ def on_terminate(parent: QObject, handler: Callable[[], None]) -> Callable[[], N
         writer.close()
 
     return undo
+
+
+def terminate(app: QCoreApplication) -> None:
+    """Close every window through its normal path (``terminated()``: keep the work aside,
+    then close, asking about unsaved changes); with no window yet, just quit."""
+    windows = [w for w in QApplication.topLevelWidgets() if hasattr(w, "terminated")]
+    for window in windows:
+        window.terminated()
+    if not windows:
+        app.quit()

@@ -859,6 +859,10 @@ Your values are kept and can still be saved. Details are in {1}.</source>
       <translation>一個大圓圈跟隨滑鼠指標</translation>
     </message>
     <message>
+      <source>Back to zoom 1: the whole diagram, the plots and the panels on screen</source>
+      <translation>回到縮放 1：整張圖、各圖表與面板都在畫面內</translation>
+    </message>
+    <message>
       <source>Cursor spotlight</source>
       <translation>游標聚光燈</translation>
     </message>
@@ -869,6 +873,10 @@ Your values are kept and can still be saved. Details are in {1}.</source>
     <message>
       <source>Larger type and diagram in presenter mode</source>
       <translation>簡報模式中放大文字與圖</translation>
+    </message>
+    <message>
+      <source>Presenter fit</source>
+      <translation>簡報全部置入畫面</translation>
     </message>
     <message>
       <source>Presenter mode</source>
