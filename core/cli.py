@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import NoReturn, TextIO
 
 from .descent import ALL_WEIGHTS
@@ -43,6 +44,11 @@ def build_parser() -> Parser:
     mode.add_argument("--descend", action="store_true", help="print a descent run as CSV and exit")
     mode.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG, exit")
     mode.add_argument(
+        "--export",
+        metavar="OUT",
+        help="write OUT and exit: .png or .svg (a --view), .csv (the descent), .md (the solution)",
+    )
+    mode.add_argument(
         "--install-desktop",
         action="store_true",
         help="add the app to the desktop's application menu (your data folder), exit",
@@ -62,6 +68,7 @@ def build_parser() -> Parser:
         "--theme", choices=("system", "light", "dark", "contrast"), help="the window's theme"
     )
     p.add_argument("--lang", choices=("en", "zh_TW"), default=None, help="interface language")
+    p.add_argument("--view", choices=EXPORT_VIEWS, help="what --export draws as .png or .svg")
     p.add_argument(
         "--size",
         type=window_size,
@@ -80,6 +87,8 @@ def build_parser() -> Parser:
     return p
 
 
+#: What ``--export`` draws (the same views as File > Export).
+EXPORT_VIEWS = ("diagram", "loss-curve", "loss-step", "value-step")
 #: The smallest and largest --size, in pixels: a VGA screen and an 8K one. Presenter mode at a
 #: large zoom needs more than the smallest; the render says so.
 SIZE_RANGE = ((640, 480), (7680, 4320))
@@ -118,9 +127,14 @@ def presenter_zoom(text: str) -> float:
 
 
 def check_render_flags(args: argparse.Namespace) -> None:
-    """``--size``, ``--presenter`` and ``--zoom`` shape a ``--screenshot``: refuse them alone."""
+    """``--size``, ``--presenter`` and ``--zoom`` shape a ``--screenshot`` (``--size`` an
+    exported picture too), ``--view`` an ``--export``: refuse them alone or mismatched."""
+    if args.export:
+        check_export(args)
+    elif args.view is not None:
+        raise UsageError("--view needs --export OUT.png or OUT.svg (it picks what is drawn)")
     for flag, given in (
-        ("--size", args.size is not None),
+        ("--size", args.size is not None and not args.export),
         ("--presenter", args.presenter),
         ("--zoom", args.zoom is not None),
     ):
@@ -128,6 +142,25 @@ def check_render_flags(args: argparse.Namespace) -> None:
             raise UsageError(f"{flag} needs --screenshot OUT.png (it shapes the rendered picture)")
     if args.zoom is not None and not args.presenter:
         raise UsageError("--zoom needs --presenter (it is presenter mode's zoom)")
+
+
+def check_export(args: argparse.Namespace) -> None:
+    """``--export OUT``: the suffix, the view and the steps fit together."""
+    kind = Path(args.export).suffix.lower()
+    if kind not in (".png", ".svg", ".csv", ".md"):
+        raise UsageError(
+            f"--export: cannot tell what to write to {args.export!r}: "
+            "use .png, .svg (with --view), .csv or .md"
+        )
+    picture = kind in (".png", ".svg")
+    if picture and args.view is None:
+        raise UsageError(
+            f"--export {kind}: say which picture with --view ({'|'.join(EXPORT_VIEWS)})"
+        )
+    if not picture and (args.view is not None or args.size is not None):
+        raise UsageError(f"--view and --size draw pictures; {kind} is not one")
+    if args.steps is not None and not 0 <= args.steps <= MAX_STEPS:
+        raise UsageError(f"--steps must be between 0 and {MAX_STEPS}")
 
 
 def scenario_from(args: argparse.Namespace) -> Scenario:

@@ -7,8 +7,9 @@ import sys
 
 
 def run_gui(args) -> int:
-    """Open the main window (or render it to ``--screenshot`` and exit)."""
-    if args.screenshot and "QT_QPA_PLATFORM" not in os.environ:
+    """Open the main window (or render it to ``--screenshot`` or ``--export`` and exit)."""
+    rendering = bool(args.screenshot or getattr(args, "export", None))
+    if rendering and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no display
     if no_display():
         from core.cli import UsageError
@@ -20,6 +21,14 @@ def run_gui(args) -> int:
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         quiet_harmless_qt_messages()
     app, window = build(args)
+    if getattr(args, "export", None):
+        from .files.cli_export import export_file
+        from .panels.typeset import stop_worker
+
+        try:
+            return export_file(window, args)
+        finally:
+            stop_worker()  # the typesetting process ends with the export
     if args.screenshot:
         return save_screenshot(window, args.screenshot, args.size, args.presenter, args.zoom or 1.0)
     from .support import settings
@@ -56,7 +65,10 @@ def no_display() -> bool:
 
 
 def build(args):
-    """The QApplication and the main window for ``args``, not shown yet."""
+    """The QApplication and the main window for ``args``, not shown yet (for ``--export``
+    with ``--steps N``, the scenario replayed N descent steps)."""
+    from dataclasses import replace
+
     from core.cli import scenario_from  # scenario errors surface before any window opens
 
     scenario = scenario_from(args)
@@ -82,9 +94,14 @@ def build(args):
     warm_up()  # the typesetting process loads on the other core while the window is built
     app.setProperty("error_reporter", errors.install())  # kept alive with the app
     settings.begin()
-    language.set_language(args.lang or settings.language() or language.system_language())
+    # a picture or an export depends on its arguments alone, never on what this person set
+    rendering = bool(args.screenshot or getattr(args, "export", None))
+    remembered = None if rendering else (settings.language() or language.system_language())
+    language.set_language(args.lang or remembered or "en")
     opened = args.scenario or args.file
-    if not opened and not args.screenshot:
+    if getattr(args, "export", None) and args.steps:
+        scenario = replace(scenario, descent={**scenario.descent, "step": args.steps})
+    if not opened and not rendering:
         last = settings.last_file()  # the file last opened or saved, never discarded work
         if last is not None:
             opened, scenario = last
@@ -92,8 +109,8 @@ def build(args):
     window = MainWindow(session)
     if opened:
         window.file_menu.files.adopt(opened)
-    if getattr(args, "theme", None):
-        window.appearance.set_choice(args.theme, remember=not args.screenshot)
+    if getattr(args, "theme", None) or rendering:
+        window.appearance.set_choice(args.theme or "light", remember=not rendering)
     if getattr(args, "walk", None):
         session.lecture.walk_to(args.walk - 1)
     after_first_paint(app, window.derivation.start_typesetting)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from core import solution
+from core.atomic import write_atomic
 from core.export_csv import run_csv
 
 from ..support.settings import remember_folder, start_in
@@ -24,7 +25,27 @@ def _tr(text: str) -> str:
 
 
 def text_file(text: str, path) -> None:
-    Path(path).write_text(text, encoding="utf-8")
+    """Write ``text`` as UTF-8, atomically: the old file or the new one, never half."""
+    write_atomic(path, text.encode("utf-8"))
+
+
+def write_export(session, views: ExportViews, path: Path, view: str | None = None, size=None):
+    """Write what ``path``'s suffix asks for: ``view`` as PNG or SVG (at ``size``), the descent
+    run as CSV, or the worked solution as Markdown. The menu and ``--export`` both use it.
+    Raises ``ValueError`` for a suffix or view it cannot write, ``OSError`` when writing fails.
+    """
+    kind = path.suffix.lower()
+    snap = session.snapshot
+    if kind in (".png", ".svg"):
+        if view is None:
+            raise ValueError("a picture needs a view")
+        export_view(views, view, path, size, title=snap.name)
+    elif kind == ".csv":
+        text_file(run_csv(snap.descent.run), path)
+    elif kind == ".md":
+        text_file(solution.markdown(session.scenario(), snap.selected, solution_texts()), path)
+    else:
+        raise ValueError(f"cannot tell what to write to {path.name}: use .png, .svg, .csv or .md")
 
 
 def solution_texts() -> dict[str, str]:
@@ -84,11 +105,10 @@ class ExportMenu(QObject):
         return True
 
     def _image(self, view: str, path) -> None:
-        export_view(self.views, view, path, title=self.session.snapshot.name)
+        write_export(self.session, self.views, Path(path), view)
 
     def _csv(self, path) -> None:
-        text_file(run_csv(self.session.snapshot.descent.run), path)
+        write_export(self.session, self.views, Path(path))
 
     def _solution(self, path) -> None:
-        snap = self.session.snapshot
-        text_file(solution.markdown(self.session.scenario(), snap.selected, solution_texts()), path)
+        write_export(self.session, self.views, Path(path))
