@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPen
 
 from ..look.palette import FONT_PT, INK
+from .log_ticks import ReadableAxis
 
 
 def pen(colour: str, width: float = 2.0, dashed: bool = False, alpha: int = 255):
@@ -35,7 +36,8 @@ def set_title(w: pg.PlotWidget, title: str) -> None:
 
 def make_plot(title: str, x_label: str, y_label: str, corner=(-8, 8)) -> pg.PlotWidget:
     """A white PlotWidget with a title, labelled axes, a grid and a legend."""
-    w = pg.PlotWidget(background="w")
+    axes = {side: ReadableAxis(side) for side in ("left", "bottom")}
+    w = pg.PlotWidget(background="w", axisItems=axes)
     w.setProperty("ink", INK)
     item = w.getPlotItem()
     item.setTitle(title, color=INK, size=f"{FONT_PT + 1}pt")
