@@ -112,9 +112,19 @@ class LegendPlace:
         self.outside = False
         self._room = QGraphicsWidget()  # the row under the axis a legend outside takes
 
+    def _box(self) -> QRectF:
+        """The part of the data area shown on screen (a plot squeezed below its least width
+        lays its view out past the widget's edge)."""
+        box = self.plot.vb.sceneBoundingRect()
+        shown = self.plot.scene().views() if self.plot.scene() else []
+        if shown:
+            view = shown[0]
+            box = box.intersected(view.mapToScene(view.viewport().rect()).boundingRect())
+        return box
+
     def _rect_at(self, place, size) -> QRectF:
         """The legend's scene rectangle at ``place`` (fractions of the free room) of the view."""
-        box = self.plot.vb.sceneBoundingRect()
+        box = self._box()
         w, h = size
         room_w = max(0.0, box.width() - w - 2 * MARGIN)
         room_h = max(0.0, box.height() - h - 2 * MARGIN)
@@ -142,8 +152,12 @@ class LegendPlace:
             return
         points = data_points(self.views, legend)
         tries = [(self.place, self.columns)] + [(p, c) for c in (1, 2) for p in PLACES]
+        box = self._box()
         for place, columns in tries:
-            if not covered(self._rect_at(place, self._size(columns)), points):
+            w, h = self._size(columns)
+            if w + 2 * MARGIN > box.width() or h + 2 * MARGIN > box.height():
+                continue  # the view would cut it
+            if not covered(self._rect_at(place, (w, h)), points):
                 self._inside(place, columns)
                 return
         self._go_outside()
@@ -173,15 +187,17 @@ class LegendPlace:
 
     def _fit_outside(self) -> None:
         """As many columns as the plot's width holds, in a row made as tall as they need."""
-        room = self.plot.vb.width()
+        box = self._box()
+        room = box.width()
         columns = max(1, len(self.legend.items))
         while columns > 1 and self._size(columns)[0] > room:
             columns -= 1
-        h = self._size(columns)[1]
+        w, h = self._size(columns)
         self.columns = columns
         self._room.setMinimumHeight(h)
         self._room.setMaximumHeight(h)
-        self.legend.anchor(itemPos=(0.5, 1), parentPos=(0.5, 1), offset=(0, -2))
+        left = box.left() - self.plot.sceneBoundingRect().left() + max(0.0, (room - w) / 2)
+        self.legend.anchor(itemPos=(0, 1), parentPos=(0, 1), offset=(left, -2))
 
     def rect(self) -> QRectF:
         """The legend's rectangle in scene pixels."""
