@@ -62,7 +62,8 @@ def fit_text(text: str, font: QFont, room: float) -> tuple[str, QFont]:
 
     The font first shrinks to three quarters of its size; then the numbers in the text lose
     significant digits, down to two (6.417e-258 -> 6.42e-258 -> 6.4e-258); then the font
-    shrinks on to :data:`LEAST_PX`; as a last resort the text is elided with an ellipsis.
+    shrinks on to :data:`LEAST_PX`; as a last resort the text is elided with an ellipsis, on
+    the left when it ends in a number.
     """
     if QFontMetricsF(font).horizontalAdvance(text) <= room:
         return text, font
@@ -80,7 +81,9 @@ def fit_text(text: str, font: QFont, room: float) -> tuple[str, QFont]:
             if shorter is None:
                 break
             text = shorter
-    return QFontMetricsF(smaller).elidedText(text, Qt.TextElideMode.ElideRight, room), smaller
+    # the number is what matters: elide a text that ends in one from the left
+    side = Qt.TextElideMode.ElideLeft if text[-1:].isdigit() else Qt.TextElideMode.ElideRight
+    return QFontMetricsF(smaller).elidedText(text, side, room), smaller
 
 
 def _font(px: int, bold: bool = False, italic: bool = False) -> QFont:
