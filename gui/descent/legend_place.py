@@ -4,8 +4,8 @@ A legend anchored in a fixed corner covers the data whenever the data go there (
 climbs into the top corners, a converging run lies along the bottom). After each draw the
 places a legend may take are tried in order, the one it holds first (so it does not hop while
 a run plays), with one column and then two; the first whose rectangle, with a margin, holds
-no point of any curve, marker, tangent or step label is taken. Lines are sampled every few
-pixels, so a segment that crosses a corner between two far-apart points counts too. When
+no point of any curve, marker, tangent or step label is taken. Lines count by their segments,
+so a segment that crosses a corner between two far-apart points counts too. When
 every place is crossed, the legend takes the place crossed least and draws no frame fill
 When every place inside is crossed, the legend moves out of the data area, into a row under
 the plot's axis, laid out in as many columns as its width allows; it comes back in on the next
@@ -20,35 +20,35 @@ from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsWidget
 
 MARGIN = 6.0  # pixels between the legend and the nearest data, and the plot's edge
-SAMPLE = 2.0  # pixels between the samples of a line
-# (x, y) fractions of the free room: top right first, where readers look for a legend
+# (x, y) fractions of the free room: the corners first (top right, where readers look for a
+# legend), then the edges' middles, then places between
 ROW_UNDER = 4  # the plot's layout row under the bottom axis
-PLACES = [(1, 0), (0, 0), (1, 1), (0, 1), (0.5, 0), (0.5, 1), (1, 0.5), (0, 0.5)]
+PLACES = [(1, 0), (0, 0), (1, 1), (0, 1), (0.5, 0), (0.5, 1), (1, 0.5), (0, 0.5)] + [
+    (x, y) for y in (0.0, 1.0, 0.25, 0.75, 0.5) for x in (0.25, 0.75)
+]
 
 
-def _scene_points(item, view) -> np.ndarray:
-    """The scene points (n, 2) an item draws, its lines sampled every :data:`SAMPLE` px."""
+def _drawn(item, view) -> tuple[np.ndarray, np.ndarray]:
+    """What ``item`` draws in scene pixels: boxes (k, 4: left, top, right, bottom) for its
+    markers and text, and segments (m, 4: x0, y0, x1, y1) for its line."""
+    none = np.zeros((0, 4))
     if isinstance(item, pg.TextItem):
         r = item.mapRectToScene(item.boundingRect())
-        xs = np.linspace(r.left(), r.right(), 5)
-        ys = np.linspace(r.top(), r.bottom(), 3)
-        return np.array([(x, y) for x in xs for y in ys])
+        return np.array([[r.left(), r.top(), r.right(), r.bottom()]]), none
     if isinstance(item, pg.ScatterPlotItem):
         xs, ys = item.getData()
-        pad = float(item.opts.get("size", 10)) / 2
-        return _with_pad(_to_scene(view, xs, ys), pad)
+        return _boxes(_to_scene(view, xs, ys), float(item.opts.get("size", 10)) / 2), none
     if not isinstance(item, pg.PlotDataItem):
-        return np.zeros((0, 2))
+        return none, none
     xs, ys = item.getData()
     if xs is None or len(xs) == 0:
-        return np.zeros((0, 2))
+        return none, none
     pts = _to_scene(view, np.asarray(xs, float), np.asarray(ys, float))
-    out = [pts]
+    boxes = _boxes(pts, float(item.opts.get("symbolSize", 0)) / 2)
+    segments = none
     if item.opts.get("pen") is not None and len(pts) > 1:
-        out.append(_sampled(pts))
-    if item.opts.get("symbol") is not None:
-        out.append(_with_pad(pts, float(item.opts.get("symbolSize", 0)) / 2))
-    return np.concatenate(out)
+        segments = np.hstack([pts[:-1], pts[1:]])
+    return boxes, segments
 
 
 def _to_scene(view, xs, ys) -> np.ndarray:
@@ -61,43 +61,51 @@ def _to_scene(view, xs, ys) -> np.ndarray:
     return pts[np.isfinite(pts).all(axis=1)]
 
 
-def _sampled(pts: np.ndarray) -> np.ndarray:
-    """Points along the polyline through ``pts``, at most :data:`SAMPLE` px apart."""
-    a, b = pts[:-1], pts[1:]
-    n = np.clip(np.ceil(np.hypot(*(b - a).T) / SAMPLE), 1, 4000).astype(int)
-    seg = np.repeat(np.arange(len(a)), n)
-    starts = np.repeat(np.cumsum(n) - n, n)
-    f = (np.arange(n.sum()) - starts) / np.repeat(n, n)
-    return a[seg] + (b[seg] - a[seg]) * f[:, None]
+def _boxes(pts: np.ndarray, pad: float) -> np.ndarray:
+    return np.hstack([pts - pad, pts + pad])
 
 
-def _with_pad(pts: np.ndarray, pad: float) -> np.ndarray:
-    """``pts`` and the four points ``pad`` away from each (a marker's extent)."""
-    if pad <= 0 or len(pts) == 0:
-        return pts
-    shifts = np.array([[0, 0], [pad, 0], [-pad, 0], [0, pad], [0, -pad]])
-    return (pts[None, :, :] + shifts[:, None, :]).reshape(-1, 2)
-
-
-def data_points(views, legend) -> np.ndarray:
-    """Every visible data point drawn in ``views`` (ViewBoxes), in scene pixels."""
-    parts = [np.zeros((0, 2))]
+def data_drawn(views, legend) -> tuple[np.ndarray, np.ndarray]:
+    """Every visible data item's boxes and segments in ``views`` (ViewBoxes), scene pixels."""
+    boxes, segments = [np.zeros((0, 4))], [np.zeros((0, 4))]
     for view in views:
         for item in view.addedItems:
             if item is legend or not item.isVisible():
                 continue
-            parts.append(_scene_points(item, view))
-    return np.concatenate(parts)
+            b, s = _drawn(item, view)
+            boxes.append(b)
+            segments.append(s)
+    return np.concatenate(boxes), np.concatenate(segments)
 
 
-def covered(rect: QRectF, points: np.ndarray) -> int:
-    """How many of ``points`` lie in ``rect`` grown by :data:`MARGIN`."""
-    if len(points) == 0:
-        return 0
+def covered(rect: QRectF, drawn: tuple[np.ndarray, np.ndarray]) -> int:
+    """How many boxes and segments of ``drawn`` meet ``rect`` grown by :data:`MARGIN`."""
+    boxes, seg = drawn
     r = rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
-    x, y = points[:, 0], points[:, 1]
-    inside = (x >= r.left()) & (x <= r.right()) & (y >= r.top()) & (y <= r.bottom())
-    return int(inside.sum())
+    left, top, right, bottom = r.left(), r.top(), r.right(), r.bottom()
+    n = int(
+        np.count_nonzero(
+            (boxes[:, 0] <= right)
+            & (boxes[:, 2] >= left)
+            & (boxes[:, 1] <= bottom)
+            & (boxes[:, 3] >= top)
+        )
+    )
+    x0, y0, x1, y1 = seg.T
+    near = (
+        (np.minimum(x0, x1) <= right)
+        & (np.maximum(x0, x1) >= left)
+        & (np.minimum(y0, y1) <= bottom)
+        & (np.maximum(y0, y1) >= top)
+    )
+    if near.any():  # a segment whose box meets the rect crosses it unless all four corners
+        x0, y0, x1, y1 = seg[near].T  # lie on one side of its line
+        dx, dy = x1 - x0, y1 - y0
+        sides = np.array(
+            [dx * (cy - y0) - dy * (cx - x0) for cx in (left, right) for cy in (top, bottom)]
+        )
+        n += int(np.count_nonzero((sides.min(axis=0) <= 0) & (sides.max(axis=0) >= 0)))
+    return n
 
 
 class LegendPlace:
@@ -110,6 +118,8 @@ class LegendPlace:
         self.place = PLACES[0]
         self.columns = 1
         self.outside = False
+        self._widths: tuple = ()
+        self._offset: tuple[float, float] | None = None
         self._room = QGraphicsWidget()  # the row under the axis a legend outside takes
 
     def _box(self) -> QRectF:
@@ -133,10 +143,15 @@ class LegendPlace:
         )
 
     def _size(self, columns: int) -> tuple[float, float]:
-        if self.legend.columnCount != columns:
-            self.legend.setColumnCount(columns)
-        self.legend.updateSize()
-        return self.legend.width(), self.legend.height()
+        """The legend's size in ``columns``; it is laid out again only when its texts'
+        widths changed (a new slope's digits, a kept run), not on every frame."""
+        legend = self.legend
+        widths = tuple(round(label.item.boundingRect().width()) for _s, label in legend.items)
+        if legend.columnCount != columns or widths != self._widths:
+            legend.setColumnCount(columns)
+            legend.updateSize()
+            self._widths = widths
+        return legend.width(), legend.height()
 
     def update(self, fresh: bool = True) -> None:
         """Move the legend to the first place that covers no data (see the module's text).
@@ -150,14 +165,14 @@ class LegendPlace:
         if self.outside and not fresh:
             self._fit_outside()
             return
-        points = data_points(self.views, legend)
+        drawn = data_drawn(self.views, legend)
         tries = [(self.place, self.columns)] + [(p, c) for c in (1, 2) for p in PLACES]
         box = self._box()
         for place, columns in tries:
             w, h = self._size(columns)
             if w + 2 * MARGIN > box.width() or h + 2 * MARGIN > box.height():
                 continue  # the view would cut it
-            if not covered(self._rect_at(place, (w, h)), points):
+            if not covered(self._rect_at(place, (w, h)), drawn):
                 self._inside(place, columns)
                 return
         self._go_outside()
@@ -169,12 +184,15 @@ class LegendPlace:
             self.plot.layout.removeItem(self._room)
             self._room.hide()
             legend.setParentItem(self.plot.vb)
+            self._offset = None
         size = self._size(columns)
         self.place, self.columns = place, columns
         rect = self._rect_at(place, size)
         box = self.plot.vb.sceneBoundingRect()
         offset = (rect.left() - box.left(), rect.top() - box.top())
-        legend.anchor(itemPos=(0, 0), parentPos=(0, 0), offset=offset)
+        if offset != self._offset:
+            self._offset = offset
+            legend.anchor(itemPos=(0, 0), parentPos=(0, 0), offset=offset)
 
     def _go_outside(self) -> None:
         if not self.outside:
