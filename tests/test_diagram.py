@@ -296,5 +296,5 @@ def test_extreme_values_stay_inside_their_boxes(win, value):
     for name in ("a11", "w12", "wc", "yy", "z00", "y_hat", "MSE"):
         item = win.scene.nodes[name]
         room = item.boundingRect().width() - 16  # the box, without the painting margin
-        for line, font in zip(item.lines(), item._line_fonts):
-            assert QFontMetricsF(font).horizontalAdvance(line.text) <= room, (name, line.text)
+        for text, font in item.drawn_lines():
+            assert QFontMetricsF(font).horizontalAdvance(text) <= room, (name, text)

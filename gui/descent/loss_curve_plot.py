@@ -20,12 +20,14 @@ from ..look.palette import FONT_PT, GHOSTS, INK, PREDICTED, SELECTED, sign_hex
 from ..state.descent_data import MAX_GHOSTS, x_column
 from ..state.snapshot import Descent
 from .curve_slice import CurveSlice
+from .legend_place import LegendPlace
 from .plot_ranges import (
     AxisRange,
     ViewRanges,
     bounds,
     fit_button,
     is_fresh,
+    is_new_run,
     pixel_scale,
     same,
     thin,
@@ -95,6 +97,7 @@ class LossCurvePlot:
         self._x, self._y = AxisRange(X_PAD, X_LEAST), AxisRange()
         self._ranges = ViewRanges(plot.vb, self._x, self._y)
         fit_button(plot, [self._ranges], self._redraw)
+        self.legend = LegendPlace(plot)
         plot.vb.sigResized.connect(self._redraw)  # thinning and labels depend on pixels
         self._shown: tuple = ()
         self._prediction = None
@@ -111,6 +114,8 @@ class LossCurvePlot:
         if same(shown, self._shown):
             return
         new = is_fresh(self._shown, shown)
+        if is_new_run(self._shown, shown):
+            self._ranges.forget()
         self._shown = shown
         self._last = (d, params)
         self._draw(d, params, new)
@@ -153,6 +158,7 @@ class LossCurvePlot:
         self._labels.show(run.steps, column, run.loss, cursor)
         self._show_ghosts(d, x_name)
         self._title(d, x_name, g)
+        self.legend.update(fresh)
 
     def _show_tangent(self, x_now: float, loss_now: float, g: float) -> None:
         lo, hi = self._ranges.view.viewRange()[0]

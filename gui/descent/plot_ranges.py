@@ -68,6 +68,17 @@ def is_fresh(shown: tuple, now: tuple) -> bool:
     )
 
 
+def is_new_run(shown: tuple, now: tuple) -> bool:
+    """Whether ``now`` shows another run than ``shown``: a load, a reset, an edit, an undo.
+
+    The axes then forget the ranges of the run before and fit this one as a fresh window would
+    (only a new prediction of the same run keeps a range that nearly fits)."""
+    if not shown:
+        return True
+    last, run = shown[0], now[0]
+    return run.start is not last.start or run.param != last.param or run.last_step < last.last_step
+
+
 class AxisRange:
     """One axis: fits the data's ``lo..hi`` with a margin, and keeps the range while it fits."""
 
@@ -136,6 +147,12 @@ class ViewRanges:
             return False
         self.view.setRange(xRange=nx, yRange=ny, padding=0)
         return True
+
+    def forget(self) -> None:
+        """Fit the next data afresh on both axes, whatever ranges were shown before."""
+        for axis in (self.x, self.y):
+            if axis is not None:
+                axis.forget()
 
     def refit(self) -> None:
         """Fit the last data afresh, forgetting any range set by hand."""

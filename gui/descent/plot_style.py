@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QPen, QTextOption
 
 from ..look.palette import FONT_PT, INK
+from .log_ticks import ReadableAxis
 
 
 def pen(colour: str, width: float = 2.0, dashed: bool = False, alpha: int = 255):
@@ -93,7 +94,8 @@ class _TitleFitter(QObject):
 
 def make_plot(title: str, x_label: str, y_label: str, corner=(-8, 8)) -> pg.PlotWidget:
     """A white PlotWidget with a title, labelled axes, a grid and a legend."""
-    w = pg.PlotWidget(background="w")
+    axes = {side: ReadableAxis(side) for side in ("left", "bottom")}
+    w = pg.PlotWidget(background="w", axisItems=axes)
     w.setProperty("ink", INK)
     item = w.getPlotItem()
     item.setTitle(title, color=INK, size=f"{FONT_PT + 1}pt")

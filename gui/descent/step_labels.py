@@ -42,6 +42,11 @@ def picked(steps: np.ndarray, cursor: int) -> list[int]:
     return [cursor, *found.tolist()]
 
 
+ABOVE, BELOW = (0.5, 1.3), (0.5, -0.3)  # a label's anchor over its point, or under it
+
+Label = tuple[str, float, float, bool]  # text, x, y, drawn above the point
+
+
 class StepLabels:
     """A fixed set of text items on ``plot`` showing the step numbers of a path."""
 
@@ -50,12 +55,13 @@ class StepLabels:
         self._metrics = QFontMetricsF(font)
         self._items = []
         for _ in range(MAX_LABELS):
-            t = pg.TextItem(color=INK, anchor=(0.5, 1.3))
+            t = pg.TextItem(color=INK, anchor=ABOVE)
             t.setFont(font)
             t.setVisible(False)
             plot.addItem(t, ignoreBounds=True)
             self._items.append(t)
-        self._shown: list[tuple[str, float, float] | None] = [None] * MAX_LABELS
+        self._margin = self._items[0].textItem.document().documentMargin()
+        self._shown: list[Label | None] = [None] * MAX_LABELS
 
     def show(self, steps: np.ndarray, xs: np.ndarray, ys: np.ndarray, cursor: int) -> None:
         """Label the path through ``(xs, ys)`` (one point a row of ``steps``) up to ``cursor``."""
@@ -72,30 +78,45 @@ class StepLabels:
             else:
                 if have is None or have[0] != want[0]:
                     item.setText(want[0])
-                if have is None or have[1:] != want[1:]:
+                if have is None or have[3] != want[3]:
+                    item.setAnchor(ABOVE if want[3] else BELOW)
+                if have is None or have[1:3] != want[1:3]:
                     item.setPos(want[1], want[2])
                 if have is None:
                     item.setVisible(True)
             self._shown[i] = want
 
-    def _fitting(self, labels: list[tuple[str, float, float]]) -> list[tuple[str, float, float]]:
-        """``labels`` less those that would cover one placed before them, in pixels."""
+    def _fitting(self, labels: list[tuple[str, float, float]]) -> list[Label]:
+        """``labels`` less those that would cover one placed before them, in pixels.
+
+        A label goes above its point, or under it where above would leave the plot's top. Its
+        box is the text item's, margins included, so kept labels' items never intersect.
+        """
         scale = pixel_scale(self._view)
         if scale is None:
-            return labels[:MAX_LABELS]
+            return [(t, x, y, True) for t, x, y in labels[:MAX_LABELS]]
         sx, sy = scale
-        tall = self._metrics.height()
-        placed: list[tuple[float, float, float]] = []
-        kept = []
+        top = self._view.viewRange()[1][1] * sy
+        tall = self._metrics.height() + 2 * self._margin
+        placed: list[tuple[float, float, float, float]] = []  # left, right, bottom, top
+        kept: list[Label] = []
         for text, x, y in labels:
             if not (math.isfinite(x) and math.isfinite(y)):
                 continue
-            half = self._metrics.horizontalAdvance(text) / 2 + 2
+            half = self._metrics.horizontalAdvance(text) / 2 + self._margin + 1
             px, py = x * sx, y * sy
-            if any(abs(px - qx) < half + qh and abs(py - qy) < tall for qx, qy, qh in placed):
+            above = py + (ABOVE[1] * tall) <= top
+            low = py + (ABOVE[1] - 1) * tall if above else py - (1 - BELOW[1]) * tall
+            box = (px - half, px + half, low, low + tall)
+            if any(_meet(box, other) for other in placed):
                 continue
-            placed.append((px, py, half))
-            kept.append((text, x, y))
+            placed.append(box)
+            kept.append((text, x, y, above))
             if len(kept) == MAX_LABELS:
                 break
         return kept
+
+
+def _meet(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    """Whether two boxes (left, right, bottom, top) overlap, with a pixel to spare."""
+    return a[0] < b[1] + 1 and b[0] < a[1] + 1 and a[2] < b[3] + 1 and b[2] < a[3] + 1

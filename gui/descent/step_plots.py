@@ -15,7 +15,16 @@ from PySide6.QtCore import QCoreApplication
 from ..look.palette import GHOSTS, INK, NEGATIVE, POSITIVE, PREDICTED, SELECTED
 from ..state.descent_data import MAX_GHOSTS, x_column
 from ..state.snapshot import Descent
-from .plot_ranges import AxisRange, ViewRanges, bounds, fit_button, is_fresh, same
+from .legend_place import LegendPlace
+from .plot_ranges import (
+    AxisRange,
+    ViewRanges,
+    bounds,
+    fit_button,
+    is_fresh,
+    is_new_run,
+    same,
+)
 from .plot_style import make_plot, pen, set_axis_label, set_title
 
 DISPLAY_POINTS = 1500  # rows handed to a plot; it draws about two a pixel of them
@@ -53,6 +62,8 @@ class LossStepPlot:
         self._y = AxisRange()
         self._ranges = ViewRanges(plot.vb, AxisRange(), self._y)
         fit_button(plot, [self._ranges], lambda: None)
+        self.legend = LegendPlace(plot)
+        plot.vb.sigResized.connect(lambda _vb: self.legend.update(False))
         self._ghost_keys: tuple = ()
         self._shown: tuple = ()
         self._log = False
@@ -78,6 +89,8 @@ class LossStepPlot:
         if same(shown, self._shown):
             return
         new = is_fresh(self._shown, shown)
+        if is_new_run(self._shown, shown):
+            self._ranges.forget()
         prediction_moved = not self._shown or self._shown[2] is not d.prediction
         self._shown = shown
         run, pred = d.run, d.prediction
@@ -92,6 +105,7 @@ class LossStepPlot:
         x = bounds([[0, last], *(g.steps[-1:] for g in d.ghosts)])
         y = bounds([loss, pred.loss, *(g.loss for g in d.ghosts)], log=self._log)
         self._ranges.fit(x, y, new)
+        self.legend.update(new)
 
     def _show_ghosts(self, d: Descent) -> None:
         keys = tuple(id(g) for g in d.ghosts)
@@ -142,6 +156,8 @@ class ValueStepPlot:
         self._left = ViewRanges(plot.vb, AxisRange(), AxisRange())
         self._gradient = ViewRanges(self._right, None, AxisRange())
         fit_button(plot, [self._left, self._gradient], lambda: None)
+        self.legend = LegendPlace(plot, [plot.vb, self._right])
+        plot.vb.sigResized.connect(lambda _vb: self.legend.update(False))
         self._name = ""
         self._shown: tuple = ()
 
@@ -161,6 +177,9 @@ class ValueStepPlot:
         if same(shown, self._shown):
             return
         new = is_fresh(self._shown, shown)
+        if is_new_run(self._shown, shown):
+            self._left.forget()
+            self._gradient.forget()
         prediction_moved = not self._shown or self._shown[2] is not d.prediction
         self._shown = shown
         run, name, pred = d.run, d.x_name, d.prediction
@@ -187,3 +206,4 @@ class ValueStepPlot:
             legend.removeItem(self._grad)
             legend.addItem(self._value, name)
             legend.addItem(self._grad, f"dMSE/d{name}")
+        self.legend.update(new)

@@ -7,6 +7,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, 
 from PySide6.QtWidgets import QGraphicsObject, QGraphicsPathItem
 
 from ..look import palette
+from .items import fit_text
+from .layout import BADGE_ROOM, BADGE_TEXT
 
 BASE_INK = "#C9CDD2"
 
@@ -66,6 +68,7 @@ class BadgeItem(QGraphicsObject):
         self._number = ""
         self._text = ""
         self._color = palette.NEUTRAL
+        self._drawn: tuple[str, QFont] = ("", QFont())
         self.theme = None  # a gui.look.theme.Theme, set by the scene
         self._font = QFont()
         self._font.setPixelSize(16)
@@ -77,14 +80,24 @@ class BadgeItem(QGraphicsObject):
         if (index, text, color) != (self.index, self._text, self._color):
             self.index, self._text, self._color = index, text, color
             self._number = str(index + 1)
+            self._drawn = fit_text(text, self._font, BADGE_ROOM)
             self.update()
 
     def text(self) -> str:
         return self._text
 
+    def drawn(self) -> tuple[str, QFont]:
+        """The number as painted (shortened if need be) and its font (shrunk if need be)."""
+        return self._drawn
+
+    def text_rect(self) -> QRectF:
+        """Where the number may be drawn, in the badge's coordinates: up to the head box."""
+        r = self.RADIUS
+        return QRectF(BADGE_TEXT, -r, BADGE_ROOM, 2 * r)
+
     def boundingRect(self) -> QRectF:
         r = self.RADIUS
-        return QRectF(-r - 2, -r - 2, 2 * r + 110, 2 * r + 4)
+        return QRectF(-r - 2, -r - 2, BADGE_TEXT + BADGE_ROOM + r + 4, 2 * r + 4)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         r = self.RADIUS
@@ -97,10 +110,10 @@ class BadgeItem(QGraphicsObject):
         painter.setPen(QColor("white") if color.lightness() < 150 else QColor("black"))
         painter.drawText(QRectF(-r, -r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, self._number)
         painter.setPen(color)
+        text, font = self._drawn
+        painter.setFont(font)
         painter.drawText(
-            QRectF(r + 5, -r, 104, 2 * r),
-            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-            self._text,
+            self.text_rect(), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text
         )
 
     def mousePressEvent(self, event) -> None:

@@ -5,6 +5,7 @@ Setters store what to draw and call ``update()``; ``paint()`` only paints.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -36,6 +37,55 @@ class Emphasis:
     selected: bool = False
 
 
+NUMBER = re.compile(r"(-?\d+\.\d+)(e[+-]\d+)?")
+LEAST_PX = 10  # no text shrinks below this: numbers lose digits instead
+
+
+def _fewer_digits(text: str, least: int) -> str | None:
+    """``text`` with its longest number one significant digit shorter, keeping at least
+    ``least`` (None: no number has a digit to spare)."""
+    found = max(NUMBER.finditer(text), key=lambda m: len(m.group(1)), default=None)
+    if found is None:
+        return None
+    mantissa, exp = found.group(1), found.group(2) or ""
+    digits = len(mantissa.lstrip("-").replace(".", "").lstrip("0")) - 1
+    if digits < least:
+        return None
+    short = f"{float(mantissa):.{digits}g}"
+    if "e" in short:  # 9.96 -> 1e+01: keep the text's own notation
+        return None
+    return text[: found.start()] + short + exp + text[found.end() :]
+
+
+def fit_text(text: str, font: QFont, room: float) -> tuple[str, QFont]:
+    """``text`` and a font that draw it within ``room`` pixels wide.
+
+    The font first shrinks to three quarters of its size; then the numbers in the text lose
+    significant digits, down to two (6.417e-258 -> 6.42e-258 -> 6.4e-258); then the font
+    shrinks on to :data:`LEAST_PX`; as a last resort the text is elided with an ellipsis, on
+    the left when it ends in a number.
+    """
+    if QFontMetricsF(font).horizontalAdvance(text) <= room:
+        return text, font
+    smaller = QFont(font)
+    px = font.pixelSize()
+    for least, digits in ((max(LEAST_PX, round(0.75 * px)), 2), (LEAST_PX, 1)):
+        while True:
+            metrics = QFontMetricsF(smaller)
+            if metrics.horizontalAdvance(text) <= room:
+                return text, smaller
+            if smaller.pixelSize() > least:
+                smaller.setPixelSize(smaller.pixelSize() - 1)
+                continue
+            shorter = _fewer_digits(text, digits)
+            if shorter is None:
+                break
+            text = shorter
+    # the number is what matters: elide a text that ends in one from the left
+    side = Qt.TextElideMode.ElideLeft if text[-1:].isdigit() else Qt.TextElideMode.ElideRight
+    return QFontMetricsF(smaller).elidedText(text, side, room), smaller
+
+
 def _font(px: int, bold: bool = False, italic: bool = False) -> QFont:
     font = QFont()
     font.setPixelSize(px)
@@ -58,7 +108,7 @@ class NodeItem(QGraphicsObject):
         self._size = QRectF(0, 0, rect.width(), rect.height())
         self._title = name if title is None else title
         self._lines: tuple[Line, ...] = ()
-        self._line_fonts: list[QFont] = []
+        self._drawn: list[tuple[str, QFont]] = []  # each line's text and font, fitted
         self._emphasis = Emphasis()
         self._theme = THEMES["light"]
         self._fonts = {
@@ -82,19 +132,17 @@ class NodeItem(QGraphicsObject):
     def set_lines(self, lines: tuple[Line, ...]) -> None:
         if lines != self._lines:
             self._lines = lines
-            self._line_fonts = [self._fitted(line) for line in lines]
+            room = self.text_room()
+            self._drawn = [fit_text(line.text, self._fonts[line.role], room) for line in lines]
             self.update()
 
-    def _fitted(self, line: Line) -> QFont:
-        """The line's font, shrunk until the text fits the box (long numbers stay inside)."""
-        font = self._fonts[line.role]
-        room = self._size.width() - 12
-        width = QFontMetricsF(font).horizontalAdvance(line.text)
-        if width <= room:
-            return font
-        smaller = QFont(font)
-        smaller.setPixelSize(max(9, int(font.pixelSize() * room / width)))
-        return smaller
+    def text_room(self) -> float:
+        """The width a line of text may take: the box less its padding."""
+        return self._size.width() - 12
+
+    def drawn_lines(self) -> list[tuple[str, QFont]]:
+        """Each line as painted: its text (numbers shortened if need be) and its font."""
+        return list(self._drawn)
 
     def set_emphasis(self, emphasis: Emphasis) -> None:
         if emphasis != self._emphasis:
@@ -150,9 +198,9 @@ class NodeItem(QGraphicsObject):
         painter.drawText(r.adjusted(9, 4, -6, 0), Qt.AlignmentFlag.AlignLeft, self._title)
         heights = [self._fonts[line.role].pixelSize() * 1.3 for line in self._lines]
         top = r.top() + max(self.TITLE_PX + 4, (r.height() - sum(heights)) / 2 + 6)
-        for line, font, h in zip(self._lines, self._line_fonts, heights):
+        for line, (text, font), h in zip(self._lines, self._drawn, heights):
             painter.setFont(font)
             painter.setPen(QColor(t.grad if line.role == "grad" else t.ink))
             box = QRectF(r.left() + 4, top, r.width() - 8, h)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, line.text)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
             top += h

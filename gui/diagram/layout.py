@@ -29,6 +29,11 @@ TARGET = QRectF(1040, 420, 160, 88)
 LOSS = QRectF(1250, 256, 160, 112)
 LEGEND = QPointF(1226, 410)
 
+# A path's badge sits BADGE_GAP right of its conv cell, its disc's centre level with the link;
+# its number starts BADGE_TEXT past that centre and must end HEAD_CLEAR short of the head box.
+BADGE_GAP, BADGE_TEXT, HEAD_CLEAR = 20, 20, 6
+BADGE_ROOM = HEAD_X - (CONV_X + CONV_W + BADGE_GAP + BADGE_TEXT) - HEAD_CLEAR
+
 
 def input_rect(name: str) -> QRectF:
     r, c = divmod(INPUTS.index(name), 3)

@@ -1,0 +1,222 @@
+"""Where a plot's legend goes: a corner (or edge) of the plot that no drawn data crosses.
+
+A legend anchored in a fixed corner covers the data whenever the data go there (the loss curve
+climbs into the top corners, a converging run lies along the bottom). After each draw the
+places a legend may take are tried in order, the one it holds first (so it does not hop while
+a run plays), with one column and then two; the first whose rectangle, with a margin, holds
+no point of any curve, marker, tangent or step label is taken. Lines count by their segments,
+so a segment that crosses a corner between two far-apart points counts too. When
+every place is crossed, the legend takes the place crossed least and draws no frame fill
+When every place inside is crossed, the legend moves out of the data area, into a row under
+the plot's axis, laid out in as many columns as its width allows; it comes back in on the next
+new run (a load, an edit, a reset) if a place is free then, so it does not hop during play.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QGraphicsWidget
+
+MARGIN = 6.0  # pixels between the legend and the nearest data, and the plot's edge
+# (x, y) fractions of the free room: the corners first (top right, where readers look for a
+# legend), then the edges' middles, then places between
+ROW_UNDER = 4  # the plot's layout row under the bottom axis
+PLACES = [(1, 0), (0, 0), (1, 1), (0, 1), (0.5, 0), (0.5, 1), (1, 0.5), (0, 0.5)] + [
+    (x, y) for y in (0.0, 1.0, 0.25, 0.75, 0.5) for x in (0.25, 0.75)
+]
+
+
+def _drawn(item, view) -> tuple[np.ndarray, np.ndarray]:
+    """What ``item`` draws in scene pixels: boxes (k, 4: left, top, right, bottom) for its
+    markers and text, and segments (m, 4: x0, y0, x1, y1) for its line."""
+    none = np.zeros((0, 4))
+    if isinstance(item, pg.TextItem):
+        r = item.mapRectToScene(item.boundingRect())
+        return np.array([[r.left(), r.top(), r.right(), r.bottom()]]), none
+    if isinstance(item, pg.ScatterPlotItem):
+        xs, ys = item.getData()
+        return _boxes(_to_scene(view, xs, ys), float(item.opts.get("size", 10)) / 2), none
+    if not isinstance(item, pg.PlotDataItem):
+        return none, none
+    xs, ys = item.getData()
+    if xs is None or len(xs) == 0:
+        return none, none
+    pts = _to_scene(view, np.asarray(xs, float), np.asarray(ys, float))
+    boxes = _boxes(pts, float(item.opts.get("symbolSize", 0)) / 2)
+    segments = none
+    if item.opts.get("pen") is not None and len(pts) > 1:
+        segments = np.hstack([pts[:-1], pts[1:]])
+    return boxes, segments
+
+
+def _to_scene(view, xs, ys) -> np.ndarray:
+    view.updateMatrix()  # a range just set is applied on the next paint otherwise
+    t = view.childGroup.sceneTransform()
+    with np.errstate(all="ignore"):
+        sx = t.m11() * xs + t.m21() * ys + t.dx()
+        sy = t.m12() * xs + t.m22() * ys + t.dy()
+    pts = np.column_stack([sx, sy])
+    return pts[np.isfinite(pts).all(axis=1)]
+
+
+def _boxes(pts: np.ndarray, pad: float) -> np.ndarray:
+    return np.hstack([pts - pad, pts + pad])
+
+
+def data_drawn(views, legend) -> tuple[np.ndarray, np.ndarray]:
+    """Every visible data item's boxes and segments in ``views`` (ViewBoxes), scene pixels."""
+    boxes, segments = [np.zeros((0, 4))], [np.zeros((0, 4))]
+    for view in views:
+        for item in view.addedItems:
+            if item is legend or not item.isVisible():
+                continue
+            b, s = _drawn(item, view)
+            boxes.append(b)
+            segments.append(s)
+    return np.concatenate(boxes), np.concatenate(segments)
+
+
+def covered(rect: QRectF, drawn: tuple[np.ndarray, np.ndarray]) -> int:
+    """How many boxes and segments of ``drawn`` meet ``rect`` grown by :data:`MARGIN`."""
+    boxes, seg = drawn
+    r = rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+    left, top, right, bottom = r.left(), r.top(), r.right(), r.bottom()
+    n = int(
+        np.count_nonzero(
+            (boxes[:, 0] <= right)
+            & (boxes[:, 2] >= left)
+            & (boxes[:, 1] <= bottom)
+            & (boxes[:, 3] >= top)
+        )
+    )
+    x0, y0, x1, y1 = seg.T
+    near = (
+        (np.minimum(x0, x1) <= right)
+        & (np.maximum(x0, x1) >= left)
+        & (np.minimum(y0, y1) <= bottom)
+        & (np.maximum(y0, y1) >= top)
+    )
+    if near.any():  # a segment whose box meets the rect crosses it unless all four corners
+        x0, y0, x1, y1 = seg[near].T  # lie on one side of its line
+        dx, dy = x1 - x0, y1 - y0
+        sides = np.array(
+            [dx * (cy - y0) - dy * (cx - x0) for cx in (left, right) for cy in (top, bottom)]
+        )
+        n += int(np.count_nonzero((sides.min(axis=0) <= 0) & (sides.max(axis=0) >= 0)))
+    return n
+
+
+class LegendPlace:
+    """Keeps ``plot``'s legend where no data of ``views`` (its ViewBoxes) is drawn."""
+
+    def __init__(self, plot, views=None):
+        self.plot = plot
+        self.legend = plot.legend
+        self.views = list(views) if views else [plot.vb]
+        self.place = PLACES[0]
+        self.columns = 1
+        self.outside = False
+        self._widths: tuple = ()
+        self._offset: tuple[float, float] | None = None
+        self._room = QGraphicsWidget()  # the row under the axis a legend outside takes
+
+    def _box(self) -> QRectF:
+        """The part of the data area shown on screen (a plot squeezed below its least width
+        lays its view out past the widget's edge)."""
+        box = self.plot.vb.sceneBoundingRect()
+        shown = self.plot.scene().views() if self.plot.scene() else []
+        if shown:
+            view = shown[0]
+            box = box.intersected(view.mapToScene(view.viewport().rect()).boundingRect())
+        return box
+
+    def _rect_at(self, place, size) -> QRectF:
+        """The legend's scene rectangle at ``place`` (fractions of the free room) of the view."""
+        box = self._box()
+        w, h = size
+        room_w = max(0.0, box.width() - w - 2 * MARGIN)
+        room_h = max(0.0, box.height() - h - 2 * MARGIN)
+        return QRectF(
+            box.left() + MARGIN + place[0] * room_w, box.top() + MARGIN + place[1] * room_h, w, h
+        )
+
+    def _size(self, columns: int) -> tuple[float, float]:
+        """The legend's size in ``columns``; it is laid out again only when its texts'
+        widths changed (a new slope's digits, a kept run), not on every frame."""
+        legend = self.legend
+        widths = tuple(round(label.item.boundingRect().width()) for _s, label in legend.items)
+        if legend.columnCount != columns or widths != self._widths:
+            legend.setColumnCount(columns)
+            legend.updateSize()
+            self._widths = widths
+        return legend.width(), legend.height()
+
+    def update(self, fresh: bool = True) -> None:
+        """Move the legend to the first place that covers no data (see the module's text).
+
+        ``fresh`` (a new run) lets a legend that went out under the plot try the places inside
+        again; during play it stays out.
+        """
+        legend = self.legend
+        if not legend.items or self.plot.vb.width() <= 0:
+            return
+        if self.outside and not fresh:
+            self._fit_outside()
+            return
+        drawn = data_drawn(self.views, legend)
+        tries = [(self.place, self.columns)] + [(p, c) for c in (1, 2) for p in PLACES]
+        box = self._box()
+        for place, columns in tries:
+            w, h = self._size(columns)
+            if w + 2 * MARGIN > box.width() or h + 2 * MARGIN > box.height():
+                continue  # the view would cut it
+            if not covered(self._rect_at(place, (w, h)), drawn):
+                self._inside(place, columns)
+                return
+        self._go_outside()
+
+    def _inside(self, place, columns: int) -> None:
+        legend = self.legend
+        if self.outside:
+            self.outside = False
+            self.plot.layout.removeItem(self._room)
+            self._room.hide()
+            legend.setParentItem(self.plot.vb)
+            self._offset = None
+        size = self._size(columns)
+        self.place, self.columns = place, columns
+        rect = self._rect_at(place, size)
+        box = self.plot.vb.sceneBoundingRect()
+        offset = (rect.left() - box.left(), rect.top() - box.top())
+        if offset != self._offset:
+            self._offset = offset
+            legend.anchor(itemPos=(0, 0), parentPos=(0, 0), offset=offset)
+
+    def _go_outside(self) -> None:
+        if not self.outside:
+            self.outside = True
+            self._room.setParentItem(self.plot)
+            self._room.show()
+            self.plot.layout.addItem(self._room, ROW_UNDER, 1)
+            self.legend.setParentItem(self.plot)  # the view clips what it holds
+        self._fit_outside()
+
+    def _fit_outside(self) -> None:
+        """As many columns as the plot's width holds, in a row made as tall as they need."""
+        box = self._box()
+        room = box.width()
+        columns = max(1, len(self.legend.items))
+        while columns > 1 and self._size(columns)[0] > room:
+            columns -= 1
+        w, h = self._size(columns)
+        self.columns = columns
+        self._room.setMinimumHeight(h)
+        self._room.setMaximumHeight(h)
+        left = box.left() - self.plot.sceneBoundingRect().left() + max(0.0, (room - w) / 2)
+        self.legend.anchor(itemPos=(0, 1), parentPos=(0, 1), offset=(left, -2))
+
+    def rect(self) -> QRectF:
+        """The legend's rectangle in scene pixels."""
+        return self.legend.mapRectToScene(self.legend.boundingRect())
