@@ -14,6 +14,7 @@ NEUTRAL = "#7F7F7F"  # a term that is exactly zero
 SELECTED = "#009E73"  # the selected parameter
 WALK = "#6A3D9A"  # what the walkthrough's forward step is forming
 INK = "#202124"
+COMMON = "#595C61"  # the common factor -2(yy - y_hat) in the derivation: neither sign
 MUTED = "#9AA0A6"
 
 
