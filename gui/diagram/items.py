@@ -29,9 +29,9 @@ class Line:
 class Emphasis:
     """How a node stands out: border colour/width, a fill tint, dimmed or not."""
 
-    border: str = "#C4C7CC"
+    border: str = LIGHT_BORDER
     width: float = 1.5
-    fill: str = "#FFFFFF"
+    fill: str = LIGHT_FILL
     dimmed: bool = False
     selected: bool = False
 
