@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, 
 from PySide6.QtWidgets import QGraphicsObject, QGraphicsPathItem
 
 from ..look import palette
+from ..look.theme import THEMES
 
 BASE_INK = "#80868B"  # an edge no path lights: 3.5:1 on the light ground
 
@@ -66,7 +67,7 @@ class BadgeItem(QGraphicsObject):
         self._number = ""
         self._text = ""
         self._color = palette.NEUTRAL
-        self.theme = None  # a gui.look.theme.Theme, set by the scene
+        self.theme = THEMES["light"]  # the scene sets the current one
         self._font = QFont()
         self._font.setPixelSize(16)
         self._font.setBold(True)
@@ -121,7 +122,7 @@ class EdgeLabel(QGraphicsObject):
         self._font.setPixelSize(15)
         self._font.setBold(True)
         self._rect = QRectF()
-        self.theme = None  # a gui.look.theme.Theme, set by the scene
+        self.theme = THEMES["light"]  # the scene sets the current one
         self.setZValue(6)
 
     def set_content(self, text: str, color: str) -> None:

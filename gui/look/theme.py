@@ -42,6 +42,8 @@ class Theme:
     disabled: str = "#80868B"  # text of a control that cannot be used now
     control: str = "#5F6368"  # field borders, slider grooves, transport icons: 3:1 at least
     focus: str = "#1A73E8"  # the keyboard focus ring, on fields and on the diagram's values
+    card: str = "#FFFFFF"  # a card's ground (a path row, a quiz item)
+    card_border: str = "#80868B"  # a card's edge: 3:1 against the panel around it
 
     def color(self, hex_color: str) -> str:
         return self.colors.get(hex_color.upper(), hex_color)
@@ -92,6 +94,8 @@ THEMES: dict[str, Theme] = {
         disabled="#9AA0A6",
         control="#9AA0A6",
         focus="#8AB4F8",
+        card="#1E1F22",
+        card_border="#9AA0A6",
     ),
     "contrast": Theme(
         "contrast",
@@ -112,6 +116,8 @@ THEMES: dict[str, Theme] = {
         disabled="#8A8A8A",
         control="#FFFFFF",
         focus="#FFFF00",
+        card="#000000",
+        card_border="#FFFFFF",
     ),
 }
 
@@ -127,9 +133,11 @@ def resolve(choice: str) -> Theme:
 def window_palette(theme: Theme) -> QPalette:
     """The widgets' palette for ``theme`` (the light theme keeps the style's own)."""
     pal = QPalette()  # empty: a widget given it resolves every role from the style's defaults
-    if theme.name == "light":
-        return pal
     role = QPalette.ColorRole
+    if theme.name == "light":  # the style's own, but a selection white text can be read on
+        pal.setColor(role.Highlight, QColor(theme.accent))
+        pal.setColor(role.HighlightedText, QColor("#FFFFFF"))
+        return pal
     for r, c in (
         (role.Window, theme.window),
         (role.Base, theme.base),
@@ -175,12 +183,12 @@ QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{
     width: 14px; border-left: 1px solid {t.control}; background: {t.base};
 }}
 QAbstractSpinBox::up-arrow {{
-    width: 0; height: 0; border-left: 4px solid {t.base}; border-right: 4px solid {t.base};
-    border-bottom: 5px solid {t.text};
+    width: 0; height: 0; border-left: 4px solid transparent;
+    border-right: 4px solid transparent; border-bottom: 5px solid {t.text};
 }}
 QAbstractSpinBox::down-arrow {{
-    width: 0; height: 0; border-left: 4px solid {t.base}; border-right: 4px solid {t.base};
-    border-top: 5px solid {t.text};
+    width: 0; height: 0; border-left: 4px solid transparent;
+    border-right: 4px solid transparent; border-top: 5px solid {t.text};
 }}
 QCheckBox {{ color: {t.text}; }}
 QCheckBox::indicator {{
