@@ -214,7 +214,8 @@ def test_derivation_ink_and_term_colours(themed):
     from gui.look.palette import COMMON, NEGATIVE, NEUTRAL, POSITIVE
 
     t, p = themed.derivation.theme(), Pairs()
-    body = ground_of(themed.derivation._body)
+    body = themed.derivation._body.palette().color(QPalette.ColorRole.Window)
+    assert themed.derivation._body.autoFillBackground()
     ink = QColor("black") if t.name == "light" else t.ink  # the typesetter's black in light
     p.check("formula ink", ink, body, TEXT)
     for name, c in (("positive", POSITIVE), ("negative", NEGATIVE), ("zero", NEUTRAL)):

@@ -7,6 +7,9 @@ drawn when painted, in the ButtonText colour of the palette of the widget they w
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 from PySide6.QtCore import QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QIcon, QIconEngine, QImage, QPainter, QPalette, QPixmap, QPolygonF
 from PySide6.QtWidgets import QWidget
@@ -66,3 +69,25 @@ def transport_icon(kind: str, widget: QWidget) -> QIcon:
     if kind not in SHAPES:
         raise KeyError(kind)
     return QIcon(_Engine(kind, widget))
+
+
+#: Where the spin boxes' arrow pictures are written, one pair per colour (style sheets take
+#: pictures from files only).
+ARROW_DIR = Path(tempfile.gettempdir()) / "cnn-backprop-arrows"
+_ARROW = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="6" viewBox="0 0 8 6">'
+    '<path d="{d}" fill="{color}"/></svg>'
+)
+
+
+def arrow_files(color: str) -> tuple[str, str]:
+    """Paths of an up and a down arrow in ``color`` (``#RRGGBB``), written on first use."""
+    ARROW_DIR.mkdir(parents=True, exist_ok=True)
+    name = color.lstrip("#").upper()
+    paths = []
+    for kind, d in (("up", "M0 6 L4 0 L8 6 Z"), ("down", "M0 0 L4 6 L8 0 Z")):
+        path = ARROW_DIR / f"{kind}-{name}.svg"
+        if not path.exists():
+            path.write_text(_ARROW.format(d=d, color=color))
+        paths.append(path.as_posix())
+    return paths[0], paths[1]

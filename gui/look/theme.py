@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from . import palette
+from .icons import arrow_files
 
 LIGHT_FILL = "#FFFFFF"
 LIGHT_BORDER = "#80868B"  # 3.5:1 on the light ground: a node's edge is seen (WCAG 1.4.11)
@@ -163,6 +164,7 @@ def control_sheet(theme: Theme) -> str:
     ring in the theme's colours (the style derives them from the ground, and on a black
     ground they vanish)."""
     t = theme
+    up, down = arrow_files(t.text)
     return f"""
 QLineEdit, QAbstractSpinBox, QComboBox {{
     border: 1px solid {t.control}; border-radius: 3px; padding: 1px 3px;
@@ -182,14 +184,8 @@ QSlider:focus {{ border: 1px solid {t.focus}; }}
 QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{
     width: 14px; border-left: 1px solid {t.control}; background: {t.base};
 }}
-QAbstractSpinBox::up-arrow {{
-    width: 0; height: 0; border-left: 4px solid transparent;
-    border-right: 4px solid transparent; border-bottom: 5px solid {t.text};
-}}
-QAbstractSpinBox::down-arrow {{
-    width: 0; height: 0; border-left: 4px solid transparent;
-    border-right: 4px solid transparent; border-top: 5px solid {t.text};
-}}
+QAbstractSpinBox::up-arrow {{ image: url({up}); width: 8px; height: 6px; }}
+QAbstractSpinBox::down-arrow {{ image: url({down}); width: 8px; height: 6px; }}
 QCheckBox {{ color: {t.text}; }}
 QCheckBox::indicator {{
     width: 12px; height: 12px; border: 1px solid {t.control}; background: {t.base};

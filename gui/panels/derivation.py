@@ -12,7 +12,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QFontMetricsF, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QKeySequence,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -287,7 +295,10 @@ class DerivationPanel(QWidget):
     def set_theme(self, theme: Theme) -> None:
         """Typeset in the theme's ink on its ground (light ink on a dark theme's dark ground)."""
         self._theme = theme
-        self._body.setStyleSheet(f"#derivationBody {{ background: {theme.base}; }}")
+        ground = self._body.palette()  # a palette, not a sheet: children keep the window's
+        ground.setColor(QPalette.ColorRole.Window, QColor(theme.base))
+        self._body.setPalette(ground)
+        self._body.setAutoFillBackground(True)
         self._shape = ()
         self.refresh()
 
