@@ -228,7 +228,7 @@ def _step2(
     for k, path in enumerate(ps):
         chain = "".join(_factor_symbol(fa) for fa in path.factors[1:])
         plus = "+ " if k else r"\phantom{+}\ "
-        close = r"\ \Bigr]" if k == n - 1 else ""
+        close = r"\;\Bigr]" if k == n - 1 else ""  # not "\ ": it uncolours the term
         out.append(
             Item("formula", plus + colored(chain, term_color(path, color)) + close, k, "chain")
         )
@@ -288,7 +288,7 @@ def _step3(
         term = r"\,".join(_factor_equals(fa) for fa in path.factors[1:])
         numbers = r"\times".join(_factor_number(fa, f) for fa in path.factors[1:])
         plus = "+ " if k else r"\phantom{+}\ "
-        close = r"\ \Bigr]" if k == n - 1 else ""
+        close = r"\;\Bigr]" if k == n - 1 else ""  # not "\ ": it uncolours the term
         body = colored(f"{term} = {numbers} = {num(bracket(path))}", term_color(path, color))
         out.append(Item("formula", plus + body + close, k, "path_term"))
     terms = " + ".join(

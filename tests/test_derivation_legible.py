@@ -90,3 +90,34 @@ def test_the_enlarge_key_is_in_the_view_menu_and_the_keyboard_map(win):
     view = next(m for m in win.menuBar().actions() if m.text().replace("&", "") == "View")
     assert action in view.menu().actions()
     assert action.shortcut().toString() == "D"
+
+
+@pytest.mark.parametrize("role", ["chain", "path_term"])
+def test_the_last_term_is_drawn_wholly_in_its_colour(role):
+    """The term before the closing bracket keeps its colour to its last glyph (the typesetter
+    drops the colour of a group's last glyph when a control space follows the group)."""
+    import numpy as np
+    from PySide6.QtCore import QByteArray, QRectF
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    from core.latex import derivation
+    from gui.panels.mathsvg import typeset
+
+    items = derivation(default().params, "w11", color=lambda v: "#FF0000", common="#00FF00")
+    last = [i for i in items if i.role == role][-1]
+    renderer = QSvgRenderer(QByteArray(typeset(last.text)))
+    size = renderer.defaultSize() * 2
+    img = QImage(size, QImage.Format.Format_RGB32)
+    img.fill(QColor("white"))
+    painter = QPainter(img)
+    renderer.render(painter, QRectF(0, 0, size.width(), size.height()))
+    painter.end()
+    raw = np.frombuffer(img.constBits(), np.uint8).reshape(size.height(), -1, 4)
+    b, g, r = (raw[:, : size.width(), k].astype(int) for k in range(3))
+    red = ((r > 180) & (g < 90) & (b < 90)).any(axis=0)
+    black = ((r < 90) & (g < 90) & (b < 90)).any(axis=0)
+    assert red.any()
+    after = black[np.where(red)[0].max() + 1 :]
+    runs = int(np.sum(after[1:] & ~after[:-1]) + after[0])
+    assert runs == 1, f"{runs} black glyphs after the term's colour: only the bracket may be"

@@ -295,7 +295,7 @@ class DerivationPanel(QWidget):
     def set_theme(self, theme: Theme) -> None:
         """Typeset in the theme's ink on its ground (light ink on a dark theme's dark ground)."""
         self._theme = theme
-        ground = self._body.palette()  # a palette, not a sheet: children keep the window's
+        ground = QPalette()  # only the ground: every other role still comes from the window
         ground.setColor(QPalette.ColorRole.Window, QColor(theme.base))
         self._body.setPalette(ground)
         self._body.setAutoFillBackground(True)
