@@ -3,7 +3,7 @@ and plot lines 3:1. The colours are read from the window as it draws itself in e
 (palette roles, style sheets, plot pens, diagram items); the transport icons, the sliders, the
 field borders and the focus rings are rendered and measured in pixels.
 
-The ratio is computed here from WCAG 2.1's own definition, independently of gui.look.contrast.
+The ratio is computed here from WCAG 2.1's own definitions of relative luminance and contrast.
 """
 
 from __future__ import annotations
