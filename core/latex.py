@@ -6,6 +6,11 @@ backprop path its term belongs to, if any). :func:`document` turns the same deri
 complete LaTeX document. Colours come in as hex strings from a function of a path's value, so
 this module knows nothing of Qt.
 
+Colours follow the diagram legend's rule: each bracket term (a path's product of local
+derivatives) is coloured by its *own* sign, and the common factor ``-2(yy - y_hat)`` that
+multiplies the whole bracket has its own neutral colour, so a positive term is never drawn in
+the "negative" colour because the common factor happens to be negative.
+
 The homework's slips are not copied: the activation is the *sigmoid*, and
 ``dMSE/dy_hat = (2/n)(yy - y_hat) x (-1) = -2(yy - y_hat)``.
 """
@@ -22,6 +27,9 @@ from .paths import Factor, Path, paths
 
 #: The muted colour of the terms of the paths that are not spotlit.
 DIMMED = "#9AA0A6"
+
+#: The common factor dMSE/dy_hat, written out.
+COMMON_FACTOR = r"{-2}(yy-\hat{y})"
 
 #: English texts of the heading and note keys; the GUI passes translated ones in.
 TEXTS: dict[str, str] = {
@@ -139,15 +147,27 @@ def derivation(
     color: Callable[[float], str] | None = None,
     highlight: int | None = None,
     fwd: Forward | None = None,
+    common: str | None = None,
 ) -> list[Item]:
     """The derivation of ``dMSE/d(param)`` in the homework's three steps.
 
-    ``color(path.value)`` gives each path term's colour (None: no colour); when ``highlight`` is
-    a path index, the other paths' terms in the summed result are drawn in :data:`DIMMED`.
+    ``color(term)`` gives the colour of a bracket term from its own value (None: no colour);
+    ``common`` is the colour of the common factor ``-2(yy - y_hat)`` (None: no colour). When
+    ``highlight`` is a path index, the other paths' terms in the summed result are drawn in
+    :data:`DIMMED`.
     """
     f = forward(p) if fwd is None else fwd
     ps = paths(p, param, f)
-    return [*_step1(p, f), *_step2(param, ps, color), *_step3(p, f, param, ps, color, highlight)]
+    return [
+        *_step1(p, f),
+        *_step2(param, ps, color, common),
+        *_step3(p, f, param, ps, color, highlight, common),
+    ]
+
+
+def term_color(path: Path, color: Callable[[float], str] | None) -> str | None:
+    """The colour of a path's bracket term: that of the term's own sign."""
+    return color(bracket(path)) if color else None
 
 
 def _path_color(
@@ -155,7 +175,7 @@ def _path_color(
 ) -> str | None:
     if highlight is not None and k != highlight:
         return DIMMED
-    return color(path.value) if color else None
+    return term_color(path, color)
 
 
 def _step1(p: Params, f: Forward) -> list[Item]:
@@ -197,21 +217,20 @@ def _aligned(rows: list[str]) -> str:
     return r"\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}"
 
 
-def _step2(param: str, ps: tuple[Path, ...], color: Callable[[float], str] | None) -> list[Item]:
+def _step2(
+    param: str, ps: tuple[Path, ...], color: Callable[[float], str] | None, common: str | None
+) -> list[Item]:
     n = len(ps)
     args = (("param", param), ("n", str(n)))
     out = [Item("heading", "step2" if n > 1 else "step2_one", args=args)]
-    out.append(
-        Item(
-            "formula", rf"{partial('MSE', param)} = {partial('MSE', 'y_hat')}\,\Bigl[", role="lead"
-        )
-    )
+    factor = colored(partial("MSE", "y_hat"), common)
+    out.append(Item("formula", rf"{partial('MSE', param)} = {factor}\,\Bigl[", role="lead"))
     for k, path in enumerate(ps):
         chain = "".join(_factor_symbol(fa) for fa in path.factors[1:])
         plus = "+ " if k else r"\phantom{+}\ "
-        close = r"\ \Bigr]" if k == n - 1 else ""
+        close = r"\;\Bigr]" if k == n - 1 else ""  # not "\ ": it uncolours the term
         out.append(
-            Item("formula", plus + colored(chain, color and color(path.value)) + close, k, "chain")
+            Item("formula", plus + colored(chain, term_color(path, color)) + close, k, "chain")
         )
     return out
 
@@ -223,6 +242,7 @@ def _step3(
     ps: tuple[Path, ...],
     color: Callable[[float], str] | None,
     highlight: int | None,
+    neutral: str | None,
 ) -> list[Item]:
     common = ps[0].factors[0]
     out = [Item("heading", "step3")]
@@ -236,7 +256,8 @@ def _step3(
                     r"\frac{\partial}{\partial (yy-\hat{y})}\frac{1}{n}(yy-\hat{y})^2"
                     r" \times \frac{\partial}{\partial \hat{y}}(yy-\hat{y})",
                     r"&= \frac{2}{n}(yy-\hat{y}) \times ({-1}) = {-2}(yy-\hat{y})",
-                    rf"&= {{-2}}\,({num(p.yy)} - {operand(f.y_hat)}) = {num(common.value)}",
+                    rf"&= {{-2}}\,({num(p.yy)} - {operand(f.y_hat)})"
+                    rf" = {colored(num(common.value), neutral)}",
                 ]
             ),
             role="dloss",
@@ -253,12 +274,12 @@ def _step3(
         )
     for k, path in enumerate(ps):
         local = _aligned([_factor_local(fa, f) for fa in path.factors[1:]])
-        out.append(Item("formula", colored(local, color and color(path.value)), k, "local"))
+        out.append(Item("formula", colored(local, term_color(path, color)), k, "local"))
     out.append(Item("note", "note_substitute"))
     out.append(
         Item(
             "formula",
-            rf"{partial('MSE', param)} = {{-2}}(yy-\hat{{y}})\,\Bigl[",
+            rf"{partial('MSE', param)} = {colored(COMMON_FACTOR, neutral)}\,\Bigl[",
             role="result_lead",
         )
     )
@@ -267,23 +288,23 @@ def _step3(
         term = r"\,".join(_factor_equals(fa) for fa in path.factors[1:])
         numbers = r"\times".join(_factor_number(fa, f) for fa in path.factors[1:])
         plus = "+ " if k else r"\phantom{+}\ "
-        close = r"\ \Bigr]" if k == n - 1 else ""
-        body = colored(f"{term} = {numbers} = {num(_bracket(path))}", color and color(path.value))
+        close = r"\;\Bigr]" if k == n - 1 else ""  # not "\ ": it uncolours the term
+        body = colored(f"{term} = {numbers} = {num(bracket(path))}", term_color(path, color))
         out.append(Item("formula", plus + body + close, k, "path_term"))
     terms = " + ".join(
-        colored(operand(_bracket(path)), _path_color(path, color, highlight, k))
+        colored(operand(bracket(path)), _path_color(path, color, highlight, k))
         for k, path in enumerate(ps)
     )
     grad = gradients(p, f)[param]
-    total = sum(_bracket(path) for path in ps)
+    total = sum(bracket(path) for path in ps)
+    factor = colored(operand(common.value), neutral)
     out.append(
         Item(
             "formula",
             _aligned(
                 [
-                    rf"{partial('MSE', param)} &= {operand(common.value)}"
-                    rf" \times \bigl[{terms}\bigr]",
-                    rf"&= {operand(common.value)} \times {operand(total)} = {num(grad, 6)}",
+                    rf"{partial('MSE', param)} &= {factor} \times \bigl[{terms}\bigr]",
+                    rf"&= {factor} \times {operand(total)} = {num(grad, 6)}",
                 ]
             ),
             role="result",
@@ -292,7 +313,8 @@ def _step3(
     return out
 
 
-def _bracket(path: Path) -> float:
+def bracket(path: Path) -> float:
+    """A path's bracket term: its product of local derivatives, without the common factor."""
     value = 1.0
     for factor in path.factors[1:]:
         value *= factor.value

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QRect, Qt, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
 
 from .actions import Keys, make_action
 from .descent.controls import DescentControls
@@ -27,6 +27,7 @@ from .lecture.presenter import Presenter
 from .lecture.walkthrough import WalkthroughController
 from .look.appearance import Appearance
 from .panels.derivation import DerivationPanel
+from .panels.enlarge import Enlarger
 from .panels.paths import PathsPanel
 from .panels.quiz import QuizPanel
 from .state.session import Session
@@ -85,12 +86,13 @@ class MainWindow(QMainWindow):
         descent.setMinimumHeight(200)
         self.resizeDocks([descent], [250], Qt.Orientation.Vertical)
 
-        self._edit_and_view_menus()
+        view_menu = self._edit_and_view_menus()
+        self.enlarger = Enlarger(self, derivation, descent, view_menu)
         self.walkthrough = WalkthroughController(self, session)
         c = self.descent_controls
         self.walkthrough.share_keys_with([c.play, c.back, c.step, c.reset], self.derivation)
         self._quiz_actions(quiz)
-        self.appearance = Appearance(self, [self.scene, self.descent_panel])
+        self.appearance = Appearance(self, [self.scene, self.descent_panel, self.derivation])
         self.presenter = Presenter(
             self, self.appearance, self.view, self.derivation, self.descent_panel, self.walkthrough
         )
@@ -192,7 +194,7 @@ class MainWindow(QMainWindow):
         else:
             self.session.select_path(None)
 
-    def _edit_and_view_menus(self) -> None:
+    def _edit_and_view_menus(self) -> QMenu:
         bar = self.menuBar()
         edit = bar.addMenu(self.tr("&Edit"))
         undo = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -242,6 +244,7 @@ class MainWindow(QMainWindow):
         make_action(self, all_paths, ["0"], lambda: self.session.select_path(None), menu=paths)
         nudge = self.paths_panel.run_nudge_check
         make_action(self, self.tr("Nudge check"), ["N"], nudge, menu=paths)
+        return view
 
     def _quiz_actions(self, dock: QDockWidget) -> None:
         menu = self.walkthrough.menu

@@ -12,6 +12,8 @@ from PySide6.QtTest import QTest
 from core.model import EDITABLE
 from core.scenario import default
 from gui.diagram.content import tooltip
+from gui.diagram.edges import BASE_INK
+from gui.look.palette import NEGATIVE, POSITIVE
 from gui.main_window import MainWindow
 from gui.state.session import Session
 
@@ -188,7 +190,7 @@ def test_lit_paths(win, param, cells, partners):
             assert edge.ends()[0] == win.scene.nodes[partner].anchor("right")
     else:
         assert visible == set()
-    head_lit = [c for c in range(4) if win.scene.edges[f"head{c}"].style()[0] != "#C9CDD2"]
+    head_lit = [c for c in range(4) if win.scene.edges[f"head{c}"].style()[0] != BASE_INK]
     assert head_lit == cells
     assert win.scene.nodes[param].emphasis().selected
 
@@ -198,7 +200,7 @@ def test_path_colour_is_the_sign_and_width_the_size(win):
     widths = {}
     for path in snap.paths:
         color, width, _ = win.scene.edges[f"head{path.cell}"].style()
-        assert color == ("#D55E00" if path.value > 0 else "#0072B2")
+        assert color == (POSITIVE if path.value > 0 else NEGATIVE)
         widths[abs(path.value)] = width
     ordered = [widths[v] for v in sorted(widths)]
     assert ordered == sorted(ordered) and ordered[0] < ordered[-1]

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 import ziamath
 
-from core.latex import DIMMED, TEXTS, derivation, num, operand
+from core.latex import DIMMED, TEXTS, bracket, derivation, num, operand
 from core.latex_document import document
 from core.model import CELLS, PARAMETERS, Params, forward, gradients
 from core.paths import paths
@@ -90,12 +90,12 @@ def test_no_sigmod_and_path_counts(param):
     assert len(formulas(items, "chain")) == len(paths(p, param))
 
 
-def test_colour_follows_each_paths_sign_and_highlight_dims_the_others():
+def test_colour_follows_each_terms_sign_and_highlight_dims_the_others():
     p = default().params
     ps = paths(p, "w11")
     items = derivation(p, "w11", color=lambda v: "#FF0000" if v > 0 else "#0000FF", highlight=1)
     for item in formulas(items, "path_term"):
-        want = "#FF0000" if ps[item.path].value > 0 else "#0000FF"
+        want = "#FF0000" if bracket(ps[item.path]) > 0 else "#0000FF"
         assert rf"{{\color{{{want}}}" in item.text
     result = formulas(items, "result")[0].text
     assert result.count(DIMMED) == 3

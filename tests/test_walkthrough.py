@@ -10,6 +10,7 @@ from core.numfmt import fmt
 from core.paths import paths
 from core.scenario import default
 from core.walkthrough import steps
+from gui.look.theme import LIGHT_BORDER
 from gui.main_window import MainWindow
 from gui.state.session import Session
 
@@ -17,7 +18,7 @@ N_STEPS = 8 + 3 + 4 + 2  # cells (sum, sigmoid), head, loss, dMSE/dy_hat, paths,
 
 
 def lit(win) -> set[str]:
-    return {n for n, item in win.scene.nodes.items() if item.emphasis().border != "#C4C7CC"}
+    return {n for n, item in win.scene.nodes.items() if item.emphasis().border != LIGHT_BORDER}
 
 
 def test_w_starts_at_step_one_and_the_counter_shows_it(win, session, qtbot):

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSlider,
     QSpinBox,
-    QStyle,
     QToolBar,
 )
 
@@ -28,6 +27,7 @@ from core.parse import parse_number as core_parse
 from core.settings_format import MAX_STEPS
 
 from ..actions import make_action
+from ..look.icons import transport_icon
 from ..state.descent_data import FOLLOW_SELECTION, LR_RANGE, SPEED_RANGE
 from ..state.session import Session, Snapshot
 
@@ -59,16 +59,14 @@ class DescentControls(QObject):
         super().__init__(window)
         self.session = session
         self._window = window
-        style = window.style()
 
-        sp = QStyle.StandardPixmap
         self.play = make_action(
             window,
             self.tr("Play"),
             [Qt.Key.Key_Space],
             session.descent.toggle_play,
             self.tr("Play or pause the descent"),
-            icon=style.standardIcon(sp.SP_MediaPlay),
+            icon=transport_icon("play", window),
         )
         self.back = make_action(
             window,
@@ -76,7 +74,7 @@ class DescentControls(QObject):
             [Qt.Key.Key_Left, Qt.Key.Key_PageUp],
             session.descent.step_back,
             self.tr("Show the previous step"),
-            icon=style.standardIcon(sp.SP_MediaSeekBackward),
+            icon=transport_icon("back", window),
         )
         self.step = make_action(
             window,
@@ -84,7 +82,7 @@ class DescentControls(QObject):
             [Qt.Key.Key_Right, Qt.Key.Key_PageDown],
             session.descent.step,
             self.tr("Take one descent step"),
-            icon=style.standardIcon(sp.SP_MediaSeekForward),
+            icon=transport_icon("forward", window),
         )
         self.reset = make_action(
             window,
@@ -92,7 +90,7 @@ class DescentControls(QObject):
             [Qt.Key.Key_R],
             session.descent.reset,
             self.tr("Back to the start; forget the recorded steps"),
-            icon=style.standardIcon(sp.SP_MediaSkipBackward),
+            icon=transport_icon("first", window),
         )
         self.keep = make_action(
             window,
@@ -231,16 +229,9 @@ class DescentControls(QObject):
 
     def show_state(self, snap: Snapshot) -> None:
         d = snap.descent
-        style = self._window.style()
         playing = d.playing
         self.play.setText(self.tr("Pause") if playing else self.tr("Play"))
-        self.play.setIcon(
-            style.standardIcon(
-                QStyle.StandardPixmap.SP_MediaPause
-                if playing
-                else QStyle.StandardPixmap.SP_MediaPlay
-            )
-        )
+        self.play.setIcon(transport_icon("pause" if playing else "play", self._window))
         with QSignalBlocker(self.timeline):
             self.timeline.setRange(0, len(d.run) - 1)
             self.timeline.setValue(d.cursor)

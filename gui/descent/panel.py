@@ -73,6 +73,15 @@ class DescentPanel(QWidget):
         """Draw the plots in ``theme`` (a :class:`gui.look.theme.Theme`)."""
         for p in (self.curve, self.loss, self.value):
             theme_plot(p.widget, theme)
+        self.banner.setStyleSheet(
+            f"background: {BANNER_BG}; color: {INK}; border-left: 5px solid"
+            f" {theme.color(POSITIVE)}; padding: 6px 10px; font-size: {FONT_PT + 1}pt;"
+        )
+        self.status.setStyleSheet(
+            f"color: {theme.muted}; font-size: {FONT_PT}pt; padding: 2px 8px;"
+        )
+        note = f"color: {theme.muted}; font-size: {FONT_PT + 1}pt; padding: 8px;"
+        self.hidden_note.setStyleSheet(note)
 
     def zoom(self) -> float:
         """How much larger than usual the plots' type is asked to be (presenter mode's zoom)."""

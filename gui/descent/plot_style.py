@@ -153,22 +153,25 @@ def theme_plot(w: pg.PlotWidget, theme) -> None:
     item.legend.setLabelTextColor(color)
     for _sample, label in item.legend.items:
         label.setText(label.text)  # the new colour shows only once the text is set again
+    right = item.getAxis("right")
+    right.setTextPen(pen(theme.color(_first_colour(right, right.textPen())), 1))
     for child in item.items:
-        if isinstance(child, pg.PlotDataItem) and _light_ink(child):
-            child.setPen(pen(color, child.opts["pen"].widthF()))
-        elif isinstance(child, pg.InfiniteLine) and _light_ink(child, child.pen):
+        if isinstance(child, pg.PlotDataItem) and child.opts.get("pen") is not None:
+            line = pg.mkPen(child.opts["pen"])
+            if line.style() != Qt.PenStyle.NoPen:
+                line.setColor(QColor(theme.color(_first_colour(child, line))))  # opaque: 3:1
+                child.setPen(line)
+        elif isinstance(child, pg.InfiniteLine):
             line = QPen(child.pen)
-            c = QColor(color)
-            c.setAlpha(child.pen.color().alpha())
-            line.setColor(c)
+            line.setColor(QColor(theme.color(_first_colour(child, child.pen))))
             child.setPen(line)
         elif isinstance(child, pg.TextItem):
             child.setColor(color)
 
 
-def _light_ink(item, item_pen=None) -> bool:
-    """Whether an item was drawn in the light theme's ink (remembered on first look)."""
-    if not hasattr(item, "_light_ink"):
-        p = item_pen if item_pen is not None else item.opts.get("pen")
-        item._light_ink = p is not None and pg.mkPen(p).color().name().upper() == INK.upper()
-    return item._light_ink
+def _first_colour(item, item_pen) -> str:
+    """The light theme's colour of a pen (remembered on first look), opaque: a line drawn
+    see-through fades below the 3:1 a plot line needs against its ground."""
+    if not hasattr(item, "_light_colour"):
+        item._light_colour = pg.mkPen(item_pen).color().name().upper()
+    return item._light_colour

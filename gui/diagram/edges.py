@@ -7,10 +7,11 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, 
 from PySide6.QtWidgets import QGraphicsObject, QGraphicsPathItem
 
 from ..look import palette
+from ..look.theme import THEMES
 from .items import fit_text
 from .layout import BADGE_ROOM, BADGE_TEXT
 
-BASE_INK = "#C9CDD2"
+BASE_INK = "#80868B"  # an edge no path lights: 3.5:1 on the light ground
 
 
 def curve(a: QPointF, b: QPointF) -> QPainterPath:
@@ -69,7 +70,7 @@ class BadgeItem(QGraphicsObject):
         self._text = ""
         self._color = palette.NEUTRAL
         self._drawn: tuple[str, QFont] = ("", QFont())
-        self.theme = None  # a gui.look.theme.Theme, set by the scene
+        self.theme = THEMES["light"]  # the scene sets the current one
         self._font = QFont()
         self._font.setPixelSize(16)
         self._font.setBold(True)
@@ -134,7 +135,7 @@ class EdgeLabel(QGraphicsObject):
         self._font.setPixelSize(15)
         self._font.setBold(True)
         self._rect = QRectF()
-        self.theme = None  # a gui.look.theme.Theme, set by the scene
+        self.theme = THEMES["light"]  # the scene sets the current one
         self.setZValue(6)
 
     def set_content(self, text: str, color: str) -> None:

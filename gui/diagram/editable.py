@@ -13,7 +13,6 @@ from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
-from ..look import palette
 from .items import NodeItem
 
 DRAG_STEPS_PER_PIXEL = 0.02  # of the value's order of magnitude
@@ -113,7 +112,8 @@ class EditableItem(NodeItem):
     def paint(self, painter, option, widget=None) -> None:
         super().paint(painter, option, widget)
         if self.hasFocus():
-            painter.setPen(QPen(QColor(palette.INK), 1.5, Qt.PenStyle.DotLine))
+            ring = QPen(QColor(self._theme.focus), 2.5 * self._theme.stroke, Qt.PenStyle.DashLine)
+            painter.setPen(ring)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(self.boundingRect().adjusted(2, 2, -2, -2), 12, 12)
 

@@ -30,9 +30,9 @@ class Line:
 class Emphasis:
     """How a node stands out: border colour/width, a fill tint, dimmed or not."""
 
-    border: str = "#C4C7CC"
+    border: str = LIGHT_BORDER
     width: float = 1.5
-    fill: str = "#FFFFFF"
+    fill: str = LIGHT_FILL
     dimmed: bool = False
     selected: bool = False
 
@@ -175,32 +175,41 @@ class NodeItem(QGraphicsObject):
         local = QPointF(r.left() if side == "left" else r.right(), r.center().y())
         return self.mapToScene(local)
 
-    def paint(self, painter: QPainter, option, widget=None) -> None:
+    def colors(self) -> dict[str, str]:
+        """The colours this node is painted in now: border, fill and each text's ink."""
         e, t = self._emphasis, self._theme
-        border = t.node_border if e.border == LIGHT_BORDER else t.color(e.border)
-        fill = e.fill if t.tints and e.fill != LIGHT_FILL else t.node_fill
+        return {
+            "border": t.node_border if e.border == LIGHT_BORDER else t.color(e.border),
+            "fill": e.fill if t.tints and e.fill != LIGHT_FILL else t.node_fill,
+            "title": t.color(palette.SELECTED) if e.selected else t.muted,
+            "ring": t.color(palette.SELECTED),
+            "value": t.ink,
+            "grad": t.grad,
+        }
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        e, t, c = self._emphasis, self._theme, self.colors()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(border), e.width * t.stroke))
-        painter.setBrush(QBrush(QColor(fill)))
+        painter.setPen(QPen(QColor(c["border"]), e.width * t.stroke))
+        painter.setBrush(QBrush(QColor(c["fill"])))
         painter.drawRoundedRect(self._size.adjusted(1, 1, -1, -1), 10, 10)
         if e.selected:
-            ring = QPen(QColor(palette.SELECTED), 3 * t.stroke, Qt.PenStyle.DashLine)
+            ring = QPen(QColor(c["ring"]), 3 * t.stroke, Qt.PenStyle.DashLine)
             painter.setPen(ring)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(self._size.adjusted(-5, -5, 5, 5), 13, 13)
-        self._paint_text(painter)
+        self._paint_text(painter, c)
 
-    def _paint_text(self, painter: QPainter) -> None:
+    def _paint_text(self, painter: QPainter, c: dict[str, str]) -> None:
         r = self._size
         painter.setFont(self._fonts["title"])
-        t = self._theme
-        painter.setPen(QColor(t.muted if not self._emphasis.selected else palette.SELECTED))
+        painter.setPen(QColor(c["title"]))
         painter.drawText(r.adjusted(9, 4, -6, 0), Qt.AlignmentFlag.AlignLeft, self._title)
         heights = [self._fonts[line.role].pixelSize() * 1.3 for line in self._lines]
         top = r.top() + max(self.TITLE_PX + 4, (r.height() - sum(heights)) / 2 + 6)
         for line, (text, font), h in zip(self._lines, self._drawn, heights):
             painter.setFont(font)
-            painter.setPen(QColor(t.grad if line.role == "grad" else t.ink))
+            painter.setPen(QColor(c["grad"] if line.role == "grad" else c["value"]))
             box = QRectF(r.left() + 4, top, r.width() - 8, h)
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
             top += h

@@ -13,12 +13,22 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QActionGroup, QGuiApplication
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QSlider,
+    QWidget,
+)
 
 from ..actions import make_action
 from ..support import settings
-from .theme import CHOICES, SYSTEM, Theme, resolve, window_palette
+from .theme import CHOICES, SYSTEM, Theme, control_sheet, resolve, window_palette
 
+CONTROLS = (QLineEdit, QAbstractSpinBox, QComboBox, QSlider, QCheckBox)
 ZOOM_STEP = 1.15
 ZOOM_RANGE = (0.5, 3.0)
 
@@ -92,11 +102,24 @@ class Appearance(QObject):
         if theme != self._applied:
             self._applied = theme
             self._window.setPalette(window_palette(theme))
+            self._style_controls(theme)
             for part in self._themed:
                 part.set_theme(theme)
         for key, action in self.theme_actions.items():
             action.setChecked(key == self.choice)
         self.changed.emit()
+
+    def _style_controls(self, theme: Theme) -> None:
+        """Give the fields, sliders and check boxes edges and a focus ring in ``theme``.
+
+        Each control gets its own sheet (one on the window would cut the palette's
+        inheritance); controls that carry a sheet of their own keep it.
+        """
+        sheet = control_sheet(theme)
+        for w in self._window.findChildren(QWidget):
+            if isinstance(w, CONTROLS) and (not w.styleSheet() or w.property("themed")):
+                w.setProperty("themed", True)
+                w.setStyleSheet(sheet)
 
     # -- menu -----------------------------------------------------------------------------
     def _build_menu(self) -> None:

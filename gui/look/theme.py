@@ -15,9 +15,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from . import palette
+from .icons import arrow_files
 
 LIGHT_FILL = "#FFFFFF"
-LIGHT_BORDER = "#C4C7CC"
+LIGHT_BORDER = "#80868B"  # 3.5:1 on the light ground: a node's edge is seen (WCAG 1.4.11)
 SYSTEM = "system"
 CHOICES = (SYSTEM, "light", "dark", "contrast")
 
@@ -31,7 +32,7 @@ class Theme:
     ink: str = palette.INK
     muted: str = palette.MUTED
     grad: str = "#8E3FA8"
-    edge: str = "#C9CDD2"
+    edge: str = "#80868B"
     tints: bool = True  # lit nodes take a pale fill of their colour
     stroke: float = 1.0  # every pen width is multiplied by this
     colors: dict[str, str] = field(default_factory=dict)  # a lighting colour -> this theme's
@@ -39,7 +40,11 @@ class Theme:
     base: str = "#FFFFFF"
     text: str = "#202124"
     accent: str = "#1A73E8"
-    disabled: str = "#9AA0A6"  # text of a control that cannot be used now
+    disabled: str = "#80868B"  # text of a control that cannot be used now
+    control: str = "#5F6368"  # field borders, slider grooves, transport icons: 3:1 at least
+    focus: str = "#1A73E8"  # the keyboard focus ring, on fields and on the diagram's values
+    card: str = "#FFFFFF"  # a card's ground (a path row, a quiz item)
+    card_border: str = "#80868B"  # a card's edge: 3:1 against the panel around it
 
     def color(self, hex_color: str) -> str:
         return self.colors.get(hex_color.upper(), hex_color)
@@ -50,11 +55,24 @@ class Theme:
 
 
 _BRIGHT = {
+    palette.POSITIVE.upper(): "#F28E2B",  # the light theme's deep orange is too dark here
     palette.NEGATIVE.upper(): "#56B4E9",  # sky blue: the dark blue is lost on black
+    palette.SELECTED.upper(): "#2BB58C",
     palette.WALK.upper(): "#C38EF0",
     palette.NEUTRAL.upper(): "#BDBDBD",
     palette.INK.upper(): "#F1F3F4",
+    palette.MUTED.upper(): "#BDC1C6",
+    palette.PREDICTED.upper(): "#9AA0A6",
+    palette.COMMON.upper(): "#C4C7CC",
     "#8E3FA8": "#D7A6EA",  # the gradients' purple
+    # kept runs: the Okabe-Ito hues themselves, and white for the black one
+    **dict(
+        zip(
+            (g.upper() for g in palette.GHOSTS),
+            ("#E69F00", "#56B4E9", "#CC79A7", "#F1F3F4", "#F0E442"),
+            strict=True,
+        )
+    ),
 }
 
 THEMES: dict[str, Theme] = {
@@ -63,17 +81,22 @@ THEMES: dict[str, Theme] = {
         "dark",
         background="#1E1F22",
         node_fill="#2B2D31",
-        node_border="#5F6368",
+        node_border="#80868B",
         ink="#E8EAED",
-        muted="#9AA0A6",
+        muted="#BDC1C6",
         grad="#D7A6EA",
-        edge="#4A4D52",
+        edge="#80868B",
         tints=False,
         colors=_BRIGHT,
         window="#2B2D31",
         base="#1E1F22",
         text="#E8EAED",
         accent="#8AB4F8",
+        disabled="#9AA0A6",
+        control="#9AA0A6",
+        focus="#8AB4F8",
+        card="#1E1F22",
+        card_border="#9AA0A6",
     ),
     "contrast": Theme(
         "contrast",
@@ -86,12 +109,16 @@ THEMES: dict[str, Theme] = {
         edge="#9E9E9E",
         tints=False,
         stroke=1.6,
-        colors={**_BRIGHT, palette.POSITIVE.upper(): "#FF8C42"},
+        colors={**_BRIGHT, palette.POSITIVE.upper(): "#FF8C42", palette.MUTED.upper(): "#FFFF66"},
         window="#000000",
         base="#000000",
         text="#FFFFFF",
         accent="#FFFF00",
         disabled="#8A8A8A",
+        control="#FFFFFF",
+        focus="#FFFF00",
+        card="#000000",
+        card_border="#FFFFFF",
     ),
 }
 
@@ -107,9 +134,11 @@ def resolve(choice: str) -> Theme:
 def window_palette(theme: Theme) -> QPalette:
     """The widgets' palette for ``theme`` (the light theme keeps the style's own)."""
     pal = QPalette()  # empty: a widget given it resolves every role from the style's defaults
-    if theme.name == "light":
-        return pal
     role = QPalette.ColorRole
+    if theme.name == "light":  # the style's own, but a selection white text can be read on
+        pal.setColor(role.Highlight, QColor(theme.accent))
+        pal.setColor(role.HighlightedText, QColor("#FFFFFF"))
+        return pal
     for r, c in (
         (role.Window, theme.window),
         (role.Base, theme.base),
@@ -128,3 +157,39 @@ def window_palette(theme: Theme) -> QPalette:
     for r in (role.Text, role.ButtonText, role.WindowText):
         pal.setColor(QPalette.ColorGroup.Disabled, r, QColor(theme.disabled))
     return pal
+
+
+def control_sheet(theme: Theme) -> str:
+    """A control's style sheet: fields, sliders and check boxes drawn with edges and a focus
+    ring in the theme's colours (the style derives them from the ground, and on a black
+    ground they vanish)."""
+    t = theme
+    up, down = arrow_files(t.text)
+    return f"""
+QLineEdit, QAbstractSpinBox, QComboBox {{
+    border: 1px solid {t.control}; border-radius: 3px; padding: 1px 3px;
+    background: {t.base}; color: {t.text};
+    selection-background-color: {t.accent}; selection-color: {t.base};
+}}
+QLineEdit:focus, QAbstractSpinBox:focus, QComboBox:focus {{ border: 2px solid {t.focus}; }}
+QLineEdit:disabled, QAbstractSpinBox:disabled, QComboBox:disabled {{ color: {t.disabled}; }}
+QComboBox QAbstractItemView {{ background: {t.base}; color: {t.text}; }}
+QSlider::groove:horizontal {{ height: 4px; background: {t.control}; border-radius: 2px; }}
+QSlider::sub-page:horizontal {{ height: 4px; background: {t.accent}; border-radius: 2px; }}
+QSlider::handle:horizontal {{
+    width: 12px; margin: -7px 0; border-radius: 8px;
+    background: {t.base}; border: 2px solid {t.text};
+}}
+QSlider:focus {{ border: 1px solid {t.focus}; }}
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{
+    width: 14px; border-left: 1px solid {t.control}; background: {t.base};
+}}
+QAbstractSpinBox::up-arrow {{ image: url({up}); width: 8px; height: 6px; }}
+QAbstractSpinBox::down-arrow {{ image: url({down}); width: 8px; height: 6px; }}
+QCheckBox {{ color: {t.text}; }}
+QCheckBox::indicator {{
+    width: 12px; height: 12px; border: 1px solid {t.control}; background: {t.base};
+}}
+QCheckBox::indicator:checked {{ background: {t.accent}; border: 1px solid {t.text}; }}
+QCheckBox:focus {{ border: 1px solid {t.focus}; }}
+"""

@@ -9,8 +9,18 @@ highlights the term's rows and dims the others.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QKeySequence,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,18 +31,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.latex import Item, derivation
+from core.latex import Item, bracket, colored, derivation
 from core.latex_document import document
 
 from ..look.labels import wrapped
-from ..look.palette import WALK, sign_hex
+from ..look.palette import COMMON, WALK, sign_hex
+from ..look.theme import THEMES, Theme
 from ..state.session import Session, Snapshot
+from .derivation_texts import texts
 from .formula_view import FormulaView
-from .typeset import Typesetter
+from .mathsvg import DIGIT_EM
+from .typeset import FONT_SIZE, Typesetter
 
 REFRESH_MS = 80  # edits closer together than this share one refresh
 HEADING_PT, NOTE_PT = 15, 12
-NOTE_INK = "#3C4043"
+LEGIBLE = 1.1  # formula digits a little taller than the notes': they are the panel's point
 
 
 class DerivationPanel(QWidget):
@@ -54,6 +67,7 @@ class DerivationPanel(QWidget):
         self._shape: tuple = ()
         self._widgets: list[QWidget] = []
         self._zoom = 1.0
+        self._theme = THEMES["light"]
         self._typesetting = False  # off until shown or warmed: start-up spawns no worker
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -78,7 +92,6 @@ class DerivationPanel(QWidget):
 
         self._body = QWidget()
         self._body.setObjectName("derivationBody")
-        self._body.setStyleSheet("#derivationBody { background: white; }")
         self._rows = QVBoxLayout(self._body)
         self._rows.setSpacing(2)
         self._rows.setSizeConstraint(QLayout.SizeConstraint.SetMinAndMaxSize)
@@ -99,28 +112,11 @@ class DerivationPanel(QWidget):
         layout.addWidget(scroll, 1)
 
         session.state_changed.connect(self.on_state_changed)
-        self.refresh()
+        self.set_theme(self._theme)
 
-    # -- strings -----------------------------------------------------------------------
     def texts(self) -> dict[str, str]:
         """The headings and notes, translated (core.latex.TEXTS has the same keys)."""
-        return {
-            "title": self.tr("The gradient of {param}"),
-            "step1": self.tr("Step 1. Define the model's values (定義模型參數)"),
-            "step2": self.tr(
-                "Step 2. The gradient of {param}: a sum over its {n} backprop paths (列出梯度公式)"
-            ),
-            "step2_one": self.tr(
-                "Step 2. The gradient of {param}: one backprop path (列出梯度公式)"
-            ),
-            "step3": self.tr("Step 3. Compute each partial derivative (計算偏微分)"),
-            "note_yhat": self.tr("y\u0302 is the model's prediction; yy is the target."),
-            "note_z": self.tr(
-                "z00, z01, z10, z11 are the conv layer's values before the activation "
-                "function (the sigmoid)."
-            ),
-            "note_substitute": self.tr("Substituting every result into the formula of Step 2:"),
-        }
+        return texts()
 
     # -- state -> view -----------------------------------------------------------------
     def on_state_changed(self, snap: Snapshot) -> None:
@@ -137,10 +133,19 @@ class DerivationPanel(QWidget):
     def refresh(self) -> None:
         """Build the current derivation and ask for the formulas not typeset yet."""
         self._timer.stop()
-        snap = self._snap
-        self._items = derivation(
-            snap.params, snap.selected, color=sign_hex, highlight=snap.path, fwd=snap.forward
+        snap, t = self._snap, self._theme
+        items = derivation(
+            snap.params,
+            snap.selected,
+            color=lambda v: t.color(sign_hex(v)),
+            highlight=snap.path,
+            fwd=snap.forward,
+            common=t.color(COMMON),
         )
+        ink = None if t.name == "light" else t.ink  # the typesetter's own black on white
+        self._items = [
+            replace(i, text=colored(i.text, ink)) if i.kind == "formula" else i for i in items
+        ]
         self._title.setText(self.texts()["title"].format(param=snap.selected))
         shape = tuple(
             (i.kind, i.role, i.path, i.args, i.text if i.kind != "formula" else "")
@@ -212,7 +217,7 @@ class DerivationPanel(QWidget):
         for k, item in enumerate(self._items):
             if item.kind == "formula":
                 w = FormulaView(item.path)
-                w.set_zoom(self._zoom)
+                w.set_zoom(self._zoom, self.formula_floor())
                 w.clicked.connect(self._on_term_clicked)
                 if item.role in ("chain", "path_term"):
                     w.setContentsMargins(0, 0, 0, 0)
@@ -220,10 +225,9 @@ class DerivationPanel(QWidget):
                 w = wrapped(item.heading(texts))
                 heading = item.kind == "heading"
                 w.setFont(_font((HEADING_PT if heading else NOTE_PT) * self._zoom, bold=heading))
+                w.setStyleSheet(f"color: {self._theme.text};")
                 if heading:
                     w.setContentsMargins(0, 12 if k else 0, 0, 4)
-                else:
-                    w.setStyleSheet(f"color: {NOTE_INK};")
             self._rows.insertWidget(k, w)
             self._widgets.append(w)
         self._shape = shape
@@ -236,7 +240,7 @@ class DerivationPanel(QWidget):
         for view, _item in self._formula_rows():
             if view.path is None or view.path >= len(ps):
                 continue
-            accent = sign_hex(ps[view.path].value)
+            accent = self._theme.color(sign_hex(bracket(ps[view.path])))
             if spot is None:
                 view.set_state("normal", accent)
             else:
@@ -250,7 +254,8 @@ class DerivationPanel(QWidget):
             mine = item.role in step.section and (
                 step.path is None or item.path is None or item.path == step.path
             )
-            accent = sign_hex(ps[item.path].value) if item.path is not None else WALK
+            color = sign_hex(bracket(ps[item.path])) if item.path is not None else WALK
+            accent = self._theme.color(color)
             view.set_state("highlight" if mine else "dim", accent)
             if mine and first is None:
                 first = view
@@ -264,7 +269,9 @@ class DerivationPanel(QWidget):
     def copy_latex(self) -> str:
         """Put the derivation, with the current numbers, on the clipboard as a LaTeX document."""
         snap = self.session.snapshot
-        items = derivation(snap.params, snap.selected, color=sign_hex, fwd=snap.forward)
+        items = derivation(
+            snap.params, snap.selected, color=sign_hex, fwd=snap.forward, common=COMMON
+        )
         texts = self.texts()
         title = texts["title"].format(param=snap.selected)
         text = document(items, texts, title=f"{snap.name}: {title}" if snap.name else title)
@@ -279,6 +286,24 @@ class DerivationPanel(QWidget):
 
     def zoom(self) -> float:
         return self._zoom
+
+    def formula_floor(self) -> float:
+        """The smallest scale at which the formulas' digits are as tall as the body text's."""
+        digits = QFontMetricsF(_font(NOTE_PT * self._zoom)).tightBoundingRect("0123456789")
+        return LEGIBLE * digits.height() / (FONT_SIZE * DIGIT_EM)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Typeset in the theme's ink on its ground (light ink on a dark theme's dark ground)."""
+        self._theme = theme
+        ground = QPalette()  # only the ground: every other role still comes from the window
+        ground.setColor(QPalette.ColorRole.Window, QColor(theme.base))
+        self._body.setPalette(ground)
+        self._body.setAutoFillBackground(True)
+        self._shape = ()
+        self.refresh()
+
+    def theme(self) -> Theme:
+        return self._theme
 
 
 def _font(points: float, bold: bool = False) -> QFont:

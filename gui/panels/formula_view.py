@@ -5,14 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QScrollBar, QSizePolicy, QWidget
 
 MARGIN = 6  # pixels around the formula, room for the highlight's border
 DIM_OPACITY = 0.3
 
 
 class FormulaView(QWidget):
-    """Draws one formula's SVG scaled by ``zoom``, shrunk to the width it is given.
+    """Draws one formula's SVG scaled by ``zoom``, shrunk to the width it is given, but never
+    below ``floor`` (the scale at which its glyphs are as tall as the panel's body text): a
+    formula wider than that scrolls sideways under its own scroll bar, as a wide display
+    equation does on a web page, while the prose around it keeps wrapping at the panel's width.
 
     A row that belongs to a backprop path (``path`` is not None) is clickable and can be
     highlighted (tinted in its ``accent`` colour) or dimmed.
@@ -27,7 +30,11 @@ class FormulaView(QWidget):
         self._renderer: QSvgRenderer | None = None
         self._natural = QSize(0, 0)
         self._zoom = 1.0
+        self._floor = 0.0
         self._pixmap: QPixmap | None = None
+        self.bar = QScrollBar(Qt.Orientation.Horizontal, self)  # only when the formula overflows
+        self.bar.hide()
+        self.bar.valueChanged.connect(self.update)
         self._state = "normal"
         self._accent = QColor("#7F7F7F")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -46,9 +53,11 @@ class FormulaView(QWidget):
         self._fit()
         self.update()
 
-    def set_zoom(self, zoom: float) -> None:
-        if zoom != self._zoom:
-            self._zoom = zoom
+    def set_zoom(self, zoom: float, floor: float = 0.0) -> None:
+        """Draw at ``zoom`` where the width allows, never smaller than ``floor``."""
+        floor = min(floor, zoom)
+        if (zoom, floor) != (self._zoom, self._floor):
+            self._zoom, self._floor = zoom, floor
             self._pixmap = None
             self._fit()
             self.update()
@@ -70,10 +79,16 @@ class FormulaView(QWidget):
         natural = self._natural.width()
         if natural <= 0:
             return self._zoom
-        return min(self._zoom, max(width - 2 * MARGIN, 1) / natural)
+        return max(self._floor, min(self._zoom, max(width - 2 * MARGIN, 1) / natural))
+
+    def overflow(self, width: int) -> int:
+        """How many pixels of the formula do not fit in ``width`` (0: it fits)."""
+        drawn = int(self._natural.width() * self._scale(width)) + 2 * MARGIN + 1
+        return max(0, drawn - width)
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
-        return int(self._natural.height() * self._scale(width)) + 2 * MARGIN + 1
+        bar = self.bar.sizeHint().height() if self.overflow(width) else 0
+        return int(self._natural.height() * self._scale(width)) + 2 * MARGIN + 1 + bar
 
     def sizeHint(self) -> QSize:  # noqa: N802
         w = int(self._natural.width() * self._zoom) + 2 * MARGIN
@@ -84,12 +99,18 @@ class FormulaView(QWidget):
         height = self.heightForWidth(self.width())
         if height != self.height() or self.minimumHeight() != height:
             self.setFixedHeight(height)
+        over = self.overflow(self.width())
+        self.bar.setRange(0, over)
+        self.bar.setPageStep(max(1, self.width()))
+        self.bar.setSingleStep(24)
+        bar_h = self.bar.sizeHint().height()
+        self.bar.setGeometry(0, height - bar_h, self.width(), bar_h)
+        self.bar.setVisible(over > 0)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         self._pixmap = None
         super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self._fit()
+        self._fit()
 
     # -- drawing and input --------------------------------------------------------------
     def _render(self) -> QPixmap:
@@ -118,7 +139,7 @@ class FormulaView(QWidget):
             self._pixmap = self._render()
         if self._state == "dim":
             painter.setOpacity(DIM_OPACITY)
-        painter.drawPixmap(MARGIN, MARGIN, self._pixmap)
+        painter.drawPixmap(MARGIN - self.bar.value(), MARGIN, self._pixmap)
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
         if self.path is not None and event.button() == Qt.MouseButton.LeftButton:

@@ -445,6 +445,17 @@ double-click or Enter to type.</source>
     </message>
   </context>
   <context>
+    <name>Enlarger</name>
+    <message>
+      <source>Enlarge the derivation</source>
+      <translation>放大推導</translation>
+    </message>
+    <message>
+      <source>Let the derivation take the place of the plots (again: give it back)</source>
+      <translation>讓推導佔用圖表的位置（再按一次：還原）</translation>
+    </message>
+  </context>
+  <context>
     <name>ErrorReporter</name>
     <message>
       <source>(the log could not be written)</source>
