@@ -148,3 +148,27 @@ def test_the_window_shrinks_to_a_small_screen_once_shown(win):
     outer = frame or win.geometry().marginsAdded(QMargins(GUESSED_FRAME))
     assert area.contains(outer)
     assert outer.width() == area.width()  # as large as the screen allows, no smaller
+
+
+def test_a_title_wider_than_its_plot_wraps_whole_instead_of_pushing_the_plot_out(qtbot):
+    from screen_fit import clipped, plot_parts
+
+    from gui.descent.plot_style import make_plot, set_font_scale
+
+    plot = make_plot("w11 and its gradient against step", "step", "w11")
+    qtbot.addWidget(plot)
+    set_font_scale(plot, 1.6)
+    plot.resize(900, 240)
+    plot.show()
+    qtbot.waitExposed(plot)
+    settle(plot)
+    title = plot.getPlotItem().titleLabel.item
+    one_line = title.document().size().height()
+    plot.resize(260, 240)
+    settle(plot)
+    assert title.document().size().height() > 1.5 * one_line  # on two lines or more
+    assert title_is_whole(plot)
+    assert clipped(plot, plot_parts(plot), plot) == []
+    plot.resize(900, 240)  # room again: back on one line
+    settle(plot)
+    assert title.document().size().height() == one_line
