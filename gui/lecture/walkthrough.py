@@ -128,7 +128,7 @@ class WalkthroughController(QObject):
             self.next.setEnabled(k < n - 1)
             self.prev.setEnabled(k > 0)
             self.counter.setText(f" {k + 1} / {n} ")
-            self.text.setText(narration(snap.walk_step, snap.hidden))
+            self.text.setText(narration(snap.walk_step, snap.concealed))
         for a in self._shared:
             a.setEnabled(not walking)
         if self.bar.isVisibleTo(self._window) != walking:
