@@ -167,16 +167,13 @@ class PathsPanel(QWidget):
             return "?" if key in hidden else fmt(value, digits)
 
         self.gradient.setText(
-            self.tr("∂MSE/∂{0} = <span style='color:{1}'>{2}</span>").format(
-                name, ink(self, palette.sign_hex(grad)), num("grad", grad, 6)
-            )
+            f"∂MSE/∂{name} = <span style='color:{ink(self, palette.sign_hex(grad))}'>"
+            f"{num('grad', grad, 6)}</span>"
         )
         self.gradient.setToolTip(self.tr("The gradient: the sum of the path terms below"))
         self.sum_caption.setText(self.tr("= the sum of its {0} path term(s):").format(len(ps)))
         terms = " + ".join("?" if f"path{k}" in hidden else op(p.value) for k, p in enumerate(ps))
-        self.total.setText(
-            self.tr("{0} = <b>{1}</b>").format(terms, num("grad", grad, 6)) if len(ps) > 1 else ""
-        )
+        self.total.setText(f"{terms} = <b>{num('grad', grad, 6)}</b>" if len(ps) > 1 else "")
         self.total.setVisible(len(ps) > 1)
         for k, row in enumerate(self.rows):
             row.setVisible(k < len(ps))
