@@ -97,13 +97,31 @@ def test_every_row_is_in_the_window_without_scrolling(win, qtbot, size):
         assert view.contains(rect), (w, rect, view)
 
 
-def test_cards_take_the_palette_colours_in_a_dark_theme(win):
-    win.appearance.set_choice("dark", remember=False)
+def luminance(c: QColor) -> float:
+    def channel(v: int) -> float:
+        v /= 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(c.red()) + 0.7152 * channel(c.green()) + 0.0722 * channel(c.blue())
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "contrast"])
+def test_cards_are_drawn_in_the_themes_colours(win, theme):
+    win.appearance.set_choice(theme, remember=False)
     QApplication.processEvents()
     row = win.paths_panel.rows[0]
     base = row.palette().color(QPalette.ColorRole.Base)
-    assert base.lightness() < 128
     image = row.grab().toImage()
-    inside = QColor(image.pixel(4 * image.width() // row.width(), image.height() // 2))
-    assert inside == base  # not a bright white card
-    assert "#0072B2" not in row.label.text()  # the dark blue is brightened on a dark ground
+    scale = image.width() / row.width()
+    inside = QColor(image.pixel(int(4 * scale), image.height() // 2))
+    edge = QColor(image.pixel(image.width() // 2, 0))
+    assert inside == base  # the window's ground, not a white card on black
+    assert contrast(edge, inside) >= 3.0  # WCAG 2.1 AA for a control's boundary
+    if theme != "light":
+        assert base.lightness() < 128
+        assert "#0072B2" not in row.label.text()  # the dark blue is brightened on black

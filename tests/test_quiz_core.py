@@ -112,3 +112,11 @@ def test_derivation_rows_name_the_values_they_show():
     assert row_values("path_term", 0) == {"wa", "s'(z00)", "a11", "o00", "bracket0"}
     assert "grad" in row_values("result", None)
     assert row_values("chain", 0) == frozenset()  # symbols only
+
+
+def test_the_walkthrough_hides_the_common_factor_when_the_loss_is_hidden():
+    p = default().params
+    dloss = next(s for s in steps(p) if s.kind == "dloss")
+    assert "-1.044" in dloss.narration()
+    # MSE = (dMSE/dy_hat / 2)^2: hiding the loss conceals the common factor
+    assert dloss.narration(hidden=concealed({"MSE"})).endswith("= ?")

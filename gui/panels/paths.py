@@ -28,9 +28,23 @@ CAPTION_SCALE = 0.9  # the captions' type
 
 
 def ink(widget: QWidget, hex_color: str) -> str:
-    """``hex_color`` as the current theme draws it: brighter on a dark ground."""
-    dark = widget.palette().color(QPalette.ColorRole.Base).lightness() < 128
-    return THEMES["dark"].color(hex_color) if dark else hex_color
+    """``hex_color`` as the theme whose ground the widget's palette has draws it (brighter on a
+    dark ground); on a ground no theme has, the dark theme's when it is dark."""
+    base = widget.palette().color(QPalette.ColorRole.Base)
+    for theme in THEMES.values():
+        if theme.name != "light" and QColor(theme.base) == base:
+            return theme.color(hex_color)
+    return THEMES["dark"].color(hex_color) if base.lightness() < 128 else hex_color
+
+
+def card_edge(pal: QPalette) -> QColor:
+    """Half way from the ground to the text: a card's edge stands out (>= 3:1) in every theme."""
+    text, base = pal.color(QPalette.ColorRole.Text), pal.color(QPalette.ColorRole.Base)
+    return QColor(
+        (text.red() + base.red()) // 2,
+        (text.green() + base.green()) // 2,
+        (text.blue() + base.blue()) // 2,
+    )
 
 
 def sized(label: QLabel, base: QFont, scale: float, bold: bool = False) -> None:
@@ -86,8 +100,7 @@ class PathRow(QFrame):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         width = 3.0 if spotlit else 1.0
-        edge = QColor(color) if spotlit else self.palette().color(QPalette.ColorRole.Mid)
-        painter.setPen(QPen(edge, width))
+        painter.setPen(QPen(QColor(color) if spotlit else card_edge(self.palette()), width))
         painter.setBrush(self.palette().color(QPalette.ColorRole.Base))
         half = width / 2
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(half, half, -half, -half), 6, 6)
@@ -102,8 +115,7 @@ class PathsPanel(QWidget):
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
         self.session = session
-        self.gradient = QLabel()
-        self.gradient.setTextFormat(Qt.TextFormat.RichText)
+        self.gradient = wrapped(rich=True)  # wraps rather than widen the dock
         self.gradient.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.nudge = QPushButton(self.tr("Nudge check"))
         self.nudge.setToolTip(
