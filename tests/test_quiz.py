@@ -61,6 +61,7 @@ def test_hiding_the_gradient_keeps_the_paths_and_the_loss(win, session):
     session.lecture.hide_value("grad")
     panel = win.paths_panel
     assert "?" in panel.gradient.text() and not panel.nudge.isEnabled()
+    assert "#0072B2" not in panel.gradient.text().upper()  # not even its sign, by its colour
     assert "<b>-0.1365</b>" in panel.rows[0].label.text()  # the terms to add up
     assert "-1.044" in panel.common.text()
     assert lines(win, "w11")[1] == "∂ ?" and lines(win, "MSE")[0] == "0.2723"

@@ -178,8 +178,12 @@ class PathsPanel(QWidget):
         def num(key: str, value: float, digits: int = 4) -> str:
             return "?" if key in hidden else fmt(value, digits)
 
+        def signed(value: float, key: str) -> str:  # a hidden value's colour keeps its sign too
+            plain = self.palette().color(QPalette.ColorRole.WindowText).name()
+            return plain if key in hidden else ink(self, palette.sign_hex(value))
+
         self.gradient.setText(
-            f"∂MSE/∂{name} = <span style='color:{ink(self, palette.sign_hex(grad))}'>"
+            f"∂MSE/∂{name} = <span style='color:{signed(grad, 'grad')}'>"
             f"{num('grad', grad, 6)}</span>"
         )
         self.gradient.setToolTip(self.tr("The gradient: the sum of the path terms below"))
@@ -194,7 +198,7 @@ class PathsPanel(QWidget):
                 factors = ["?" if fa.equals in hidden else op(fa.value) for fa in p.factors[1:]] + [
                     "?" if "dMSE/dy_hat" in hidden else op(p.factors[0].value)
                 ]
-                color = ink(self, palette.sign_hex(p.value))
+                color = signed(p.value, f"path{k}")
                 row.show_path(p, factors, num(f"path{k}", p.value), color, snap.path == k)
         common = ps[0].factors[0].value
         self.common.setText(
