@@ -31,9 +31,10 @@ the current numbers. Views ask :func:`concealed` whether to show a number, and
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 from .model import Params, forward, gradients
 from .params import CELLS, HEAD, INPUTS, KERNEL, PARAMETERS, TARGET, window
@@ -97,12 +98,16 @@ def _factors(param: str, cell: int, partner: str | None) -> tuple[str, ...]:
     return (HEAD[cell], f"s'(z{CELLS[cell]})", partner)
 
 
-@lru_cache(maxsize=32)
-def graph(param: str = "w11") -> dict[str, tuple[str, ...]]:
+def graph(param: str = "w11") -> Mapping[str, tuple[str, ...]]:
     """Each derived value and the values it is computed from, for the paths into ``param``.
 
     Leaves (inputs, weights, yy, lr) have no entry. ``grad`` names ``dMSE/d<param>``.
     """
+    return MappingProxyType(_graph(param))
+
+
+@lru_cache(maxsize=32)
+def _graph(param: str) -> dict[str, tuple[str, ...]]:
     g: dict[str, tuple[str, ...]] = {}
     for c, cell in enumerate(CELLS):
         g[f"z{cell}"] = (*window(c), *KERNEL)

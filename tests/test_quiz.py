@@ -106,3 +106,30 @@ def test_a_head_weight_has_one_path_row(win, session):
     session.select("wb")
     visible = [k for k, row in win.quiz.rows.items() if row.hide.isVisibleTo(win.quiz)]
     assert visible == ["y_hat", "MSE", "path0", "grad", "after"]
+
+
+def green_pixels(widget) -> int:
+    """Pixels of the current point's green (the loss at the cursor) in ``widget`` as drawn."""
+    from PySide6.QtGui import QColor
+
+    from gui.look.palette import SELECTED
+
+    image = widget.grab().toImage()
+    green = QColor(SELECTED).rgb()
+    return sum(
+        1
+        for y in range(0, image.height(), 2)
+        for x in range(0, image.width(), 2)
+        if image.pixel(x, y) == green
+    )
+
+
+def test_the_loss_at_the_cursor_is_not_drawn_while_the_loss_is_hidden(win, session, qtbot):
+    curve = win.descent_panel.curve.widget
+    assert green_pixels(curve) > 20  # the current point on the loss curve
+    session.lecture.hide_value("MSE")
+    qtbot.wait(10)
+    assert green_pixels(curve) == 0
+    session.lecture.reveal_all()
+    qtbot.wait(10)
+    assert green_pixels(curve) > 20

@@ -2,8 +2,9 @@
 
 One row per quiz value (core.quiz keys): a Hide box, the value's name, a box for the prediction,
 Check and Reveal. Which values are hidden lives in the Session's snapshot (``Snapshot.hidden``),
-so the diagram, the paths panel and the walkthrough show "?" for them too. The expected values
-come from :mod:`core.quiz`.
+so the diagram, the paths panel and the walkthrough show "?" for them too, and for every value
+that would give them away (``Snapshot.concealed``); the panel names those under its buttons.
+The expected values and the rule of what gives a value away come from :mod:`core.quiz`.
 """
 
 from __future__ import annotations
@@ -148,6 +149,8 @@ class QuizPanel(QWidget):
     def implied_names(self, snap: Snapshot) -> list[str]:
         """What hiding the chosen values also hides, by name, in the order of the pass."""
         extra = snap.concealed - snap.hidden - {f"dMSE/d{snap.selected}"}
+        if not extra:
+            return []
         g = graph(snap.selected)
         first = ("z", "o", "s'", "y_hat", "MSE", "dMSE/dy", "dMSE/dz", "path", "bracket", "sum")
         rank = {v: next((k for k, p in enumerate(first) if v.startswith(p)), len(first)) for v in g}
