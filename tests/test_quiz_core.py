@@ -120,3 +120,6 @@ def test_the_walkthrough_hides_the_common_factor_when_the_loss_is_hidden():
     assert "-1.044" in dloss.narration()
     # MSE = (dMSE/dy_hat / 2)^2: hiding the loss conceals the common factor
     assert dloss.narration(hidden=concealed({"MSE"})).endswith("= ?")
+    first_path = next(s for s in steps(p) if s.kind == "path")
+    assert "-1.044" in first_path.narration()
+    assert "-1.044" not in first_path.narration(hidden=concealed({"MSE"}))
