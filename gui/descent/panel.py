@@ -88,6 +88,7 @@ class DescentPanel(QWidget):
             (self.loss.widget.getPlotItem().vb, loss),
             (self.curve._tangent, grad),
             (legend.getLabel(self.curve._tangent), grad),  # it says the slope
+            (next((s for s, _ in legend.items if s.item is self.curve._tangent), None), grad),
             (self.curve._predicted, ahead),
             (self.loss._predicted, ahead),
             (self.value._grad, grad),

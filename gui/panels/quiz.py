@@ -154,6 +154,7 @@ class QuizPanel(QWidget):
         g = graph(snap.selected)
         first = ("z", "o", "s'", "y_hat", "MSE", "dMSE/dy", "dMSE/dz", "path", "bracket", "sum")
         rank = {v: next((k for k, p in enumerate(first) if v.startswith(p)), len(first)) for v in g}
+        rank[LOSS_AFTER] = len(first) + 1  # after the step it follows
         grads = {f"dMSE/d{q}" for q in PARAMETERS} - {f"dMSE/d{snap.selected}"}
         names = []
         if grads <= extra:  # all of them: one name
