@@ -1,20 +1,51 @@
-"""Predict, then reveal: the values a student can be asked for, and the check of an answer.
+"""Predict, then reveal: the values a student can be asked for, what hiding one must also hide,
+and the check of an answer.
 
 A quiz key names one value of the current state: ``"y_hat"``, ``"MSE"``, ``"path0"`` ..
 (one backprop path's term), ``"grad"`` (dMSE/d(param)) or ``"after"`` (the parameter after one
 gradient-descent step). :func:`expected` computes it from the model, independently of any view.
+
+What a hidden value takes with it
+---------------------------------
+The network's values form a dependency graph (:func:`graph`): each derived value is computed
+from its *inputs* (``z00`` from ``a11 a12 a21 a22`` and the filter, ``y_hat`` from ``o00..o11``
+and ``wa..wd``, a path term from its factors, the gradient from the path terms ...). A hidden
+value is what the student computes from its inputs, so its inputs (and their inputs) stay shown.
+:func:`concealed` hides, besides the hidden values themselves, exactly
+
+1. every value it determines: each value computed from it, directly or through others (hiding
+   ``y_hat`` hides the loss, dMSE/dy_hat, dMSE/dyy, and every gradient and path term that
+   contains dMSE/dy_hat), and
+2. every value that determines it uniquely given the shown ones by a formula other than its own
+   (:func:`shortcuts`): dMSE/dyy = -dMSE/dy_hat; MSE = (dMSE/dy_hat / 2)^2; a path term =
+   dMSE/dz(cell) x its last factor = dMSE/dy_hat x its bracket (the product of its other
+   factors); the gradient = dMSE/dy_hat x the sum of the brackets. A shortcut counts only while
+   the numbers it needs besides are shown. The values it takes are hidden in turn, by both rules,
+   until nothing changes.
+
+Nothing else is hidden. Zero factors are not special: the rule follows the graph's shape, not
+the current numbers. Views ask :func:`concealed` whether to show a number, and
+:func:`row_values` which values a derivation row shows.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
 
 from .model import Params, forward, gradients
+from .params import CELLS, HEAD, INPUTS, KERNEL, PARAMETERS, TARGET, window
 from .paths import paths
 from .walkthrough import updated
 
 DEFAULT_TOL = 0.01  # an answer within 1 % of the value is right
 ABS_FLOOR = 1e-12  # for a value of exactly zero, how close counts as zero
+
+DLOSS = "dMSE/dy_hat"  # the common factor of every path
+LOSS_AFTER = "MSE after"  # the loss after one step of the selected parameter
 
 
 def keys(p: Params, param: str = "w11") -> tuple[str, ...]:
@@ -43,3 +74,140 @@ def check(guess: float, value: float, rel_tol: float = DEFAULT_TOL) -> bool:
     if not (math.isfinite(guess) and math.isfinite(value)):
         return False
     return abs(guess - value) <= max(rel_tol * abs(value), ABS_FLOOR)
+
+
+# -- the dependency graph ----------------------------------------------------------------------
+
+
+def routes(param: str) -> tuple[tuple[int, str | None], ...]:
+    """(conv cell, partner) of each path into ``param``, in the order of core.paths.paths."""
+    if param in HEAD:
+        return ((HEAD.index(param), None),)
+    if param in KERNEL:
+        j = KERNEL.index(param)
+        return tuple((c, window(c)[j]) for c in range(4))
+    if param in INPUTS:
+        return tuple((c, KERNEL[window(c).index(param)]) for c in range(4) if param in window(c))
+    raise KeyError(f"{param!r} has no gradient; choose one of {', '.join(PARAMETERS)}")
+
+
+def _factors(param: str, cell: int, partner: str | None) -> tuple[str, ...]:
+    """A path's factors after dMSE/dy_hat, as value names."""
+    if partner is None:
+        return (f"o{CELLS[cell]}",)
+    return (HEAD[cell], f"s'(z{CELLS[cell]})", partner)
+
+
+def graph(param: str = "w11") -> Mapping[str, tuple[str, ...]]:
+    """Each derived value and the values it is computed from, for the paths into ``param``.
+
+    Leaves (inputs, weights, yy, lr) have no entry. ``grad`` names ``dMSE/d<param>``.
+    """
+    return MappingProxyType(_graph(param))
+
+
+@lru_cache(maxsize=32)
+def _graph(param: str) -> dict[str, tuple[str, ...]]:
+    g: dict[str, tuple[str, ...]] = {}
+    for c, cell in enumerate(CELLS):
+        g[f"z{cell}"] = (*window(c), *KERNEL)
+        g[f"o{cell}"] = (f"z{cell}",)
+        g[f"s'(z{cell})"] = (f"o{cell}",)
+        g[f"dMSE/dz{cell}"] = (DLOSS, HEAD[c], f"s'(z{cell})")
+    g["y_hat"] = (*(f"o{cell}" for cell in CELLS), *HEAD)
+    g["MSE"] = g[DLOSS] = g[f"dMSE/d{TARGET}"] = ("y_hat", TARGET)
+    for name in PARAMETERS:
+        if name in HEAD:
+            g[f"dMSE/d{name}"] = (DLOSS, f"o{CELLS[HEAD.index(name)]}")
+        else:
+            g[f"dMSE/d{name}"] = tuple(
+                x for c, partner in routes(name) for x in (f"dMSE/dz{CELLS[c]}", str(partner))
+            )
+    del g[f"dMSE/d{param}"]  # the selected parameter's gradient is "grad", the sum of its paths
+    ps = routes(param)
+    for k, (c, partner) in enumerate(ps):
+        g[f"bracket{k}"] = _factors(param, c, partner)
+        g[f"path{k}"] = (DLOSS, *g[f"bracket{k}"])
+    g["sum"] = tuple(f"bracket{k}" for k in range(len(ps)))
+    g["grad"] = tuple(f"path{k}" for k in range(len(ps)))  # the sum the app shows
+    g["after"] = (param, "lr", "grad")
+    g[LOSS_AFTER] = ("after",)
+    return g
+
+
+@dataclass(frozen=True)
+class Shortcut:
+    """``value`` follows uniquely from ``via`` when ``given`` are shown (not by its own formula)."""
+
+    value: str
+    via: str
+    given: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=32)
+def shortcuts(param: str = "w11") -> tuple[Shortcut, ...]:
+    """The formulas other than a value's own that pin it down from one other value."""
+    dyy = f"dMSE/d{TARGET}"
+    out = [Shortcut(dyy, DLOSS), Shortcut(DLOSS, dyy), Shortcut("MSE", DLOSS), Shortcut("MSE", dyy)]
+    for k, (c, partner) in enumerate(routes(param)):
+        if partner is not None:  # path = dMSE/dz(cell) x partner
+            out.append(Shortcut(f"path{k}", f"dMSE/dz{CELLS[c]}", (partner,)))
+        out.append(Shortcut(f"path{k}", f"bracket{k}", (DLOSS,)))
+    out.append(Shortcut("grad", "sum", (DLOSS,)))
+    return tuple(out)
+
+
+def _alias(name: str, param: str) -> str:
+    return "grad" if name == f"dMSE/d{param}" else name
+
+
+def concealed(hidden: Iterable[str], param: str = "w11") -> frozenset[str]:
+    """Every value to show as hidden when ``hidden`` are (see the module docstring).
+
+    The result names values as :func:`graph` does, and holds both ``grad`` and
+    ``dMSE/d<param>`` when the selected parameter's gradient is hidden.
+    """
+    return _concealed(frozenset(_alias(h, param) for h in hidden), param)
+
+
+@lru_cache(maxsize=256)
+def _concealed(hidden: frozenset[str], param: str) -> frozenset[str]:
+    g = graph(param)
+    unknown = hidden - g.keys()
+    if unknown:
+        raise KeyError(f"{', '.join(sorted(unknown))}: not a derived value of the network")
+    children: dict[str, list[str]] = {}
+    for value, inputs in g.items():
+        for x in inputs:
+            children.setdefault(_alias(x, param), []).append(value)
+    out, todo = set(hidden), list(hidden)
+    while todo:
+        while todo:  # rule 1: everything computed from a hidden value
+            for child in children.get(todo.pop(), ()):
+                if child not in out:
+                    out.add(child)
+                    todo.append(child)
+        for s in shortcuts(param):  # rule 2: a shown value that pins a hidden one down
+            if s.value in out and s.via not in out and not out.intersection(s.given):
+                out.add(s.via)
+                todo.append(s.via)
+    if "grad" in out:
+        out.add(f"dMSE/d{param}")
+    return frozenset(out)
+
+
+def row_values(role: str, path: int | None, param: str = "w11") -> frozenset[str]:
+    """The values whose numbers a derivation row (a core.latex.Item formula) shows."""
+    if role in ("z", "o"):
+        return frozenset(f"{role}{cell}" for cell in CELLS)
+    fixed = {"y_hat": {"y_hat"}, "loss": {"y_hat", "MSE"}, "dloss": {"y_hat", DLOSS}}
+    if role in fixed:
+        return frozenset(fixed[role])
+    ps = routes(param)
+    if role in ("local", "path_term") and path is not None and path < len(ps):
+        c, partner = ps[path]
+        shown = {*_factors(param, c, partner), f"o{CELLS[c]}"}  # s'(z) is shown as o(1 - o)
+        return frozenset(shown | {f"bracket{path}"} if role == "path_term" else shown)
+    if role == "result":
+        return frozenset({DLOSS, "sum", "grad", *(f"bracket{k}" for k in range(len(ps)))})
+    return frozenset()

@@ -98,8 +98,8 @@ _PATHS = tuple(f"path{k}" for k in range(4))
 _GIVES_AWAY: dict[str, dict[str, tuple[str, ...]]] = {
     "head": {"y_hat": ("y_hat",)},
     "loss": {"y_hat": ("y_hat",), "loss": ("MSE",)},
-    "dloss": {"value": ("y_hat",)},
-    "path": {"value": ("y_hat", "path{path}"), "numbers": ("y_hat",)},
+    "dloss": {"value": ("y_hat", "dMSE/dy_hat")},
+    "path": {"value": ("y_hat", "path{path}"), "numbers": ("y_hat", "dMSE/dy_hat")},
     "sum": {"terms": ("y_hat", *_PATHS), "grad": ("grad", "y_hat", *_PATHS)},
     "update": {"grad": ("grad",), "new": ("after",), "loss_new": ("after",)},
 }

@@ -15,21 +15,61 @@ def answer(win, qtbot, key: str, text: str) -> str:
     return row.verdict.text()
 
 
-def test_hidden_values_read_question_marks_everywhere(win, session):
+def lines(win, name: str) -> list[str]:
+    return [line.text for line in win.scene.nodes[name].lines()]
+
+
+def shown_rows(win) -> set[str]:
+    d = win.derivation
+    pairs = zip(d._widgets, d._items, strict=True)
+    return {f"{i.role}{'' if i.path is None else i.path}" for w, i in pairs if w.isVisibleTo(d)}
+
+
+def test_hiding_y_hat_hides_what_gives_it_away_everywhere_and_nothing_else(win, session):
     before = session.snapshot.params
     win.quiz.rows["y_hat"].hide.setChecked(True)
-    win.quiz.rows["path1"].hide.setChecked(True)
-    assert session.snapshot.hidden == {"y_hat", "path1"}
-    assert [line.text for line in win.scene.nodes["y_hat"].lines()][0] == "?"
-    assert win.scene.badges[1].text() == "?"
-    assert "?" in win.paths_panel.total.text()
-    assert not win.derivation._scroll.isVisibleTo(win.derivation)
-    panel = win.descent_panel  # the loss curve and its legend would give the loss away
-    assert not panel.plots.isVisibleTo(panel) and panel.hidden_note.isVisibleTo(panel)
+    assert session.snapshot.hidden == {"y_hat"}
+    assert lines(win, "y_hat") == ["?", "∂MSE/∂ŷ = ?"]
+    assert lines(win, "MSE")[0] == "?"  # (yy - y_hat)^2 would give y_hat
+    assert lines(win, "yy")[1] == "∂ ?"  # dMSE/dyy = 2(yy - y_hat) too
+    assert lines(win, "z00") == ["z00 = 1.35", "o00 = s(z00) = 0.7941", "s'(z00) = 0.1635",
+                                 "∂MSE/∂z00 = ?"]  # fmt: skip
+    assert lines(win, "a11")[0] == "1" and lines(win, "a11")[1] == "∂ ?"
+    assert [win.scene.badges[c].text() for c in range(4)] == ["?"] * 4
+    panel = win.paths_panel
+    assert "?" in panel.gradient.text() and "?" in panel.common.text()
+    assert "0.8 × 0.1635 × 1 × ?" in panel.rows[0].label.text()  # the factors still show
+    rows = shown_rows(win)
+    assert {"z", "o", "lead", "chain0", "local0", "path_term0", "path_term3"} <= rows
+    assert not rows & {"y_hat", "loss", "dloss", "result"}
+    assert win.derivation._hidden_note.isVisibleTo(win.derivation)
+    plots = win.descent_panel
+    assert plots.plots.isVisibleTo(plots)  # the plots stay; the points that tell go
+    assert not plots.curve.widget.getPlotItem().vb.isVisible()
+    assert plots.value.widget.getPlotItem().vb.isVisible()  # w11's values are given
+    assert not plots.value._grad.isVisible()
+    assert "∂MSE/∂yy" in win.quiz.implied.text()
     assert session.snapshot.params == before
     win.quiz.rows["y_hat"].hide.setChecked(False)
-    win.quiz.rows["path1"].hide.setChecked(False)
-    assert panel.plots.isVisibleTo(panel) and not panel.hidden_note.isVisibleTo(panel)
+    assert lines(win, "MSE")[0] == "0.2723" and plots.value._grad.isVisible()
+    assert plots.curve.widget.getPlotItem().vb.isVisible()
+    assert not win.quiz.implied.isVisibleTo(win.quiz)
+    assert not win.derivation._hidden_note.isVisibleTo(win.derivation)
+
+
+def test_hiding_the_gradient_keeps_the_paths_and_the_loss(win, session):
+    session.lecture.hide_value("grad")
+    panel = win.paths_panel
+    assert "?" in panel.gradient.text() and not panel.nudge.isEnabled()
+    assert "#0072B2" not in panel.gradient.text().upper()  # not even its sign, by its colour
+    assert "<b>-0.1365</b>" in panel.rows[0].label.text()  # the terms to add up
+    assert "-1.044" in panel.common.text()
+    assert lines(win, "w11")[1] == "∂ ?" and lines(win, "MSE")[0] == "0.2723"
+    assert shown_rows(win) >= {"loss", "dloss", "path_term0"} and "result" not in shown_rows(win)
+    plots = win.descent_panel
+    assert plots.curve.widget.getPlotItem().vb.isVisible()  # the loss is no secret
+    assert not plots.curve._tangent.isVisible()  # its slope is the gradient
+    assert not plots.curve._predicted.isVisible()  # the step it takes is too
 
 
 def test_a_prediction_within_the_tolerance_is_right_and_one_outside_is_not(win, session, qtbot):
@@ -66,3 +106,30 @@ def test_a_head_weight_has_one_path_row(win, session):
     session.select("wb")
     visible = [k for k, row in win.quiz.rows.items() if row.hide.isVisibleTo(win.quiz)]
     assert visible == ["y_hat", "MSE", "path0", "grad", "after"]
+
+
+def green_pixels(widget) -> int:
+    """Pixels of the current point's green (the loss at the cursor) in ``widget`` as drawn."""
+    from PySide6.QtGui import QColor
+
+    from gui.look.palette import SELECTED
+
+    image = widget.grab().toImage()
+    green = QColor(SELECTED).rgb()
+    return sum(
+        1
+        for y in range(0, image.height(), 2)
+        for x in range(0, image.width(), 2)
+        if image.pixel(x, y) == green
+    )
+
+
+def test_the_loss_at_the_cursor_is_not_drawn_while_the_loss_is_hidden(win, session, qtbot):
+    curve = win.descent_panel.curve.widget
+    assert green_pixels(curve) > 20  # the current point on the loss curve
+    session.lecture.hide_value("MSE")
+    qtbot.wait(10)
+    assert green_pixels(curve) == 0
+    session.lecture.reveal_all()
+    qtbot.wait(10)
+    assert green_pixels(curve) > 20

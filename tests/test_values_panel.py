@@ -109,3 +109,14 @@ def test_the_table_and_the_diagram_follow_one_selection(window, qtbot):
     assert window.session.snapshot.selected == "wb"
     QTest.keyClick(panel.table, Qt.Key.Key_Down)  # the keyboard moves the selection too
     assert window.session.snapshot.selected == "wc"
+
+
+def test_a_value_hidden_for_the_quiz_is_not_read_out_anywhere(window):
+    window.session.lecture.set_hidden(("y_hat",))
+    texts = tree_texts(window)
+    said = next(t for t in texts if t.startswith("y_hat, "))
+    assert said == "y_hat, prediction, ?, gradient ?"
+    assert next(t for t in texts if t.startswith("MSE, ")) == "MSE, loss, ?"  # it gives y_hat
+    path = next(t for t in texts if t.startswith("Path 1 into w11"))
+    assert "dMSE/dy_hat ? equals ?" in path
+    assert "0.9782" not in " ".join(texts)

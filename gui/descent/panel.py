@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.descent import ALL_WEIGHTS, WEIGHTS
+
 from ..look.labels import wrapped
 from ..look.palette import BANNER_BG, FONT_PT, INK, MUTED, POSITIVE
 from ..state.session import Session, Snapshot
@@ -49,7 +51,7 @@ class DescentPanel(QWidget):
         split.setSizes([500, 390, 390])
         self.plots = split
         self.hidden_note = wrapped(
-            tr("The plots are hidden while the quiz hides values: they would give them away.")
+            tr("Points that would give away a value the quiz hides are left out of the plots.")
         )
         self.hidden_note.setStyleSheet(f"color: {MUTED}; font-size: {FONT_PT + 1}pt; padding: 8px;")
         self.hidden_note.setVisible(False)
@@ -110,6 +112,39 @@ class DescentPanel(QWidget):
         super().resizeEvent(event)
         self._fit_type()
 
+    def _hide_points(self, snap: Snapshot) -> None:
+        """Leave out the points that show a value the quiz hides or gives away (core.quiz):
+        the loss at the cursor, the gradient there (tangent, gradient curve) and the steps ahead."""
+        hidden, d = snap.concealed, snap.descent
+        loss = "MSE" in hidden
+        names = WEIGHTS if d.param == ALL_WEIGHTS else (d.x_name,)
+        grad = any(f"dMSE/d{n}" in hidden for n in names)
+        ahead = loss or grad or ("after" in hidden and snap.selected in names)
+        if (loss, grad, ahead) == getattr(self, "_concealing", None):
+            return  # during play: nothing to do
+        self._concealing = (loss, grad, ahead)
+        legend = self.curve.widget.getPlotItem().legend
+        for item, out in (
+            (self.curve.widget.getPlotItem().vb, loss),  # the curve at the cursor is the loss
+            (self.loss.widget.getPlotItem().vb, loss),
+            (self.curve._tangent, grad),
+            (legend.getLabel(self.curve._tangent), grad),  # it says the slope
+            (next((s for s, _ in legend.items if s.item is self.curve._tangent), None), grad),
+            (self.curve._predicted, ahead),
+            (self.loss._predicted, ahead),
+            (self.value._grad, grad),
+            (self.value._predicted, ahead),
+        ):
+            if item is not None:
+                item.setVisible(not out)
+        for plot, side, out in (
+            (self.curve, "left", loss),  # the range the loss is fitted into
+            (self.loss, "left", loss),
+            (self.value, "right", grad),
+        ):
+            plot.widget.getPlotItem().getAxis(side).setStyle(showValues=not out)
+        self.hidden_note.setVisible(loss or grad or ahead)
+
     def show_state(self, snap: Snapshot) -> None:
         """Show ``snap``; the plots redraw only what changed, all of it when ``snap`` comes
         again (the session publishes the same snapshot again after the language changed)."""
@@ -117,15 +152,12 @@ class DescentPanel(QWidget):
             for p in (self.curve, self.loss, self.value):
                 p.forget()
         self._drawn = snap
-        self.plots.setVisible(not snap.hidden)
-        self.hidden_note.setVisible(bool(snap.hidden))
+        self._hide_points(snap)
         d = snap.descent
         self.banner.setText(d.banner)
         self.banner.setVisible(bool(d.banner))
         self.status.setText(d.status)
         self.status.setVisible(bool(d.status))
-        if snap.hidden:
-            return  # drawn when shown again: each plot draws what changed since it last drew
         self.curve.show(d, snap.params)
         self.loss.set_log(snap.log_scale)
         self.loss.show(d)

@@ -34,35 +34,37 @@ def node_gradient(snap, name: str) -> float:
 
 def node_lines(snap, name: str) -> tuple[Line, ...]:
     f = snap.forward
-    hidden = snap.hidden
+    hidden = snap.concealed  # the quiz's values and what would give them away (core.quiz)
+
+    def num(key: str, value: float) -> str:
+        return "?" if key in hidden else fmt(value)
+
     step = snap.walk_step
     if step is not None and step.kind == "update" and name in (snap.selected, "MSE"):
         new, loss = updated(snap.params, snap.selected, snap.lr)
         old = snap.value(name) if name != "MSE" else f.loss
         shown = "?" if "after" in hidden else fmt(new if name != "MSE" else loss)
-        return (Line(_tr("was {0}").format(fmt(old)), "text"), Line(f"→ {shown}", "value"))
-    if name == "y_hat" and "y_hat" in hidden:
-        return (Line("?", "value"), Line("∂MSE/∂ŷ = ?", "grad"))
-    if name == "MSE" and "MSE" in hidden:
-        return (Line("?", "value"), Line("(yy − ŷ)²"))
-    if name == snap.selected and "grad" in hidden:
-        return (Line(fmt(snap.value(name)), "value"), Line("∂ ?", "grad"))
+        return (Line(_tr("was {0}").format(num(name, old)), "text"), Line(f"→ {shown}", "value"))
     if name.startswith("z") and name[1:] in CELLS:
         cell = name[1:]
         c = CELLS.index(cell)
+        slope = num(f"s'({name})", f.ds.flat[c])
         return (
-            Line(f"z{cell} = {fmt(f.z.flat[c])}"),
-            Line(f"o{cell} = s(z{cell}) = {fmt(f.o.flat[c])}"),
-            Line(f"s'(z{cell}) = {fmt(f.ds.flat[c])}"),
-            Line(f"∂MSE/∂z{cell} = {fmt(node_gradient(snap, name))}", "grad"),
+            Line(f"z{cell} = {num(name, f.z.flat[c])}"),
+            Line(f"o{cell} = s(z{cell}) = {num('o' + cell, f.o.flat[c])}"),
+            Line(f"s'(z{cell}) = {slope}"),
+            Line(f"∂MSE/∂z{cell} = {num('dMSE/d' + name, node_gradient(snap, name))}", "grad"),
         )
     if name == "y_hat":
-        return (Line(fmt(f.y_hat), "value"), Line(f"∂MSE/∂ŷ = {fmt(f.dloss_dyhat)}", "grad"))
+        return (
+            Line(num(name, f.y_hat), "value"),
+            Line(f"∂MSE/∂ŷ = {num('dMSE/dy_hat', f.dloss_dyhat)}", "grad"),
+        )
     if name == "MSE":
-        return (Line(fmt(f.loss), "value"), Line("(yy − ŷ)²"))
+        return (Line(num(name, f.loss), "value"), Line("(yy − ŷ)²"))
     return (
         Line(fmt(snap.value(name)), "value"),
-        Line(f"∂ {fmt(node_gradient(snap, name))}", "grad"),
+        Line(f"∂ {num('dMSE/d' + name, node_gradient(snap, name))}", "grad"),
     )
 
 

@@ -69,7 +69,8 @@ def _walk(snap, step) -> Lighting:
         out.nodes[snap.selected] = Emphasis(palette.SELECTED, 3.5, "#E3F4EE", selected=True)
     if step.kind == "dloss":
         factor = snap.forward.dloss_dyhat
-        out.labels["yhat_loss"] = (f"∂MSE/∂ŷ = {fmt(factor)}", palette.WALK)
+        shown = "?" if "dMSE/dy_hat" in snap.concealed else fmt(factor)
+        out.labels["yhat_loss"] = (f"∂MSE/∂ŷ = {shown}", palette.WALK)
     if step.cell is not None:
         out.window, out.window_color = step.cell, palette.WALK
     return out
@@ -86,11 +87,12 @@ def _label_path(out: Lighting, snap, k: int) -> None:
         "do_dz": f"head{path.cell}",
         "dz_dparam": f"kern{path.cell}" if snap.selected in KERNEL else f"inp{path.cell}",
     }
+    hidden = snap.concealed
     for factor in path.factors:
         if factor.kind == "dloss_dyhat":
-            text = f"∂MSE/∂ŷ = {fmt(factor.value)}"
+            text = f"∂MSE/∂ŷ = {'?' if 'dMSE/dy_hat' in hidden else fmt(factor.value)}"
         else:  # the symbol is in the narration and the formula; the edge says what it equals
-            text = f"{factor.equals} = {fmt(factor.value)}"
+            text = f"{factor.equals} = {'?' if factor.equals in hidden else fmt(factor.value)}"
         out.labels[keys[factor.kind]] = (text, color)
 
 
@@ -111,7 +113,7 @@ def _paths(snap, spot: int | None) -> Lighting:
         width = palette.path_width(p.value, largest)
         emph = Emphasis(color, max(2.5, width / 2), TINT[color])
         cell = CELLS[p.cell]
-        shown_value = "?" if f"path{k}" in snap.hidden else fmt(p.value)
+        shown_value = "?" if f"path{k}" in snap.concealed else fmt(p.value)
         out.badges[p.cell] = (k, shown_value, color)
         out.edges[f"head{p.cell}"] = EdgeStyle(color, width)
         out.edges[f"headout{p.cell}"] = EdgeStyle(color, width)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 
 from core.model import CELLS, HEAD, INPUTS, KERNEL, TARGET
 from core.numfmt import fmt
+from core.quiz import DLOSS
 
 from ..state.snapshot import Snapshot
 from .content import node_lines
@@ -63,10 +64,11 @@ def path_sentences(snap: Snapshot) -> list[str]:
     """Each path into the selected parameter as a sentence, then the gradient as their sum."""
     out, terms = [], []
     name = snap.selected
+    concealed = snap.concealed
     for k, path in enumerate(snap.paths):
-        hidden = f"path{k}" in snap.hidden
+        hidden = f"path{k}" in concealed
         factors = [f"{f.equals} {fmt(f.value)}" for f in path.factors[1:]]
-        common = "?" if "y_hat" in snap.hidden else fmt(path.factors[0].value)
+        common = "?" if DLOSS in concealed else fmt(path.factors[0].value)
         result = "?" if hidden else fmt(path.value)
         terms.append(result)
         out.append(
@@ -78,7 +80,7 @@ def path_sentences(snap: Snapshot) -> list[str]:
             .replace("%5", common)
             .replace("%6", result)
         )
-    total = "?" if "grad" in snap.hidden or "?" in terms else fmt(snap.gradients[name])
+    total = "?" if "grad" in concealed or "?" in terms else fmt(snap.gradients[name])
     out.append(
         _tr("The gradient dMSE/d%1 is the sum of the paths: %2 equals %3")
         .replace("%1", name)

@@ -129,7 +129,7 @@ class WalkthroughController(QObject):
             self.next.setEnabled(k < n - 1)
             self.prev.setEnabled(k > 0)
             self.counter.setText(f" {k + 1} / {n} ")
-            said = narration(snap.walk_step, snap.hidden)
+            said = narration(snap.walk_step, snap.concealed)
             if said != self.text.text():
                 self.text.setText(said)
                 plain = QTextDocumentFragment.fromHtml(said).toPlainText()

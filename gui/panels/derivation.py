@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from core.latex import Item, bracket, colored, derivation
 from core.latex_document import document
+from core.quiz import row_values
 
 from ..look.labels import wrapped
 from ..look.palette import COMMON, WALK, sign_hex
@@ -104,7 +105,7 @@ class DerivationPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self._hidden_note = wrapped(
-            self.tr("The derivation is hidden while the quiz hides values.")
+            self.tr("Rows that would give away a value the quiz hides are left out.")
         )
         self._hidden_note.setVisible(False)
         layout.addLayout(header)
@@ -122,8 +123,7 @@ class DerivationPanel(QWidget):
     def on_state_changed(self, snap: Snapshot) -> None:
         """The edit path: remember the snapshot, light the rows, refresh the numbers soon."""
         self._snap = snap
-        self._scroll.setVisible(not snap.hidden)
-        self._hidden_note.setVisible(bool(snap.hidden))
+        self._hide_rows()
         self.copy_action.setEnabled(not snap.hidden)
         self._light(snap.path)
         self.setProperty("rendering", True)  # until the new numbers are typeset
@@ -153,6 +153,7 @@ class DerivationPanel(QWidget):
         )
         if shape != self._shape:
             self._rebuild(shape)
+            self._hide_rows()
         if self._typesetting:
             formulas = [i.text for i in self._items if i.kind == "formula"]
             self.typesetter.request(formulas)  # supersedes what an older state still wanted
@@ -231,6 +232,16 @@ class DerivationPanel(QWidget):
             self._rows.insertWidget(k, w)
             self._widgets.append(w)
         self._shape = shape
+
+    def _hide_rows(self) -> None:
+        """Leave out the rows whose numbers would give a hidden quiz value away (core.quiz)."""
+        hidden, param = self._snap.concealed, self._snap.selected
+        gone = False
+        for w, item in zip(self._widgets, self._items, strict=True):
+            out = bool(row_values(item.role, item.path, param) & hidden)
+            w.setVisible(not out)
+            gone |= out
+        self._hidden_note.setVisible(gone)
 
     def _light(self, spot: int | None) -> None:
         if self._snap.walk_step is not None:

@@ -1,9 +1,17 @@
-"""The path panel: the terms whose sum is the selected parameter's gradient, and the nudge check."""
+"""The paths panel: the selected parameter's gradient first, then the path terms it sums.
+
+From the top, as a student should copy them: the gradient in the largest type, with the nudge
+check's verdict right under it; the sum of the path terms, then each term (a card, coloured by
+its sign; a click spotlights its path); last, the common factor dMSE/dy_hat every term holds.
+At 1280x720 and 1024x768 everything fits the dock without scrolling. Cards and text take their
+colours from the widget palette, so the dark and high-contrast themes draw them right.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.descent import central_difference, relative_error
 from core.model import CELLS, Params
@@ -12,11 +20,42 @@ from core.numfmt import fmt_operand as op
 
 from ..look import palette
 from ..look.labels import scroll_body, wrapped
+from ..look.theme import THEMES
 from ..state.session import Session, Snapshot
+
+GRADIENT_SCALE = 1.6  # the gradient's type, relative to the panel's body text
+CAPTION_SCALE = 0.9  # the captions' type
+
+
+def ink(widget: QWidget, hex_color: str) -> str:
+    """``hex_color`` as the theme whose ground the widget's palette has draws it (brighter on a
+    dark ground); on a ground no theme has, the dark theme's when it is dark."""
+    base = widget.palette().color(QPalette.ColorRole.Base)
+    for theme in THEMES.values():
+        if theme.name != "light" and QColor(theme.base) == base:
+            return theme.color(hex_color)
+    return THEMES["dark"].color(hex_color) if base.lightness() < 128 else hex_color
+
+
+def card_edge(pal: QPalette) -> QColor:
+    """Half way from the ground to the text: a card's edge stands out (>= 3:1) in every theme."""
+    text, base = pal.color(QPalette.ColorRole.Text), pal.color(QPalette.ColorRole.Base)
+    return QColor(
+        (text.red() + base.red()) // 2,
+        (text.green() + base.green()) // 2,
+        (text.blue() + base.blue()) // 2,
+    )
+
+
+def sized(label: QLabel, base: QFont, scale: float, bold: bool = False) -> None:
+    font = QFont(base)
+    font.setPointSizeF(base.pointSizeF() * scale)
+    font.setBold(bold)
+    label.setFont(font)
 
 
 class PathRow(QFrame):
-    """One path's term, coloured by its sign; a click spotlights it."""
+    """One path's term on a card, coloured by its sign; a click spotlights it."""
 
     clicked = Signal(int)
 
@@ -26,7 +65,7 @@ class PathRow(QFrame):
         self.label = wrapped(rich=True)
         self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setContentsMargins(8, 3, 8, 3)
         layout.addWidget(self.label)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(
@@ -34,40 +73,50 @@ class PathRow(QFrame):
                 index + 1
             )
         )
-        self._frame: tuple[str, bool] | None = None
+        self._edge = ("", False)
 
-    def show_path(self, path, color: str, spotlit: bool, hidden: bool = False) -> None:
-        nums = " × ".join(op(fa.value) for fa in path.factors[1:])
-        term = path.term.replace(" * ", " · ")
+    def show_path(self, path, factors: list[str], value: str, color: str, spotlit: bool) -> None:
+        """``factors``: each factor's number after dMSE/dy_hat (or ``?``), ``value`` the term."""
         html = self.tr(
-            "<span style='color:{0}'><b>{1}</b> via z{2}: {3}<br>"
-            "&nbsp;&nbsp;= {4}<br>&nbsp;&nbsp;× ∂MSE/∂ŷ = <b>{5}</b></span>"
+            "<span style='color:{0}'><b>{1}</b> via z{2}: {3} · ∂MSE/∂ŷ<br>"
+            "= {4} = <b>{5}</b></span>"
         ).format(
-            color, self.index + 1, CELLS[path.cell], term, nums, "?" if hidden else fmt(path.value)
+            color,
+            self.index + 1,
+            CELLS[path.cell],
+            path.term.replace(" * ", " · "),
+            " × ".join(factors),
+            value,
         )
         if html != self.label.text():
             self.label.setText(html)
-        frame = (color, spotlit)
-        if frame != self._frame:  # style sheets are slow to apply: only on a real change
-            self._frame = frame
-            border = f"3px solid {color}" if spotlit else "1px solid #DADCE0"
-            self.setStyleSheet(
-                f"PathRow {{ border: {border}; border-radius: 8px; background: white; }}"
-            )
+        if (color, spotlit) != self._edge:
+            self._edge = (color, spotlit)
+            self.update()
+
+    def paintEvent(self, event) -> None:
+        """The card: the palette's base colour, edged in the path's colour when spotlit."""
+        color, spotlit = self._edge
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        width = 3.0 if spotlit else 1.0
+        painter.setPen(QPen(QColor(color) if spotlit else card_edge(self.palette()), width))
+        painter.setBrush(self.palette().color(QPalette.ColorRole.Base))
+        half = width / 2
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(half, half, -half, -half), 6, 6)
 
     def mouseReleaseEvent(self, event) -> None:
         self.clicked.emit(self.index)
 
 
 class PathsPanel(QWidget):
-    """Lists every path into the selected parameter; click a row to spotlight that path."""
+    """The gradient of the selected parameter and the paths that make it."""
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
         self.session = session
-        self.heading = wrapped(rich=True)
-        self.rows = [PathRow(k) for k in range(4)]
-        self.total = wrapped(rich=True)
+        self.gradient = wrapped(rich=True)  # wraps rather than widen the dock
+        self.gradient.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.nudge = QPushButton(self.tr("Nudge check"))
         self.nudge.setToolTip(
             self.tr(
@@ -77,64 +126,108 @@ class PathsPanel(QWidget):
         )
         self.nudge.clicked.connect(self.run_nudge_check)
         self.nudge_result = wrapped(rich=True)
+        self.nudge_result.setVisible(False)
+        self.sum_caption = wrapped(rich=True)
+        self.total = wrapped(rich=True)
+        self.rows = [PathRow(k) for k in range(4)]
+        self.common = wrapped(rich=True)
+
+        top = QHBoxLayout()
+        top.addWidget(self.gradient, 1)
+        top.addWidget(self.nudge, 0, Qt.AlignmentFlag.AlignVCenter)
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.addWidget(self.heading)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(3)
+        layout.addLayout(top)
+        layout.addWidget(self.nudge_result)
+        layout.addSpacing(4)
+        layout.addWidget(self.sum_caption)
+        layout.addWidget(self.total)
         for row in self.rows:
             row.clicked.connect(self._row_clicked)
             layout.addWidget(row)
-        for widget in (self.total, self.nudge, self.nudge_result):
-            layout.addWidget(widget)
+        layout.addSpacing(4)
+        layout.addWidget(self.common)
         layout.addStretch(1)
-        scroll_body(self, body)
+        self.scroll_area = scroll_body(self, body)  # only presenter zoom should ever need it
         self._checked: tuple[Params, str] | None = None
+        self._fit_fonts()
         self.setMinimumWidth(300)
         session.state_changed.connect(self.show_snapshot)
         self.show_snapshot(session.snapshot)
 
+    def _fit_fonts(self) -> None:
+        base = self.font()
+        sized(self.gradient, base, GRADIENT_SCALE, bold=True)
+        for label in (self.sum_caption, self.common):
+            sized(label, base, CAPTION_SCALE)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        kind = event.type()
+        if kind == QEvent.Type.FontChange:
+            self._fit_fonts()
+        if kind in (QEvent.Type.PaletteChange, QEvent.Type.LanguageChange):
+            self.show_snapshot(self.session.snapshot)
+
     def show_snapshot(self, snap: Snapshot) -> None:
-        ps = snap.paths
-        name = snap.selected
-        common = ps[0].factors[0].value
-        hidden = snap.hidden
-        self.heading.setText(
-            self.tr(
-                "<b>∂MSE/∂{0}</b> is a sum over {1} path(s), each a product of local "
-                "derivatives times the common factor ∂MSE/∂ŷ = −2(yy − ŷ) = <b>{2}</b>"
-            ).format(name, len(ps), "?" if "y_hat" in hidden else fmt(common))
+        ps, name, hidden = snap.paths, snap.selected, snap.concealed
+        grad = snap.gradients[name]
+
+        def num(key: str, value: float, digits: int = 4) -> str:
+            return "?" if key in hidden else fmt(value, digits)
+
+        def signed(value: float, key: str) -> str:  # a hidden value's colour keeps its sign too
+            plain = self.palette().color(QPalette.ColorRole.WindowText).name()
+            return plain if key in hidden else ink(self, palette.sign_hex(value))
+
+        self.gradient.setText(
+            f"∂MSE/∂{name} = <span style='color:{signed(grad, 'grad')}'>"
+            f"{num('grad', grad, 6)}</span>"
         )
+        self.gradient.setToolTip(self.tr("The gradient: the sum of the path terms below"))
+        self.sum_caption.setText(self.tr("= the sum of its {0} path term(s):").format(len(ps)))
+        terms = " + ".join("?" if f"path{k}" in hidden else op(p.value) for k, p in enumerate(ps))
+        self.total.setText(f"{terms} = <b>{num('grad', grad, 6)}</b>" if len(ps) > 1 else "")
+        self.total.setVisible(len(ps) > 1)
         for k, row in enumerate(self.rows):
             row.setVisible(k < len(ps))
             if k < len(ps):
-                row.show_path(
-                    ps[k], palette.sign_hex(ps[k].value), snap.path == k, f"path{k}" in hidden
-                )
-        grad = snap.gradients[name]
-        terms = " + ".join("?" if f"path{k}" in hidden else op(p.value) for k, p in enumerate(ps))
-        total = "?" if "grad" in hidden or "?" in terms else fmt(grad, 6)
-        self.total.setText(
-            self.tr("Sum: {0}<br>= <b>{1}</b> = ∂MSE/∂{2}").format(terms, total, name)
+                p = ps[k]
+                factors = ["?" if fa.equals in hidden else op(fa.value) for fa in p.factors[1:]] + [
+                    "?" if "dMSE/dy_hat" in hidden else op(p.factors[0].value)
+                ]
+                color = signed(p.value, f"path{k}")
+                row.show_path(p, factors, num(f"path{k}", p.value), color, snap.path == k)
+        common = ps[0].factors[0].value
+        self.common.setText(
+            self.tr("Common factor of every term: ∂MSE/∂ŷ = −2(yy − ŷ) = <b>{0}</b>").format(
+                num("dMSE/dy_hat", common)
+            )
         )
-        self.nudge.setEnabled(not hidden)  # it would print the gradient
-        if self._checked != (snap.params, name):
+        self.nudge.setEnabled("grad" not in hidden)  # its result would print the gradient
+        if self._checked != (snap.params, name) or "grad" in hidden:
+            self._checked = None
             self.nudge_result.clear()
+            self.nudge_result.setVisible(False)
 
     def _row_clicked(self, index: int) -> None:
         current = self.session.snapshot.path
         self.session.select_path(None if current == index else index)
 
     def run_nudge_check(self) -> None:
-        """Show the analytic gradient next to a central finite difference."""
+        """Show a central finite difference under the gradient, and whether the two agree."""
         snap = self.session.snapshot
+        if "grad" in snap.concealed:
+            return  # it would print the gradient the quiz hides
         name = snap.selected
         analytic = snap.gradients[name]
         numeric = central_difference(snap.params, name)
         err = relative_error(analytic, numeric)
-        verdict = self.tr("they agree") if err < 1e-5 else self.tr("they DISAGREE")
-        self.nudge_result.setText(
-            self.tr(
-                "analytic ∂MSE/∂{0} = {1}<br>finite difference = {2}<br>"
-                "relative error {3:.1e}: <b>{4}</b>"
-            ).format(name, fmt(analytic, 10), fmt(numeric, 10), err, verdict)
-        )
+        good = err < 1e-5
+        verdict = "✓ " + self.tr("they agree") if good else "✗ " + self.tr("they DISAGREE")
+        text = self.tr("Nudge check: finite difference {0}: <b>{1}</b> (relative error {2:.1e})")
+        self.nudge_result.setText(text.format(fmt(numeric, 6), verdict, err))
+        self.nudge_result.setVisible(True)
         self._checked = (snap.params, name)

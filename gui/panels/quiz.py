@@ -2,8 +2,9 @@
 
 One row per quiz value (core.quiz keys): a Hide box, the value's name, a box for the prediction,
 Check and Reveal. Which values are hidden lives in the Session's snapshot (``Snapshot.hidden``),
-so the diagram, the paths panel and the walkthrough show "?" for them too. The expected values
-come from :mod:`core.quiz`.
+so the diagram, the paths panel and the walkthrough show "?" for them too, and for every value
+that would give them away (``Snapshot.concealed``); the panel names those under its buttons.
+The expected values and the rule of what gives a value away come from :mod:`core.quiz`.
 """
 
 from __future__ import annotations
@@ -22,16 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.model import Params
+from core.model import PARAMETERS, Params
 from core.numfmt import fmt
 from core.parse import ParseError, parse_number
-from core.quiz import DEFAULT_TOL, check, expected, keys
+from core.quiz import DEFAULT_TOL, LOSS_AFTER, check, expected, graph, keys
 
 from ..look.labels import scroll_body, wrapped
 from ..look.palette import NEGATIVE, POSITIVE, SELECTED
 from ..state.session import Session, Snapshot
 
 MAX_PATHS = 4
+MAX_NAMED = 6  # implied values named in full; the rest are counted (all in the tooltip)
 
 #: What a verdict was given on: the values, the selected parameter, the learning rate.
 _State = tuple[Params, str, float]
@@ -109,6 +111,7 @@ class QuizPanel(QWidget):
         buttons.addWidget(self.hide_button)
         buttons.addWidget(self.reveal_all)
         buttons.addStretch(1)
+        self.implied = wrapped()  # what the hidden values take with them (core.quiz)
 
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
@@ -123,6 +126,7 @@ class QuizPanel(QWidget):
         inner.addWidget(intro)
         inner.addLayout(tol_row)
         inner.addLayout(buttons)
+        inner.addWidget(self.implied)
         inner.addLayout(grid)
         inner.addStretch(1)
         scroll_body(self, body)
@@ -142,7 +146,44 @@ class QuizPanel(QWidget):
             return self.tr("{0} after one step").format(param)
         return self.tr("path {0}'s term").format(int(key[4:]) + 1)
 
+    def implied_names(self, snap: Snapshot) -> list[str]:
+        """What hiding the chosen values also hides, by name, in the order of the pass."""
+        extra = snap.concealed - snap.hidden - {f"dMSE/d{snap.selected}"}
+        if not extra:
+            return []
+        g = graph(snap.selected)
+        first = ("z", "o", "s'", "y_hat", "MSE", "dMSE/dy", "dMSE/dz", "path", "bracket", "sum")
+        rank = {v: next((k for k, p in enumerate(first) if v.startswith(p)), len(first)) for v in g}
+        rank[LOSS_AFTER] = len(first) + 1  # after the step it follows
+        grads = {f"dMSE/d{q}" for q in PARAMETERS} - {f"dMSE/d{snap.selected}"}
+        names = []
+        if grads <= extra:  # all of them: one name
+            extra -= grads
+            names.append(self.tr("every other gradient"))
+        ordered = sorted((v for v in g if v in extra), key=lambda v: rank[v])
+        return [self._name(v, snap.selected) for v in ordered] + names
+
+    def _name(self, value: str, param: str) -> str:
+        if value in ("y_hat", "MSE", "grad", "after") or value.startswith("path"):
+            return self.label(value, param)
+        if value == LOSS_AFTER:
+            return self.tr("the loss after one step")
+        if value == "sum":
+            return self.tr("the sum of the brackets")
+        if value.startswith("bracket"):
+            return self.tr("path {0}'s bracket").format(int(value[7:]) + 1)
+        return value.replace("dMSE/d", "∂MSE/∂").replace("y_hat", "ŷ")
+
     def show_snapshot(self, snap: Snapshot) -> None:
+        names = self.implied_names(snap)
+        shown = ", ".join(names[:MAX_NAMED])
+        if len(names) > MAX_NAMED:
+            shown = self.tr("{0} and {1} more").format(shown, len(names) - MAX_NAMED)
+        self.implied.setText(
+            self.tr("Also hidden, as they would give these away: {0}").format(shown)
+        )
+        self.implied.setToolTip("\n".join(names))
+        self.implied.setVisible(bool(names))
         present = set(keys(snap.params, snap.selected))
         for key, row in self.rows.items():
             row.set_visible(key in present)

@@ -20,6 +20,7 @@ from core.descent import ALL_WEIGHTS, Trajectory
 from core.history import Run
 from core.model import Forward, Params, forward, gradients
 from core.paths import Path, paths
+from core.quiz import concealed, graph
 from core.settings_format import DescentSettings
 from core.walkthrough import Step, steps
 
@@ -184,6 +185,12 @@ class Snapshot:
     def walk_step(self) -> Step | None:
         k = self.walk_index
         return None if k is None else self.walk_steps[k]
+
+    @property
+    def concealed(self) -> frozenset[str]:
+        """The hidden quiz values and every value that would give them away (core.quiz)."""
+        known = graph(self.selected)  # a path hidden for another parameter may not exist here
+        return concealed((h for h in self.hidden if h in known), self.selected)
 
     def value(self, name: str) -> float:
         return self.params.get(name)

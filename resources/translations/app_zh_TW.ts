@@ -70,6 +70,10 @@ Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
       <translation>推導</translation>
     </message>
     <message>
+      <source>Rows that would give away a value the quiz hides are left out.</source>
+      <translation>會洩漏測驗隱藏數值的列已略去。</translation>
+    </message>
+    <message>
       <source>Step 1. Define the model's values (定義模型參數)</source>
       <translation>Step 1. 定義模型參數</translation>
     </message>
@@ -88,10 +92,6 @@ Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
     <message>
       <source>Substituting every result into the formula of Step 2:</source>
       <translation>將以上結果代入 Step 2 的梯度公式，得：</translation>
-    </message>
-    <message>
-      <source>The derivation is hidden while the quiz hides values.</source>
-      <translation>測驗隱藏數值時，推導也一併隱藏。</translation>
     </message>
     <message>
       <source>The gradient of {param}</source>
@@ -339,8 +339,8 @@ Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
       <translation>梯度下降</translation>
     </message>
     <message>
-      <source>The plots are hidden while the quiz hides values: they would give them away.</source>
-      <translation>測驗隱藏數值時，圖表也一併隱藏：否則會洩漏答案。</translation>
+      <source>Points that would give away a value the quiz hides are left out of the plots.</source>
+      <translation>會洩漏測驗隱藏數值的點已從圖中略去。</translation>
     </message>
     <message>
       <source>Why play stopped; the last usable state stays shown</source>
@@ -818,8 +818,8 @@ Your values are kept and can still be saved. Details are in {1}.</source>
   <context>
     <name>PathRow</name>
     <message>
-      <source>&lt;span style='color:{0}'&gt;&lt;b&gt;{1}&lt;/b&gt; via z{2}: {3}&lt;br&gt;&amp;nbsp;&amp;nbsp;= {4}&lt;br&gt;&amp;nbsp;&amp;nbsp;× ∂MSE/∂ŷ = &lt;b&gt;{5}&lt;/b&gt;&lt;/span&gt;</source>
-      <translation>&lt;span style='color:{0}'&gt;&lt;b&gt;{1}&lt;/b&gt; 經由 z{2}：{3}&lt;br&gt;&amp;nbsp;&amp;nbsp;= {4}&lt;br&gt;&amp;nbsp;&amp;nbsp;× ∂MSE/∂ŷ = &lt;b&gt;{5}&lt;/b&gt;&lt;/span&gt;</translation>
+      <source>&lt;span style='color:{0}'&gt;&lt;b&gt;{1}&lt;/b&gt; via z{2}: {3} · ∂MSE/∂ŷ&lt;br&gt;= {4} = &lt;b&gt;{5}&lt;/b&gt;&lt;/span&gt;</source>
+      <translation>&lt;span style='color:{0}'&gt;&lt;b&gt;{1}&lt;/b&gt; 經由 z{2}：{3} · ∂MSE/∂ŷ&lt;br&gt;= {4} = &lt;b&gt;{5}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
       <source>Click to show this path alone (key {0}); click again for all</source>
@@ -829,8 +829,12 @@ Your values are kept and can still be saved. Details are in {1}.</source>
   <context>
     <name>PathsPanel</name>
     <message>
-      <source>&lt;b&gt;∂MSE/∂{0}&lt;/b&gt; is a sum over {1} path(s), each a product of local derivatives times the common factor ∂MSE/∂ŷ = −2(yy − ŷ) = &lt;b&gt;{2}&lt;/b&gt;</source>
-      <translation>&lt;b&gt;∂MSE/∂{0}&lt;/b&gt; 是 {1} 條路徑的總和，每條路徑是局部偏微分的乘積，再乘上共同因子 ∂MSE/∂ŷ = −2(yy − ŷ) = &lt;b&gt;{2}&lt;/b&gt;</translation>
+      <source>= the sum of its {0} path term(s):</source>
+      <translation>= 其 {0} 條路徑的項之和：</translation>
+    </message>
+    <message>
+      <source>Common factor of every term: ∂MSE/∂ŷ = −2(yy − ŷ) = &lt;b&gt;{0}&lt;/b&gt;</source>
+      <translation>每一項的共同因子：∂MSE/∂ŷ = −2(yy − ŷ) = &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
       <source>Compare the gradient with a central finite difference,
@@ -843,12 +847,12 @@ Your values are kept and can still be saved. Details are in {1}.</source>
       <translation>微擾檢查</translation>
     </message>
     <message>
-      <source>Sum: {0}&lt;br&gt;= &lt;b&gt;{1}&lt;/b&gt; = ∂MSE/∂{2}</source>
-      <translation>總和：{0}&lt;br&gt;= &lt;b&gt;{1}&lt;/b&gt; = ∂MSE/∂{2}</translation>
+      <source>Nudge check: finite difference {0}: &lt;b&gt;{1}&lt;/b&gt; (relative error {2:.1e})</source>
+      <translation>微擾檢查：有限差分 {0}：&lt;b&gt;{1}&lt;/b&gt;（相對誤差 {2:.1e}）</translation>
     </message>
     <message>
-      <source>analytic ∂MSE/∂{0} = {1}&lt;br&gt;finite difference = {2}&lt;br&gt;relative error {3:.1e}: &lt;b&gt;{4}&lt;/b&gt;</source>
-      <translation>解析 ∂MSE/∂{0} = {1}&lt;br&gt;有限差分 = {2}&lt;br&gt;相對誤差 {3:.1e}：&lt;b&gt;{4}&lt;/b&gt;</translation>
+      <source>The gradient: the sum of the path terms below</source>
+      <translation>梯度：下列各路徑的項之和</translation>
     </message>
     <message>
       <source>they DISAGREE</source>
@@ -917,6 +921,10 @@ Your values are kept and can still be saved. Details are in {1}.</source>
       <translation>&lt;b style='color:{0}'&gt;正確&lt;/b&gt;：{1} 與正確值相差在 {2} 以內。</translation>
     </message>
     <message>
+      <source>Also hidden, as they would give these away: {0}</source>
+      <translation>一併隱藏（它們會洩漏答案）：{0}</translation>
+    </message>
+    <message>
       <source>Check</source>
       <translation>檢查</translation>
     </message>
@@ -977,6 +985,14 @@ Your values are kept and can still be saved. Details are in {1}.</source>
       <translation>輸入數字（0.5、-1e-3、1/3）後按 Enter</translation>
     </message>
     <message>
+      <source>every other gradient</source>
+      <translation>其餘所有梯度</translation>
+    </message>
+    <message>
+      <source>path {0}'s bracket</source>
+      <translation>路徑 {0} 的括號項</translation>
+    </message>
+    <message>
       <source>path {0}'s term</source>
       <translation>路徑 {0} 的項</translation>
     </message>
@@ -993,12 +1009,24 @@ Your values are kept and can still be saved. Details are in {1}.</source>
       <translation>損失 MSE</translation>
     </message>
     <message>
+      <source>the loss after one step</source>
+      <translation>一步之後的損失</translation>
+    </message>
+    <message>
       <source>the prediction ŷ</source>
       <translation>預測值 ŷ</translation>
     </message>
     <message>
+      <source>the sum of the brackets</source>
+      <translation>括號項之和</translation>
+    </message>
+    <message>
       <source>{0} after one step</source>
       <translation>一步之後的 {0}</translation>
+    </message>
+    <message>
+      <source>{0} and {1} more</source>
+      <translation>{0}，以及另外 {1} 項</translation>
     </message>
   </context>
   <context>
