@@ -61,7 +61,7 @@ class LossStepPlot:
         plot.addItem(self._cursor, ignoreBounds=True)
         self._y = AxisRange()
         self._ranges = ViewRanges(plot.vb, AxisRange(), self._y)
-        fit_button(plot, [self._ranges], lambda: None)
+        fit_button(plot, [self._ranges], lambda: self.legend.update(False))
         self.legend = LegendPlace(plot)
         plot.vb.sigResized.connect(lambda _vb: self.legend.update(False))
         self._ghost_keys: tuple = ()
@@ -155,7 +155,7 @@ class ValueStepPlot:
         plot.addItem(self._cursor, ignoreBounds=True)
         self._left = ViewRanges(plot.vb, AxisRange(), AxisRange())
         self._gradient = ViewRanges(self._right, None, AxisRange())
-        fit_button(plot, [self._left, self._gradient], lambda: None)
+        fit_button(plot, [self._left, self._gradient], lambda: self.legend.update(False))
         self.legend = LegendPlace(plot, [plot.vb, self._right])
         plot.vb.sigResized.connect(lambda _vb: self.legend.update(False))
         self._name = ""
