@@ -131,6 +131,21 @@ def test_with_kept_runs_in_all_weights_mode_the_legend_still_covers_nothing(win,
     assert not legend_rect(curve).intersects(point.mapRectToScene(point.boundingRect()))
 
 
+@pytest.mark.parametrize("plot", ["curve", "loss", "value"])
+def test_after_a_pan_by_hand_the_legend_moves_off_the_data(win, qtbot, plot):
+    for _ in range(10):
+        win.session.descent.step()
+    settle(qtbot, win)
+    widget = getattr(win.descent_panel, plot).widget
+    vb = widget.getPlotItem().vb
+    for shift in (-0.6, 0.6, -0.3):  # pans that carry the data under each corner in turn
+        (x0, x1), (y0, y1) = vb.viewRange()
+        vb.translateBy(x=shift * (x1 - x0), y=shift * (y1 - y0) / 2)
+        vb.sigRangeChangedManually.emit([True, True])
+        widget.grab()
+        assert_legend_clear(widget)
+
+
 def test_the_exported_legend_draws_its_last_line_whole(win, qtbot, tmp_path):
     """The legend's last label ends in ")": its pixels lie inside the legend's frame."""
     from gui.files.view_export import PNG_SCALE, export_view

@@ -120,6 +120,7 @@ class LegendPlace:
         self.outside = False
         self._widths: tuple = ()
         self._offset: tuple[float, float] | None = None
+        plot.vb.sigRangeChangedManually.connect(lambda _axes: self.update(False))  # zoom, pan
         self._room = QGraphicsWidget()  # the row under the axis a legend outside takes
 
     def _box(self) -> QRectF:
