@@ -68,3 +68,61 @@ def test_a_worker_that_cannot_start_is_given_up_on_until_the_budget_refills(
     qtbot.waitUntil(lambda: all(f in worker.cache for f in FORMULAS[:2]), timeout=30000)
     assert no_gui_thread_typesetting == []
     worker.stop()
+
+
+@pytest.fixture
+def own_worker(monkeypatch):
+    """A typesetting worker of the test's own (the app-wide one is left alone); ask for it
+    before the window, whose panel connects to the worker there is when it is built."""
+    monkeypatch.setattr(typeset, "_WORKER", [])
+    yield lambda: typeset._worker()
+    typeset.stop_worker()
+
+
+def honest(panel) -> bool:
+    """No formula shows other numbers than the current ones without saying so."""
+    return all(v.latex == i.text or v.stale for v, i in panel._formula_rows())
+
+
+def test_edits_while_the_worker_is_killed_and_stopped_never_show_old_numbers_as_current(
+    own_worker, window, qtbot, no_gui_thread_typesetting
+):
+    panel = window.derivation
+    panel.parentWidget().raise_()
+    worker = own_worker()
+    worker._deadline.setInterval(1500)
+    panel.start_typesetting()
+    qtbot.waitUntil(lambda: panel.is_current, timeout=60000)
+    for k in range(6):
+        proc = worker._proc
+        if proc is not None and proc.processId():
+            os.kill(proc.processId(), signal.SIGKILL if k % 2 else signal.SIGSTOP)
+        window.session.set_value("w11", 0.1 * (k + 1))
+        for _ in range(20):  # the window goes on answering: events flow, nothing waits
+            qtbot.wait(25)
+            assert honest(panel)
+    qtbot.waitUntil(lambda: panel.is_current, timeout=90000)
+    assert honest(panel) and not any(v.stale for v, _ in panel._formula_rows())
+    assert no_gui_thread_typesetting == []
+
+
+@pytest.fixture
+def no_typesetter(own_worker, monkeypatch):
+    monkeypatch.setattr(typeset.sys, "executable", "/bin/false")  # no worker can start
+
+
+def test_with_no_typesetter_the_panel_shows_the_current_numbers_as_text(
+    no_typesetter, window, qtbot
+):
+    panel = window.derivation
+    panel.parentWidget().raise_()
+    panel.start_typesetting()
+    qtbot.waitUntil(lambda: not panel.typesetter.available, timeout=30000)
+    qtbot.waitUntil(lambda: panel.is_current, timeout=30000)
+    assert panel._unavailable_note.isVisible()
+    shown = " ".join(v.accessibleName() for v, _ in panel._formula_rows())
+    assert "-0.3145" in shown  # dMSE/dw11 of the homework, by hand in the README
+    window.session.set_value("w11", -0.75)
+    qtbot.waitUntil(lambda: panel.is_current, timeout=30000)
+    shown = " ".join(v.accessibleName() for v, _ in panel._formula_rows())
+    assert "-0.75" in shown and honest(panel)

@@ -45,6 +45,7 @@ from .mathsvg import DIGIT_EM
 from .typeset import FONT_SIZE, Typesetter
 
 REFRESH_MS = 80  # edits closer together than this share one refresh
+RETRY_MS = 61_000  # with no typesetter, the next try: after its restart budget has refilled
 HEADING_PT, NOTE_PT = 15, 12
 LEGIBLE = 1.1  # formula digits a little taller than the notes': they are the panel's point
 
@@ -108,8 +109,20 @@ class DerivationPanel(QWidget):
             self.tr("Rows that would give away a value the quiz hides are left out.")
         )
         self._hidden_note.setVisible(False)
+        self._unavailable_note = wrapped(
+            self.tr(
+                "The formulas cannot be typeset right now: they are shown as plain text, "
+                "with the current numbers. Typesetting is tried again in a minute."
+            )
+        )
+        self._unavailable_note.setVisible(False)
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self.refresh)
         layout.addLayout(header)
         layout.addWidget(self._hidden_note)
+        layout.addWidget(self._unavailable_note)
         layout.addWidget(scroll, 1)
 
         session.state_changed.connect(self.on_state_changed)
@@ -188,12 +201,17 @@ class DerivationPanel(QWidget):
     def _show(self) -> None:
         """Swap in every typeset formula; schedule another round if some are still missing."""
         missing = False
+        available = self.typesetter.available
         for view, item in self._formula_rows():
             svg = self.typesetter.get(item.text)
-            if svg is None:
-                missing = True
-            else:
+            if svg is not None:
                 view.set_svg(item.text, svg)
+            elif not available:
+                view.set_plain(item.text)  # the current numbers, as text
+            else:
+                missing = True
+                view.set_stale(bool(view.latex) and view.latex != item.text)
+        self._unavailable_note.setVisible(not available)
         self._light(self._snap.path)
         # Tells a screenshot to wait: formulas of the current state are still being typeset.
         waiting = self._typesetting and (missing or self._timer.isActive())
@@ -201,7 +219,9 @@ class DerivationPanel(QWidget):
         idle = not self.typesetter.busy and not self._timer.isActive()
         if missing and self._typesetting and idle:
             self._timer.start()
-        elif not missing and self.is_current:
+        elif not available and not self._retry.isActive():
+            self._retry.start()  # try the typesetter again once its budget may have refilled
+        if not missing and self.is_current:
             self.refreshed.emit()
 
     def _formula_rows(self):

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QCoreApplication, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap, QStaticText
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QScrollBar, QSizePolicy, QWidget
 
+from .mathsvg import FONT_SIZE as FONT_PX
+from .plain_math import plain
+
 MARGIN = 6  # pixels around the formula, room for the highlight's border
 DIM_OPACITY = 0.3
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FormulaView", text)
 
 
 class FormulaView(QWidget):
@@ -36,6 +43,8 @@ class FormulaView(QWidget):
         self.bar.hide()
         self.bar.valueChanged.connect(self.update)
         self._state = "normal"
+        self._stale = False  # an older formula on show while the current one is typeset
+        self._plain: QStaticText | None = None  # the formula as text, when none can be typeset
         self._accent = QColor("#7F7F7F")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(40)
@@ -44,14 +53,48 @@ class FormulaView(QWidget):
             self.setCursor(Qt.CursorShape.PointingHandCursor)
 
     def set_svg(self, latex: str, svg: bytes) -> None:
-        if latex == self.latex:
+        self.set_stale(False)
+        if latex == self.latex and self._plain is None:
             return
         renderer = QSvgRenderer(QByteArray(svg))
-        self.latex, self._renderer = latex, renderer
+        self.latex, self._renderer, self._plain = latex, renderer, None
         self._natural = renderer.defaultSize()
         self._pixmap = None
         self._fit()
         self.update()
+
+    def set_plain(self, latex: str) -> None:
+        """Show ``latex`` as plain text (no typesetting is available); current, not stale."""
+        self.set_stale(False)
+        if latex == self.latex and self._plain is not None:
+            return
+        text = QStaticText(plain(latex))
+        text.prepare(font=self._plain_font())
+        self.latex, self._renderer, self._plain = latex, None, text
+        size = text.size()  # at zoom 1, as an SVG's natural size is
+        self._natural = QSize(int(size.width()) + 1, int(size.height()) + 1)
+        self.setAccessibleName(plain(latex))
+        self._pixmap = None
+        self._fit()
+        self.update()
+
+    def set_stale(self, stale: bool) -> None:
+        """Mark the formula on show as out of date (its numbers are not the current ones)."""
+        if stale != self._stale:
+            self._stale = stale
+            self.setToolTip(
+                _tr("Out of date: the current numbers are being typeset") if stale else ""
+            )
+            self.update()
+
+    @property
+    def stale(self) -> bool:
+        return self._stale
+
+    def _plain_font(self):
+        font = self.font()
+        font.setPixelSize(FONT_PX)
+        return font
 
     def set_zoom(self, zoom: float, floor: float = 0.0) -> None:
         """Draw at ``zoom`` where the width allows, never smaller than ``floor``."""
@@ -120,7 +163,14 @@ class FormulaView(QWidget):
         h = max(1, round(self._natural.height() * scale * ratio))
         pixmap = QPixmap(w, h)
         pixmap.fill(Qt.GlobalColor.transparent)
-        if self._renderer is not None:
+        if self._plain is not None:
+            painter = QPainter(pixmap)
+            painter.scale(ratio * scale, ratio * scale)
+            painter.setFont(self._plain_font())
+            painter.setPen(self.palette().color(QPalette.ColorRole.Text))
+            painter.drawStaticText(0, 0, self._plain)
+            painter.end()
+        elif self._renderer is not None:
             painter = QPainter(pixmap)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             self._renderer.render(painter, QRectF(0, 0, w, h))
@@ -137,9 +187,17 @@ class FormulaView(QWidget):
             painter.fillRect(0, 0, 4, self.height(), self._accent)
         if self._pixmap is None:
             self._pixmap = self._render()
-        if self._state == "dim":
+        if self._state == "dim" or self._stale:
             painter.setOpacity(DIM_OPACITY)
         painter.drawPixmap(MARGIN - self.bar.value(), MARGIN, self._pixmap)
+        if self._stale:  # never old numbers shown as current
+            painter.setOpacity(1.0)
+            painter.setPen(self.palette().color(QPalette.ColorRole.Text))
+            painter.drawText(
+                self.rect().adjusted(0, 0, -MARGIN, 0),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
+                _tr("updating…"),
+            )
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
         if self.path is not None and event.button() == Qt.MouseButton.LeftButton:

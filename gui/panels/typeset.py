@@ -125,6 +125,7 @@ class _Worker(QObject):
         proc.setWorkingDirectory(str(ROOT))
         proc.readyReadStandardOutput.connect(self._read)
         proc.finished.connect(self._ended)
+        proc.errorOccurred.connect(self._failed)
         proc.start(sys.executable, ["-m", "gui.panels.mathsvg"])
         self._proc, self._buffer = proc, b""
         return proc
@@ -175,6 +176,11 @@ class _Worker(QObject):
         self._proc = None
         self._pump()
 
+    def _failed(self, error: QProcess.ProcessError) -> None:
+        """A worker that could not even start sends no ``finished``: treat it as ended."""
+        if error == QProcess.ProcessError.FailedToStart and self.sender() is self._proc:
+            self._ended()
+
     def _unavailable(self) -> None:
         """No worker can run now: drop the queue and let the panels show plain text."""
         self.available = False
@@ -187,6 +193,7 @@ class _Worker(QObject):
         proc, self._proc = self._proc, None
         if proc is not None and proc.state() != QProcess.ProcessState.NotRunning:
             proc.finished.disconnect(self._ended)
+            proc.errorOccurred.disconnect(self._failed)
             proc.readyReadStandardOutput.disconnect(self._read)
             proc.closeWriteChannel()
             if not proc.waitForFinished(2000):
