@@ -94,6 +94,10 @@ Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
       <translation>將以上結果代入 Step 2 的梯度公式，得：</translation>
     </message>
     <message>
+      <source>The formulas cannot be typeset right now: they are shown as plain text, with the current numbers. Typesetting is tried again in a minute.</source>
+      <translation>目前無法排版公式：以純文字顯示目前的數值，一分鐘後會再試著排版。</translation>
+    </message>
+    <message>
       <source>The gradient of {param}</source>
       <translation>{param} 的梯度</translation>
     </message>
@@ -610,6 +614,17 @@ Your values are kept and can still be saved. Details are in {1}.</source>
     <message>
       <source>untitled</source>
       <translation>未命名</translation>
+    </message>
+  </context>
+  <context>
+    <name>FormulaView</name>
+    <message>
+      <source>Out of date: the current numbers are being typeset</source>
+      <translation>已過時：正在排版目前的數值</translation>
+    </message>
+    <message>
+      <source>updating…</source>
+      <translation>更新中…</translation>
     </message>
   </context>
   <context>
