@@ -62,13 +62,17 @@ class DescentControls(QObject):
         style = window.style()
 
         sp = QStyle.StandardPixmap
+        self._icons = {
+            p: style.standardIcon(sp.SP_MediaPause if p else sp.SP_MediaPlay) for p in (False, True)
+        }
+        self._icon_playing = False
         self.play = make_action(
             window,
             self.tr("Play"),
             [Qt.Key.Key_Space],
             session.descent.toggle_play,
             self.tr("Play or pause the descent"),
-            icon=style.standardIcon(sp.SP_MediaPlay),
+            icon=self._icons[False],
         )
         self.back = make_action(
             window,
@@ -231,16 +235,11 @@ class DescentControls(QObject):
 
     def show_state(self, snap: Snapshot) -> None:
         d = snap.descent
-        style = self._window.style()
         playing = d.playing
         self.play.setText(self.tr("Pause") if playing else self.tr("Play"))
-        self.play.setIcon(
-            style.standardIcon(
-                QStyle.StandardPixmap.SP_MediaPause
-                if playing
-                else QStyle.StandardPixmap.SP_MediaPlay
-            )
-        )
+        if playing != self._icon_playing:  # a new QIcon each frame fills QPixmapCache
+            self._icon_playing = playing
+            self.play.setIcon(self._icons[playing])
         with QSignalBlocker(self.timeline):
             self.timeline.setRange(0, len(d.run) - 1)
             self.timeline.setValue(d.cursor)
