@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.quiz = QuizPanel(session)
         paths = self._dock("Paths", self.tr("Paths"), self.paths_panel, RIGHT)
         derivation = self._dock("derivationDock", self.derivation.title(), self.derivation, RIGHT)
+        derivation.visibilityChanged.connect(self._derivation_seen)
         quiz = self._dock("quiz_dock", self.quiz.title(), self.quiz, RIGHT)
         self.tabifyDockWidget(paths, derivation)
         self.tabifyDockWidget(derivation, quiz)
@@ -118,6 +119,11 @@ class MainWindow(QMainWindow):
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
+
+    def _derivation_seen(self, seen: bool) -> None:
+        """Its tab came to the front: typeset the numbers it skipped while behind another."""
+        if seen:
+            self.derivation.refresh()
 
     def _escape(self) -> None:
         if self.session.snapshot.walk is not None:
