@@ -18,15 +18,20 @@ from gui.state.snapshot import Snapshot
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def alive(kind: type) -> int:
-    return sum(1 for o in gc.get_objects() if isinstance(o, kind))
+def alive(kind: type, besides: list[object] = []) -> int:  # noqa: B006 (read only)
+    """Objects of ``kind`` alive now, not counting ``besides`` (those of earlier windows)."""
+    old = {id(o) for o in besides}
+    return sum(1 for o in gc.get_objects() if isinstance(o, kind) and id(o) not in old)
+
+
+def start_play(session) -> None:
+    session.descent.set_stop_rule(max_steps=1_000_000)
+    session.descent.play()
+    session.descent.player.stop()  # the test takes the steps a play tick would take
 
 
 def play_frames(session, frames: int, steps: int = 7) -> None:
     """Take the steps ``frames`` play ticks would take, each publishing one snapshot."""
-    session.descent.set_stop_rule(max_steps=1_000_000)
-    session.descent.play()
-    session.descent.player.stop()  # the test takes the steps a play tick would take
     for _ in range(frames):
         session.descent.advance(steps)
         _ = session.snapshot.descent.prediction  # the views' reads, as a frame makes them
@@ -34,13 +39,16 @@ def play_frames(session, frames: int, steps: int = 7) -> None:
 
 def test_superseded_snapshots_and_runs_are_freed_at_once_not_by_the_cycle_collector(window):
     session = window.session
+    start_play(session)
     gc.collect()
+    # windows of earlier tests may still be alive (held by Qt), with their snapshots
+    before = [o for o in gc.get_objects() if isinstance(o, (Snapshot, Run))]
     gc.disable()  # what a reference cycle kept alive would now pile up
     try:
         play_frames(session, 200)
         assert session.snapshot.run.last_step == 1400
-        assert alive(Snapshot) <= 6
-        assert alive(Run) <= 6
+        assert alive(Snapshot, before) <= 6
+        assert alive(Run, before) <= 6
     finally:
         gc.enable()
 
@@ -70,6 +78,7 @@ def test_play_frames_leave_the_play_action_unchanged_and_its_icon_follows_playin
     assert looks_like(QStyle.StandardPixmap.SP_MediaPlay)
     changes: list[None] = []
     play.changed.connect(lambda: changes.append(None))
+    start_play(window.session)
     play_frames(window.session, 1)
     assert len(changes) >= 1 and looks_like(QStyle.StandardPixmap.SP_MediaPause)
     changes.clear()
@@ -86,6 +95,7 @@ def test_the_derivation_behind_another_tab_typesets_nothing_until_its_tab_is_rai
     real = panel.typesetter.request
     panel.typesetter.request = lambda latex: asked.append(latex) or real(latex)
     assert panel.visibleRegion().isEmpty()  # the Paths tab is in front
+    start_play(window.session)
     play_frames(window.session, 30)
     panel.refresh()  # what the coalescing timer does
     assert asked == []
