@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.quiz = QuizPanel(session)
         paths = self._dock("Paths", self.tr("Paths"), self.paths_panel, RIGHT)
         derivation = self._dock("derivationDock", self.derivation.title(), self.derivation, RIGHT)
+        derivation.visibilityChanged.connect(self._derivation_seen)
         quiz = self._dock("quiz_dock", self.quiz.title(), self.quiz, RIGHT)
         self.values = ValuesPanel(session)
         values = self._dock("values_dock", self.values.title(), self.values, RIGHT)
@@ -185,6 +186,11 @@ class MainWindow(QMainWindow):
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
+
+    def _derivation_seen(self, seen: bool) -> None:
+        """Its tab came to the front: typeset the numbers it skipped while behind another."""
+        if seen:
+            self.derivation.refresh()
 
     def _escape(self) -> None:
         if self.session.snapshot.walk is not None:

@@ -60,13 +60,15 @@ class DescentControls(QObject):
         self.session = session
         self._window = window
 
+        self._icons = {p: transport_icon("pause" if p else "play", window) for p in (False, True)}
+        self._icon_playing = False
         self.play = make_action(
             window,
             self.tr("Play"),
             [Qt.Key.Key_Space],
             session.descent.toggle_play,
             self.tr("Play or pause the descent"),
-            icon=transport_icon("play", window),
+            icon=self._icons[False],
         )
         self.back = make_action(
             window,
@@ -231,7 +233,9 @@ class DescentControls(QObject):
         d = snap.descent
         playing = d.playing
         self.play.setText(self.tr("Pause") if playing else self.tr("Play"))
-        self.play.setIcon(transport_icon("pause" if playing else "play", self._window))
+        if playing != self._icon_playing:  # a new QIcon each frame fills QPixmapCache
+            self._icon_playing = playing
+            self.play.setIcon(self._icons[playing])
         with QSignalBlocker(self.timeline):
             self.timeline.setRange(0, len(d.run) - 1)
             self.timeline.setValue(d.cursor)

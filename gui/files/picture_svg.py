@@ -13,7 +13,7 @@ and repeated as invisible ``<text>`` so that the words can still be searched and
 from __future__ import annotations
 
 import base64
-from xml.sax.saxutils import escape, quoteattr
+from types import ModuleType
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QColor, QFontInfo, QImage, QPainterPath, QPen, QTransform
@@ -22,6 +22,14 @@ from .picture import Image, Picture, Shape, Text
 
 _CAPS = {Qt.PenCapStyle.FlatCap: "butt", Qt.PenCapStyle.RoundCap: "round"}
 _JOINS = {Qt.PenJoinStyle.BevelJoin: "bevel", Qt.PenJoinStyle.RoundJoin: "round"}
+
+
+def _sax() -> ModuleType:
+    """``xml.sax.saxutils``, imported when an SVG is first written, not with the window: it
+    imports urllib.request, and with it http, email and ssl (about 7 MB resident)."""
+    from xml.sax import saxutils
+
+    return saxutils
 
 
 def _num(v: float) -> str:
@@ -180,9 +188,9 @@ class _Writer:
         style = "italic" if font.italic() else "normal"
         words = (
             f'<text x="{_num(t.pos.x())}" y="{_num(t.pos.y())}" '
-            f'font-family={quoteattr(QFontInfo(font).family())} font-size="{_num(t.px)}" '
+            f'font-family={_sax().quoteattr(QFontInfo(font).family())} font-size="{_num(t.px)}" '
             f'font-weight="{int(font.weight())}" font-style="{style}" fill="none" stroke="none" '
-            f'xml:space="preserve">{escape(t.text)}</text>'
+            f'xml:space="preserve">{_sax().escape(t.text)}</text>'
         )
         fill = _paint("fill", t.colour, t.opacity)
         return f"<g {fill}{_transform(t.transform)}>" + "".join(uses) + words + "</g>"
@@ -199,7 +207,7 @@ def svg_document(picture: Picture, size: tuple[float, float] | None = None, titl
         f'version="1.1" width="{_num(sw)}" height="{_num(sh)}" viewBox="0 0 {w} {h}">',
     ]
     if title:
-        writer.out.append(f"<title>{escape(title)}</title>")
+        writer.out.append(f"<title>{_sax().escape(title)}</title>")
     for op in picture.ops:
         writer.op(op)
     if writer.group is not None:

@@ -167,7 +167,7 @@ class DerivationPanel(QWidget):
         if shape != self._shape:
             self._rebuild(shape)
             self._hide_rows()
-        if self._typesetting:
+        if self._typesetting and self.on_screen():
             formulas = [i.text for i in self._items if i.kind == "formula"]
             self.typesetter.request(formulas)  # supersedes what an older state still wanted
         self._show()
@@ -177,6 +177,11 @@ class DerivationPanel(QWidget):
         if not self._typesetting:
             self._typesetting = True
             self.refresh()
+
+    def on_screen(self) -> bool:
+        """Whether any of the panel can be seen: a dock tab behind another stays "visible",
+        moved off the window, and typesetting for it would fill the cache every frame."""
+        return not self.visibleRegion().isEmpty()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -214,10 +219,11 @@ class DerivationPanel(QWidget):
         self._unavailable_note.setVisible(not available)
         self._light(self._snap.path)
         # Tells a screenshot to wait: formulas of the current state are still being typeset.
-        waiting = self._typesetting and (missing or self._timer.isActive())
+        typesetting = self._typesetting and self.on_screen()
+        waiting = typesetting and (missing or self._timer.isActive())
         self.setProperty("rendering", waiting)
         idle = not self.typesetter.busy and not self._timer.isActive()
-        if missing and self._typesetting and idle:
+        if missing and typesetting and idle:
             self._timer.start()
         elif not available and not self._retry.isActive():
             self._retry.start()  # try the typesetter again once its budget may have refilled

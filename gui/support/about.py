@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import metadata
-
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 DISTRIBUTION = "cnn-backprop-visualizer"
@@ -11,6 +9,8 @@ DISTRIBUTION = "cnn-backprop-visualizer"
 
 def version() -> str:
     """The installed version, or "unknown" when the app runs from a folder not installed."""
+    from importlib import metadata  # it loads the email package: only when asked
+
     try:
         return metadata.version(DISTRIBUTION)
     except metadata.PackageNotFoundError:
