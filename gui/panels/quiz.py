@@ -66,6 +66,15 @@ class QuizRow:
         self.check.clicked.connect(lambda: panel.check_answer(key))
         self.reveal.clicked.connect(lambda: panel.reveal(key))
 
+    def name_controls(self, panel: QuizPanel, name: str) -> None:
+        """Screen readers read each control with the value it is about."""
+        self.hide.setAccessibleName(panel.tr("Hide %1").replace("%1", name))
+        self.answer.setAccessibleName(panel.tr("Your prediction of %1").replace("%1", name))
+        self.check.setAccessibleName(panel.tr("Check your prediction of %1").replace("%1", name))
+        self.reveal.setAccessibleName(panel.tr("Reveal %1").replace("%1", name))
+        for w in (self.hide, self.answer, self.check, self.reveal):
+            w.setAccessibleDescription(w.toolTip())
+
     def widgets(self) -> list[QWidget]:
         return [self.hide, self.name, self.answer, self.check, self.reveal]
 
@@ -97,6 +106,7 @@ class QuizPanel(QWidget):
         self.tolerance.setValue(DEFAULT_TOL * 100)
         self.tolerance.setSuffix(" %")
         self.tolerance.setToolTip(self.tr("How far (relative) a prediction may be from the value"))
+        self.tolerance.setAccessibleName(self.tr("Tolerance of a right prediction, in percent"))
         tol_row = QHBoxLayout()
         tol_row.addWidget(QLabel(self.tr("Tolerance")))
         tol_row.addWidget(self.tolerance)
@@ -187,7 +197,10 @@ class QuizPanel(QWidget):
         present = set(keys(snap.params, snap.selected))
         for key, row in self.rows.items():
             row.set_visible(key in present)
-            row.name.setText(self.label(key, snap.selected))
+            name = self.label(key, snap.selected)
+            if row.name.text() != name:
+                row.name.setText(name)
+                row.name_controls(self, name)
             hidden = key in snap.hidden
             with QSignalBlocker(row.hide):
                 row.hide.setChecked(hidden)

@@ -944,8 +944,16 @@ Your values are kept and can still be saved. Details are in {1}.</source>
       <translation>檢查</translation>
     </message>
     <message>
+      <source>Check your prediction of %1</source>
+      <translation>檢查你對%1的預測</translation>
+    </message>
+    <message>
       <source>Compare your prediction with the value (Enter)</source>
       <translation>將您的預測與正確值比較 (Enter)</translation>
+    </message>
+    <message>
+      <source>Hide %1</source>
+      <translation>隱藏%1</translation>
     </message>
     <message>
       <source>Hide all</source>
@@ -976,6 +984,10 @@ Your values are kept and can still be saved. Details are in {1}.</source>
       <translation>揭曉</translation>
     </message>
     <message>
+      <source>Reveal %1</source>
+      <translation>顯示%1</translation>
+    </message>
+    <message>
       <source>Reveal all</source>
       <translation>全部揭曉</translation>
     </message>
@@ -996,8 +1008,16 @@ Your values are kept and can still be saved. Details are in {1}.</source>
       <translation>容許誤差</translation>
     </message>
     <message>
+      <source>Tolerance of a right prediction, in percent</source>
+      <translation>預測算對的容許誤差（百分比）</translation>
+    </message>
+    <message>
       <source>Type a number (0.5, -1e-3, 1/3) and press Enter</source>
       <translation>輸入數字（0.5、-1e-3、1/3）後按 Enter</translation>
+    </message>
+    <message>
+      <source>Your prediction of %1</source>
+      <translation>你對%1的預測</translation>
     </message>
     <message>
       <source>every other gradient</source>
