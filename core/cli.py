@@ -164,8 +164,12 @@ def check_export(args: argparse.Namespace) -> None:
 
 
 def scenario_from(args: argparse.Namespace) -> Scenario:
+    """The scenario the arguments name; what loading brought into range is said on stderr."""
     path = args.scenario or args.file
-    return load(path) if path else default()
+    scenario = load(path) if path else default()
+    for note in scenario.notes:
+        print(f"cnn-backprop: note: {path}: {note}", file=sys.stderr)
+    return scenario
 
 
 def _param(

@@ -31,7 +31,7 @@ from typing import Any
 
 from .atomic import write_atomic
 from .model import MAX_ABS_VALUE, PARAMETERS, Params
-from .settings_format import FormatError, descent_section, view_section
+from .settings_format import LR_RANGE, FormatError, descent_section, view_section
 
 FORMAT = "cnn-backprop-scenario"
 VERSION = 1
@@ -56,6 +56,8 @@ class Scenario:
     #: Keys this version does not read, as found: ``{"": {top-level keys}, "descent": {...},
     #: "view": {...}}`` (only the parts that have some).
     unknown: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: What loading changed to fit the window's limits, in words (never written to the file).
+    notes: tuple[str, ...] = ()
 
 
 KNOWN = {
@@ -129,6 +131,15 @@ def from_dict(data: object) -> Scenario:
     lr = _number(lr, "learning_rate")
     if lr <= 0:
         raise ScenarioError("learning_rate: must be greater than 0")
+    notes = []
+    low, high = LR_RANGE
+    if not low <= lr <= high:
+        fitted = min(max(lr, low), high)
+        notes.append(
+            f"learning_rate {lr:g} is outside the window's {low:g} to {high:g}: "
+            f"it was brought to {fitted:g}"
+        )
+        lr = fitted
     texts = {}
     for key in ("name", "description"):
         texts[key] = data.get(key, "")
@@ -159,6 +170,7 @@ def from_dict(data: object) -> Scenario:
         descent,
         view,
         _unknown(data),
+        tuple(notes),
     )
 
 

@@ -28,6 +28,8 @@ from .model import PARAMETERS
 FOLLOW_SELECTION = "selected"
 MODES = (*PARAMETERS, FOLLOW_SELECTION, ALL_WEIGHTS)
 SPEED_RANGE = (1.0, 1000.0)
+#: The learning rates the window offers (its slider and field); a file's is brought into it.
+LR_RANGE = (1e-4, 1e2)
 MAX_STEPS = 10_000_000
 MAX_RUNS = 5
 MAX_RUN_POINTS = 2000

@@ -109,6 +109,7 @@ def build(args):
     window = MainWindow(session)
     if opened:
         window.file_menu.files.adopt(opened)
+        window.file_menu.files.say_notes(scenario)
     if getattr(args, "theme", None) or rendering:
         window.appearance.set_choice(args.theme or "light", remember=not rendering)
     if getattr(args, "walk", None):

@@ -131,3 +131,23 @@ def test_a_long_legal_file_name_saves(tmp_path):
     name = "x" * 250 + ".json"  # 255 bytes: the longest name most file systems allow
     save(default(), tmp_path / name)
     assert load(tmp_path / name).params == default().params
+
+
+def test_a_learning_rate_outside_the_windows_range_is_brought_into_it_with_a_note(
+    window, tmp_path, capsys
+):
+    from core.cli import build_parser, scenario_from
+
+    data = json.loads(dumps(default()))
+    data["learning_rate"] = 500.0
+    path = tmp_path / "fast.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert window.file_menu.files.load_path(path)
+    assert window.session.snapshot.lr == 100.0  # the slider's and the field's largest
+    assert "learning_rate 500" in window.statusBar().currentMessage()
+    save(window.session.scenario(), path)
+    assert load(path).learning_rate == 100.0 and not load(path).notes  # read back as written
+    data["learning_rate"] = 1e-9
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert scenario_from(build_parser().parse_args(["--scenario", str(path)])).learning_rate == 1e-4
+    assert "brought to 0.0001" in capsys.readouterr().err  # the command line says it too

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from core import scenario as sc
 from core.model import MAX_ABS_VALUE, PARAMETERS, Params
 from core.scenario import MAX_BYTES, Scenario, ScenarioError, default, dumps, load, loads, save
+from core.settings_format import LR_RANGE
 
 VALID = {
     "format": "cnn-backprop-scenario",
@@ -85,7 +86,7 @@ finite = st.floats(-MAX_ABS_VALUE, MAX_ABS_VALUE, allow_nan=False)
     w=st.lists(finite, min_size=4, max_size=4),
     head=st.lists(finite, min_size=4, max_size=4),
     yy=finite,
-    lr=st.floats(1e-12, 1e6),
+    lr=st.floats(*LR_RANGE),  # the window's range: a file's outside it is brought in
     selected=st.sampled_from(PARAMETERS),
     name=st.text(max_size=20),
 )

@@ -58,9 +58,17 @@ class ScenarioFiles(QObject):
             )
             return False
         self.session.load_scenario(scenario, self.tr("Open {0}").format(path.name))
+        self.say_notes(scenario)
         self._set_path(path)
         self.add_recent(path)
         return True
+
+    def say_notes(self, scenario: Scenario) -> None:
+        """Say in the status bar what loading brought into the window's limits."""
+        say = getattr(self.window, "say", None)
+        for note in scenario.notes:
+            if say is not None:
+                say(self.tr("Brought into range: {0}").format(note))
 
     def adopt(self, name: str | Path) -> None:
         """The scenario in the session came from ``name`` (opened from the command line)."""

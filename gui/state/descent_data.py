@@ -7,11 +7,17 @@ from typing import Any
 
 import numpy as np
 
-from core.settings_format import FOLLOW_SELECTION, SPEED_RANGE
+from core.settings_format import FOLLOW_SELECTION, LR_RANGE, SPEED_RANGE
 
-__all__ = ["FOLLOW_SELECTION", "SPEED_RANGE", "Ghost", "ghost_from_dict", "ghost_to_dict"]
+__all__ = [
+    "FOLLOW_SELECTION",
+    "LR_RANGE",
+    "SPEED_RANGE",
+    "Ghost",
+    "ghost_from_dict",
+    "ghost_to_dict",
+]
 
-LR_RANGE = (1e-4, 1e2)
 FRAME_MS = 16  # above this many steps a second, a tick takes several steps and emits once
 MAX_LAG_S = 0.25  # a slow frame never makes one tick take more than this many seconds' steps
 PREDICT_MAX = 1000

@@ -1071,6 +1071,10 @@ Your values are kept and can still be saved. Details are in {1}.</source>
       <translation>（無）</translation>
     </message>
     <message>
+      <source>Brought into range: {0}</source>
+      <translation>已調整到允許範圍：{0}</translation>
+    </message>
+    <message>
       <source>Cannot open scenario</source>
       <translation>無法開啟情境</translation>
     </message>
