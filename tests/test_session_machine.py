@@ -204,8 +204,10 @@ class SessionMachine(RuleBasedStateMachine):
         save(self.session.scenario(), self.file)
         self.session.mark_saved()
         self.saved = self.file.read_text(encoding="utf-8")
+        again = load(self.file)  # nothing the app writes is refused when read back
+        assert dumps(again) == self.saved and not again.notes  # nor changed on the way
         if reopen:
-            self.open_a_scenario(load(self.file))
+            self.open_a_scenario(again)
 
     @precondition(lambda self: self.stack.canUndo())
     @rule()
