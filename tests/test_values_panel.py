@@ -8,7 +8,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QTextDocumentFragment
 from PySide6.QtTest import QTest
 
 from core.model import EDITABLE
@@ -55,7 +55,11 @@ def loss(v: dict[str, float]) -> float:
 
 
 def finite_difference(name: str) -> float:
-    v, h = homework_values(), 1e-6
+    return finite_difference_at(homework_values(), name)
+
+
+def finite_difference_at(v: dict[str, float], name: str) -> float:
+    h = 1e-6
     up, down = dict(v), dict(v)
     up[name] += h
     down[name] -= h
@@ -120,3 +124,30 @@ def test_a_value_hidden_for_the_quiz_is_not_read_out_anywhere(window):
     path = next(t for t in texts if t.startswith("Path 1 into w11"))
     assert "dMSE/dy_hat ? equals ?" in path
     assert "0.9782" not in " ".join(texts)
+
+
+def test_the_plots_have_a_text_alternative_and_banners_are_spoken(window, monkeypatch):
+    from gui.descent import panel as descent_panel
+
+    said: list[str] = []
+    monkeypatch.setattr(descent_panel, "announce", lambda w, text: said.append(text))
+    window.findChild(type(window.values.parentWidget()), "values_dock").raise_()
+    for _ in range(3):
+        window.session.descent.step()
+    texts = tree_texts(window)
+    v = homework_values()
+    w11 = v["w11"]
+    for _ in range(3):  # three steps of w11 -= 0.5 * dMSE/dw11, by the finite difference
+        v["w11"] = w11
+        grad = finite_difference_at(v, "w11")
+        w11 -= 0.5 * grad
+    row = next(t for t in texts if t.startswith("Step 3: w11 "))
+    assert float(row.split()[3].rstrip(",")) == pytest.approx(w11, rel=1e-3)
+    assert any(t.startswith("Step 2: w11 ") for t in texts)  # and the steps before it
+    window.session.descent.set_learning_rate(100.0)
+    window.session.descent.set_stop_rule(max_steps=60)
+    window.session.descent.play()
+    window.session.descent.player.stop()
+    window.session.descent.advance(60)
+    banner = window.descent_panel.banner.text()
+    assert banner and said and said[-1] in QTextDocumentFragment.fromHtml(banner).toPlainText()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
@@ -15,6 +16,7 @@ from core.descent import ALL_WEIGHTS, WEIGHTS
 from ..look.labels import wrapped
 from ..look.palette import BANNER_BG, FONT_PT, INK, MUTED, POSITIVE
 from ..state.session import Session, Snapshot
+from ..support.announce import announce
 from .loss_curve_plot import LossCurvePlot
 from .plot_style import font_scale, set_font_scale, theme_plot
 from .step_plots import LossStepPlot, ValueStepPlot
@@ -154,10 +156,11 @@ class DescentPanel(QWidget):
         self._drawn = snap
         self._hide_points(snap)
         d = snap.descent
-        self.banner.setText(d.banner)
-        self.banner.setVisible(bool(d.banner))
-        self.status.setText(d.status)
-        self.status.setVisible(bool(d.status))
+        for label, text in ((self.banner, d.banner), (self.status, d.status)):
+            if label.text() != text:
+                label.setText(text)
+                announce(label, QTextDocumentFragment.fromHtml(text).toPlainText())
+            label.setVisible(bool(text))
         self.curve.show(d, snap.params)
         self.loss.set_log(snap.log_scale)
         self.loss.show(d)

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QListWidget,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +39,7 @@ from ..support.announce import announce
 from .values_text import ROWS, kind, path_sentences, sentence, shown
 
 NAME, WHAT, VALUE, GRADIENT = range(4)
+STEPS_SHOWN = 6  # the step on show and five before it
 Role = Qt.ItemDataRole
 Index = QModelIndex | QPersistentModelIndex
 
@@ -153,9 +156,15 @@ class ValuesPanel(QWidget):
         self.paths.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        self.steps = QTableWidget(0, 4)
+        self.steps.setAccessibleName(_tr("Descent, as text: the step on show and the ones before"))
+        self.steps.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.steps.verticalHeader().setVisible(False)
+        self.steps.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 3)
         layout.addWidget(self.note)
         layout.addWidget(self.paths, 2)
+        layout.addWidget(self.steps, 2)
         self.model.refused.connect(self._refused)
         self.model.committed.connect(self._committed)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
@@ -164,6 +173,8 @@ class ValuesPanel(QWidget):
 
     def show_snapshot(self, snap: Snapshot) -> None:
         self.model.show(snap)
+        if not self.visibleRegion().isEmpty():  # behind another tab: done when raised
+            self._show_steps(snap)
         sentences = path_sentences(snap)
         if [self.paths.item(i).text() for i in range(self.paths.count())] != sentences:
             self.paths.clear()
@@ -174,6 +185,42 @@ class ValuesPanel(QWidget):
             self.table.setCurrentIndex(self.model.index(row, VALUE))
             self.table.selectionModel().blockSignals(blocker)
             self.table.scrollTo(self.table.currentIndex())
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._show_steps(self.session.snapshot)
+
+    def _show_steps(self, snap: Snapshot) -> None:
+        """The plots as text: the step on show and up to five recorded before it."""
+        d = snap.descent
+        x = d.x_name
+        self.steps.setHorizontalHeaderLabels([_tr("Step"), x, _tr("Loss"), _tr("Gradient")])
+        first = max(0, d.cursor - STEPS_SHOWN + 1)
+        rows = []
+        for i in range(d.cursor, first - 1, -1):
+            state = d.run.state_at(i)
+            value = snap.run.params_at(i).get(x)
+            cells = [
+                str(int(d.run.steps[i])),
+                fmt(value),
+                fmt(state.loss),
+                fmt(float(state.grad[0])),
+            ]
+            if snap.concealed & {"MSE", "y_hat"}:
+                cells[2] = "?"
+            if "grad" in snap.concealed:
+                cells[3] = "?"
+            rows.append(cells)
+        self.steps.setRowCount(len(rows))
+        for r, cells in enumerate(rows):
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c == 0:
+                    said = _tr("Step %1: %2 %3, loss %4, gradient %5")
+                    for k, part in enumerate([cells[0], x, *cells[1:]]):
+                        said = said.replace(f"%{k + 1}", part)
+                    item.setData(Role.AccessibleTextRole, said)
+                self.steps.setItem(r, c, item)
 
     def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         name = ROWS[current.row()] if current.isValid() else None

@@ -10,6 +10,7 @@ The expected values and the rule of what gives a value away come from :mod:`core
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -31,6 +32,7 @@ from core.quiz import DEFAULT_TOL, LOSS_AFTER, check, expected, graph, keys
 from ..look.labels import scroll_body, wrapped
 from ..look.palette import NEGATIVE, POSITIVE, SELECTED
 from ..state.session import Session, Snapshot
+from ..support.announce import announce
 
 MAX_PATHS = 4
 MAX_NAMED = 6  # implied values named in full; the rest are counted (all in the tooltip)
@@ -252,4 +254,5 @@ class QuizPanel(QWidget):
 
     def _say(self, key: str, html: str) -> None:
         self._results[key] = (self._state(self.session.snapshot), html)
+        announce(self, QTextDocumentFragment.fromHtml(html).toPlainText())
         self.show_snapshot(self.session.snapshot)

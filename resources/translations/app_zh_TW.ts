@@ -1333,8 +1333,20 @@ The previous file, if any, is intact.</source>
       <translation>%1 未變更：%2</translation>
     </message>
     <message>
+      <source>Descent, as text: the step on show and the ones before</source>
+      <translation>梯度下降的文字版：目前這一步與之前幾步</translation>
+    </message>
+    <message>
+      <source>Gradient</source>
+      <translation>梯度</translation>
+    </message>
+    <message>
       <source>Gradient ∂MSE/∂·</source>
       <translation>梯度 ∂MSE/∂·</translation>
+    </message>
+    <message>
+      <source>Loss</source>
+      <translation>損失</translation>
     </message>
     <message>
       <source>Note</source>
@@ -1351,6 +1363,14 @@ The previous file, if any, is intact.</source>
     <message>
       <source>Paths into the selected value, as sentences</source>
       <translation>通往所選值的各條路徑（文字敘述）</translation>
+    </message>
+    <message>
+      <source>Step</source>
+      <translation>步</translation>
+    </message>
+    <message>
+      <source>Step %1: %2 %3, loss %4, gradient %5</source>
+      <translation>第 %1 步：%2 %3，損失 %4，梯度 %5</translation>
     </message>
     <message>
       <source>Value</source>
