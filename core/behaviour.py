@@ -116,22 +116,23 @@ def describe(
         fed = feeds(a, w, param)
         ds = forward(params).ds_cells
         if fed and all(ds[c] < STAGNANT_SLOPE for c in fed):
-            g = float(grads[k, 0])
+            grad = float(grads[k, 0])
             text = reasons["stagnating"].format(
                 name=name,
                 value=fmt(float(values[k, 0])),
                 slope=fmt(max(ds[c] for c in fed)),
-                grad=fmt(g),
-                move=fmt(abs(lr * g)),
+                grad=fmt(grad),
+                move=fmt(abs(lr * grad)),
                 loss=fmt(float(loss[k])),
             )
             return Behaviour("stagnating", text)
     if full:
-        g = grads[recent]
-        turned = all(float(np.dot(p, q)) < 0 for p, q in zip(g, g[1:]))
-        if turned and float(np.abs(g).max(axis=1).min()) > GRAD_FLOOR:
-            j = int(np.argmax(np.abs(g[-1])))  # the value that swings the most
-            shown = ", ".join(("+" if x > 0 else "") + fmt(float(x), 3) for x in g[:, j])
+        rows: list[list[float]] = grads[recent].tolist()
+        turned = all(sum(x * y for x, y in zip(p, q)) < 0 for p, q in zip(rows, rows[1:]))
+        if turned and min(max(abs(x) for x in row) for row in rows) > GRAD_FLOOR:
+            last = [abs(x) for x in rows[-1]]
+            j = last.index(max(last))  # the value that swings the most
+            shown = ", ".join(("+" if row[j] > 0 else "") + fmt(row[j], 3) for row in rows)
             if param == ALL_WEIGHTS:
                 name = WEIGHTS[j]
             text = reasons["oscillating"].format(name=name, n=WINDOW, grads=shown, lr=fmt(lr))
