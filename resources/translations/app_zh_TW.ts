@@ -29,6 +29,25 @@
     </message>
   </context>
   <context>
+    <name>Behaviour</name>
+    <message>
+      <source>Diverging: the learning rate {lr} is too large. The loss has grown on each of the last {n} steps ({first} -&gt; {last}): every step jumps past the bottom of the loss curve and lands higher than the one before, so the steps grow instead of settling. Lower the learning rate.</source>
+      <translation>發散：學習率 {lr} 太大。最近 {n} 步損失每一步都在增加（{first} -&gt; {last}）：每一步都越過損失曲線的谷底，落點比上一步更高，所以步伐越來越大而無法收斂。請調低學習率。</translation>
+    </message>
+    <message>
+      <source>Oscillating: each step overshoots. The gradient of {name} changed sign after each of the last {n} steps ({grads}): every step jumps past the bottom of the loss curve to the other side. The learning rate {lr} is too large for how curved the loss is here; a smaller one settles.</source>
+      <translation>振盪：每一步都跨過頭了。最近 {n} 步之後 {name} 的梯度每次都變號（{grads}）：每一步都越過損失曲線的谷底跳到另一側。對這裡損失曲線的彎曲程度而言，學習率 {lr} 太大；較小的學習率就會穩定下來。</translation>
+    </message>
+    <message>
+      <source>Stagnating: the sigmoids are saturated. At {name} = {value} every sigmoid that {name} feeds sits in its flat tail (s'(z) &lt;= {slope}, nearly 0), so the gradient nearly vanishes ({grad}) and each step moves {name} by only {move}. The loss ({loss}) is stuck on a plateau, not at a minimum. Through the sigmoids the loss stays bounded, so a too-large learning rate on {name} does not blow up: it throws {name} onto this plateau. Lower the learning rate and reset.</source>
+      <translation>停滯：sigmoid 已飽和。在 {name} = {value} 時，{name} 所連到的每個 sigmoid 都落在平坦的尾端（s'(z) &lt;= {slope}，幾乎為 0），所以梯度幾乎消失（{grad}），每一步只讓 {name} 移動 {move}。損失（{loss}）卡在高原上，而不是在最小值。經過 sigmoid 後損失有上下界，所以 {name} 的學習率太大時不會爆掉，而是把 {name} 甩到這片高原上。請調低學習率並重設。</translation>
+    </message>
+    <message>
+      <source>the weights</source>
+      <translation>所有權重</translation>
+    </message>
+  </context>
+  <context>
     <name>DerivationPanel</name>
     <message>
       <source>Copy as LaTeX</source>
@@ -126,20 +145,20 @@
       <translation>所有權重</translation>
     </message>
     <message>
-      <source>learning rate too large: at step {step} the loss would grow from {start} (step 0) to {new_loss}; stopped at step {prev}</source>
-      <translation>學習率太大：第 {step} 步時損失會從 {start}（第 0 步）增加到 {new_loss}；已停在第 {prev} 步</translation>
+      <source>learning rate too large, so the descent diverges: every step jumps past the bottom of the loss curve and lands higher, and at step {step} the loss would grow from {start} (step 0) to {new_loss}; stopped at step {prev}</source>
+      <translation>學習率太大，所以下降發散：每一步都越過損失曲線的谷底並落在更高處，第 {step} 步時損失會從 {start}（第 0 步）增加到 {new_loss}；已停在第 {prev} 步</translation>
     </message>
     <message>
-      <source>learning rate too large: step {step} would move {name} to {value}, beyond the bound ±{bound} (loss grew from {start} to {loss} by step {prev}); stopped at step {prev}</source>
-      <translation>學習率太大：第 {step} 步會把 {name} 移到 {value}，超出界限 ±{bound}（到第 {prev} 步時損失已從 {start} 增加到 {loss}）；已停在第 {prev} 步</translation>
+      <source>learning rate too large, so the descent diverges: every step overshoots the bottom of the loss curve by more than the last, and step {step} would move {name} to {value}, beyond the bound ±{bound} (loss grew from {start} to {loss} by step {prev}); stopped at step {prev}</source>
+      <translation>學習率太大，所以下降發散：每一步越過損失曲線谷底的距離都比上一步更遠，第 {step} 步會把 {name} 移到 {value}，超出界限 ±{bound}（到第 {prev} 步時損失已從 {start} 增加到 {loss}）；已停在第 {prev} 步</translation>
     </message>
     <message>
-      <source>learning rate too large: step {step} would throw {name} from {old} to {value}, where every sigmoid it feeds is saturated; its gradient would vanish to {grad} and descent would be stuck (loss {loss} -&gt; {new_loss}); stopped at step {prev}</source>
-      <translation>學習率太大：第 {step} 步會把 {name} 從 {old} 甩到 {value}，它所連接的每個 sigmoid 都會飽和；梯度會消失到 {grad}，下降將停滯（損失 {loss} -&gt; {new_loss}）；已停在第 {prev} 步</translation>
+      <source>learning rate too large, so the descent diverges: the gradient overflowed at step {step}</source>
+      <translation>學習率太大，所以下降發散：第 {step} 步時梯度溢位</translation>
     </message>
     <message>
-      <source>learning rate too large: the gradient overflowed at step {step}</source>
-      <translation>學習率太大：第 {step} 步時梯度溢位</translation>
+      <source>learning rate too large, so the descent stagnates: step {step} would throw {name} from {old} to {value}, where every sigmoid it feeds is saturated (flat: s'(z) is nearly 0), so its gradient would vanish to {grad} and descent would be stuck on a plateau (loss {loss} -&gt; {new_loss}). Through the sigmoids the loss has a ceiling, so {name} cannot diverge: it gets stuck instead; stopped at step {prev}</source>
+      <translation>學習率太大，所以下降停滯：第 {step} 步會把 {name} 從 {old} 甩到 {value}，那裡它所連到的每個 sigmoid 都已飽和（平坦：s'(z) 幾乎為 0），所以梯度會消失到 {grad}，下降會卡在高原上（損失 {loss} -&gt; {new_loss}）。經過 sigmoid 後損失有上限，所以 {name} 不會發散，而是卡住；已停在第 {prev} 步</translation>
     </message>
     <message>
       <source>lr = %1</source>
@@ -221,6 +240,10 @@
       <translation>播放或暫停梯度下降</translation>
     </message>
     <message>
+      <source>Play stops after a whole number of steps, 1 to %1.</source>
+      <translation>播放會在整數步後停止，範圍 1 到 %1。</translation>
+    </message>
+    <message>
       <source>Play stops after this many steps</source>
       <translation>播放在這麼多步之後停止</translation>
     </message>
@@ -261,6 +284,14 @@
       <translation>做一步梯度下降</translation>
     </message>
     <message>
+      <source>The learning rate takes a number from 0.0001 to 100.</source>
+      <translation>學習率可填 0.0001 到 100 之間的數。</translation>
+    </message>
+    <message>
+      <source>The speed takes a whole number of steps a second, 1 to 1000.</source>
+      <translation>速度可填每秒整數步，範圍 1 到 1000。</translation>
+    </message>
+    <message>
       <source>The step shown and the last step recorded</source>
       <translation>顯示的步數與最後記錄的步數</translation>
     </message>
@@ -269,12 +300,12 @@
       <translation>梯度的容許值（按 Enter）</translation>
     </message>
     <message>
-      <source>Type a learning rate (1e-4 to 100) and press Enter</source>
-      <translation>輸入學習率（1e-4 至 100）後按 Enter</translation>
+      <source>The tolerance takes a number above 0, such as 1e-06.</source>
+      <translation>容許誤差可填大於 0 的數，例如 1e-06。</translation>
     </message>
     <message>
-      <source>Type a learning rate from 1e-4 to 100</source>
-      <translation>請輸入 1e-4 至 100 的學習率</translation>
+      <source>Type a learning rate (1e-4 to 100) and press Enter</source>
+      <translation>輸入學習率（1e-4 至 100）後按 Enter</translation>
     </message>
     <message>
       <source>Which parameter descends: w11, the parameter selected in the diagram, or w11..w22 and wa..wd together</source>
@@ -306,6 +337,29 @@
     </message>
   </context>
   <context>
+    <name>DescentFields</name>
+    <message>
+      <source>Not changed: %1 is not a whole number.</source>
+      <translation>未變更：%1 不是整數。</translation>
+    </message>
+    <message>
+      <source>Not changed: %1 is too large.</source>
+      <translation>未變更：%1 太大。</translation>
+    </message>
+    <message>
+      <source>Not changed: %1 is too small.</source>
+      <translation>未變更：%1 太小。</translation>
+    </message>
+    <message>
+      <source>Not changed: nothing was typed.</source>
+      <translation>未變更：沒有輸入任何內容。</translation>
+    </message>
+    <message>
+      <source>Not changed: “%1” is not a number.</source>
+      <translation>未變更：「%1」不是數字。</translation>
+    </message>
+  </context>
+  <context>
     <name>DescentPanel</name>
     <message>
       <source>Gradient descent</source>
@@ -316,8 +370,8 @@
       <translation>測驗隱藏數值時，圖表也一併隱藏：否則會洩漏答案。</translation>
     </message>
     <message>
-      <source>Why play stopped; the last usable state stays shown</source>
-      <translation>播放停止的原因；仍顯示最後可用的狀態</translation>
+      <source>What the descent is doing and why; after a stop, the last usable state stays shown</source>
+      <translation>下降正在發生什麼以及原因；停止後仍顯示最後可用的狀態</translation>
     </message>
   </context>
   <context>
