@@ -42,26 +42,22 @@ GRAD_FLOOR = 1e-9  # a gradient this small has converged; its sign is rounding n
 REASONS: dict[str, str] = {
     "diverging": QT_TRANSLATE_NOOP(
         "Behaviour",
-        "Diverging: the learning rate {lr} is too large. The loss has grown on each of the "
-        "last {n} steps ({first} -> {last}): every step jumps past the bottom of the loss "
-        "curve and lands higher than the one before, so the steps grow instead of settling. "
-        "Lower the learning rate.",
+        "Diverging: the learning rate {lr} is too large. Every step jumps past the bottom of "
+        "the loss curve and lands higher, so the loss grew on each of the last {n} steps "
+        "({first} -> {last}) and the steps keep growing. Lower the learning rate.",
     ),
     "stagnating": QT_TRANSLATE_NOOP(
         "Behaviour",
-        "Stagnating: the sigmoids are saturated. At {name} = {value} every sigmoid that "
-        "{name} feeds sits in its flat tail (s'(z) <= {slope}, nearly 0), so the gradient "
-        "nearly vanishes ({grad}) and each step moves {name} by only {move}. The loss ({loss}) "
-        "is stuck on a plateau, not at a minimum. Through the sigmoids the loss stays "
-        "bounded, so a too-large learning rate on {name} does not blow up: it throws {name} "
-        "onto this plateau. Lower the learning rate and reset.",
+        "Stagnating: every sigmoid {name} feeds is saturated at {name} = {value} (s'(z) <= "
+        "{slope}, nearly 0), so the gradient vanishes ({grad}) and each step moves {name} only "
+        "{move}: stuck on a plateau, not at a minimum. The sigmoids cap the loss, so too large "
+        "a learning rate strands {name} here instead of blowing up. Lower it and reset.",
     ),
     "oscillating": QT_TRANSLATE_NOOP(
         "Behaviour",
-        "Oscillating: each step overshoots. The gradient of {name} changed sign after each "
-        "of the last {n} steps ({grads}): every step jumps past the bottom of the loss curve "
-        "to the other side. The learning rate {lr} is too large for how curved the loss is "
-        "here; a smaller one settles.",
+        "Oscillating: each step overshoots the bottom of the loss curve, so the gradient of "
+        "{name} changed sign after each of the last {n} steps ({grads}). The learning rate "
+        "{lr} is too large for how curved the loss is here; a smaller one settles.",
     ),
     "all_weights": QT_TRANSLATE_NOOP("Behaviour", "the weights"),
 }

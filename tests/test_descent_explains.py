@@ -33,7 +33,7 @@ def test_a_head_weight_at_rate_2_says_it_diverges(qtbot):
     session.descent.set_descent_param("selected")
     session.select("wa")
     d = stepped(session, 5)
-    assert d.banner.startswith("Diverging") and "grown on each" in d.banner
+    assert d.banner.startswith("Diverging") and "grew on each" in d.banner
 
 
 def test_w11_at_rate_100_stops_and_says_it_stagnates(qtbot):

@@ -31,16 +31,16 @@
   <context>
     <name>Behaviour</name>
     <message>
-      <source>Diverging: the learning rate {lr} is too large. The loss has grown on each of the last {n} steps ({first} -&gt; {last}): every step jumps past the bottom of the loss curve and lands higher than the one before, so the steps grow instead of settling. Lower the learning rate.</source>
-      <translation>發散：學習率 {lr} 太大。最近 {n} 步損失每一步都在增加（{first} -&gt; {last}）：每一步都越過損失曲線的谷底，落點比上一步更高，所以步伐越來越大而無法收斂。請調低學習率。</translation>
+      <source>Diverging: the learning rate {lr} is too large. Every step jumps past the bottom of the loss curve and lands higher, so the loss grew on each of the last {n} steps ({first} -&gt; {last}) and the steps keep growing. Lower the learning rate.</source>
+      <translation>發散：學習率 {lr} 太大。每一步都越過損失曲線的谷底並落在更高處，所以最近 {n} 步損失每步都在增加（{first} -&gt; {last}），步伐也越來越大。請調低學習率。</translation>
     </message>
     <message>
-      <source>Oscillating: each step overshoots. The gradient of {name} changed sign after each of the last {n} steps ({grads}): every step jumps past the bottom of the loss curve to the other side. The learning rate {lr} is too large for how curved the loss is here; a smaller one settles.</source>
-      <translation>振盪：每一步都跨過頭了。最近 {n} 步之後 {name} 的梯度每次都變號（{grads}）：每一步都越過損失曲線的谷底跳到另一側。對這裡損失曲線的彎曲程度而言，學習率 {lr} 太大；較小的學習率就會穩定下來。</translation>
+      <source>Oscillating: each step overshoots the bottom of the loss curve, so the gradient of {name} changed sign after each of the last {n} steps ({grads}). The learning rate {lr} is too large for how curved the loss is here; a smaller one settles.</source>
+      <translation>振盪：每一步都越過損失曲線的谷底，所以最近 {n} 步之後 {name} 的梯度每次都變號（{grads}）。對這裡損失曲線的彎曲程度而言，學習率 {lr} 太大；較小的學習率就會穩定下來。</translation>
     </message>
     <message>
-      <source>Stagnating: the sigmoids are saturated. At {name} = {value} every sigmoid that {name} feeds sits in its flat tail (s'(z) &lt;= {slope}, nearly 0), so the gradient nearly vanishes ({grad}) and each step moves {name} by only {move}. The loss ({loss}) is stuck on a plateau, not at a minimum. Through the sigmoids the loss stays bounded, so a too-large learning rate on {name} does not blow up: it throws {name} onto this plateau. Lower the learning rate and reset.</source>
-      <translation>停滯：sigmoid 已飽和。在 {name} = {value} 時，{name} 所連到的每個 sigmoid 都落在平坦的尾端（s'(z) &lt;= {slope}，幾乎為 0），所以梯度幾乎消失（{grad}），每一步只讓 {name} 移動 {move}。損失（{loss}）卡在高原上，而不是在最小值。經過 sigmoid 後損失有上下界，所以 {name} 的學習率太大時不會爆掉，而是把 {name} 甩到這片高原上。請調低學習率並重設。</translation>
+      <source>Stagnating: every sigmoid {name} feeds is saturated at {name} = {value} (s'(z) &lt;= {slope}, nearly 0), so the gradient vanishes ({grad}) and each step moves {name} only {move}: stuck on a plateau, not at a minimum. The sigmoids cap the loss, so too large a learning rate strands {name} here instead of blowing up. Lower it and reset.</source>
+      <translation>停滯：在 {name} = {value} 時，{name} 所連到的每個 sigmoid 都已飽和（s'(z) &lt;= {slope}，幾乎為 0），所以梯度消失（{grad}），每一步只讓 {name} 移動 {move}：卡在高原上，而不是在最小值。sigmoid 讓損失有上限，所以學習率太大時不會爆掉，而是把 {name} 困在這裡。請調低學習率並重設。</translation>
     </message>
     <message>
       <source>the weights</source>
