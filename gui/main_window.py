@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self.file_menu = FileMenu(self, session, self.export_views)
         self.language_menu = LanguageMenu(self, session, self.file_menu.retitle)
         settings.report_to(self.say)
-        self.field_keys = FieldKeys(self, self.centralWidget)
+        self.field_keys = FieldKeys(self)
 
     def say(self, message: str) -> None:
         """Show a note in the status bar (a newer one joins one still on show)."""

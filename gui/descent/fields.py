@@ -48,7 +48,6 @@ class Bubble(QLabel):
 
     def __init__(self, window: QWidget):
         super().__init__(window)
-        self._window = window
         self.setObjectName("refusal_bubble")
         self.setWordWrap(True)
         self.setMaximumWidth(460)
@@ -65,7 +64,9 @@ class Bubble(QLabel):
 
     def say(self, field: QWidget, text: str) -> None:
         """Show ``text`` just under ``field``, kept inside the window."""
-        window = self._window
+        window = self.parentWidget()  # not kept in an attribute: no cycle through the window
+        if window is None:
+            return
         self.setText(text)
         self.adjustSize()
         at = field.mapTo(window, QPoint(0, field.height() + 2))

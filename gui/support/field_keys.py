@@ -10,10 +10,10 @@ not being typed in. The diagram's own cell editor keeps its keys (it already han
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import weakref
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QMainWindow, QWidget
 
 CLICKER = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 ARROWS = (Qt.Key.Key_Left, Qt.Key.Key_Right)
@@ -34,15 +34,26 @@ def typing_in(field: QWidget) -> bool:
 
 
 class FieldKeys(QObject):
-    """An application event filter for the fields of ``window``; ``home`` takes the keys back."""
+    """An application event filter for the fields of ``window``; its central widget (the
+    diagram) takes the keys back. The window is held weakly: the application keeps its
+    filters, and a filter must not keep a closed window (and its session) alive."""
 
-    def __init__(self, window: QWidget, home: Callable[[], QWidget | None]):
-        super().__init__(window)
-        self._window, self._home = window, home
+    def __init__(self, window: QMainWindow):
+        super().__init__()  # no parent: the window holds it, it holds the window weakly
+        self._ref = weakref.ref(window)
         self._inside = False
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+            window.destroyed.connect(lambda: app.removeEventFilter(self))
+
+    @property
+    def _window(self) -> QMainWindow | None:
+        return self._ref()
+
+    def _home(self) -> QWidget | None:
+        window = self._ref()
+        return None if window is None else window.centralWidget()
 
     def hand_back(self) -> None:
         home = self._home()
@@ -51,7 +62,13 @@ class FieldKeys(QObject):
 
     def _ours(self, obj: QObject) -> QWidget | None:
         """The field ``obj`` is, if it lies in the window outside the diagram, else None."""
-        if self._inside or not isinstance(obj, QWidget) or obj.window() is not self._window:
+        window = self._window
+        if (
+            self._inside
+            or window is None
+            or not isinstance(obj, QWidget)
+            or obj.window() is not window
+        ):
             return None
         home = self._home()
         field = field_of(obj)
@@ -67,7 +84,8 @@ class FieldKeys(QObject):
         plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)  # type: ignore[attr-defined]
         if kind == QEvent.Type.ShortcutOverride:
             if plain and key in CLICKER and isinstance(obj, QWidget):
-                return obj.window() is self._window  # not taken by a field: the step keys get it
+                window = self._window  # not taken by a field: the step keys get it
+                return window is not None and obj.window() is window
             field = self._ours(obj)
             if field is None or not plain:
                 return False
