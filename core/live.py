@@ -14,7 +14,9 @@ therefore counts as diverging when, after it,
 3. (one conv weight or input descending) every sigmoid the parameter feeds has become
    saturated, ``s'(z) < SATURATED_SLOPE`` (``|z| > 11.5``), where before the step one was not.
 
-The diverging step is not taken: the last state kept is the last usable one.
+The diverging step is not taken: the last state kept is the last usable one. The third case is
+stagnation rather than divergence, and its message says so; :mod:`core.behaviour` says what a
+run that goes on is doing (oscillating, stagnating, diverging).
 """
 
 from __future__ import annotations
@@ -94,7 +96,7 @@ def _place(name: str, a: list[float], w: list[float], head: list[float]) -> tupl
     raise KeyError(f"cannot descend on {name!r}")
 
 
-def _feeds(a: list[float], w: list[float], param: str) -> list[int]:
+def feeds(a: list[float], w: list[float], param: str) -> list[int]:
     """The conv cells ``param`` moves: those where its partner is nonzero (none for the head)."""
     if param in KERNEL:
         k = KERNEL.index(param)
@@ -114,22 +116,28 @@ def _saturated(ds: Sequence[float], fed: Sequence[int]) -> bool:
 REASONS: dict[str, str] = {
     "bound": QT_TRANSLATE_NOOP(
         "Descent",
-        "learning rate too large: step {step} would move {name} to {value}, beyond the bound "
-        "±{bound} (loss grew from {start} to {loss} by step {prev}); stopped at step {prev}",
+        "learning rate too large, so the descent diverges: every step overshoots the bottom "
+        "of the loss curve by more than the last, and step {step} would move {name} to "
+        "{value}, beyond the bound ±{bound} (loss grew from {start} to {loss} by step {prev}); "
+        "stopped at step {prev}",
     ),
     "loss": QT_TRANSLATE_NOOP(
         "Descent",
-        "learning rate too large: at step {step} the loss would grow from {start} (step 0) "
-        "to {new_loss}; stopped at step {prev}",
+        "learning rate too large, so the descent diverges: every step jumps past the bottom "
+        "of the loss curve and lands higher, and at step {step} the loss would grow from "
+        "{start} (step 0) to {new_loss}; stopped at step {prev}",
     ),
     "overflow": QT_TRANSLATE_NOOP(
-        "Descent", "learning rate too large: the gradient overflowed at step {step}"
+        "Descent",
+        "learning rate too large, so the descent diverges: the gradient overflowed at step {step}",
     ),
     "saturated": QT_TRANSLATE_NOOP(
         "Descent",
-        "learning rate too large: step {step} would throw {name} from {old} to {value}, where "
-        "every sigmoid it feeds is saturated; its gradient would vanish to {grad} and descent "
-        "would be stuck (loss {loss} -> {new_loss}); stopped at step {prev}",
+        "learning rate too large, so the descent stagnates: step {step} would throw {name} "
+        "from {old} to {value}, where every sigmoid it feeds is saturated (flat: s'(z) is "
+        "nearly 0), so its gradient would vanish to {grad} and descent would be stuck on a "
+        "plateau (loss {loss} -> {new_loss}). Through the sigmoids the loss has a ceiling, "
+        "so {name} cannot diverge: it gets stuck instead; stopped at step {prev}",
     ),
     "all_weights": QT_TRANSLATE_NOOP("Descent", "the weights"),
 }
@@ -197,7 +205,7 @@ def _rows(
     a, w, head = flat(s.params)
     places = [_place(n, a, w, head) for n in names]
     brackets = [BRACKETS[n] for n in names]
-    fed = [] if param == ALL_WEIGHTS else _feeds(a, w, param)
+    fed = [] if param == ALL_WEIGHTS else feeds(a, w, param)
     saturated = bool(fed) and _saturated(s.ds or forward(s.params).ds_cells, fed)
     value, grad, loss = s.value.tolist(), s.grad.tolist(), s.loss
     limit = LOSS_GROWTH * max(start_loss, 1.0)

@@ -6,7 +6,8 @@ right; the descent plots are in a dock at the bottom; the menus and toolbars hol
 what a part needs, it is given here.
 
 Escape has one meaning at a time, the innermost mode first: it leaves the walkthrough, else
-presenter mode, else it shows every path again (the Paths menu's "Show all paths").
+presenter mode, else it shows every path again (the Paths menu's "Show all paths"). In a
+typing field, Enter and Escape hand the keyboard back to the diagram (``support/field_keys``).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from .panels.paths import PathsPanel
 from .panels.quiz import QuizPanel
 from .state.session import Session
 from .support import settings
+from .support.field_keys import FieldKeys
 from .support.language import LanguageMenu
 from .support.panel_cycle import add_panel_cycling
 from .support.settings import save_window
@@ -119,6 +121,7 @@ class MainWindow(QMainWindow):
         self.autosave = Autosave(session, self.file_menu.files, self.say)
         self.language_menu = LanguageMenu(self, session, self.file_menu.retitle)
         settings.report_to(self.say)
+        self.field_keys = FieldKeys(self)
         self._default_layout = self.saveState()  # before any saved layout is restored
 
     def fit_to_screen(self) -> None:

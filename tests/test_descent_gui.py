@@ -136,7 +136,7 @@ def test_divergence_stops_cleanly_with_a_banner(qtbot, lr, param):
         session.descent.play()
         qtbot.waitUntil(lambda: not session.snapshot.descent.playing, timeout=5000)
     d = session.snapshot.descent
-    assert d.banner.startswith("learning rate too large: ")
+    assert d.banner.startswith("Learning rate too large, so the descent ")
     assert "step 1" in d.banner and "stopped at step 0" in d.banner
     if param == ALL_WEIGHTS:
         assert "loss would grow from 0.2723" in d.banner

@@ -1,7 +1,8 @@
 """The descent toolbars and keyboard: play, step, timeline, learning rate, speed, stop rule.
 
 Every control calls a Session verb; every control is set back from the snapshot under a
-``QSignalBlocker``, so nothing here holds state of its own.
+``QSignalBlocker``, so nothing here holds state of its own. A typed value that a field cannot
+take is refused with a note saying why and what the field takes (``fields.py``).
 """
 
 from __future__ import annotations
@@ -13,23 +14,21 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QSlider,
-    QSpinBox,
     QToolBar,
+    QWidget,
 )
 
 from core.descent import ALL_WEIGHTS
 from core.numfmt import fmt
-from core.parse import ParseError
-from core.parse import parse_number as core_parse
 from core.settings_format import MAX_STEPS
 
 from ..actions import make_action
 from ..look.icons import transport_icon
 from ..state.descent_data import FOLLOW_SELECTION, LR_RANGE, SPEED_RANGE
 from ..state.session import Session, Snapshot
+from .fields import Bubble, CountBox, NumberField, read
 
 LR_TICKS = 600  # the log slider's resolution: 100 positions per decade
 
@@ -42,14 +41,6 @@ def lr_to_tick(lr: float) -> int:
 def tick_to_lr(tick: int) -> float:
     lo, hi = (math.log10(v) for v in LR_RANGE)
     return float(f"{10 ** (lo + (hi - lo) * tick / LR_TICKS):.3g}")
-
-
-def parse_number(text: str) -> float | None:
-    """A typed number read as the diagram reads one (core.parse), or None if refused."""
-    try:
-        return core_parse(text)
-    except ParseError:
-        return None
 
 
 class DescentControls(QObject):
@@ -137,25 +128,26 @@ class DescentControls(QObject):
         self._drag = 0
         self.lr_slider.sliderPressed.connect(self._new_drag)
         self.lr_slider.valueChanged.connect(self._slid_lr)
-        self.lr_box = QLineEdit()
+        self.bubble = Bubble(window)
+        self.lr_box = NumberField(lambda: fmt(self.session.snapshot.lr))
         self.lr_box.setMaximumWidth(80)
         self.lr_box.setToolTip(self.tr("Type a learning rate (1e-4 to 100) and press Enter"))
         self.lr_box.editingFinished.connect(self._typed_lr)
 
-        self.speed = QSpinBox()
-        self.speed.setRange(int(SPEED_RANGE[0]), int(SPEED_RANGE[1]))
+        self.speed = CountBox(int(SPEED_RANGE[0]), int(SPEED_RANGE[1]))
+        self.speed.refused.connect(lambda why: self._refuse(self.speed, why))
         self.speed.setSuffix(self.tr(" steps/s"))
         self.speed.setToolTip(self.tr("Steps per second while playing (1 to 1000)"))
         self.speed.valueChanged.connect(session.descent.set_speed)
 
-        self.max_steps = QSpinBox()
-        self.max_steps.setRange(1, MAX_STEPS)
+        self.max_steps = CountBox(1, MAX_STEPS)
+        self.max_steps.refused.connect(lambda why: self._refuse(self.max_steps, why))
         self.max_steps.setPrefix(self.tr("stop after "))
         self.max_steps.setSuffix(self.tr(" steps"))
         self.max_steps.setToolTip(self.tr("Play stops after this many steps"))
         self.use_tol = QCheckBox(self.tr("or |gradient| <"))
         self.use_tol.setToolTip(self.tr("Also stop once every |gradient| is below the tolerance"))
-        self.tol_box = QLineEdit()
+        self.tol_box = NumberField(lambda: fmt(self.session.snapshot.settings.tol))
         self.tol_box.setMaximumWidth(70)
         self.tol_box.setToolTip(self.tr("The tolerance for the gradient (press Enter)"))
         self.max_steps.valueChanged.connect(lambda n: session.descent.set_stop_rule(max_steps=n))
@@ -175,6 +167,19 @@ class DescentControls(QObject):
         self.param.currentIndexChanged.connect(
             lambda i: session.descent.set_descent_param(self.param.itemData(i))
         )
+
+        for widget, name in (
+            (self.timeline, self.tr("Timeline: the step on show")),
+            (self.lr_slider, self.tr("Learning rate, on a log scale")),
+            (self.lr_box, self.tr("Learning rate")),
+            (self.speed, self.tr("Play speed, steps a second")),
+            (self.max_steps, self.tr("Stop after this many steps")),
+            (self.use_tol, self.tr("Also stop when the gradient is small")),
+            (self.tol_box, self.tr("Gradient tolerance")),
+            (self.param, self.tr("Descend on")),
+        ):
+            widget.setAccessibleName(name)  # what a screen reader says; the tooltip explains
+            widget.setAccessibleDescription(widget.toolTip())
 
         run_bar = QToolBar(self.tr("Descent"), window)
         run_bar.setObjectName("descent_run")
@@ -213,21 +218,40 @@ class DescentControls(QObject):
         gesture = self._drag if self.lr_slider.isSliderDown() else None
         self.session.descent.set_learning_rate(tick_to_lr(tick), gesture)
 
+    def ranges(self) -> dict[QWidget, str]:
+        """What each field takes, said with its refusals."""
+        return {
+            self.lr_box: self.tr("The learning rate takes a number from 0.0001 to 100."),
+            self.speed: self.tr("The speed takes a whole number of steps a second, 1 to 1000."),
+            self.max_steps: self.tr("Play stops after a whole number of steps, 1 to %1.").replace(
+                "%1", str(MAX_STEPS)
+            ),
+            self.tol_box: self.tr("The tolerance takes a number above 0, such as 1e-06."),
+        }
+
+    def _refuse(self, field: QWidget, why: str) -> None:
+        self.bubble.say(field, f"{why} {self.ranges()[field]}")
+
     def _typed_lr(self) -> None:
-        v = parse_number(self.lr_box.text())
-        if v is None or not LR_RANGE[0] <= v <= LR_RANGE[1]:
-            self.lr_box.setText(fmt(self.session.snapshot.lr))
-            self.lr_box.setToolTip(self.tr("Type a learning rate from 1e-4 to 100"))
+        v, why = read(self.lr_box.text(), *LR_RANGE)
+        if v is None:
+            self.lr_box.revert()
+            self._refuse(self.lr_box, why)
             return
-        self.session.descent.set_learning_rate(v)
+        if v != self.session.snapshot.lr:  # (leaving the field confirms the old value again)
+            self.bubble.hide()
+            self.session.descent.set_learning_rate(v)
 
     def _typed_tol(self) -> None:
-        tol = parse_number(self.tol_box.text())
-        settings = self.session.snapshot.settings
-        if tol is None or not tol > 0:
-            self.tol_box.setText(fmt(settings.tol))
+        tol, why = read(self.tol_box.text(), 0.0, None, above=True)
+        if tol is None:
+            self.tol_box.revert()
+            self._refuse(self.tol_box, why)
             return
-        self.session.descent.set_stop_rule(tol=tol, use_tol=settings.use_tol)
+        settings = self.session.snapshot.settings
+        if tol != settings.tol:
+            self.bubble.hide()
+            self.session.descent.set_stop_rule(tol=tol, use_tol=settings.use_tol)
 
     def show_state(self, snap: Snapshot) -> None:
         d = snap.descent
@@ -246,10 +270,10 @@ class DescentControls(QObject):
             self.lr_slider.setValue(lr_to_tick(snap.lr))
         if not self.lr_box.hasFocus():
             self.lr_box.setText(fmt(snap.lr))
-        with QSignalBlocker(self.speed):
-            self.speed.setValue(round(d.speed))
-        with QSignalBlocker(self.max_steps):
-            self.max_steps.setValue(d.max_steps)
+        for box, value in ((self.speed, round(d.speed)), (self.max_steps, d.max_steps)):
+            if not box.lineEdit().hasFocus():  # never overwrite what is being typed
+                with QSignalBlocker(box):
+                    box.setValue(value)
         with QSignalBlocker(self.use_tol):
             self.use_tol.setChecked(snap.settings.use_tol)
         if not self.tol_box.hasFocus():

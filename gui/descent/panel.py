@@ -41,7 +41,9 @@ class DescentPanel(QWidget):
             f"background: {BANNER_BG}; color: {INK}; border-left: 5px solid {POSITIVE};"
             f"padding: 6px 10px; font-size: {FONT_PT + 1}pt;"
         )
-        self.banner.setToolTip(tr("Why play stopped; the last usable state stays shown"))
+        self.banner.setToolTip(
+            tr("What the descent is doing and why; after a stop, the last usable state stays shown")
+        )
         self.status = QLabel()
         self.status.setStyleSheet(f"color: {MUTED}; font-size: {FONT_PT}pt; padding: 2px 8px;")
         self.curve = LossCurvePlot()

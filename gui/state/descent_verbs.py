@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
+from core.behaviour import REASONS as BEHAVIOURS
+from core.behaviour import WINDOW, describe
 from core.descent import ALL_WEIGHTS, Trajectory
 from core.live import REASONS, Stop, check_param, predict
 from core.numfmt import fmt
@@ -43,6 +45,32 @@ def _tr(text: str) -> str:
 def reasons() -> dict[str, str]:
     """The divergence sentences of core.live in the interface's language."""
     return {k: _tr(v) for k, v in REASONS.items()}
+
+
+def behaviours() -> dict[str, str]:
+    """The sentences of core.behaviour (oscillating, ...) in the interface's language."""
+    return {k: QCoreApplication.translate("Behaviour", v) for k, v in BEHAVIOURS.items()}
+
+
+def explained(s: Snapshot) -> Snapshot:
+    """``s`` with a banner that says what the descent is doing at the cursor, if it is not
+    calm (a banner saying why play stopped stays)."""
+    if s.banner:
+        return s
+    run, c = s.run, s.cursor
+    rows = slice(max(0, c - WINDOW), c + 1)
+    b = describe(
+        run.param,
+        run.steps[rows].tolist(),
+        run.values[rows],
+        run.grads[rows],
+        run.loss[rows].tolist(),
+        s.lr,
+        s.params,
+        float(run.loss[0]),
+        behaviours(),
+    )
+    return s if b is None else replace(s, banner=b.message)
 
 
 class DescentVerbs:
@@ -100,9 +128,11 @@ class DescentVerbs:
 
     @staticmethod
     def _banner(stop: Stop) -> str:
-        return stop.message if stop.kind == "diverged" else ""
+        m = stop.message if stop.kind == "diverged" else ""
+        return m[:1].upper() + m[1:]
 
     def _move(self, after: Snapshot) -> None:
+        after = explained(after)
         self._session.commit(_tr("Move to step %1").replace("%1", str(after.step)), after, "move")
 
     # -- moving along the run --------------------------------------------------------------------
@@ -174,7 +204,7 @@ class DescentVerbs:
         elif stop.kind == "steps" and step >= self._target:
             note = self._session.tr("Stopped after %1 steps.")
             after = replace(after, status=note.replace("%1", str(s.settings.max_steps)))
-        if after.banner or after.status:
+        if stop.kind == "diverged" or after.status:
             self.player.stop()
             after = replace(after, playing=False)
         self._move(after)

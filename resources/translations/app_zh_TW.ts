@@ -56,6 +56,25 @@ Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
     </message>
   </context>
   <context>
+    <name>Behaviour</name>
+    <message>
+      <source>Diverging: the learning rate {lr} is too large. Every step jumps past the bottom of the loss curve and lands higher, so the loss grew on each of the last {n} steps ({first} -&gt; {last}) and the steps keep growing. Lower the learning rate.</source>
+      <translation>發散：學習率 {lr} 太大。每一步都越過損失曲線的谷底並落在更高處，所以最近 {n} 步損失每步都在增加（{first} -&gt; {last}），步伐也越來越大。請調低學習率。</translation>
+    </message>
+    <message>
+      <source>Oscillating: each step overshoots the bottom of the loss curve, so the gradient of {name} changed sign after each of the last {n} steps ({grads}). The learning rate {lr} is too large for how curved the loss is here; a smaller one settles.</source>
+      <translation>振盪：每一步都越過損失曲線的谷底，所以最近 {n} 步之後 {name} 的梯度每次都變號（{grads}）。對這裡損失曲線的彎曲程度而言，學習率 {lr} 太大；較小的學習率就會穩定下來。</translation>
+    </message>
+    <message>
+      <source>Stagnating: every sigmoid {name} feeds is saturated at {name} = {value} (s'(z) &lt;= {slope}, nearly 0), so the gradient vanishes ({grad}) and each step moves {name} only {move}: stuck on a plateau, not at a minimum. The sigmoids cap the loss, so too large a learning rate strands {name} here instead of blowing up. Lower it and reset.</source>
+      <translation>停滯：在 {name} = {value} 時，{name} 所連到的每個 sigmoid 都已飽和（s'(z) &lt;= {slope}，幾乎為 0），所以梯度消失（{grad}），每一步只讓 {name} 移動 {move}：卡在高原上，而不是在最小值。sigmoid 讓損失有上限，所以學習率太大時不會爆掉，而是把 {name} 困在這裡。請調低學習率並重設。</translation>
+    </message>
+    <message>
+      <source>the weights</source>
+      <translation>所有權重</translation>
+    </message>
+  </context>
+  <context>
     <name>DerivationPanel</name>
     <message>
       <source>Copy as LaTeX</source>
@@ -157,20 +176,20 @@ Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
       <translation>所有權重</translation>
     </message>
     <message>
-      <source>learning rate too large: at step {step} the loss would grow from {start} (step 0) to {new_loss}; stopped at step {prev}</source>
-      <translation>學習率太大：第 {step} 步時損失會從 {start}（第 0 步）增加到 {new_loss}；已停在第 {prev} 步</translation>
+      <source>learning rate too large, so the descent diverges: every step jumps past the bottom of the loss curve and lands higher, and at step {step} the loss would grow from {start} (step 0) to {new_loss}; stopped at step {prev}</source>
+      <translation>學習率太大，所以下降發散：每一步都越過損失曲線的谷底並落在更高處，第 {step} 步時損失會從 {start}（第 0 步）增加到 {new_loss}；已停在第 {prev} 步</translation>
     </message>
     <message>
-      <source>learning rate too large: step {step} would move {name} to {value}, beyond the bound ±{bound} (loss grew from {start} to {loss} by step {prev}); stopped at step {prev}</source>
-      <translation>學習率太大：第 {step} 步會把 {name} 移到 {value}，超出界限 ±{bound}（到第 {prev} 步時損失已從 {start} 增加到 {loss}）；已停在第 {prev} 步</translation>
+      <source>learning rate too large, so the descent diverges: every step overshoots the bottom of the loss curve by more than the last, and step {step} would move {name} to {value}, beyond the bound ±{bound} (loss grew from {start} to {loss} by step {prev}); stopped at step {prev}</source>
+      <translation>學習率太大，所以下降發散：每一步越過損失曲線谷底的距離都比上一步更遠，第 {step} 步會把 {name} 移到 {value}，超出界限 ±{bound}（到第 {prev} 步時損失已從 {start} 增加到 {loss}）；已停在第 {prev} 步</translation>
     </message>
     <message>
-      <source>learning rate too large: step {step} would throw {name} from {old} to {value}, where every sigmoid it feeds is saturated; its gradient would vanish to {grad} and descent would be stuck (loss {loss} -&gt; {new_loss}); stopped at step {prev}</source>
-      <translation>學習率太大：第 {step} 步會把 {name} 從 {old} 甩到 {value}，它所連接的每個 sigmoid 都會飽和；梯度會消失到 {grad}，下降將停滯（損失 {loss} -&gt; {new_loss}）；已停在第 {prev} 步</translation>
+      <source>learning rate too large, so the descent diverges: the gradient overflowed at step {step}</source>
+      <translation>學習率太大，所以下降發散：第 {step} 步時梯度溢位</translation>
     </message>
     <message>
-      <source>learning rate too large: the gradient overflowed at step {step}</source>
-      <translation>學習率太大：第 {step} 步時梯度溢位</translation>
+      <source>learning rate too large, so the descent stagnates: step {step} would throw {name} from {old} to {value}, where every sigmoid it feeds is saturated (flat: s'(z) is nearly 0), so its gradient would vanish to {grad} and descent would be stuck on a plateau (loss {loss} -&gt; {new_loss}). Through the sigmoids the loss has a ceiling, so {name} cannot diverge: it gets stuck instead; stopped at step {prev}</source>
+      <translation>學習率太大，所以下降停滯：第 {step} 步會把 {name} 從 {old} 甩到 {value}，那裡它所連到的每個 sigmoid 都已飽和（平坦：s'(z) 幾乎為 0），所以梯度會消失到 {grad}，下降會卡在高原上（損失 {loss} -&gt; {new_loss}）。經過 sigmoid 後損失有上限，所以 {name} 不會發散，而是卡住；已停在第 {prev} 步</translation>
     </message>
     <message>
       <source>lr = %1</source>
@@ -208,12 +227,20 @@ Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
       <translation>當每個 |梯度| 都小於容許值時也停止</translation>
     </message>
     <message>
+      <source>Also stop when the gradient is small</source>
+      <translation>梯度夠小時也停止</translation>
+    </message>
+    <message>
       <source>Back to the start; forget the recorded steps</source>
       <translation>回到起點；清除已記錄的步驟</translation>
     </message>
     <message>
       <source>Clear kept runs</source>
       <translation>清除保留的執行</translation>
+    </message>
+    <message>
+      <source>Descend on</source>
+      <translation>下降參數</translation>
     </message>
     <message>
       <source>Descent</source>
@@ -224,6 +251,10 @@ Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
       <translation>梯度下降設定</translation>
     </message>
     <message>
+      <source>Gradient tolerance</source>
+      <translation>梯度容許值</translation>
+    </message>
+    <message>
       <source>Keep this run</source>
       <translation>保留此次執行</translation>
     </message>
@@ -232,8 +263,16 @@ Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
       <translation>保留此次執行作為對照</translation>
     </message>
     <message>
+      <source>Learning rate</source>
+      <translation>學習率</translation>
+    </message>
+    <message>
       <source>Learning rate, 1e-4 to 100 on a log scale; the dashed path shows where it will take the descent</source>
       <translation>學習率，對數刻度 1e-4 至 100；虛線顯示梯度下降將走向何處</translation>
+    </message>
+    <message>
+      <source>Learning rate, on a log scale</source>
+      <translation>學習率（對數刻度）</translation>
     </message>
     <message>
       <source>Log scale</source>
@@ -250,6 +289,14 @@ Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
     <message>
       <source>Play or pause the descent</source>
       <translation>播放或暫停梯度下降</translation>
+    </message>
+    <message>
+      <source>Play speed, steps a second</source>
+      <translation>播放速度（每秒步數）</translation>
+    </message>
+    <message>
+      <source>Play stops after a whole number of steps, 1 to %1.</source>
+      <translation>播放會在整數步後停止，範圍 1 到 %1。</translation>
     </message>
     <message>
       <source>Play stops after this many steps</source>
@@ -288,8 +335,20 @@ Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
       <translation>播放時每秒步數（1 至 1000）</translation>
     </message>
     <message>
+      <source>Stop after this many steps</source>
+      <translation>在此步數後停止</translation>
+    </message>
+    <message>
       <source>Take one descent step</source>
       <translation>做一步梯度下降</translation>
+    </message>
+    <message>
+      <source>The learning rate takes a number from 0.0001 to 100.</source>
+      <translation>學習率可填 0.0001 到 100 之間的數。</translation>
+    </message>
+    <message>
+      <source>The speed takes a whole number of steps a second, 1 to 1000.</source>
+      <translation>速度可填每秒整數步，範圍 1 到 1000。</translation>
     </message>
     <message>
       <source>The step shown and the last step recorded</source>
@@ -300,12 +359,16 @@ Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
       <translation>梯度的容許值（按 Enter）</translation>
     </message>
     <message>
-      <source>Type a learning rate (1e-4 to 100) and press Enter</source>
-      <translation>輸入學習率（1e-4 至 100）後按 Enter</translation>
+      <source>The tolerance takes a number above 0, such as 1e-06.</source>
+      <translation>容許誤差可填大於 0 的數，例如 1e-06。</translation>
     </message>
     <message>
-      <source>Type a learning rate from 1e-4 to 100</source>
-      <translation>請輸入 1e-4 至 100 的學習率</translation>
+      <source>Timeline: the step on show</source>
+      <translation>時間軸：目前顯示的步數</translation>
+    </message>
+    <message>
+      <source>Type a learning rate (1e-4 to 100) and press Enter</source>
+      <translation>輸入學習率（1e-4 至 100）後按 Enter</translation>
     </message>
     <message>
       <source>Which parameter descends: w11, the parameter selected in the diagram, or w11..w22 and wa..wd together</source>
@@ -337,6 +400,29 @@ Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
     </message>
   </context>
   <context>
+    <name>DescentFields</name>
+    <message>
+      <source>Not changed: %1 is not a whole number.</source>
+      <translation>未變更：%1 不是整數。</translation>
+    </message>
+    <message>
+      <source>Not changed: %1 is too large.</source>
+      <translation>未變更：%1 太大。</translation>
+    </message>
+    <message>
+      <source>Not changed: %1 is too small.</source>
+      <translation>未變更：%1 太小。</translation>
+    </message>
+    <message>
+      <source>Not changed: nothing was typed.</source>
+      <translation>未變更：沒有輸入任何內容。</translation>
+    </message>
+    <message>
+      <source>Not changed: “%1” is not a number.</source>
+      <translation>未變更：「%1」不是數字。</translation>
+    </message>
+  </context>
+  <context>
     <name>DescentPanel</name>
     <message>
       <source>Gradient descent</source>
@@ -347,8 +433,8 @@ Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
       <translation>會洩漏測驗隱藏數值的點已從圖中略去。</translation>
     </message>
     <message>
-      <source>Why play stopped; the last usable state stays shown</source>
-      <translation>播放停止的原因；仍顯示最後可用的狀態</translation>
+      <source>What the descent is doing and why; after a stop, the last usable state stays shown</source>
+      <translation>下降正在發生什麼以及原因；停止後仍顯示最後可用的狀態</translation>
     </message>
   </context>
   <context>
