@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import weakref
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QMainWindow, QWidget
 
@@ -45,7 +46,12 @@ class FieldKeys(QObject):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
-            window.destroyed.connect(lambda: app.removeEventFilter(self))
+            window.destroyed.connect(lambda: self._leave(app))
+
+    def _leave(self, app) -> None:
+        """The window is gone: stop filtering (a filter already deleted has left by itself)."""
+        if shiboken6.isValid(self):
+            app.removeEventFilter(self)
 
     @property
     def _window(self) -> QMainWindow | None:
