@@ -67,3 +67,18 @@ def test_the_walkthrough_a_descent_and_an_edit_by_keyboard_alone(window, qtbot, 
     keys(qtbot, Qt.Key.Key_Return)
     assert session.snapshot.value(name) == 0.25
     assert said[-1].startswith(f"{name}, ") and ", 0.25, " in said[-1]
+
+
+def test_up_and_down_scrub_the_focused_value_as_the_wheel_does(window, qtbot):
+    session = window.session
+    window.view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.view, timeout=2000)
+    keys(qtbot, Qt.Key.Key_Tab)
+    item = window.view.scene().focusItem()
+    before = session.snapshot.value(item.name)
+    keys(qtbot, Qt.Key.Key_Up, Qt.Key.Key_Up, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: session.snapshot.value(item.name) != before, timeout=3000)
+    up_one = session.snapshot.value(item.name)
+    assert up_one > before  # two up, one down: one notch up
+    keys(qtbot, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: session.snapshot.value(item.name) == before, timeout=3000)

@@ -124,6 +124,11 @@ class EditableItem(NodeItem):
         elif key == Qt.Key.Key_Escape and self._scrubbing:
             self._press, self._scrubbing = None, False
             self.scrub_cancelled.emit(self.name)
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):  # the wheel's notch, by keyboard
+            step = step_size(self._value, event.modifiers()) * WHEEL_STEPS_PER_NOTCH
+            sign = 1 if key == Qt.Key.Key_Up else -1
+            self.wheeled.emit(self.name, _round_to(self._value + sign * step, step))
+            event.accept()
         elif key == Qt.Key.Key_Space:
             event.ignore()
         else:
