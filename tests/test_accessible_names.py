@@ -52,3 +52,14 @@ def test_every_operable_control_has_a_name(window, lang):
             assert unnamed(window) == []
     finally:
         language.set_language("en")
+
+
+def test_names_follow_a_language_switch_at_run_time(window):
+    timeline = window.descent_controls.timeline
+    assert timeline.accessibleName() == "Timeline: the step on show"
+    window.language_menu.switch("zh_TW")
+    try:
+        assert timeline.accessibleName() == "時間軸：目前顯示的步數"
+    finally:
+        window.language_menu.switch("en")
+    assert timeline.accessibleName() == "Timeline: the step on show"

@@ -105,6 +105,8 @@ def retranslate(window: QWidget) -> None:
     widgets = [window, *window.findChildren(QWidget)]
     for w in widgets:
         w.setToolTip(again(w.toolTip()))
+        w.setAccessibleName(again(w.accessibleName()))
+        w.setAccessibleDescription(again(w.accessibleDescription()))
         if isinstance(w, (QDockWidget, QToolBar)):
             w.setWindowTitle(again(w.windowTitle()))
         if isinstance(w, QMenu):
