@@ -14,6 +14,17 @@ from core.desktop import APP_ID, ICON, entry, install
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def main_py(home: Path, *args: str) -> subprocess.CompletedProcess:
+    """``main.py args`` with its data folder in ``home`` and a plain PATH."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        env={"XDG_DATA_HOME": str(home), "PATH": "/usr/bin:/bin", "HOME": str(home)},
+        timeout=60,
+    )
+
+
 def exec_args(text: str) -> list[str]:
     """The Exec line's arguments as a desktop would run them (%f: no file given)."""
     line = next(x for x in text.splitlines() if x.startswith("Exec="))[len("Exec=") :]
@@ -46,13 +57,7 @@ def test_paths_with_spaces_quotes_and_percent_signs_survive_the_exec_line(comman
 
 
 def test_the_command_line_installs_and_names_what_it_wrote(tmp_path):
-    run = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--install-desktop"],
-        capture_output=True,
-        text=True,
-        env={"XDG_DATA_HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
-        timeout=60,
-    )
+    run = main_py(tmp_path, "--install-desktop")
     assert run.returncode == 0, run.stderr
     assert str(tmp_path / "applications" / f"{APP_ID}.desktop") in run.stdout
     assert (tmp_path / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg").is_file()
@@ -80,13 +85,7 @@ def test_the_entry_passes_desktop_file_validate(tmp_path):
 
 def test_uninstall_removes_both_files_and_says_so(tmp_path):
     written = install(tmp_path)
-    run = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--uninstall-desktop"],
-        capture_output=True,
-        text=True,
-        env={"XDG_DATA_HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
-        timeout=60,
-    )
+    run = main_py(tmp_path, "--uninstall-desktop")
     assert run.returncode == 0, run.stderr
     assert not any(p.exists() for p in written)
     assert all(str(p) in run.stdout for p in written)
