@@ -55,8 +55,13 @@ class Appearance(QObject):
         self.spotlight = False
         self._applied: Theme | None = None
         hints = QGuiApplication.styleHints()
-        hints.colorSchemeChanged.connect(lambda _scheme: self.apply())
+        # a method, not a lambda: the connection then ends with this object, where a lambda
+        # on the application-wide hints would keep every closed window alive
+        hints.colorSchemeChanged.connect(self._scheme_changed)
         self._build_menu()
+        self.apply()
+
+    def _scheme_changed(self, _scheme) -> None:
         self.apply()
 
     # -- reading -------------------------------------------------------------------------

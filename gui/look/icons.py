@@ -8,6 +8,7 @@ drawn when painted, in the ButtonText colour of the palette of the widget they w
 from __future__ import annotations
 
 import tempfile
+import weakref
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRect, QSize, Qt
@@ -25,9 +26,12 @@ SHAPES: dict[str, list[list[tuple[float, float]]]] = {
 
 
 class _Engine(QIconEngine):
-    def __init__(self, kind: str, widget: QWidget):
+    def __init__(self, kind: str, widget: QWidget | None):
         super().__init__()
-        self._kind, self._widget = kind, widget
+        # held weakly: Qt keeps this engine (and so its Python side) alive as long as any
+        # QIcon uses it, and a strong reference would keep a closed window alive with it
+        self._kind = kind
+        self._widget = weakref.ref(widget) if widget is not None else lambda: None
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
         group = (
@@ -35,7 +39,9 @@ class _Engine(QIconEngine):
             if mode == QIcon.Mode.Disabled
             else QPalette.ColorGroup.Active
         )
-        color = self._widget.palette().color(group, QPalette.ColorRole.ButtonText)
+        widget = self._widget()
+        palette = widget.palette() if widget is not None else QPalette()
+        color = palette.color(group, QPalette.ColorRole.ButtonText)
         side = min(rect.width(), rect.height())
         scale = side / 16.0
         left = rect.x() + (rect.width() - side) / 2
@@ -58,7 +64,7 @@ class _Engine(QIconEngine):
         return QPixmap.fromImage(image)
 
     def clone(self) -> QIconEngine:
-        return _Engine(self._kind, self._widget)
+        return _Engine(self._kind, self._widget())
 
     def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:  # noqa: N802
         return size
