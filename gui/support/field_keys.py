@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import weakref
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QMainWindow, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QMainWindow, QWidget
 
 CLICKER = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 ARROWS = (Qt.Key.Key_Left, Qt.Key.Key_Right)
@@ -35,23 +34,20 @@ def typing_in(field: QWidget) -> bool:
 
 
 class FieldKeys(QObject):
-    """An application event filter for the fields of ``window``; its central widget (the
-    diagram) takes the keys back. The window is held weakly: the application keeps its
-    filters, and a filter must not keep a closed window (and its session) alive."""
+    """An event filter on the controls of ``window`` outside its central widget (the
+    diagram), which takes the keys back."""
 
     def __init__(self, window: QMainWindow):
-        super().__init__()  # no parent: the window holds it, it holds the window weakly
+        super().__init__(window)
         self._ref = weakref.ref(window)
         self._inside = False
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
-            window.destroyed.connect(lambda: self._leave(app))
-
-    def _leave(self, app) -> None:
-        """The window is gone: stop filtering (a filter already deleted has left by itself)."""
-        if shiboken6.isValid(self):
-            app.removeEventFilter(self)
+        # on each control that takes the keyboard, not on the application: a Python filter
+        # on the application would run for every event of every window
+        home = window.centralWidget()
+        for w in window.findChildren(QWidget):
+            outside = home is None or not (w is home or home.isAncestorOf(w))
+            if outside and w.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                w.installEventFilter(self)
 
     @property
     def _window(self) -> QMainWindow | None:
