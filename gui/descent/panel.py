@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6 import QtGui
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
@@ -24,6 +25,16 @@ from .step_plots import LossStepPlot, ValueStepPlot
 #: The plot size (width, height in pixels) that has room for type at its usual size with a
 #: two-line title, both axes and their labels; a plot k times larger takes type k times larger.
 PLOT_ROOM = (290, 170)
+
+
+#: A banner longer than this shows its first words and "…"; the whole text is its tooltip.
+BANNER_CHARS = 100
+
+
+def shortened(text: str) -> str:
+    if len(text) <= BANNER_CHARS:
+        return text
+    return text[: text.rfind(" ", 0, BANNER_CHARS)].rstrip(",;:") + " … " + tr("(more: hover)")
 
 
 def tr(text: str) -> str:
@@ -159,9 +170,14 @@ class DescentPanel(QWidget):
         self._hide_points(snap)
         d = snap.descent
         for label, text in ((self.banner, d.banner), (self.status, d.status)):
-            if label.text() != text:
-                label.setText(text)
-                announce(label, QTextDocumentFragment.fromHtml(text).toPlainText())
+            if label.property("said") != text:
+                label.setProperty("said", text)
+                rich = QtGui.Qt.mightBeRichText(text)
+                plain = QTextDocumentFragment.fromHtml(text).toPlainText() if rich else text
+                label.setTextFormat(Qt.TextFormat.PlainText)  # "s'(z) <= 1e-13" is not a tag
+                label.setText(shortened(plain))  # the plots keep their height
+                label.setToolTip(plain)  # the whole explanation
+                announce(label, plain)
             label.setVisible(bool(text))
         self.curve.show(d, snap.params)
         self.loss.set_log(snap.log_scale)

@@ -11,6 +11,7 @@ closely again: the old range stays only if it nearly fits the new data.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 import numpy as np
@@ -37,14 +38,21 @@ def bounds(arrays: Iterable[object], log: bool = False) -> Span | None:
     return (lo, hi) if lo <= hi else None
 
 
+#: A span narrower than this part of the values' size is drawn as flat: a stagnating run moves
+#: by 1e-12, and an axis fitted to that labels its ticks with fourteen digits.
+RELATIVE_LEAST = 1e-4
+
+
 def margin(lo: float, hi: float, pad: float = PAD, least: float = 0.0) -> float:
-    """The margin on each side of ``lo..hi``: ``pad`` of its span, never under ``least``.
+    """The margin on each side of ``lo..hi``: ``pad`` of its span, never under ``least`` nor
+    under :data:`RELATIVE_LEAST` of the values' size.
 
     A single value (no span) gets 0.5 on each side, as pyqtgraph gives it.
     """
     if hi <= lo:
         return max(0.5, least)
-    return max(pad * (hi - lo), least)
+    size = max(abs(lo), abs(hi))
+    return max(pad * (hi - lo), least, RELATIVE_LEAST * size if math.isfinite(size) else 0.0)
 
 
 def same(a: tuple, b: tuple) -> bool:

@@ -425,6 +425,10 @@ Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
   <context>
     <name>DescentPanel</name>
     <message>
+      <source>(more: hover)</source>
+      <translation>（更多：滑鼠停留查看）</translation>
+    </message>
+    <message>
       <source>Gradient descent</source>
       <translation>梯度下降</translation>
     </message>
