@@ -4,8 +4,8 @@ Each launch is a fresh interpreter; the parent times from just before the launch
 the child prints. The app is launched as ``main.py`` launches it (``main.run([])``, settings
 in an empty temporary folder, so nothing remembered changes the run); the child prints on the
 first paint of any widget (``startup``) and again when the derivation panel says every formula
-of the current state is typeset (``usable``: the typesetting worker starts after the first
-paint). The floor, launched alternately in the same run, is a bare QMainWindow of the same
+of the current state is typeset (``usable``: its tab is brought forward at the first paint;
+the typesetting process starts with the application). The floor, launched alternately in the same run, is a bare QMainWindow of the same
 size holding one pyqtgraph PlotWidget, timed to its first paint: the Qt and pyqtgraph imports
 and one paint, which no app built on them avoids. Peak RSS (``getrusage``) is reported at
 the first paint of each.
@@ -58,6 +58,9 @@ def _child(kind: str, settings_dir: str) -> None:
     def watch_derivation():
         window = next(w for w in app.topLevelWidgets() if hasattr(w, "derivation"))
         window.derivation.refreshed.connect(lambda: (print("usable", flush=True), os._exit(0)))
+        # the Derivation tab sits behind Paths and typesets only once it is on show: bring it
+        # forward at the first paint, as a person clicking its tab at once would
+        window.derivation.parentWidget().raise_()
 
     spy = FirstPaint()
     if kind == "floor":
