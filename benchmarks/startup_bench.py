@@ -5,8 +5,9 @@ the child prints. The app is launched as ``main.py`` launches it (``main.run([])
 in an empty temporary folder, so nothing remembered changes the run); the child prints on the
 first paint of any widget (``startup``) and again when the derivation panel says every formula
 of the current state is typeset (``usable``: its tab is brought forward at the first paint;
-the typesetting process starts with the application). The floor, launched alternately in the same run, is a bare QMainWindow of the same
-size holding one pyqtgraph PlotWidget, timed to its first paint: the Qt and pyqtgraph imports
+the typesetting process starts with the application). The floor, launched alternately in
+the same run, is a bare QMainWindow of the same size holding one pyqtgraph PlotWidget, timed
+to its first paint: the Qt and pyqtgraph imports
 and one paint, which no app built on them avoids. Peak RSS (``getrusage``) is reported at
 the first paint of each.
 
