@@ -25,11 +25,9 @@ from .plot_ranges import (
     AxisRange,
     ViewRanges,
     bounds,
+    changed,
     fit_button,
-    is_fresh,
-    is_new_run,
     pixel_scale,
-    same,
     thin,
 )
 from .plot_style import brush, make_plot, pen, set_axis_label, set_title
@@ -111,11 +109,9 @@ class LossCurvePlot:
         """Draw ``d``; nothing is redrawn when the run, cursor, prediction and kept runs are
         those drawn last."""
         shown = (d.run, d.cursor, d.prediction, d.ghosts)
-        if same(shown, self._shown):
+        new = changed(self._shown, shown, self._ranges)
+        if new is None:
             return
-        new = is_fresh(self._shown, shown)
-        if is_new_run(self._shown, shown):
-            self._ranges.forget()
         self._shown = shown
         self._last = (d, params)
         self._draw(d, params, new)

@@ -87,6 +87,17 @@ def is_new_run(shown: tuple, now: tuple) -> bool:
     return run.start is not last.start or run.param != last.param or run.last_step < last.last_step
 
 
+def changed(shown: tuple, now: tuple, *ranges) -> bool | None:
+    """None when ``now`` is what was drawn last, else whether it is fresh (:func:`is_fresh`);
+    the ``ranges`` forget theirs first when ``now`` is another run (:func:`is_new_run`)."""
+    if same(now, shown):
+        return None
+    if is_new_run(shown, now):
+        for r in ranges:
+            r.forget()
+    return is_fresh(shown, now)
+
+
 class AxisRange:
     """One axis: fits the data's ``lo..hi`` with a margin, and keeps the range while it fits."""
 

@@ -20,10 +20,8 @@ from .plot_ranges import (
     AxisRange,
     ViewRanges,
     bounds,
+    changed,
     fit_button,
-    is_fresh,
-    is_new_run,
-    same,
 )
 from .plot_style import make_plot, pen, set_axis_label, set_title
 
@@ -86,11 +84,9 @@ class LossStepPlot:
         """Draw ``d``; nothing is redrawn when the run, cursor, prediction and kept runs are
         those drawn last."""
         shown = (d.run, d.cursor, d.prediction, d.ghosts)
-        if same(shown, self._shown):
+        new = changed(self._shown, shown, self._ranges)
+        if new is None:
             return
-        new = is_fresh(self._shown, shown)
-        if is_new_run(self._shown, shown):
-            self._ranges.forget()
         prediction_moved = not self._shown or self._shown[2] is not d.prediction
         self._shown = shown
         run, pred = d.run, d.prediction
@@ -174,12 +170,9 @@ class ValueStepPlot:
         """Draw ``d``; nothing is redrawn when the run, cursor and prediction are those drawn
         last."""
         shown = (d.run, d.cursor, d.prediction)
-        if same(shown, self._shown):
+        new = changed(self._shown, shown, self._left, self._gradient)
+        if new is None:
             return
-        new = is_fresh(self._shown, shown)
-        if is_new_run(self._shown, shown):
-            self._left.forget()
-            self._gradient.forget()
         prediction_moved = not self._shown or self._shown[2] is not d.prediction
         self._shown = shown
         run, name, pred = d.run, d.x_name, d.prediction
