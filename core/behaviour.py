@@ -17,7 +17,9 @@ recorded rows up to the step on show and the slopes of the sigmoids there:
 * **oscillating**: the gradient pointed the other way after each of the last :data:`WINDOW`
   steps (for several values together: successive gradients at more than 90 degrees). Each
   step jumps past the bottom of the loss curve: the learning rate is too large for how curved
-  the curve is there. A single overshoot followed by a calm descent is not oscillation.
+  the curve is there. A single overshoot followed by a calm descent is not oscillation, and
+  neither is a run whose loss fell by more than half over those steps (:data:`SETTLING`): its
+  swings are damped and it is converging, as many weights descending together usually do.
 
 Pure numpy; no Qt. The sentences are templates (``REASONS``); the GUI passes translated ones.
 """
@@ -37,6 +39,7 @@ from .numfmt import fmt
 
 WINDOW = 3  # how many steps in a row make a pattern
 STAGNANT_SLOPE = 1e-3  # s'(z) below this is "flat": 1/250 of the sigmoid's steepest slope
+SETTLING = 0.5  # a loss that fell below this part of itself over the window is settling
 GRAD_FLOOR = 1e-9  # a gradient this small has converged; its sign is rounding noise
 
 REASONS: dict[str, str] = {
@@ -125,7 +128,9 @@ def describe(
     if full:
         rows: list[list[float]] = grads[recent].tolist()
         turned = all(sum(x * y for x, y in zip(p, q)) < 0 for p, q in zip(rows, rows[1:]))
-        if turned and min(max(abs(x) for x in row) for row in rows) > GRAD_FLOOR:
+        settling = loss[k] < SETTLING * loss[k - WINDOW]
+        steep = min(max(abs(x) for x in row) for row in rows) > GRAD_FLOOR
+        if turned and steep and not settling:
             last = [abs(x) for x in rows[-1]]
             j = last.index(max(last))  # the value that swings the most
             shown = ", ".join(("+" if row[j] > 0 else "") + fmt(row[j], 3) for row in rows)

@@ -113,20 +113,7 @@ def test_no_legend_covers_a_curve_point_tangent_or_label(win, qtbot, size, steps
         assert_legend_clear(w)
 
 
-@pytest.mark.parametrize(
-    "size",
-    [
-        SIZES[0],
-        pytest.param(
-            SIZES[1],
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="known: at 1024x768 with a kept run and the oscillation banner the "
-                "plots are too short for the legend inside or under the axis",
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("size", SIZES)
 def test_with_kept_runs_in_all_weights_mode_the_legend_still_covers_nothing(win, qtbot, size):
     win.resize(*size)
     s = win.session
@@ -142,6 +129,9 @@ def test_with_kept_runs_in_all_weights_mode_the_legend_still_covers_nothing(win,
     curve = win.descent_panel.curve.widget
     point = next(i for i in curve.getPlotItem().items if isinstance(i, pg.ScatterPlotItem))
     assert not legend_rect(curve).intersects(point.mapRectToScene(point.boundingRect()))
+    for w in plots(win):  # a legend moved out of the data leaves the data room to be read:
+        data = w.getPlotItem().vb.sceneBoundingRect()  # four rows of tick numbers, and more
+        assert data.height() >= 60 and data.width() >= 100, (widget_title(w), data, w.size())
 
 
 @pytest.mark.parametrize("plot", ["curve", "loss", "value"])

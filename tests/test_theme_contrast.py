@@ -298,3 +298,11 @@ def test_focus_rings_as_rendered(themed, qtbot):
     assert best >= GRAPHIC, f"diagram focus ring: {best:.2f}:1"
     QApplication.processEvents()
     assert QRectF(item.boundingRect()).isValid()
+
+
+def test_the_descent_banner_takes_the_themes_ground(themed):
+    """A banner in a dark theme is not a pale slab: its ground is as dark as the panel's."""
+    banner = themed.descent_panel.banner
+    ground = QColor(sheet_colours(banner.styleSheet())[1][0])
+    window = themed.palette().color(QPalette.ColorRole.Window)
+    assert (ground.lightness() < 128) == (window.lightness() < 128), ground.name()

@@ -6,10 +6,11 @@ places a legend may take are tried in order, the one it holds first (so it does 
 a run plays), with one column and then two; the first whose rectangle, with a margin, holds
 no point of any curve, marker, tangent or step label is taken. Lines count by their segments,
 so a segment that crosses a corner between two far-apart points counts too. When
-every place is crossed, the legend takes the place crossed least and draws no frame fill
-When every place inside is crossed, the legend moves out of the data area, into a row under
-the plot's axis, laid out in as many columns as its width allows; it comes back in on the next
-new run (a load, an edit, a reset) if a place is free then, so it does not hop during play.
+When every place inside is crossed, the legend moves out of the data area: into a row under
+the plot's axis, laid out in as many columns as its width allows, or into a column right of
+the plot, whichever leaves the data the larger area (a short, wide plot keeps its height); it
+comes back in on the next new run (a load, an edit, a reset) if a place is free then, so it
+does not hop during play.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ MARGIN = 6.0  # pixels between the legend and the nearest data, and the plot's e
 # (x, y) fractions of the free room: the corners first (top right, where readers look for a
 # legend), then the edges' middles, then places between
 ROW_UNDER = 4  # the plot's layout row under the bottom axis
+VIEW_ROW, COLUMN_RIGHT = 2, 3  # the view's row, and the layout column right of the right axis
 PLACES = [(1, 0), (0, 0), (1, 1), (0, 1), (0.5, 0), (0.5, 1), (1, 0.5), (0, 0.5)] + [
     (x, y) for y in (0.0, 1.0, 0.25, 0.75, 0.5) for x in (0.25, 0.75)
 ]
@@ -118,6 +120,9 @@ class LegendPlace:
         self.place = PLACES[0]
         self.columns = 1
         self.outside = False
+        self._busy = False
+        self._placed = False  # the room is in the plot's layout
+        self.side = "under"  # where a legend outside sits: "under" the axis, or "right"
         self._widths: tuple = ()
         self._offset: tuple[float, float] | None = None
         plot.vb.sigRangeChangedManually.connect(lambda _axes: self.update(False))  # zoom, pan
@@ -161,8 +166,16 @@ class LegendPlace:
         again; during play it stays out.
         """
         legend = self.legend
-        if not legend.items or self.plot.vb.width() <= 0:
+        if not legend.items or self.plot.vb.width() <= 0 or self._busy:
             return
+        self._busy = True  # laying the plot out resizes its view, which asks again
+        try:
+            self._update(fresh)
+        finally:
+            self._busy = False
+
+    def _update(self, fresh: bool) -> None:
+        legend = self.legend
         if self.outside and not fresh:
             self._fit_outside()
             return
@@ -182,8 +195,7 @@ class LegendPlace:
         legend = self.legend
         if self.outside:
             self.outside = False
-            self.plot.layout.removeItem(self._room)
-            self._room.hide()
+            self._leave_room()
             legend.setParentItem(self.plot.vb)
             self._offset = None
         size = self._size(columns)
@@ -195,28 +207,72 @@ class LegendPlace:
             self._offset = offset
             legend.anchor(itemPos=(0, 0), parentPos=(0, 0), offset=offset)
 
+    def _span_title(self, columns: int) -> None:
+        """The title over the axes and the view (``columns`` 3), or over a legend right of them
+        too (4): else the title's width would hold the view wide and push the legend off."""
+        title, layout = self.plot.titleLabel, self.plot.layout
+        layout.removeItem(title)
+        layout.addItem(title, 0, 0, 1, columns)
+
+    def _leave_room(self) -> None:
+        if self._placed:
+            self.plot.layout.removeItem(self._room)
+            self._placed = False
+            self._span_title(3)
+        self._room.setMinimumSize(0, 0)
+        self._room.setMaximumSize(0, 0)
+        self._room.hide()
+
     def _go_outside(self) -> None:
         if not self.outside:
             self.outside = True
             self._room.setParentItem(self.plot)
             self._room.show()
-            self.plot.layout.addItem(self._room, ROW_UNDER, 1)
-            self.legend.setParentItem(self.plot)  # the view clips what it holds
-        self._fit_outside()
+            self.legend.setParentItem(self._room)  # the view clips what it holds; the room
+        self._fit_outside()  # places the legend wherever the layout puts the room
 
-    def _fit_outside(self) -> None:
-        """As many columns as the plot's width holds, in a row made as tall as they need."""
-        box = self._box()
-        room = box.width()
+    def _under(self) -> tuple[int, float, float]:
+        """Columns, width and height of the legend in a row under the axis."""
+        room = self._box().width() + (self._room.size().width() if self.side == "right" else 0)
         columns = max(1, len(self.legend.items))
         while columns > 1 and self._size(columns)[0] > room:
             columns -= 1
-        w, h = self._size(columns)
+        return (columns, *self._size(columns))
+
+    def _fit_outside(self) -> None:
+        """Under the axis in as many columns as the width holds, or right of the plot in one
+        column, whichever leaves the data more room."""
+        box = self._box()
+        now_w = box.width() + (self._room.size().width() if self.side == "right" else 0)
+        now_h = box.height() + (self._room.size().height() if self.side == "under" else 0)
+        columns, w, h = self._under()
+        rw, rh = self._size(1)
+        under_area = now_w * max(0.0, now_h - h)
+        right_area = max(0.0, now_w - rw - MARGIN) * now_h if rh <= now_h else -1.0
+        side = "right" if right_area > under_area else "under"
+        if side == "right":
+            columns, w, h = 1, rw, rh
+        self._size(columns)
         self.columns = columns
-        self._room.setMinimumHeight(h)
-        self._room.setMaximumHeight(h)
-        left = box.left() - self.plot.sceneBoundingRect().left() + max(0.0, (room - w) / 2)
-        self.legend.anchor(itemPos=(0, 1), parentPos=(0, 1), offset=(left, -2))
+        if side != self.side or not self._placed:
+            if self._placed:
+                self.plot.layout.removeItem(self._room)
+            self.side, self._placed = side, True
+            self.plot.layout.addItem(self._room, *self._cell(side))
+            self._span_title(4 if side == "right" else 3)
+        if side == "right":
+            self._room.setMinimumSize(w + MARGIN, 0)
+            self._room.setMaximumSize(w + MARGIN, 1e6)
+            self.legend.anchor(itemPos=(1, 0.5), parentPos=(1, 0.5), offset=(-2, 0))
+        else:
+            self._room.setMinimumSize(0, h)
+            self._room.setMaximumSize(1e6, h)
+            self.legend.anchor(itemPos=(0.5, 1), parentPos=(0.5, 1), offset=(0, -2))
+        self.plot.layout.activate()  # the room takes its place now, not on the next event
+
+    @staticmethod
+    def _cell(side: str) -> tuple[int, int]:
+        return (VIEW_ROW, COLUMN_RIGHT) if side == "right" else (ROW_UNDER, 1)
 
     def rect(self) -> QRectF:
         """The legend's rectangle in scene pixels."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6 import QtGui
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QTextDocumentFragment
+from PySide6.QtGui import QColor, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
@@ -39,6 +39,20 @@ def shortened(text: str) -> str:
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("DescentPanel", text)
+
+
+def banner_ground(theme) -> str:
+    """A dark theme's banner: its panel ground tinted a little with the warning colour."""
+    base, warn = QColor(theme.base), QColor(theme.color(POSITIVE))
+    mix = [
+        round(0.82 * b + 0.18 * w)
+        for b, w in (
+            (base.red(), warn.red()),
+            (base.green(), warn.green()),
+            (base.blue(), warn.blue()),
+        )
+    ]
+    return QColor(*mix).name()
 
 
 class DescentPanel(QWidget):
@@ -90,8 +104,9 @@ class DescentPanel(QWidget):
         """Draw the plots in ``theme`` (a :class:`gui.look.theme.Theme`)."""
         for p in (self.curve, self.loss, self.value):
             theme_plot(p.widget, theme)
+        ground, ink = (banner_ground(theme), theme.text) if theme.dark else (BANNER_BG, INK)
         self.banner.setStyleSheet(
-            f"background: {BANNER_BG}; color: {INK}; border-left: 5px solid"
+            f"background: {ground}; color: {ink}; border-left: 5px solid"
             f" {theme.color(POSITIVE)}; padding: 6px 10px; font-size: {FONT_PT + 1}pt;"
         )
         self.status.setStyleSheet(
