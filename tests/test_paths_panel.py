@@ -78,13 +78,20 @@ def test_top_to_bottom_gradient_sum_terms_common_factor(win):
     assert tops == sorted(tops)
 
 
+@pytest.mark.parametrize("presenter", [False, True])
 @pytest.mark.parametrize("size", [(1280, 720), (1024, 768)])
-def test_every_row_is_in_the_window_without_scrolling(win, qtbot, size):
+def test_every_row_is_in_the_window_without_scrolling(win, qtbot, size, presenter):
     win.resize(*size)
     panel = win.paths_panel
+    body_pt = panel.rows[0].label.font().pointSizeF()
+    if presenter:
+        win.presenter.enter(QRect(0, 0, *size))
     panel.nudge.click()
     qtbot.waitUntil(lambda: win.size().width() == size[0])
-    QApplication.processEvents()
+    for _ in range(3):
+        QApplication.processEvents()
+    if presenter:  # fitted to the height, yet no smaller than the window's own type
+        assert panel.rows[0].label.font().pointSizeF() >= 0.95 * body_pt
     assert panel.scroll_area.verticalScrollBar().maximum() == 0  # nothing to scroll to
     viewport = panel.scroll_area.viewport()
     view = QRect(viewport.mapTo(win, QPoint(0, 0)), viewport.size())

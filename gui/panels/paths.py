@@ -3,13 +3,15 @@
 From the top, as a student should copy them: the gradient in the largest type, with the nudge
 check's verdict right under it; the sum of the path terms, then each term (a card, coloured by
 its sign; a click spotlights its path); last, the common factor dMSE/dy_hat every term holds.
-At 1280x720 and 1024x768 everything fits the dock without scrolling. Cards and text take their
-colours from the widget palette, so the dark and high-contrast themes draw them right.
+At 1280x720 and 1024x768 everything fits the dock without scrolling, in presenter mode too: when
+the text it is given (presenter mode's larger type) would need more height than the dock has, the
+panel sets its type a little smaller, down to :data:`LEAST_FIT` of it. Cards and text take
+their colours from the widget palette, so the dark and high-contrast themes draw them right.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -25,6 +27,8 @@ from ..state.session import Session, Snapshot
 
 GRADIENT_SCALE = 1.6  # the gradient's type, relative to the panel's body text
 CAPTION_SCALE = 0.9  # the captions' type
+LEAST_FIT = 0.7  # the smallest part of its given type the panel shrinks to, to fit its height
+FIT_STEP = 0.95  # each try at fitting sets the type this much smaller
 
 
 def ink(widget: QWidget, hex_color: str) -> str:
@@ -151,23 +155,66 @@ class PathsPanel(QWidget):
         layout.addWidget(self.common)
         layout.addStretch(1)
         self.scroll_area = scroll_body(self, body)  # only presenter zoom should ever need it
+        self._body, self._column = body, layout
         self._checked: tuple[Params, str] | None = None
+        self._fit = 1.0  # the part of its given type the panel uses now, to fit its height
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self.fit_height)
         self._fit_fonts()
         self.setMinimumWidth(300)
         session.state_changed.connect(self.show_snapshot)
         self.show_snapshot(session.snapshot)
 
     def _fit_fonts(self) -> None:
-        base = self.font()
+        base = QFont(self.font())
+        base.setPointSizeF(self.font().pointSizeF() * self._fit)
+        self._body.setFont(base)
         sized(self.gradient, base, GRADIENT_SCALE, bold=True)
         for label in (self.sum_caption, self.common):
             sized(label, base, CAPTION_SCALE)
+
+    def _needs(self) -> int:
+        """The height the panel's contents take at the viewport's width."""
+        layout = self._column
+        width = self.scroll_area.viewport().width()
+        if layout.hasHeightForWidth():
+            return layout.totalHeightForWidth(width)
+        return layout.totalSizeHint().height()
+
+    def fit_height(self, grow: bool = False) -> None:
+        """Set the type as large as given while everything fits the panel's height (never
+        below :data:`LEAST_FIT` of it); ``grow`` tries larger type again (a resize, a new font)."""
+        room = self.scroll_area.viewport().height()
+        if room <= 0 or not self.isVisible():
+            return
+        fit = 1.0 if grow else self._fit
+        while True:
+            if fit != self._fit:
+                self._fit = fit
+                self._fit_fonts()
+            if self._needs() <= room or fit <= LEAST_FIT:
+                return
+            fit = max(LEAST_FIT, fit * FIT_STEP)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._grow_later()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._grow_later()
+
+    def _grow_later(self) -> None:
+        QTimer.singleShot(0, self, lambda: self.fit_height(grow=True))
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         kind = event.type()
         if kind == QEvent.Type.FontChange:
             self._fit_fonts()
+            self._grow_later()
         if kind in (QEvent.Type.PaletteChange, QEvent.Type.LanguageChange):
             self.show_snapshot(self.session.snapshot)
 
@@ -207,6 +254,7 @@ class PathsPanel(QWidget):
             )
         )
         self.nudge.setEnabled("grad" not in hidden)  # its result would print the gradient
+        self._refit.start()  # longer numbers may need a line more
         if self._checked != (snap.params, name) or "grad" in hidden:
             self._checked = None
             self.nudge_result.clear()
@@ -230,4 +278,5 @@ class PathsPanel(QWidget):
         text = self.tr("Nudge check: finite difference {0}: <b>{1}</b> (relative error {2:.1e})")
         self.nudge_result.setText(text.format(fmt(numeric, 6), verdict, err))
         self.nudge_result.setVisible(True)
+        self._refit.start()
         self._checked = (snap.params, name)
