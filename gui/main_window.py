@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         quiz = self._dock("quiz_dock", self.quiz.title(), self.quiz, RIGHT)
         self.values = ValuesPanel(session)
         values = self._dock("values_dock", self.values.title(), self.values, RIGHT)
+        values.visibilityChanged.connect(self.values.seen)
         self.tabifyDockWidget(paths, derivation)
         self.tabifyDockWidget(derivation, quiz)
         self.tabifyDockWidget(quiz, values)

@@ -58,15 +58,31 @@ class ValuesModel(QAbstractTableModel):
         super().__init__(parent)
         self.session = session
         self._rows: list[tuple[str, str, str, str, str]] = []
+        self._pending: Snapshot | None = None  # the rows are made from it when first read
+        self._made: Snapshot | None = None  # the snapshot the rows show
         self.show(session.snapshot)
 
-    def show(self, snap: Snapshot) -> None:
-        rows = [(n, kind(n), *shown(snap, n), sentence(snap, n)) for n in ROWS]
-        if rows == self._rows:
+    def show(self, snap: Snapshot, notify: bool = True) -> None:
+        """Take ``snap``; its rows are made when a view (or a screen reader) reads them.
+        ``notify`` False keeps the views from reading them now (a panel behind another tab:
+        its table would measure every cell on each edit); :meth:`notify` catches up."""
+        if snap is self._pending or (self._pending is None and snap is self._made):
             return
-        changed = [i for i, r in enumerate(rows) if i >= len(self._rows) or r != self._rows[i]]
-        self._rows = rows
-        self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), GRADIENT))
+        self._pending = snap
+        if notify:
+            self.notify()
+
+    def notify(self) -> None:
+        """Tell the views every row may have changed."""
+        self.dataChanged.emit(self.index(0, 0), self.index(len(ROWS) - 1, GRADIENT))
+
+    def _row(self, i: int) -> tuple[str, str, str, str, str]:
+        snap = self._pending
+        if snap is not None:
+            self._pending = None
+            self._rows = [(n, kind(n), *shown(snap, n), sentence(snap, n)) for n in ROWS]
+            self._made = snap
+        return self._rows[i]
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(ROWS)
@@ -82,7 +98,7 @@ class ValuesModel(QAbstractTableModel):
     def data(self, index: Index, role=Role.DisplayRole):
         if not index.isValid():
             return None
-        name, what, value, gradient, said = self._rows[index.row()]
+        name, what, value, gradient, said = self._row(index.row())
         column = index.column()
         if role == Role.DisplayRole:
             return (name.replace("y_hat", "ŷ"), what, value, gradient)[column]
@@ -171,9 +187,21 @@ class ValuesPanel(QWidget):
         session.state_changed.connect(self.show_snapshot)
         self.show_snapshot(session.snapshot)
 
+    def on_screen(self) -> bool:
+        """Whether any of the panel can be seen (a dock tab behind another stays "visible",
+        moved off the window): behind, the table and the steps wait until it is raised."""
+        return not self.visibleRegion().isEmpty()
+
+    def seen(self, seen: bool) -> None:
+        """Its tab came to the front: show what changed while it was behind."""
+        if seen:
+            self.model.notify()
+            self.show_snapshot(self.session.snapshot)
+
     def show_snapshot(self, snap: Snapshot) -> None:
-        self.model.show(snap)
-        if not self.visibleRegion().isEmpty():  # behind another tab: done when raised
+        seen = self.on_screen()
+        self.model.show(snap, notify=seen)  # behind: the table reads it when raised, see seen()
+        if seen:
             self._show_steps(snap)
         sentences = path_sentences(snap)
         if [self.paths.item(i).text() for i in range(self.paths.count())] != sentences:
