@@ -9,8 +9,9 @@ the typesetting process starts with the application). ``usable`` is a first laun
 empty cache folder (``XDG_CACHE_HOME``), so every formula is typeset; ``usable_warm`` is the
 app opened again, finding the formulas it kept on disk (gui/panels/typeset_disk.py). The
 floor, launched alternately in the same run, is a bare QMainWindow of the same size holding
-one pyqtgraph PlotWidget, timed to its first paint: the Qt and pyqtgraph imports and one paint, which no app built on them avoids. Peak RSS (``getrusage``) is reported at
-the first paint of each.
+one pyqtgraph PlotWidget, timed to its first paint: the Qt and pyqtgraph imports and one
+paint, which no app built on them avoids. Peak RSS (``getrusage``) is reported at the first
+paint of each.
 
 Run: ``python benchmarks/startup_bench.py [--json] [--quick] [--runs N]``.
 Goals: start-up within 1.2x of the floor; usable within 2x.
