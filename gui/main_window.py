@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         derivation = self._dock("derivationDock", self.derivation.title(), self.derivation, RIGHT)
         derivation.visibilityChanged.connect(self._derivation_seen)
         quiz = self._dock("quiz_dock", self.quiz.title(), self.quiz, RIGHT)
+        quiz.visibilityChanged.connect(self.quiz.seen)
         self.values = ValuesPanel(session)
         values = self._dock("values_dock", self.values.title(), self.values, RIGHT)
         values.visibilityChanged.connect(self.values.seen)

@@ -36,6 +36,7 @@ from core.parse import ParseError, parse_number
 from ..look.labels import wrapped
 from ..state.session import Session, Snapshot
 from ..support.announce import announce
+from ..support.behind import behind_a_tab
 from .values_text import ROWS, kind, path_sentences, sentence, shown
 
 NAME, WHAT, VALUE, GRADIENT = range(4)
@@ -187,11 +188,6 @@ class ValuesPanel(QWidget):
         session.state_changed.connect(self.show_snapshot)
         self.show_snapshot(session.snapshot)
 
-    def on_screen(self) -> bool:
-        """Whether any of the panel can be seen (a dock tab behind another stays "visible",
-        moved off the window): behind, the table and the steps wait until it is raised."""
-        return not self.visibleRegion().isEmpty()
-
     def seen(self, seen: bool) -> None:
         """Its tab came to the front: show what changed while it was behind."""
         if seen:
@@ -199,7 +195,7 @@ class ValuesPanel(QWidget):
             self.show_snapshot(self.session.snapshot)
 
     def show_snapshot(self, snap: Snapshot) -> None:
-        seen = self.on_screen()
+        seen = not behind_a_tab(self)  # behind: the table and the steps wait until raised
         self.model.show(snap, notify=seen)  # behind: the table reads it when raised, see seen()
         if seen:
             self._show_steps(snap)
