@@ -23,10 +23,11 @@ from dataclasses import dataclass
 from typing import Any, TypedDict
 
 from .descent import ALL_WEIGHTS
-from .model import PARAMETERS
+from .model import ALL_PARAMETERS
 
 FOLLOW_SELECTION = "selected"
-MODES = (*PARAMETERS, FOLLOW_SELECTION, ALL_WEIGHTS)
+#: Every mode of some network (a bias only counts where the network has it: core.scenario).
+MODES = (*ALL_PARAMETERS, FOLLOW_SELECTION, ALL_WEIGHTS)
 SPEED_RANGE = (1.0, 1000.0)
 #: The learning rates the window offers (its slider and field); a file's is brought into it.
 LR_RANGE = (1e-4, 1e2)
@@ -124,7 +125,7 @@ def _run(value: object, where: str) -> KeptRun:
     if lr <= 0:
         raise FormatError(f"{where}.lr: must be greater than 0")
     x_name = value.get("x_name", "w11")
-    if x_name not in PARAMETERS:
+    if x_name not in ALL_PARAMETERS:
         raise FormatError(f"{where}.x_name: not a parameter name")
     x, steps, loss = (_series(value.get(key), f"{where}.{key}") for key in ("x", "steps", "loss"))
     if not len(x) == len(steps) == len(loss):

@@ -34,6 +34,29 @@ HOMEWORK_PRESETS = ("homework", "saturated", "cancelling", "diverging", "zeroed"
 RECORD = Path(__file__).with_name("homework_outputs.json")
 
 
+class _Shown:
+    """Prints as ``text``: a path as it printed before paths could be dead."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def _paths_repr(ps: tuple) -> str:
+    """The paths' repr without the fields added since the record (``dead``)."""
+    return repr(
+        tuple(
+            _Shown(
+                f"Path(param={x.param!r}, cell={x.cell!r}, partner={x.partner!r}, "
+                f"factors={x.factors!r}, value={x.value!r})"
+            )
+            for x in ps
+        )
+    )
+
+
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -65,9 +88,12 @@ def outputs() -> dict[str, str]:
             out[f"{key}/derivation"] = repr(items)
             out[f"{key}/latex"] = latex_document.document(items)
             out[f"{key}/solution"] = solution.markdown(s, param)
-            out[f"{key}/walkthrough"] = repr(walkthrough.steps(p, param))
-            out[f"{key}/narration"] = "\n".join(st.narration() for st in walkthrough.steps(p, param))
-            out[f"{key}/paths"] = repr(paths(p, param))
+            steps = repr(walkthrough.steps(p, param)).replace(", key='')", ")")  # a later field
+            out[f"{key}/walkthrough"] = steps
+            out[f"{key}/narration"] = "\n".join(
+                st.narration() for st in walkthrough.steps(p, param)
+            )
+            out[f"{key}/paths"] = _paths_repr(paths(p, param))
             out[f"{key}/quiz"] = repr(
                 (quiz.keys(p, param), dict(quiz.graph(param)), quiz.shortcuts(param))
             )
