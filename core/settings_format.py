@@ -23,11 +23,13 @@ from dataclasses import dataclass
 from typing import Any, TypedDict
 
 from .descent import ALL_WEIGHTS
-from .model import ALL_PARAMETERS
+from .model import ALL_PARAMETERS, BIASES, PARAMETERS
 
 FOLLOW_SELECTION = "selected"
-#: Every mode of some network (a bias only counts where the network has it: core.scenario).
-MODES = (*ALL_PARAMETERS, FOLLOW_SELECTION, ALL_WEIGHTS)
+#: The modes of the homework's network.
+MODES = (*PARAMETERS, FOLLOW_SELECTION, ALL_WEIGHTS)
+#: The modes a file may name: a bias too (core.scenario checks that the network has it).
+FILE_MODES = (*MODES, *BIASES)
 SPEED_RANGE = (1.0, 1000.0)
 #: The learning rates the window offers (its slider and field); a file's is brought into it.
 LR_RANGE = (1e-4, 1e2)
@@ -139,7 +141,7 @@ def descent_section(value: object) -> dict[str, Any]:
         raise FormatError("descent: expected an object")
     out: dict[str, Any] = {}
     if "mode" in value:
-        if value["mode"] not in MODES:
+        if value["mode"] not in FILE_MODES:
             raise FormatError(f"descent.mode: {json.dumps(value['mode'])[:40]} is not a mode")
         out["mode"] = value["mode"]
     if "speed" in value:

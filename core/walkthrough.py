@@ -190,7 +190,7 @@ def steps(p: Params, param: str = "w11", lr: float = 0.5) -> tuple[Step, ...]:
         out.append(
             Step(
                 "conv_sigmoid",
-                _args(cell=cell, z=op(z), o=fmt(o)),
+                _args(cell=cell, z=op(z) if p.activation == "sigmoid" else fmt(z), o=fmt(o)),
                 (f"z{cell}",),
                 (),
                 c,
