@@ -243,6 +243,20 @@ def with_network(
     return replace(s, params=p, selected=selected, descent=descent)
 
 
+def homework_selection(s: Scenario) -> Scenario:
+    """``s`` with a bias neither selected nor descending (w11 instead), its kept runs on a bias
+    left out: for a view that shows no node for the biases."""
+    selected = "w11" if s.selected in ("b", "c") else s.selected
+    descent = dict(s.descent)
+    if descent.get("mode") in ("b", "c"):
+        descent["mode"] = "w11"
+    if "runs" in descent:
+        descent["runs"] = [r for r in descent["runs"] if r["x_name"] not in ("b", "c")]
+    if (selected, descent) == (s.selected, s.descent):
+        return s
+    return replace(s, selected=selected, descent=descent)
+
+
 def to_dict(s: Scenario) -> dict[str, Any]:
     p = s.params
     known: dict[str, Any] = {
