@@ -14,7 +14,7 @@ from .model import Forward, Params
 COMMON_TEX = {
     "mse": r"{-2}(yy-\hat{y})",
     "half_mse": r"{-}(yy-\hat{y})",
-    "bce_logits": r"\sigma(\hat{y})-yy",
+    "bce_logits": r"\bigl(\sigma(\hat{y})-yy\bigr)",
 }
 #: The loss's name in formulas, by its symbol in core.losses.LOSS_SYMBOL.
 LOSS_TEX = {"MSE": r"\mathrm{MSE}", "L": "L", "BCE": r"\mathrm{BCE}"}

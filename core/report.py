@@ -107,7 +107,10 @@ def text_report(s: Scenario, param: str = "w11") -> str:
     nums = [" x ".join(op(fa.value) for fa in path.factors[1:]) for path in ps]
     inner = [_bracket(path) for path in ps]
     out += ["", "  Substituting into the formula of Step 2:", ""]
-    out.append(f"  d{L}/d{param} = {COMMON[p.loss]} [ " + " + ".join(terms) + " ]")
+    common_text = COMMON[p.loss]
+    if not common_text.startswith("-"):  # s(y_hat) - yy multiplies the bracket as a whole
+        common_text = f"({common_text})"
+    out.append(f"  d{L}/d{param} = {common_text} [ " + " + ".join(terms) + " ]")
     pad = " " * (len(param) + len(L) + 4)
     out.append(f"  {pad}= {op(common)} x [ " + " + ".join(nums) + " ]")
     if n > 1:
