@@ -8,7 +8,17 @@ from .model import Params
 from .scenario import PRESETS, Scenario, load
 
 #: Preset file stems, in menu order.
-NAMES = ("homework", "saturated", "cancelling", "diverging", "zeroed")
+NAMES = (
+    "homework",
+    "saturated",
+    "cancelling",
+    "diverging",
+    "zeroed",
+    "relu_dead",
+    "tanh",
+    "biases",
+    "classification",
+)
 
 
 def preset(name: str) -> Scenario:

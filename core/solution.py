@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .descent import central_difference, relative_error
+from .i18n import QT_TRANSLATE_NOOP
 from .latex import TEXTS as LATEX_TEXTS
 from .latex import Item, derivation, num
 from .model import CELLS, HEAD, INPUTS, KERNEL, TARGET, forward, gradients
-from .paths import paths
+from .paths import Path, paths
 from .scenario import Scenario
 
 #: English prose; every key may be replaced by a translation.
@@ -30,7 +31,15 @@ TEXTS: dict[str, str] = {
     "shares": "Each path's share of the gradient (the common factor included):",
     "share_row": "path {k} via {cell}: {value}",
     "check": "Check: a central finite difference gives {fd} (relative error {err}).",
+    "network_note": QT_TRANSLATE_NOOP(
+        "Solution", "This network's activation is {activation} and its loss is {loss}."
+    ),
 }
+
+
+def _via(path: Path) -> str:
+    """The node a path passes, as inline math: ``$z_{00}$``, or ``$\\hat{y}$`` for c."""
+    return "$\\hat{y}$" if path.cell is None else f"$z_{{{CELLS[path.cell]}}}$"
 
 
 def _given(s: Scenario) -> list[str]:
@@ -41,7 +50,7 @@ def _given(s: Scenario) -> list[str]:
     rows += ["", "| | 1 | 2 |", "|---|---|---|"]
     for i in range(2):
         rows.append(f"| w{i + 1}· | " + " | ".join(f"${num(v)}$" for v in p.w[i]) + " |")
-    names = [*HEAD, TARGET]
+    names = [*HEAD, *(n for n in ("b", "c") if p.has(n)), TARGET]
     rows += ["", "| " + " | ".join(names) + " |", "|" + "---|" * len(names)]
     rows.append("| " + " | ".join(f"${num(p.get(n))}$" for n in names) + " |")
     return rows
@@ -71,7 +80,10 @@ def markdown(s: Scenario, param: str = "w11", texts: Mapping[str, str] = TEXTS) 
     out = [f"# {t('title', param=param)}", ""]
     if s.name:
         out += [f"*{t('scenario', name=s.name)}*", ""]
-    out += [f"## {t('given')}", "", t("given_note"), "", *_given(s), ""]
+    out += [f"## {t('given')}", "", t("given_note"), ""]
+    if not p.is_homework:
+        out += [t("network_note", activation=f"`{p.activation}`", loss=f"`{p.loss}`"), ""]
+    out += [*_given(s), ""]
     pending: list[str] = []
 
     def flush() -> None:
@@ -94,7 +106,7 @@ def markdown(s: Scenario, param: str = "w11", texts: Mapping[str, str] = TEXTS) 
     out += [f"## {t('answer')}", "", t("answer_line", param=param, value=f"${num(grad, 6)}$"), ""]
     out += [t("shares"), ""]
     for k, path in enumerate(paths(p, param, f), 1):
-        cell = f"$z_{{{CELLS[path.cell]}}}$"
+        cell = _via(path)
         out.append("- " + t("share_row", k=k, cell=cell, value=f"${num(path.value, 6)}$"))
     fd = central_difference(p, param)
     err = f"{relative_error(fd, grad):.1e}"

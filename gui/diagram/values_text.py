@@ -75,7 +75,7 @@ def path_sentences(snap: Snapshot) -> list[str]:
             _tr("Path %1 into %2 via z%3: %4 times dMSE/dy_hat %5 equals %6")
             .replace("%1", str(k + 1))
             .replace("%2", name)
-            .replace("%3", CELLS[path.cell])
+            .replace("%3", path.via.removeprefix("z"))
             .replace("%4", _tr(" times ").join(factors))
             .replace("%5", common)
             .replace("%6", result)

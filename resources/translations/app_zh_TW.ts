@@ -89,6 +89,10 @@ Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
       <translation>推導</translation>
     </message>
     <message>
+      <source>Path {k} is dead: z{cell} = {z} is not above 0, where ReLU is flat, so its slope is exactly 0 and the path adds nothing.</source>
+      <translation>第 {k} 條路徑已死：z{cell} = {z} 不大於 0，ReLU 在那裡是平的，所以斜率恰為 0，這條路徑貢獻為零。</translation>
+    </message>
+    <message>
       <source>Rows that would give away a value the quiz hides are left out.</source>
       <translation>會洩漏測驗隱藏數值的列已略去。</translation>
     </message>
@@ -119,6 +123,14 @@ Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
     <message>
       <source>The gradient of {param}</source>
       <translation>{param} 的梯度</translation>
+    </message>
+    <message>
+      <source>b is the conv bias: one number added to each of the four conv cells.</source>
+      <translation>b 是捲積層的偏差：同一個數加到四個捲積格上。</translation>
+    </message>
+    <message>
+      <source>c is the head bias, added to the prediction ŷ.</source>
+      <translation>c 是輸出層的偏差，加到預測值 ŷ 上。</translation>
     </message>
     <message>
       <source>ŷ is the model's prediction; yy is the target.</source>
@@ -192,8 +204,16 @@ Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
       <translation>學習率太大，所以下降停滯：第 {step} 步會把 {name} 從 {old} 甩到 {value}，那裡它所連到的每個 sigmoid 都已飽和（平坦：s'(z) 幾乎為 0），所以梯度會消失到 {grad}，下降會卡在高原上（損失 {loss} -&gt; {new_loss}）。經過 sigmoid 後損失有上限，所以 {name} 不會發散，而是卡住；已停在第 {prev} 步</translation>
     </message>
     <message>
+      <source>learning rate too large, so the descent stagnates: step {step} would throw {name} from {old} to {value}, where every tanh it feeds is saturated (flat: tanh'(z) is nearly 0), so its gradient would vanish to {grad} and descent would be stuck on a plateau (loss {loss} -&gt; {new_loss}). Through tanh the loss has a ceiling, so {name} cannot diverge: it gets stuck instead; stopped at step {prev}</source>
+      <translation>學習率太大，所以下降停滯：第 {step} 步會把 {name} 從 {old} 甩到 {value}，那裡它所連到的每個 tanh 都已飽和（平坦：tanh'(z) 幾乎為 0），所以梯度會消失到 {grad}，下降會卡在高原上（損失 {loss} -&gt; {new_loss}）。經過 tanh 後損失有上限，所以 {name} 不會發散，而是卡住；已停在第 {prev} 步</translation>
+    </message>
+    <message>
       <source>lr = %1</source>
       <translation>學習率 = %1</translation>
+    </message>
+    <message>
+      <source>the descent would stop dead: step {step} would move {name} from {old} to {value}, where every ReLU it feeds has z &lt;= 0, so relu'(z) = 0, its gradient would be exactly {grad} and no later step could move it (loss {loss} -&gt; {new_loss}); a smaller learning rate, or leaky_relu, keeps the cells alive; stopped at step {prev}</source>
+      <translation>下降會就此停死：第 {step} 步會把 {name} 從 {old} 移到 {value}，那裡它所連到的每個 ReLU 都有 z &lt;= 0，所以 relu'(z) = 0，梯度會恰好是 {grad}，之後任何一步都無法再移動它（損失 {loss} -&gt; {new_loss}）；較小的學習率或 leaky_relu 能讓這些格子保持活著；已停在第 {prev} 步</translation>
     </message>
     <message>
       <source>the selected parameter</source>
@@ -932,6 +952,13 @@ Your values are kept and can still be saved. Details are in {1}.</source>
     </message>
   </context>
   <context>
+    <name>Paths</name>
+    <message>
+      <source>dead: z{cell} = {z} is not above 0, where ReLU is flat, so relu'(z{cell}) = 0 and this path carries nothing back, whatever the other factors are</source>
+      <translation>已死：z{cell} = {z} 不大於 0，ReLU 在那裡是平的，所以 relu'(z{cell}) = 0，不論其他因子為何，這條路徑都傳不回任何東西</translation>
+    </message>
+  </context>
+  <context>
     <name>PathsPanel</name>
     <message>
       <source>= the sum of its {0} path term(s):</source>
@@ -1333,6 +1360,10 @@ The previous file, if any, is intact.</source>
       <translation>輸入 a（3×3）、濾波器 w（2×2，四個捲積格共用）、輸出權重 wa..wd 與目標值 yy：</translation>
     </message>
     <message>
+      <source>Path {k} is dead: z{cell} = {z} is not above 0, where ReLU is flat, so its slope is exactly 0 and the path adds nothing.</source>
+      <translation>第 {k} 條路徑已死：z{cell} = {z} 不大於 0，ReLU 在那裡是平的，所以斜率恰為 0，這條路徑貢獻為零。</translation>
+    </message>
+    <message>
       <source>Scenario: {name}</source>
       <translation>情境：{name}</translation>
     </message>
@@ -1361,8 +1392,20 @@ The previous file, if any, is intact.</source>
       <translation>損失對 {param} 的梯度為 {value}。</translation>
     </message>
     <message>
+      <source>This network's activation is {activation} and its loss is {loss}.</source>
+      <translation>這個網路的激勵函數是 {activation}，損失函數是 {loss}。</translation>
+    </message>
+    <message>
       <source>Worked solution: the gradient of {param}</source>
       <translation>詳解：{param} 的梯度</translation>
+    </message>
+    <message>
+      <source>b is the conv bias: one number added to each of the four conv cells.</source>
+      <translation>b 是捲積層的偏差：同一個數加到四個捲積格上。</translation>
+    </message>
+    <message>
+      <source>c is the head bias, added to the prediction ŷ.</source>
+      <translation>c 是輸出層的偏差，加到預測值 ŷ 上。</translation>
     </message>
     <message>
       <source>path {k} via {cell}: {value}</source>
@@ -1537,16 +1580,48 @@ The previous file, if any, is intact.</source>
   <context>
     <name>Walkthrough</name>
     <message>
+      <source>Backward: every path starts with dBCE/dy_hat = s(y_hat) - yy = {value}</source>
+      <translation>反向傳播：每條路徑都從 dBCE/dy_hat = s(y_hat) - yy = {value} 開始</translation>
+    </message>
+    <message>
+      <source>Backward: every path starts with dL/dy_hat = -(yy - y_hat) = {value}: halving the square removes the 2</source>
+      <translation>反向傳播：每條路徑都從 dL/dy_hat = -(yy - y_hat) = {value} 開始：平方乘上一半，就消去了 2</translation>
+    </message>
+    <message>
       <source>Backward: every path starts with dMSE/dy_hat = -2(yy - y_hat) = {value}</source>
       <translation>反向傳播：每條路徑都從 dMSE/dy_hat = -2(yy - y_hat) = {value} 開始</translation>
+    </message>
+    <message>
+      <source>Leaky ReLU: o{cell} = max(z{cell}, 0.01 z{cell}) = {o}</source>
+      <translation>激勵函數 Leaky ReLU：o{cell} = max(z{cell}, 0.01 z{cell}) = {o}</translation>
+    </message>
+    <message>
+      <source>No activation: o{cell} = z{cell} = {o}</source>
+      <translation>沒有激勵函數：o{cell} = z{cell} = {o}</translation>
     </message>
     <message>
       <source>One step: {param} &lt;- {param} - lr x gradient = {old} - {lr} x {grad} = {new} (was {old}); the loss goes from {loss_old} to {loss_new}</source>
       <translation>更新一步：{param} &lt;- {param} - lr x 梯度 = {old} - {lr} x {grad} = {new}（原為 {old}）；損失從 {loss_old} 變為 {loss_new}</translation>
     </message>
     <message>
+      <source>Path {k} of {n} via z{cell} is dead: relu'(z{cell}) = 0, so {symbols} = {numbers} = {value}</source>
+      <translation>第 {k} 條路徑（共 {n} 條）經過 z{cell}，已死：relu'(z{cell}) = 0，所以 {symbols} = {numbers} = {value}</translation>
+    </message>
+    <message>
       <source>Path {k} of {n} via z{cell}: {symbols} = {numbers} = {value}</source>
       <translation>第 {k} 條路徑（共 {n} 條），經過 z{cell}：{symbols} = {numbers} = {value}</translation>
+    </message>
+    <message>
+      <source>Path {k} of {n}, straight into y_hat: {symbols} = {numbers} = {value}</source>
+      <translation>第 {k} 條路徑（共 {n} 條），直接進入 y_hat：{symbols} = {numbers} = {value}</translation>
+    </message>
+    <message>
+      <source>ReLU: o{cell} = max(z{cell}, 0) = max({z}, 0) = 0: z{cell} is not above 0, so this cell is dead and relu'(z{cell}) = 0</source>
+      <translation>激勵函數 ReLU：o{cell} = max(z{cell}, 0) = max({z}, 0) = 0：z{cell} 不大於 0，所以這個格子已死，relu'(z{cell}) = 0</translation>
+    </message>
+    <message>
+      <source>ReLU: o{cell} = max(z{cell}, 0) = max({z}, 0) = {o}</source>
+      <translation>激勵函數 ReLU：o{cell} = max(z{cell}, 0) = max({z}, 0) = {o}</translation>
     </message>
     <message>
       <source>Sigmoid: o{cell} = s(z{cell}) = 1 / (1 + e^-{z}) = {o}</source>
@@ -1557,8 +1632,20 @@ The previous file, if any, is intact.</source>
       <translation>梯度是各路徑之和：dMSE/d{param} = {terms} = {grad}</translation>
     </message>
     <message>
+      <source>The gradient is the sum of the paths: d{loss}/d{param} = {terms} = {grad}</source>
+      <translation>梯度是各路徑之和：d{loss}/d{param} = {terms} = {grad}</translation>
+    </message>
+    <message>
       <source>The head weighs the four outputs: y_hat = {numbers} = {y_hat}</source>
       <translation>輸出層為四個輸出加權：y_hat = {numbers} = {y_hat}</translation>
+    </message>
+    <message>
+      <source>The loss: BCE = log(1 + e^y_hat) - yy y_hat = log(1 + e^{y_hat}) - {yy} x {y_hat} = {loss}</source>
+      <translation>損失：BCE = log(1 + e^y_hat) - yy y_hat = log(1 + e^{y_hat}) - {yy} x {y_hat} = {loss}</translation>
+    </message>
+    <message>
+      <source>The loss: L = (yy - y_hat)^2 / 2 = ({yy} - {y_hat})^2 / 2 = {loss}</source>
+      <translation>損失：L = (yy - y_hat)^2 / 2 = ({yy} - {y_hat})^2 / 2 = {loss}</translation>
     </message>
     <message>
       <source>The loss: MSE = (yy - y_hat)^2 = ({yy} - {y_hat})^2 = {loss}</source>
@@ -1567,6 +1654,10 @@ The previous file, if any, is intact.</source>
     <message>
       <source>The window slides to {a0}..{a3}: z{cell} = {symbols} = {numbers} = {z}</source>
       <translation>捲積層視窗滑到 {a0}..{a3}：z{cell} = {symbols} = {numbers} = {z}</translation>
+    </message>
+    <message>
+      <source>tanh: o{cell} = tanh(z{cell}) = tanh({z}) = {o}</source>
+      <translation>激勵函數 tanh：o{cell} = tanh(z{cell}) = tanh({z}) = {o}</translation>
     </message>
   </context>
   <context>
