@@ -8,7 +8,7 @@ from .model import Params
 from .scenario import PRESETS, Scenario, load
 
 #: Preset file stems, in menu order.
-NAMES = ("homework", "saturated", "cancelling", "diverging", "zeroed")
+NAMES = ("homework", "saturated", "cancelling", "diverging", "zeroed", "narrow_valley")
 
 
 def preset(name: str) -> Scenario:
