@@ -18,6 +18,7 @@ NAMES = (
     "tanh",
     "biases",
     "classification",
+    "narrow_valley",
 )
 
 
