@@ -33,7 +33,6 @@ from typing import Any, TypeAlias
 
 import numpy as np
 
-from .i18n import QT_TRANSLATE_NOOP
 from .model import FloatArray
 
 #: The optimizers, in menu order.
@@ -204,18 +203,15 @@ def _frozen(values: Sequence[float]) -> FloatArray:
     return arr
 
 
-#: What each optimizer's :class:`Memory` parts mean (for a display), by name; the interface
-#: translates them in the context "Optimizer".
+#: What each optimizer's :class:`Memory` parts mean (for a display), by name. English only
+#: for now: an interface that shows them marks them for translation.
 MEANINGS: dict[str, dict[str, str]] = {
     "sgd": {},
-    "momentum": {"m": QT_TRANSLATE_NOOP("Optimizer", "velocity")},
-    "nesterov": {"m": QT_TRANSLATE_NOOP("Optimizer", "velocity")},
-    "adagrad": {"v": QT_TRANSLATE_NOOP("Optimizer", "sum of squared gradients")},
-    "rmsprop": {"v": QT_TRANSLATE_NOOP("Optimizer", "mean squared gradient")},
-    "adam": {
-        "m": QT_TRANSLATE_NOOP("Optimizer", "first moment"),
-        "v": QT_TRANSLATE_NOOP("Optimizer", "second moment"),
-    },
+    "momentum": {"m": "velocity"},
+    "nesterov": {"m": "velocity"},
+    "adagrad": {"v": "sum of squared gradients"},
+    "rmsprop": {"v": "mean squared gradient"},
+    "adam": {"m": "first moment", "v": "second moment"},
 }
 
 
