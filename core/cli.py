@@ -18,7 +18,8 @@ from .live import drain, state, walk
 from .losses import LOSSES
 from .model import parameters
 from .report import json_report, text_report
-from .scenario import Scenario, ScenarioError, default, load, with_network
+from .scenario import Scenario, ScenarioError, default, load
+from .scenario_network import with_network
 from .settings_format import MAX_STEPS, settings_of
 
 

@@ -55,6 +55,17 @@ def bce_logits(yy: float, y_hat: float) -> tuple[float, float]:
 LOSS_PAIRS: dict[str, LossPair] = {"mse": mse, "half_mse": half_mse, "bce_logits": bce_logits}
 
 
+def target_slope(name: str, yy: float, y_hat: float) -> float:
+    """``dloss/dyy``: ``2(yy - y_hat)``, ``yy - y_hat``, or ``-y_hat`` for cross-entropy.
+
+    For the squared errors it is ``-dloss/dy_hat``; cross-entropy is linear in its target.
+    """
+    if name == "bce_logits":
+        return -y_hat + 0.0
+    err = yy - y_hat
+    return 2.0 * err if name == "mse" else err
+
+
 def loss_array(
     name: str, yy: float | NDArray[np.float64], y_hat: float | NDArray[np.float64]
 ) -> NDArray[np.float64]:

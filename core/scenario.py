@@ -30,7 +30,7 @@ import json
 import math
 import os
 import stat
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +46,6 @@ from .network_format import (
     network_keys,
     network_section,
 )
-from .params import KEEP
 from .settings_format import (
     LR_RANGE,
     FormatError,
@@ -213,56 +212,6 @@ def _check_names(p: Params, descent: dict[str, Any]) -> None:
     for i, run in enumerate(descent.get("runs", ())):
         if run["x_name"] in ("b", "c") and run["x_name"] not in names:
             raise ScenarioError(f"descent.runs[{i}].x_name: not a parameter of this network")
-
-
-def with_network(
-    s: Scenario,
-    activation: str | None = None,
-    loss: str | None = None,
-    conv_bias: object = KEEP,
-    head_bias: object = KEEP,
-) -> Scenario:
-    """``s`` with another network, checked as a file's would be (:class:`ScenarioError`).
-
-    None keeps the activation or loss; a bias takes a number, None (no bias) or ``KEEP``. A
-    selection, descent mode or kept run on a bias that is gone falls back to the homework's.
-    """
-    data = network_keys(s.params)
-    if activation is not None:
-        data["activation"] = activation
-    if loss is not None:
-        data["loss"] = loss
-    for key, bias in (("conv_bias", conv_bias), ("head_bias", head_bias)):
-        if bias is not KEEP:
-            data[key] = bias
-    try:
-        net = network_section(data)
-        p = s.params.with_network(**net)
-        check_network(p)
-    except NetworkError as exc:
-        raise ScenarioError(str(exc)) from None
-    names = parameters(p)
-    selected = s.selected if s.selected in names else "w11"
-    descent = dict(s.descent)
-    if descent.get("mode") in ("b", "c") and descent["mode"] not in names:
-        descent["mode"] = "w11"
-    if "runs" in descent:
-        descent["runs"] = [r for r in descent["runs"] if r["x_name"] in names]
-    return replace(s, params=p, selected=selected, descent=descent)
-
-
-def homework_selection(s: Scenario) -> Scenario:
-    """``s`` with a bias neither selected nor descending (w11 instead), its kept runs on a bias
-    left out: for a view that shows no node for the biases."""
-    selected = "w11" if s.selected in ("b", "c") else s.selected
-    descent = dict(s.descent)
-    if descent.get("mode") in ("b", "c"):
-        descent["mode"] = "w11"
-    if "runs" in descent:
-        descent["runs"] = [r for r in descent["runs"] if r["x_name"] not in ("b", "c")]
-    if (selected, descent) == (s.selected, s.descent):
-        return s
-    return replace(s, selected=selected, descent=descent)
 
 
 def with_top_optimizer(data: dict[str, Any], descent: dict[str, Any]) -> dict[str, Any]:

@@ -10,7 +10,8 @@ from core import latex, quiz, solution, walkthrough
 from core.latex_document import document
 from core.model import forward, gradients, parameters
 from core.presets import preset
-from core.scenario import default, with_network
+from core.scenario import default
+from core.scenario_network import with_network
 from gui.panels.mathsvg import typeset
 
 ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "identity")

@@ -21,8 +21,8 @@ from core.scenario import (
     dumps,
     load,
     loads,
-    with_network,
 )
+from core.scenario_network import with_network
 
 ROOT = Path(__file__).resolve().parent.parent
 HOMEWORK = json.loads((PRESETS / "homework.json").read_text())

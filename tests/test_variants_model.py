@@ -15,6 +15,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from core.losses import target_slope
 from core.model import EDITABLE, HEAD, Params, forward, gradients, loss_along, parameters
 from core.paths import dead_reason, paths
 
@@ -244,6 +245,15 @@ def test_hand_worked_half_mse_and_tanh():
     assert gradients(p)["w11"] == pytest.approx(-0.64, rel=1e-14)
     assert paths(p, "w11")[0].factors[2].equals == "tanh'(z00)"
     assert paths(p, "w11")[0].factors[0].equals == "-(yy - y_hat)"
+
+
+@pytest.mark.parametrize("loss_name", LOSSES)
+def test_the_slope_of_the_loss_in_the_target_matches_a_central_difference(loss_name):
+    v = dict(RELU, yy=0.3)
+    p = make(v, "relu", loss_name)
+    f = forward(p)
+    want = central(v, "yy", "relu", loss_name)
+    assert target_slope(loss_name, p.yy, f.y_hat) == pytest.approx(want, rel=1e-8)
 
 
 def test_a_bias_that_is_absent_is_no_parameter():

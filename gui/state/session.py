@@ -24,7 +24,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from core.model import PARAMETERS, check_value
-from core.scenario import Scenario, homework_selection
+from core.scenario import Scenario
+from core.scenario_network import homework_selection
 from core.settings_format import settings_of, settings_section
 
 from .commands import Change
