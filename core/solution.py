@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .descent import central_difference, relative_error
+from .i18n import QT_TRANSLATE_NOOP
 from .latex import TEXTS as LATEX_TEXTS
 from .latex import Item, derivation, num
 from .model import CELLS, HEAD, INPUTS, KERNEL, TARGET, forward, gradients
@@ -20,16 +21,25 @@ from .scenario import Scenario
 #: English prose; every key may be replaced by a translation.
 TEXTS: dict[str, str] = {
     **LATEX_TEXTS,
-    "title": "Worked solution: the gradient of {param}",
-    "scenario": "Scenario: {name}",
-    "given": "Given",
-    "given_note": "Input a (3×3), filter w (2×2, shared by the four conv cells), "
-    "head weights wa..wd and the target yy:",
-    "answer": "Answer",
-    "answer_line": "The gradient of the loss with respect to {param} is {value}.",
-    "shares": "Each path's share of the gradient (the common factor included):",
-    "share_row": "path {k} via {cell}: {value}",
-    "check": "Check: a central finite difference gives {fd} (relative error {err}).",
+    "title": QT_TRANSLATE_NOOP("Solution", "Worked solution: the gradient of {param}"),
+    "scenario": QT_TRANSLATE_NOOP("Solution", "Scenario: {name}"),
+    "given": QT_TRANSLATE_NOOP("Solution", "Given"),
+    "given_note": QT_TRANSLATE_NOOP(
+        "Solution",
+        "Input a (3×3), filter w (2×2, shared by the four conv cells), "
+        "head weights wa..wd and the target yy:",
+    ),
+    "answer": QT_TRANSLATE_NOOP("Solution", "Answer"),
+    "answer_line": QT_TRANSLATE_NOOP(
+        "Solution", "The gradient of the loss with respect to {param} is {value}."
+    ),
+    "shares": QT_TRANSLATE_NOOP(
+        "Solution", "Each path's share of the gradient (the common factor included):"
+    ),
+    "share_row": QT_TRANSLATE_NOOP("Solution", "path {k} via {cell}: {value}"),
+    "check": QT_TRANSLATE_NOOP(
+        "Solution", "Check: a central finite difference gives {fd} (relative error {err})."
+    ),
 }
 
 

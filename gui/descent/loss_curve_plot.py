@@ -38,21 +38,20 @@ MAX_SYMBOLS = 300  # beyond this many points a path is drawn as a line alone
 X_PAD, X_LEAST = 0.15, 1.0  # the curve reaches this far past the path: its shape shows
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("LossCurvePlot", text)
-
-
 class LossCurvePlot:
     """Owns one PlotWidget (``widget``); :meth:`show` draws a snapshot's descent on it."""
 
     def __init__(self):
-        self.widget = make_plot(tr("MSE vs w11"), "w11", "MSE")
+        self.widget = make_plot(
+            QCoreApplication.translate("LossCurvePlot", "MSE vs w11"), "w11", "MSE"
+        )
         self.widget.setToolTip(
-            tr(
+            QCoreApplication.translate(
+                "LossCurvePlot",
                 "The loss as the descending parameter varies, all else fixed. Dots are the "
                 "descent steps in order; the line through the current point has the "
                 "gradient as its slope; the dashed path is where the current learning rate "
-                "will go."
+                "will go.",
             )
         )
         plot = self.widget.getPlotItem()
@@ -74,7 +73,7 @@ class LossCurvePlot:
             symbolSize=5,
             symbolPen=None,
             symbolBrush=brush(PREDICTED, 110),
-            name=tr("predicted path"),
+            name=QCoreApplication.translate("LossCurvePlot", "predicted path"),
         )
         self._path = plot.plot(
             pen=pen(SELECTED, 2),
@@ -82,9 +81,11 @@ class LossCurvePlot:
             symbolSize=8,
             symbolPen=pen("#FFFFFF", 1),
             symbolBrush=brush(SELECTED),
-            name=tr("descent steps"),
+            name=QCoreApplication.translate("LossCurvePlot", "descent steps"),
         )
-        self._tangent = pg.PlotDataItem(pen=pen(SELECTED, 2.5), name=tr("tangent"))
+        self._tangent = pg.PlotDataItem(
+            pen=pen(SELECTED, 2.5), name=QCoreApplication.translate("LossCurvePlot", "tangent")
+        )
         plot.addItem(self._tangent, ignoreBounds=True)
         self._point = pg.ScatterPlotItem(size=15, pen=pen(INK, 1.5), brush=brush(SELECTED))
         plot.addItem(self._point)
@@ -188,14 +189,18 @@ class LossCurvePlot:
 
     def _title(self, d: Descent, x_name: str, g: float) -> None:
         if d.param == ALL_WEIGHTS:
-            title = tr("MSE vs w11, other weights as now")
+            title = QCoreApplication.translate("LossCurvePlot", "MSE vs w11, other weights as now")
         else:
-            title = tr("MSE vs %1, all else fixed").replace("%1", x_name)
+            title = QCoreApplication.translate(
+                "LossCurvePlot", "MSE vs %1, all else fixed"
+            ).replace("%1", x_name)
         if self._changed("title", title):
             set_title(self.widget, title)
         if self._changed("axis", x_name):
             set_axis_label(self.widget, "bottom", x_name)
-        slope = tr("tangent, slope %1").replace("%1", fmt(g))
+        slope = QCoreApplication.translate("LossCurvePlot", "tangent, slope %1").replace(
+            "%1", fmt(g)
+        )
         label = self.widget.getPlotItem().legend.getLabel(self._tangent)
         if label is not None and self._changed("slope", slope):
             label.setText(slope)

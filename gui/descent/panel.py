@@ -34,11 +34,11 @@ BANNER_CHARS = 100
 def shortened(text: str) -> str:
     if len(text) <= BANNER_CHARS:
         return text
-    return text[: text.rfind(" ", 0, BANNER_CHARS)].rstrip(",;:") + " … " + tr("(more: hover)")
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DescentPanel", text)
+    return (
+        text[: text.rfind(" ", 0, BANNER_CHARS)].rstrip(",;:")
+        + " … "
+        + QCoreApplication.translate("DescentPanel", "(more: hover)")
+    )
 
 
 def banner_ground(theme) -> str:
@@ -67,7 +67,11 @@ class DescentPanel(QWidget):
             f"padding: 6px 10px; font-size: {FONT_PT + 1}pt;"
         )
         self.banner.setToolTip(
-            tr("What the descent is doing and why; after a stop, the last usable state stays shown")
+            QCoreApplication.translate(
+                "DescentPanel",
+                "What the descent is doing and why; after a stop, "
+                "the last usable state stays shown",
+            )
         )
         self.status = QLabel()
         self.status.setStyleSheet(f"color: {MUTED}; font-size: {FONT_PT}pt; padding: 2px 8px;")
@@ -80,7 +84,10 @@ class DescentPanel(QWidget):
         split.setSizes([500, 390, 390])
         self.plots = split
         self.hidden_note = wrapped(
-            tr("Points that would give away a value the quiz hides are left out of the plots.")
+            QCoreApplication.translate(
+                "DescentPanel",
+                "Points that would give away a value the quiz hides are left out of the plots.",
+            )
         )
         self.hidden_note.setStyleSheet(f"color: {MUTED}; font-size: {FONT_PT + 1}pt; padding: 8px;")
         self.hidden_note.setVisible(False)
@@ -98,7 +105,7 @@ class DescentPanel(QWidget):
 
     @staticmethod
     def title() -> str:
-        return tr("Gradient descent")
+        return QCoreApplication.translate("DescentPanel", "Gradient descent")
 
     def set_theme(self, theme) -> None:
         """Draw the plots in ``theme`` (a :class:`gui.look.theme.Theme`)."""

@@ -29,10 +29,6 @@ DISPLAY_POINTS = 1500  # rows handed to a plot; it draws about two a pixel of th
 THIN = {"autoDownsample": True, "autoDownsampleFactor": 1.0, "clipToView": True}
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("StepPlots", text)
-
-
 def _cursor_line() -> pg.InfiniteLine:
     return pg.InfiniteLine(angle=90, movable=False, pen=pen(INK, 1, dashed=True, alpha=120))
 
@@ -45,16 +41,28 @@ class LossStepPlot:
     """MSE against step: the run up to the cursor, the prediction, the kept runs."""
 
     def __init__(self):
-        self.widget = make_plot(tr("Loss against step"), tr("step"), "MSE")
-        self.widget.setToolTip(tr("The loss after each step; dashed: the predicted steps."))
+        self.widget = make_plot(
+            QCoreApplication.translate("StepPlots", "Loss against step"),
+            QCoreApplication.translate("StepPlots", "step"),
+            "MSE",
+        )
+        self.widget.setToolTip(
+            QCoreApplication.translate(
+                "StepPlots", "The loss after each step; dashed: the predicted steps."
+            )
+        )
         plot = self.widget.getPlotItem()
         self._ghosts = [
             plot.plot(pen=pen(GHOSTS[i], 1.5, alpha=150), **THIN) for i in range(MAX_GHOSTS)
         ]
         self._predicted = plot.plot(
-            pen=pen(PREDICTED, 1.5, dashed=True, alpha=160), name=tr("predicted"), **THIN
+            pen=pen(PREDICTED, 1.5, dashed=True, alpha=160),
+            name=QCoreApplication.translate("StepPlots", "predicted"),
+            **THIN,
         )
-        self._run = plot.plot(pen=pen(SELECTED, 2.5), name=tr("this run"), **THIN)
+        self._run = plot.plot(
+            pen=pen(SELECTED, 2.5), name=QCoreApplication.translate("StepPlots", "this run"), **THIN
+        )
         self._cursor = _cursor_line()
         plot.addItem(self._cursor, ignoreBounds=True)
         self._y = AxisRange()
@@ -76,7 +84,11 @@ class LossStepPlot:
             return
         self._log = on
         self.widget.getPlotItem().setLogMode(y=on)
-        set_axis_label(self.widget, "left", tr("MSE (log scale)") if on else "MSE")
+        set_axis_label(
+            self.widget,
+            "left",
+            QCoreApplication.translate("StepPlots", "MSE (log scale)") if on else "MSE",
+        )
         self._y.forget()  # fitted again, in the new coordinates
         self._shown = ()
 
@@ -125,15 +137,23 @@ class ValueStepPlot:
 
     def __init__(self):
         self.widget = make_plot(
-            tr("w11 and its gradient against step"), tr("step"), "w11", corner=(-8, -8)
+            QCoreApplication.translate("StepPlots", "w11 and its gradient against step"),
+            QCoreApplication.translate("StepPlots", "step"),
+            "w11",
+            corner=(-8, -8),
         )
         self.widget.setToolTip(
-            tr("The parameter after each step (left axis) and its gradient there (right axis).")
+            QCoreApplication.translate(
+                "StepPlots",
+                "The parameter after each step (left axis) and its gradient there (right axis).",
+            )
         )
         plot = self.widget.getPlotItem()
         self._value = plot.plot(pen=pen(SELECTED, 2.5), name="w11", **THIN)
         self._predicted = plot.plot(
-            pen=pen(PREDICTED, 1.5, dashed=True, alpha=160), name=tr("predicted"), **THIN
+            pen=pen(PREDICTED, 1.5, dashed=True, alpha=160),
+            name=QCoreApplication.translate("StepPlots", "predicted"),
+            **THIN,
         )
         self._right = pg.ViewBox()
         plot.showAxis("right")
@@ -192,7 +212,12 @@ class ValueStepPlot:
         if name != self._name:
             self._name = name
             plot = self.widget.getPlotItem()
-            set_title(self.widget, tr("%1 and its gradient against step").replace("%1", name))
+            set_title(
+                self.widget,
+                QCoreApplication.translate("StepPlots", "%1 and its gradient against step").replace(
+                    "%1", name
+                ),
+            )
             set_axis_label(self.widget, "left", name)
             legend = plot.legend
             legend.removeItem(self._value)

@@ -11,10 +11,6 @@ from . import layout
 from .items import GRADIENT_INK
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Diagram", text)
-
-
 def _text(
     scene: QGraphicsScene,
     text: str,
@@ -39,16 +35,34 @@ def _text(
 def add_headers(scene: QGraphicsScene) -> list[QGraphicsSimpleTextItem]:
     k = layout.kernel_rect("w11")
     return [
-        _text(scene, _tr("Input a (3×3)"), QPointF(layout.INPUT_ORIGIN.x(), 44)),
         _text(
             scene,
-            _tr("Filter w (2×2), shared by all 4 cells"),
+            QCoreApplication.translate("Diagram", "Input a (3×3)"),
+            QPointF(layout.INPUT_ORIGIN.x(), 44),
+        ),
+        _text(
+            scene,
+            QCoreApplication.translate("Diagram", "Filter w (2×2), shared by all 4 cells"),
             QPointF(k.left() - 40, k.top() - 34),
         ),
-        _text(scene, _tr("Conv layer: z = window · w,  o = s(z)"), QPointF(layout.CONV_X, 12)),
-        _text(scene, _tr("Head"), QPointF(layout.HEAD_X + 26, 12)),
-        _text(scene, _tr("Output"), QPointF(layout.YHAT.left() + 40, layout.YHAT.top() - 34)),
-        _text(scene, _tr("Loss"), QPointF(layout.LOSS.left() + 52, layout.LOSS.top() - 34)),
+        _text(
+            scene,
+            QCoreApplication.translate("Diagram", "Conv layer: z = window · w,  o = s(z)"),
+            QPointF(layout.CONV_X, 12),
+        ),
+        _text(
+            scene, QCoreApplication.translate("Diagram", "Head"), QPointF(layout.HEAD_X + 26, 12)
+        ),
+        _text(
+            scene,
+            QCoreApplication.translate("Diagram", "Output"),
+            QPointF(layout.YHAT.left() + 40, layout.YHAT.top() - 34),
+        ),
+        _text(
+            scene,
+            QCoreApplication.translate("Diagram", "Loss"),
+            QPointF(layout.LOSS.left() + 52, layout.LOSS.top() - 34),
+        ),
     ]
 
 
@@ -57,7 +71,10 @@ def add_legend(scene: QGraphicsScene) -> list:
     x, y = layout.LEGEND.x(), layout.LEGEND.y()
     items = []
     for k, (color, label) in enumerate(
-        ((palette.POSITIVE, _tr("path term > 0")), (palette.NEGATIVE, _tr("path term < 0")))
+        (
+            (palette.POSITIVE, QCoreApplication.translate("Diagram", "path term > 0")),
+            (palette.NEGATIVE, QCoreApplication.translate("Diagram", "path term < 0")),
+        )
     ):
         dot = QGraphicsEllipseItem(QRectF(x, y + 5 + k * 26, 15, 15))
         dot.setBrush(QBrush(QColor(color)))
@@ -65,10 +82,10 @@ def add_legend(scene: QGraphicsScene) -> list:
         scene.addItem(dot)
         items += [dot, _text(scene, label, QPointF(x + 22, y + k * 26), 15, bold=False)]
     rows = (
-        (_tr("width ∝ |term|"), palette.INK, False),
-        (_tr("dashed: the other factor"), palette.INK, False),
-        (_tr("∂ …: gradient ∂MSE/∂(node)"), GRADIENT_INK, True),
-        (_tr("green ring: selected"), palette.SELECTED, False),
+        (QCoreApplication.translate("Diagram", "width ∝ |term|"), palette.INK, False),
+        (QCoreApplication.translate("Diagram", "dashed: the other factor"), palette.INK, False),
+        (QCoreApplication.translate("Diagram", "∂ …: gradient ∂MSE/∂(node)"), GRADIENT_INK, True),
+        (QCoreApplication.translate("Diagram", "green ring: selected"), palette.SELECTED, False),
     )
     for k, (text, color, italic) in enumerate(rows):
         pos = QPointF(x, y + 54 + k * 24)

@@ -30,10 +30,6 @@ from .lighting import BASE, plan
 WHEEL_COMMIT_MS = 450
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Diagram", text)
-
-
 class DiagramScene(QGraphicsScene):
     edit_requested = Signal(str)  # the view opens its inline editor
     refused = Signal(str, str)  # name, message: a scrub or wheel value that was refused
@@ -59,7 +55,7 @@ class DiagramScene(QGraphicsScene):
 
     # -- construction ---------------------------------------------------------------------
     def _build(self) -> None:
-        titles = {"yy": _tr("target yy")}
+        titles = {"yy": QCoreApplication.translate("Diagram", "target yy")}
         for name in EDITABLE:
             item = EditableItem(name, layout.rect_of(name), titles.get(name))
             item.clicked.connect(self._clicked)
@@ -71,11 +67,17 @@ class DiagramScene(QGraphicsScene):
             self._add_node(item)
         for c, cell in enumerate(CELLS):
             a = window(c)
-            title = _tr("%1   window %2…%3").replace("%1", f"z{cell}")
+            title = QCoreApplication.translate("Diagram", "%1   window %2…%3").replace(
+                "%1", f"z{cell}"
+            )
             title = title.replace("%2", a[0]).replace("%3", a[3])
             self._add_node(NodeItem(f"z{cell}", layout.conv_rect(c), title))
-        self._add_node(NodeItem("y_hat", layout.YHAT, _tr("prediction ŷ")))
-        self._add_node(NodeItem("MSE", layout.LOSS, _tr("loss MSE")))
+        self._add_node(
+            NodeItem("y_hat", layout.YHAT, QCoreApplication.translate("Diagram", "prediction ŷ"))
+        )
+        self._add_node(
+            NodeItem("MSE", layout.LOSS, QCoreApplication.translate("Diagram", "loss MSE"))
+        )
         for c in range(4):
             z, head = self.nodes[f"z{CELLS[c]}"], self.nodes[HEAD[c]]
             self._add_edge(f"head{c}", z.anchor("right"), head.anchor("left"))

@@ -17,18 +17,18 @@ from .scenario_files import ScenarioFiles
 from .view_export import ExportViews
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FileMenu", text)
-
-
 def preset_titles() -> dict[str, str]:
     """The menu text of each shipped preset, translated."""
     return {
-        "homework": _tr("Homework 1-3 (the default)"),
-        "saturated": _tr("Saturated sigmoid: every path fades"),
-        "cancelling": _tr("Cancelling paths: zero gradient, nonzero loss"),
-        "diverging": _tr("Diverging learning rate"),
-        "zeroed": _tr("A zeroed input: its path carries nothing"),
+        "homework": QCoreApplication.translate("FileMenu", "Homework 1-3 (the default)"),
+        "saturated": QCoreApplication.translate("FileMenu", "Saturated sigmoid: every path fades"),
+        "cancelling": QCoreApplication.translate(
+            "FileMenu", "Cancelling paths: zero gradient, nonzero loss"
+        ),
+        "diverging": QCoreApplication.translate("FileMenu", "Diverging learning rate"),
+        "zeroed": QCoreApplication.translate(
+            "FileMenu", "A zeroed input: its path carries nothing"
+        ),
     }
 
 
@@ -49,31 +49,48 @@ class FileMenu(QObject):
         self.window = window
         self.files = ScenarioFiles(session, window)
         bar = window.menuBar()
-        self.file_menu = QMenu(_tr("&File"), window)
+        self.file_menu = QMenu(QCoreApplication.translate("FileMenu", "&File"), window)
         _insert(bar, 0, self.file_menu)
         m = self.file_menu
         make_action(
-            window, _tr("&Open…"), ["Ctrl+O"], self.files.open, _tr("Open a scenario"), menu=m
+            window,
+            QCoreApplication.translate("FileMenu", "&Open…"),
+            ["Ctrl+O"],
+            self.files.open,
+            QCoreApplication.translate("FileMenu", "Open a scenario"),
+            menu=m,
         )
-        self.recent_menu = m.addMenu(_tr("Open &recent"))
+        self.recent_menu = m.addMenu(QCoreApplication.translate("FileMenu", "Open &recent"))
         self.recent_menu.aboutToShow.connect(lambda: self.files.fill_recent_menu(self.recent_menu))
         m.addSeparator()
         make_action(
-            window, _tr("&Save"), ["Ctrl+S"], self.files.save, _tr("Save the scenario"), menu=m
+            window,
+            QCoreApplication.translate("FileMenu", "&Save"),
+            ["Ctrl+S"],
+            self.files.save,
+            QCoreApplication.translate("FileMenu", "Save the scenario"),
+            menu=m,
         )
         make_action(
             window,
-            _tr("Save &as…"),
+            QCoreApplication.translate("FileMenu", "Save &as…"),
             ["Ctrl+Shift+S"],
             self.files.save_as,
-            _tr("Save the scenario under a new name"),
+            QCoreApplication.translate("FileMenu", "Save the scenario under a new name"),
             menu=m,
         )
         m.addSeparator()
-        self.export_menu = m.addMenu(_tr("&Export"))
+        self.export_menu = m.addMenu(QCoreApplication.translate("FileMenu", "&Export"))
         m.addSeparator()
-        make_action(window, _tr("&Quit"), ["Ctrl+Q"], window.close, _tr("Close the window"), menu=m)
-        self.scenario_menu = QMenu(_tr("&Scenario"), window)
+        make_action(
+            window,
+            QCoreApplication.translate("FileMenu", "&Quit"),
+            ["Ctrl+Q"],
+            window.close,
+            QCoreApplication.translate("FileMenu", "Close the window"),
+            menu=m,
+        )
+        self.scenario_menu = QMenu(QCoreApplication.translate("FileMenu", "&Scenario"), window)
         _insert(bar, 2, self.scenario_menu)
         for name, title in preset_titles().items():
             make_action(
@@ -81,16 +98,21 @@ class FileMenu(QObject):
                 title,
                 [],
                 lambda _=False, n=name: self.files.load_preset(n),
-                _tr("Load this preset (undo brings the previous state back)"),
+                QCoreApplication.translate(
+                    "FileMenu", "Load this preset (undo brings the previous state back)"
+                ),
                 menu=self.scenario_menu,
             )
         self.scenario_menu.addSeparator()
         make_action(
             window,
-            _tr("&Random from a seed…"),
+            QCoreApplication.translate("FileMenu", "&Random from a seed…"),
             [],
             self.files.load_random,
-            _tr("Random numbers from a seed you type; the same seed gives the same numbers"),
+            QCoreApplication.translate(
+                "FileMenu",
+                "Random numbers from a seed you type; the same seed gives the same numbers",
+            ),
             menu=self.scenario_menu,
         )
         self.export = ExportMenu(window, self.export_menu, session, views)
@@ -104,9 +126,17 @@ class FileMenu(QObject):
             central.viewport().installEventFilter(self)
 
     def retitle(self, *_args) -> None:
-        name = self.files.path.name if self.files.path else _tr("untitled")
+        name = (
+            self.files.path.name
+            if self.files.path
+            else QCoreApplication.translate("FileMenu", "untitled")
+        )
         self.window.setWindowFilePath(str(self.files.path) if self.files.path else "")
-        self.window.setWindowTitle(_tr("%1[*] — CNN Backprop Visualizer").replace("%1", name))
+        self.window.setWindowTitle(
+            QCoreApplication.translate("FileMenu", "%1[*] — CNN Backprop Visualizer").replace(
+                "%1", name
+            )
+        )
         self.window.setWindowModified(self.files.session.modified)
 
     def eventFilter(self, obj, event) -> bool:

@@ -47,19 +47,29 @@ class QuizRow:
     def __init__(self, panel: QuizPanel, key: str):
         self.key = key
         self.hide = QCheckBox()
-        self.hide.setToolTip(panel.tr("Hide this value (it shows as ? everywhere)"))
+        self.hide.setToolTip(
+            QCoreApplication.translate("QuizPanel", "Hide this value (it shows as ? everywhere)")
+        )
         self.name = QLabel()
         self.name.setWordWrap(True)
         self.answer = QLineEdit()
-        self.answer.setPlaceholderText(panel.tr("predict"))
+        self.answer.setPlaceholderText(QCoreApplication.translate("QuizPanel", "predict"))
         self.answer.setMinimumWidth(80)
-        self.answer.setToolTip(panel.tr("Type a number (0.5, -1e-3, 1/3) and press Enter"))
+        self.answer.setToolTip(
+            QCoreApplication.translate(
+                "QuizPanel", "Type a number (0.5, -1e-3, 1/3) and press Enter"
+            )
+        )
         self.check = QToolButton()
-        self.check.setText(panel.tr("Check"))
-        self.check.setToolTip(panel.tr("Compare your prediction with the value (Enter)"))
+        self.check.setText(QCoreApplication.translate("QuizPanel", "Check"))
+        self.check.setToolTip(
+            QCoreApplication.translate(
+                "QuizPanel", "Compare your prediction with the value (Enter)"
+            )
+        )
         self.reveal = QToolButton()
-        self.reveal.setText(panel.tr("Reveal"))
-        self.reveal.setToolTip(panel.tr("Show the value"))
+        self.reveal.setText(QCoreApplication.translate("QuizPanel", "Reveal"))
+        self.reveal.setToolTip(QCoreApplication.translate("QuizPanel", "Show the value"))
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         self.verdict.setTextFormat(Qt.TextFormat.RichText)
@@ -70,10 +80,20 @@ class QuizRow:
 
     def name_controls(self, panel: QuizPanel, name: str) -> None:
         """Screen readers read each control with the value it is about."""
-        self.hide.setAccessibleName(panel.tr("Hide %1").replace("%1", name))
-        self.answer.setAccessibleName(panel.tr("Your prediction of %1").replace("%1", name))
-        self.check.setAccessibleName(panel.tr("Check your prediction of %1").replace("%1", name))
-        self.reveal.setAccessibleName(panel.tr("Reveal %1").replace("%1", name))
+        self.hide.setAccessibleName(
+            QCoreApplication.translate("QuizPanel", "Hide %1").replace("%1", name)
+        )
+        self.answer.setAccessibleName(
+            QCoreApplication.translate("QuizPanel", "Your prediction of %1").replace("%1", name)
+        )
+        self.check.setAccessibleName(
+            QCoreApplication.translate("QuizPanel", "Check your prediction of %1").replace(
+                "%1", name
+            )
+        )
+        self.reveal.setAccessibleName(
+            QCoreApplication.translate("QuizPanel", "Reveal %1").replace("%1", name)
+        )
         for w in (self.hide, self.answer, self.check, self.reveal):
             w.setAccessibleDescription(w.toolTip())
 

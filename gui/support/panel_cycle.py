@@ -9,10 +9,6 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QToolBar, 
 from ..actions import make_action
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PanelCycle", text)
-
-
 def _focusable(widget: QWidget) -> QWidget | None:
     """The first widget inside ``widget`` (itself included) that takes the keyboard focus."""
     for w in [widget, *widget.findChildren(QWidget)]:
@@ -53,15 +49,15 @@ def cycle(window: QMainWindow, step: int) -> QWidget | None:
 def add_panel_cycling(window: QMainWindow) -> None:
     make_action(
         window,
-        _tr("Next panel"),
+        QCoreApplication.translate("PanelCycle", "Next panel"),
         ["F6"],
         lambda: cycle(window, 1),
-        _tr("Move the keyboard focus to the next panel"),
+        QCoreApplication.translate("PanelCycle", "Move the keyboard focus to the next panel"),
     )
     make_action(
         window,
-        _tr("Previous panel"),
+        QCoreApplication.translate("PanelCycle", "Previous panel"),
         ["Shift+F6"],
         lambda: cycle(window, -1),
-        _tr("Move the keyboard focus to the previous panel"),
+        QCoreApplication.translate("PanelCycle", "Move the keyboard focus to the previous panel"),
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -80,22 +80,26 @@ class ShortcutsDialog(QDialog):
 
 
 def add_help_menu(window: QMainWindow) -> QAction:
-    menu = window.menuBar().addMenu(window.tr("&Help"))
+    menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Help"))
 
     def show() -> None:
         ShortcutsDialog(window).exec()
 
     action = make_action(
         window,
-        window.tr("Keyboard shortcuts"),
+        QCoreApplication.translate("MainWindow", "Keyboard shortcuts"),
         ["F1", "Ctrl+/"],
         show,
-        window.tr("List every shortcut of the window"),
+        QCoreApplication.translate("MainWindow", "List every shortcut of the window"),
     )
     menu.addAction(action)
     menu.addSeparator()
     about = make_action(
-        window, window.tr("About"), ["Ctrl+F1"], lambda: show_about(window), menu=menu
+        window,
+        QCoreApplication.translate("MainWindow", "About"),
+        ["Ctrl+F1"],
+        lambda: show_about(window),
+        menu=menu,
     )
     about.setMenuRole(QAction.MenuRole.AboutRole)
     return action
