@@ -4,11 +4,49 @@ from __future__ import annotations
 
 import numpy as np
 
+from .i18n import QT_TRANSLATE_NOOP
 from .model import Params
 from .scenario import PRESETS, Scenario, load
 
 #: Preset file stems, in menu order.
 NAMES = ("homework", "saturated", "cancelling", "diverging", "zeroed")
+
+#: The name and description of every shipped preset as its file holds them, marked for
+#: translation; the interface shows ``QCoreApplication.translate("Presets", text)``. A new
+#: preset adds its two texts here (``tests/test_language_presets.py`` checks every file's).
+TEXTS = (
+    QT_TRANSLATE_NOOP("Presets", "Homework 1-3"),
+    QT_TRANSLATE_NOOP(
+        "Presets",
+        "The network of HW 1-3: one 2x2 filter over a 3x3 input, sigmoid, a linear head and "
+        "MSE. w11 reaches the loss along four paths.",
+    ),
+    QT_TRANSLATE_NOOP("Presets", "Saturated sigmoid (vanishing gradient)"),
+    QT_TRANSLATE_NOOP(
+        "Presets",
+        "A large filter drives every conv cell to |z| > 28, where the sigmoid is flat: s'(z) "
+        "is about 1e-13, so every path into w11 fades although the loss is far from zero.",
+    ),
+    QT_TRANSLATE_NOOP("Presets", "Paths that cancel"),
+    QT_TRANSLATE_NOOP(
+        "Presets",
+        "The four paths into w11 are each about 0.35 in size, two positive and two negative, "
+        "and they sum to zero: w11 gets no gradient although the loss is 0.77.",
+    ),
+    QT_TRANSLATE_NOOP("Presets", "Diverging learning rate"),
+    QT_TRANSLATE_NOOP(
+        "Presets",
+        "The homework's numbers with every weight descending together at learning rate 2: "
+        "each step overshoots further, and within four steps the loss explodes. Lower the "
+        "learning rate to 0.5 and the same descent settles.",
+    ),
+    QT_TRANSLATE_NOOP("Presets", "A zeroed input"),
+    QT_TRANSLATE_NOOP(
+        "Presets",
+        "The homework numbers with a12 = 0: the path into w11 through z01 multiplies by a12, "
+        "so it carries nothing.",
+    ),
+)
 
 
 def preset(name: str) -> Scenario:

@@ -30,7 +30,7 @@ from .plot_ranges import (
     pixel_scale,
     thin,
 )
-from .plot_style import brush, make_plot, pen, set_axis_label, set_title
+from .plot_style import brush, make_plot, pen, retranslate_menu, set_axis_label, set_title
 from .step_labels import StepLabels
 
 DISPLAY_POINTS = 1500  # about two points a pixel on a full-width plot
@@ -42,18 +42,7 @@ class LossCurvePlot:
     """Owns one PlotWidget (``widget``); :meth:`show` draws a snapshot's descent on it."""
 
     def __init__(self):
-        self.widget = make_plot(
-            QCoreApplication.translate("LossCurvePlot", "MSE vs w11"), "w11", "MSE"
-        )
-        self.widget.setToolTip(
-            QCoreApplication.translate(
-                "LossCurvePlot",
-                "The loss as the descending parameter varies, all else fixed. Dots are the "
-                "descent steps in order; the line through the current point has the "
-                "gradient as its slope; the dashed path is where the current learning rate "
-                "will go.",
-            )
-        )
+        self.widget = make_plot("", "w11", "MSE")
         plot = self.widget.getPlotItem()
         self._ghosts = []
         for i in range(MAX_GHOSTS):
@@ -73,7 +62,7 @@ class LossCurvePlot:
             symbolSize=5,
             symbolPen=None,
             symbolBrush=brush(PREDICTED, 110),
-            name=QCoreApplication.translate("LossCurvePlot", "predicted path"),
+            name="",
         )
         self._path = plot.plot(
             pen=pen(SELECTED, 2),
@@ -81,7 +70,7 @@ class LossCurvePlot:
             symbolSize=8,
             symbolPen=pen("#FFFFFF", 1),
             symbolBrush=brush(SELECTED),
-            name=QCoreApplication.translate("LossCurvePlot", "descent steps"),
+            name="",
         )
         self._tangent = pg.PlotDataItem(
             pen=pen(SELECTED, 2.5), name=QCoreApplication.translate("LossCurvePlot", "tangent")
@@ -105,6 +94,31 @@ class LossCurvePlot:
         self._ghost_keys: tuple = ()
         self._texts: dict[str, str] = {}
         self._sign: float | None = None  # the sign the tangent is coloured by
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        retranslate_menu(self.widget)
+        """The fixed texts; the title and the tangent's slope follow the next redraw."""
+        self.widget.setToolTip(
+            QCoreApplication.translate(
+                "LossCurvePlot",
+                "The loss as the descending parameter varies, all else fixed. Dots are the "
+                "descent steps in order; the line through the current point has the "
+                "gradient as its slope; the dashed path is where the current learning rate "
+                "will go.",
+            )
+        )
+        legend = self.widget.getPlotItem().legend
+        for item, name in (
+            (self._predicted, QCoreApplication.translate("LossCurvePlot", "predicted path")),
+            (self._path, QCoreApplication.translate("LossCurvePlot", "descent steps")),
+        ):
+            item.opts["name"] = name
+            label = legend.getLabel(item)
+            if label is not None:
+                label.setText(name)
+        if not self._texts.get("title"):
+            set_title(self.widget, QCoreApplication.translate("LossCurvePlot", "MSE vs w11"))
 
     def show(self, d: Descent, params) -> None:
         """Draw ``d``; nothing is redrawn when the run, cursor, prediction and kept runs are

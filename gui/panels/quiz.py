@@ -9,7 +9,7 @@ The expected values and the rule of what gives a value away come from :mod:`core
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -47,29 +47,12 @@ class QuizRow:
     def __init__(self, panel: QuizPanel, key: str):
         self.key = key
         self.hide = QCheckBox()
-        self.hide.setToolTip(
-            QCoreApplication.translate("QuizPanel", "Hide this value (it shows as ? everywhere)")
-        )
         self.name = QLabel()
         self.name.setWordWrap(True)
         self.answer = QLineEdit()
-        self.answer.setPlaceholderText(QCoreApplication.translate("QuizPanel", "predict"))
         self.answer.setMinimumWidth(80)
-        self.answer.setToolTip(
-            QCoreApplication.translate(
-                "QuizPanel", "Type a number (0.5, -1e-3, 1/3) and press Enter"
-            )
-        )
         self.check = QToolButton()
-        self.check.setText(QCoreApplication.translate("QuizPanel", "Check"))
-        self.check.setToolTip(
-            QCoreApplication.translate(
-                "QuizPanel", "Compare your prediction with the value (Enter)"
-            )
-        )
         self.reveal = QToolButton()
-        self.reveal.setText(QCoreApplication.translate("QuizPanel", "Reveal"))
-        self.reveal.setToolTip(QCoreApplication.translate("QuizPanel", "Show the value"))
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         self.verdict.setTextFormat(Qt.TextFormat.RichText)
@@ -77,6 +60,26 @@ class QuizRow:
         self.answer.returnPressed.connect(lambda: panel.check_answer(key))
         self.check.clicked.connect(lambda: panel.check_answer(key))
         self.reveal.clicked.connect(lambda: panel.reveal(key))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.hide.setToolTip(
+            QCoreApplication.translate("QuizPanel", "Hide this value (it shows as ? everywhere)")
+        )
+        self.answer.setPlaceholderText(QCoreApplication.translate("QuizPanel", "predict"))
+        self.answer.setToolTip(
+            QCoreApplication.translate(
+                "QuizPanel", "Type a number (0.5, -1e-3, 1/3) and press Enter"
+            )
+        )
+        self.check.setText(QCoreApplication.translate("QuizPanel", "Check"))
+        self.check.setToolTip(
+            QCoreApplication.translate(
+                "QuizPanel", "Compare your prediction with the value (Enter)"
+            )
+        )
+        self.reveal.setText(QCoreApplication.translate("QuizPanel", "Reveal"))
+        self.reveal.setToolTip(QCoreApplication.translate("QuizPanel", "Show the value"))
 
     def name_controls(self, panel: QuizPanel, name: str) -> None:
         """Screen readers read each control with the value it is about."""
@@ -115,29 +118,21 @@ class QuizPanel(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        intro = wrapped(
-            self.tr(
-                "Hide values, predict them, then check: an answer within the tolerance "
-                "of the value is right."
-            )
-        )
+        intro = self._intro = wrapped()
         self.tolerance = QDoubleSpinBox()
         self.tolerance.setDecimals(2)
         self.tolerance.setRange(0.01, 50.0)
         self.tolerance.setSingleStep(0.5)
         self.tolerance.setValue(DEFAULT_TOL * 100)
         self.tolerance.setSuffix(" %")
-        self.tolerance.setToolTip(self.tr("How far (relative) a prediction may be from the value"))
-        self.tolerance.setAccessibleName(self.tr("Tolerance of a right prediction, in percent"))
         tol_row = QHBoxLayout()
-        tol_row.addWidget(QLabel(self.tr("Tolerance")))
+        self._tol_label = QLabel()
+        tol_row.addWidget(self._tol_label)
         tol_row.addWidget(self.tolerance)
         tol_row.addStretch(1)
-        self.hide_button = QPushButton(self.tr("Hide all"))
-        self.hide_button.setToolTip(self.tr("Hide every value below"))
+        self.hide_button = QPushButton()
         self.hide_button.clicked.connect(self.hide_all)
-        self.reveal_all = QPushButton(self.tr("Reveal all"))
-        self.reveal_all.setToolTip(self.tr("Show every hidden value"))
+        self.reveal_all = QPushButton()
         self.reveal_all.clicked.connect(session.lecture.reveal_all)
         buttons = QHBoxLayout()
         buttons.addWidget(self.hide_button)
@@ -165,7 +160,32 @@ class QuizPanel(QWidget):
         # key -> (state it was checked on, verdict html)
         self._results: dict[str, tuple[_State, str]] = {}
         session.state_changed.connect(self.show_snapshot)
+        self.retranslate()
         self.show_snapshot(session.snapshot)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        self._intro.setText(
+            self.tr(
+                "Hide values, predict them, then check: an answer within the tolerance "
+                "of the value is right."
+            )
+        )
+        self.tolerance.setToolTip(self.tr("How far (relative) a prediction may be from the value"))
+        self.tolerance.setAccessibleName(self.tr("Tolerance of a right prediction, in percent"))
+        self._tol_label.setText(self.tr("Tolerance"))
+        self.hide_button.setText(self.tr("Hide all"))
+        self.hide_button.setToolTip(self.tr("Hide every value below"))
+        self.reveal_all.setText(self.tr("Reveal all"))
+        self.reveal_all.setToolTip(self.tr("Show every hidden value"))
+        for row in self.rows.values():
+            row.retranslate()
+            if row.name.text():
+                row.name_controls(self, row.name.text())
 
     def label(self, key: str, param: str) -> str:
         if key == "y_hat":

@@ -134,7 +134,9 @@ class DescentVerbs:
     def _move(self, after: Snapshot) -> None:
         after = explained(after)
         self._session.commit(
-            QCoreApplication.translate("Descent", "Move to step %1").replace("%1", str(after.step)),
+            lambda: QCoreApplication.translate("Descent", "Move to step %1").replace(
+                "%1", str(after.step)
+            ),
             after,
             "move",
         )
@@ -161,15 +163,18 @@ class DescentVerbs:
         s = self._snap
         if len(s.run) > 1 or s.cursor or s.banner or s.status:
             self.stop_playing()
-            self._session.commit(QCoreApplication.translate("Descent", "Reset"), self.restarted(s))
+            self._session.commit(
+                lambda: QCoreApplication.translate("Descent", "Reset"), self.restarted(s)
+            )
 
     def start_from_here(self) -> None:
         """Make the values on show the scenario's values (an undoable change)."""
         s = self._snap
         if s.cursor:
             self.stop_playing()
-            text = QCoreApplication.translate("Descent", "Start from step %1").replace(
-                "%1", str(s.step)
+            step = str(s.step)
+            text = lambda: QCoreApplication.translate("Descent", "Start from step %1").replace(  # noqa: E731
+                "%1", step
             )
             self._session.commit(text, self.restarted(s, start=False))
 
@@ -231,7 +236,9 @@ class DescentVerbs:
         after = self.restarted(replace(self._snap, lr=lr))
         merge = None if gesture is None else ("lr", gesture)
         self._session.commit(
-            QCoreApplication.translate("Descent", "Learning rate %1").replace("%1", fmt(lr)),
+            lambda: QCoreApplication.translate("Descent", "Learning rate %1").replace(
+                "%1", fmt(lr)
+            ),
             after,
             merge,
         )
@@ -247,7 +254,9 @@ class DescentVerbs:
         self.player.set_speed(speed)
         after = replace(s, settings=replace(s.settings, speed=speed))
         self._session.commit(
-            QCoreApplication.translate("Descent", "Speed %1 steps/s").replace("%1", fmt(speed)),
+            lambda: QCoreApplication.translate("Descent", "Speed %1 steps/s").replace(
+                "%1", fmt(speed)
+            ),
             after,
             "speed",
         )
@@ -276,7 +285,9 @@ class DescentVerbs:
         if self._snap.playing:
             self._target += new.max_steps - old.max_steps
         after = replace(self._snap, settings=new)
-        self._session.commit(QCoreApplication.translate("Descent", "Stop rule"), after, "stop rule")
+        self._session.commit(
+            lambda: QCoreApplication.translate("Descent", "Stop rule"), after, "stop rule"
+        )
 
     def set_descent_param(self, mode: str) -> None:
         """Descend on a parameter, on the diagram's selection, or on all weights together."""
@@ -287,13 +298,16 @@ class DescentVerbs:
             return
         self.stop_playing()
         after = self.restarted(replace(s, settings=replace(s.settings, mode=mode)))
-        name = {
-            FOLLOW_SELECTION: QCoreApplication.translate("Descent", "the selected parameter"),
-            ALL_WEIGHTS: QCoreApplication.translate("Descent", "all weights"),
-        }
-        text = QCoreApplication.translate("Descent", "Descend on %1").replace(
-            "%1", name.get(mode, mode)
-        )
+
+        def text() -> str:
+            name = {
+                FOLLOW_SELECTION: QCoreApplication.translate("Descent", "the selected parameter"),
+                ALL_WEIGHTS: QCoreApplication.translate("Descent", "all weights"),
+            }
+            return QCoreApplication.translate("Descent", "Descend on %1").replace(
+                "%1", name.get(mode, mode)
+            )
+
         self._session.commit(text, after)
 
     # -- kept runs -------------------------------------------------------------------------------
@@ -317,12 +331,13 @@ class DescentVerbs:
         )
         ghosts = (*s.ghosts, ghost)[-MAX_GHOSTS:]
         self._session.commit(
-            QCoreApplication.translate("Descent", "Keep this run"), replace(s, ghosts=ghosts)
+            lambda: QCoreApplication.translate("Descent", "Keep this run"),
+            replace(s, ghosts=ghosts),
         )
 
     def clear_runs(self) -> None:
         if self._snap.ghosts:
             self._session.commit(
-                QCoreApplication.translate("Descent", "Clear kept runs"),
+                lambda: QCoreApplication.translate("Descent", "Clear kept runs"),
                 replace(self._snap, ghosts=()),
             )

@@ -94,23 +94,23 @@ Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
     </message>
     <message>
       <source>Step 1. Define the model's values (定義模型參數)</source>
-      <translation>Step 1. 定義模型參數</translation>
+      <translation>步驟 1. 定義模型參數</translation>
     </message>
     <message>
       <source>Step 2. The gradient of {param}: a sum over its {n} backprop paths (列出梯度公式)</source>
-      <translation>Step 2. 列出 {param} 梯度公式：{n} 條反向傳播路徑之和</translation>
+      <translation>步驟 2. 列出 {param} 梯度公式：{n} 條反向傳播路徑之和</translation>
     </message>
     <message>
       <source>Step 2. The gradient of {param}: one backprop path (列出梯度公式)</source>
-      <translation>Step 2. 列出 {param} 梯度公式：一條反向傳播路徑</translation>
+      <translation>步驟 2. 列出 {param} 梯度公式：一條反向傳播路徑</translation>
     </message>
     <message>
       <source>Step 3. Compute each partial derivative (計算偏微分)</source>
-      <translation>Step 3. 計算偏微分</translation>
+      <translation>步驟 3. 計算偏微分</translation>
     </message>
     <message>
       <source>Substituting every result into the formula of Step 2:</source>
-      <translation>將以上結果代入 Step 2 的梯度公式，得：</translation>
+      <translation>將以上結果代入步驟 2 的梯度公式，得：</translation>
     </message>
     <message>
       <source>The formulas cannot be typeset right now: they are shown as plain text, with the current numbers. Typesetting is tried again in a minute.</source>
@@ -436,10 +436,6 @@ Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
       <source>Points that would give away a value the quiz hides are left out of the plots.</source>
       <translation>會洩漏測驗隱藏數值的點已從圖中略去。</translation>
     </message>
-    <message>
-      <source>What the descent is doing and why; after a stop, the last usable state stays shown</source>
-      <translation>下降正在發生什麼以及原因；停止後仍顯示最後可用的狀態</translation>
-    </message>
   </context>
   <context>
     <name>Diagram</name>
@@ -650,28 +646,8 @@ Your values are kept and can still be saved. Details are in {1}.</source>
       <translation>情境(&amp;S)</translation>
     </message>
     <message>
-      <source>A zeroed input: its path carries nothing</source>
-      <translation>輸入為零：其路徑不傳遞任何梯度</translation>
-    </message>
-    <message>
-      <source>Cancelling paths: zero gradient, nonzero loss</source>
-      <translation>互相抵消的路徑：梯度為零，損失不為零</translation>
-    </message>
-    <message>
       <source>Close the window</source>
       <translation>關閉視窗</translation>
-    </message>
-    <message>
-      <source>Diverging learning rate</source>
-      <translation>發散的學習率</translation>
-    </message>
-    <message>
-      <source>Homework 1-3 (the default)</source>
-      <translation>作業 1-3（預設）</translation>
-    </message>
-    <message>
-      <source>Load this preset (undo brings the previous state back)</source>
-      <translation>載入此預設（復原可回到先前狀態）</translation>
     </message>
     <message>
       <source>Open &amp;recent</source>
@@ -684,10 +660,6 @@ Your values are kept and can still be saved. Details are in {1}.</source>
     <message>
       <source>Random numbers from a seed you type; the same seed gives the same numbers</source>
       <translation>由輸入的種子產生隨機數值；相同種子得到相同數值</translation>
-    </message>
-    <message>
-      <source>Saturated sigmoid: every path fades</source>
-      <translation>飽和的 sigmoid：每條路徑都消失</translation>
     </message>
     <message>
       <source>Save &amp;as…</source>
@@ -715,6 +687,13 @@ Your values are kept and can still be saved. Details are in {1}.</source>
     <message>
       <source>updating…</source>
       <translation>更新中…</translation>
+    </message>
+  </context>
+  <context>
+    <name>GraphicsScene</name>
+    <message>
+      <source>Export...</source>
+      <translation>匯出…</translation>
     </message>
   </context>
   <context>
@@ -797,20 +776,12 @@ Your values are kept and can still be saved. Details are in {1}.</source>
       <translation>路徑(&amp;P)</translation>
     </message>
     <message>
-      <source>&amp;Redo</source>
-      <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-      <source>&amp;Undo</source>
-      <translation>復原(&amp;U)</translation>
-    </message>
-    <message>
       <source>&amp;View</source>
       <translation>檢視(&amp;V)</translation>
     </message>
     <message>
       <source>&lt;h3&gt;CNN Backprop Visualizer {0}&lt;/h3&gt;&lt;p&gt;Backpropagation through one tiny convolutional network, exact and live: a 3x3 input, one 2x2 filter, four sigmoid cells, a linear head and the squared error. The shared weight w11 reaches the loss along four paths; its gradient is their sum.&lt;/p&gt;&lt;p&gt;The network and its derivation follow a homework exercise (HW 1-3, written in Traditional Chinese); the app shows the corrected derivation where the exercise slips (the middle sign of Step 3).&lt;/p&gt;&lt;p&gt;Free software under the MIT licence. Built with Qt for Python (PySide6, LGPLv3), NumPy, pyqtgraph and ziamath.&lt;/p&gt;</source>
-      <translation>&lt;h3&gt;CNN 反向傳播視覺化 {0}&lt;/h3&gt;&lt;p&gt;精確且即時地呈現一個小型卷積網路的反向傳播：3x3 輸入、一個 2x2 濾波器、四個 sigmoid 單元、一個線性輸出層與平方誤差。共用權重 w11 沿四條路徑影響損失，它的梯度就是這四條路徑之和。&lt;/p&gt;&lt;p&gt;網路與推導取自一份作業（HW 1-3，以繁體中文撰寫）；作業中有筆誤之處（Step 3 中間一行的正負號），本程式顯示更正後的推導。&lt;/p&gt;&lt;p&gt;以 MIT 授權釋出的自由軟體。使用 Qt for Python（PySide6，LGPLv3）、NumPy、pyqtgraph 與 ziamath 製作。&lt;/p&gt;</translation>
+      <translation>&lt;h3&gt;CNN 反向傳播視覺化 {0}&lt;/h3&gt;&lt;p&gt;精確且即時地呈現一個小型卷積網路的反向傳播：3x3 輸入、一個 2x2 濾波器、四個 sigmoid 單元、一個線性輸出層與平方誤差。共用權重 w11 沿四條路徑影響損失，它的梯度就是這四條路徑之和。&lt;/p&gt;&lt;p&gt;網路與推導取自一份作業（HW 1-3，以繁體中文撰寫）；作業中有筆誤之處（步驟 3 中間一行的正負號），本程式顯示更正後的推導。&lt;/p&gt;&lt;p&gt;以 MIT 授權釋出的自由軟體。使用 Qt for Python（PySide6，LGPLv3）、NumPy、pyqtgraph 與 ziamath 製作。&lt;/p&gt;</translation>
     </message>
     <message>
       <source>About</source>
@@ -1013,6 +984,49 @@ Your values are kept and can still be saved. Details are in {1}.</source>
     <message>
       <source>Smaller type and diagram in presenter mode</source>
       <translation>簡報模式中縮小文字與圖</translation>
+    </message>
+  </context>
+  <context>
+    <name>Presets</name>
+    <message>
+      <source>A large filter drives every conv cell to |z| &gt; 28, where the sigmoid is flat: s'(z) is about 1e-13, so every path into w11 fades although the loss is far from zero.</source>
+      <translation>很大的濾波器把每個捲積格推到 |z| &gt; 28，那裡 sigmoid 是平的：s'(z) 約為 1e-13，所以通往 w11 的每條路徑都消失，雖然損失離零還很遠。</translation>
+    </message>
+    <message>
+      <source>A zeroed input</source>
+      <translation>輸入為零</translation>
+    </message>
+    <message>
+      <source>Diverging learning rate</source>
+      <translation>發散的學習率</translation>
+    </message>
+    <message>
+      <source>Homework 1-3</source>
+      <translation>作業 1-3</translation>
+    </message>
+    <message>
+      <source>Paths that cancel</source>
+      <translation>互相抵消的路徑</translation>
+    </message>
+    <message>
+      <source>Saturated sigmoid (vanishing gradient)</source>
+      <translation>飽和的 sigmoid（梯度消失）</translation>
+    </message>
+    <message>
+      <source>The four paths into w11 are each about 0.35 in size, two positive and two negative, and they sum to zero: w11 gets no gradient although the loss is 0.77.</source>
+      <translation>通往 w11 的四條路徑大小都約為 0.35，兩正兩負，總和為零：雖然損失為 0.77，w11 卻得不到梯度。</translation>
+    </message>
+    <message>
+      <source>The homework numbers with a12 = 0: the path into w11 through z01 multiplies by a12, so it carries nothing.</source>
+      <translation>作業的數值，但 a12 = 0：經過 z01 通往 w11 的路徑要乘上 a12，所以它不傳遞任何梯度。</translation>
+    </message>
+    <message>
+      <source>The homework's numbers with every weight descending together at learning rate 2: each step overshoots further, and within four steps the loss explodes. Lower the learning rate to 0.5 and the same descent settles.</source>
+      <translation>作業的數值，所有權重以學習率 2 一起下降：每一步都越過得更遠，四步之內損失就爆增。把學習率降到 0.5，同樣的下降就會收斂。</translation>
+    </message>
+    <message>
+      <source>The network of HW 1-3: one 2x2 filter over a 3x3 input, sigmoid, a linear head and MSE. w11 reaches the loss along four paths.</source>
+      <translation>HW 1-3 的網路：一個 2x2 濾波器掃過 3x3 輸入，經過 sigmoid、線性輸出層與 MSE。w11 沿四條路徑影響損失。</translation>
     </message>
   </context>
   <context>
@@ -1236,6 +1250,10 @@ The previous file, if any, is intact.</source>
   <context>
     <name>Session</name>
     <message>
+      <source>Converged: |gradient| &lt; %1 at step %2.</source>
+      <translation>已收斂：第 %2 步時 |梯度| &lt; %1。</translation>
+    </message>
+    <message>
       <source>Load %1</source>
       <translation>載入 %1</translation>
     </message>
@@ -1262,6 +1280,10 @@ The previous file, if any, is intact.</source>
     <message>
       <source>Show path %1 alone</source>
       <translation>只顯示路徑 %1</translation>
+    </message>
+    <message>
+      <source>Stopped after %1 steps.</source>
+      <translation>已在 %1 步後停止。</translation>
     </message>
     <message>
       <source>scenario</source>
@@ -1338,23 +1360,23 @@ The previous file, if any, is intact.</source>
     </message>
     <message>
       <source>Step 1. Define the model's values</source>
-      <translation>Step 1. 定義模型參數</translation>
+      <translation>步驟 1. 定義模型參數</translation>
     </message>
     <message>
       <source>Step 2. The gradient of {param}: a sum over its {n} backprop paths</source>
-      <translation>Step 2. 列出 {param} 梯度公式：{n} 條反向傳播路徑之和</translation>
+      <translation>步驟 2. 列出 {param} 梯度公式：{n} 條反向傳播路徑之和</translation>
     </message>
     <message>
       <source>Step 2. The gradient of {param}: one backprop path</source>
-      <translation>Step 2. 列出 {param} 梯度公式：一條反向傳播路徑</translation>
+      <translation>步驟 2. 列出 {param} 梯度公式：一條反向傳播路徑</translation>
     </message>
     <message>
       <source>Step 3. Compute each partial derivative</source>
-      <translation>Step 3. 計算偏微分</translation>
+      <translation>步驟 3. 計算偏微分</translation>
     </message>
     <message>
       <source>Substituting every result into the formula of Step 2:</source>
-      <translation>將以上結果代入 Step 2 的梯度公式，得：</translation>
+      <translation>將以上結果代入步驟 2 的梯度公式，得：</translation>
     </message>
     <message>
       <source>The gradient of the loss with respect to {param} is {value}.</source>
@@ -1411,9 +1433,24 @@ The previous file, if any, is intact.</source>
       <source>this run</source>
       <translation>本次執行</translation>
     </message>
+  </context>
+  <context>
+    <name>UndoActions</name>
     <message>
-      <source>w11 and its gradient against step</source>
-      <translation>w11 及其梯度對步數</translation>
+      <source>&amp;Redo</source>
+      <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Redo %1</source>
+      <translation>重做 %1(&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>復原(&amp;U)</translation>
+    </message>
+    <message>
+      <source>&amp;Undo %1</source>
+      <translation>復原 %1(&amp;U)</translation>
     </message>
   </context>
   <context>
