@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QEvent, QModelIndex, Qt
@@ -204,3 +205,26 @@ def test_no_english_word_remains_in_chinese(make_window):
     window = make_window("en")
     window.language_menu.switch("zh_TW")
     assert english_words(visible_texts(window)) == []
+
+
+def _diverged(qtbot, lang: str) -> MainWindow:
+    language.set_language(lang)
+    w = MainWindow(Session(replace(default(), learning_rate=100.0)))
+    qtbot.addWidget(w)
+    w.session.descent.step()  # lr = 100 throws w11 into the sigmoids' flat tails: a banner
+    return w
+
+
+def test_the_descent_banner_follows_the_language(qtbot):
+    try:
+        window = _diverged(qtbot, "en")
+        english = window.descent_panel.banner.text()
+        assert english.startswith("Learning rate too large")
+        window.language_menu.switch("zh_TW")
+        chinese = window.descent_panel.banner.text()
+        assert chinese == _diverged(qtbot, "zh_TW").descent_panel.banner.text()
+        assert chinese.startswith("學習率太大")
+        window.language_menu.switch("en")
+        assert window.descent_panel.banner.text() == english
+    finally:
+        language.set_language("en")

@@ -15,10 +15,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
-from core.behaviour import REASONS as BEHAVIOURS
 from core.behaviour import WINDOW, describe
 from core.descent import ALL_WEIGHTS, Trajectory
-from core.live import REASONS, Stop, check_param, predict
+from core.live import Stop, check_param, predict
 from core.numfmt import fmt
 from core.settings_format import FOLLOW_SELECTION, MAX_STEPS
 
@@ -32,24 +31,11 @@ from .descent_data import (
     x_column,
 )
 from .player import Player
+from .said import Said, behaviours, capitalised, reasons
 from .snapshot import Prediction, Snapshot
 
 if TYPE_CHECKING:
     from .session import Session
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Descent", text)
-
-
-def reasons() -> dict[str, str]:
-    """The divergence sentences of core.live in the interface's language."""
-    return {k: _tr(v) for k, v in REASONS.items()}
-
-
-def behaviours() -> dict[str, str]:
-    """The sentences of core.behaviour (oscillating, ...) in the interface's language."""
-    return {k: QCoreApplication.translate("Behaviour", v) for k, v in BEHAVIOURS.items()}
 
 
 def explained(s: Snapshot) -> Snapshot:
@@ -128,8 +114,7 @@ class DescentVerbs:
 
     @staticmethod
     def _banner(stop: Stop) -> str:
-        m = stop.message if stop.kind == "diverged" else ""
-        return m[:1].upper() + m[1:]
+        return capitalised(stop.message) if stop.kind == "diverged" else ""
 
     def _move(self, after: Snapshot) -> None:
         after = explained(after)
@@ -210,11 +195,22 @@ class DescentVerbs:
         after = replace(s, run=run, cursor=cursor, banner=self._banner(stop))
         step = int(run.steps[cursor])
         if stop.kind == "tolerance" and tol is not None:
-            note = QCoreApplication.translate("Session", "Converged: |gradient| < %1 at step %2.")
-            after = replace(after, status=note.replace("%1", fmt(tol)).replace("%2", str(step)))
+
+            def converged() -> str:
+                note = QCoreApplication.translate(
+                    "Session", "Converged: |gradient| < %1 at step %2."
+                )
+                return note.replace("%1", fmt(tol)).replace("%2", str(step))
+
+            after = replace(after, status=Said(converged(), converged))
         elif stop.kind == "steps" and step >= self._target:
-            note = QCoreApplication.translate("Session", "Stopped after %1 steps.")
-            after = replace(after, status=note.replace("%1", str(s.settings.max_steps)))
+            most = str(s.settings.max_steps)
+
+            def stopped() -> str:
+                note = QCoreApplication.translate("Session", "Stopped after %1 steps.")
+                return note.replace("%1", most)
+
+            after = replace(after, status=Said(stopped(), stopped))
         if stop.kind == "diverged" or after.status:
             self.player.stop()
             after = replace(after, playing=False)

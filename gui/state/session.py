@@ -32,6 +32,7 @@ from .descent_data import ghost_from_dict, ghost_to_dict
 from .descent_verbs import DescentVerbs
 from .lecture_verbs import LectureVerbs
 from .live_run import LiveRun
+from .said import again
 from .snapshot import Snapshot
 
 __all__ = ["Session", "Snapshot"]
@@ -125,6 +126,8 @@ class Session(QObject):
                 command.retranslate()
         stack.undoTextChanged.emit(stack.undoText())
         stack.redoTextChanged.emit(stack.redoText())
+        s = self._snap
+        self.show(replace(s, banner=again(s.banner), status=again(s.status)))
 
     def commit(
         self,
