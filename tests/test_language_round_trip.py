@@ -132,8 +132,10 @@ def visible_texts(window: MainWindow) -> dict[str, Counter]:
 
 
 def _use(window: MainWindow) -> None:
-    """The same state in every window: an edit (for Undo) and the walkthrough at step 3."""
+    """The same state in every window: an edit (for Undo), a quiz verdict and the
+    walkthrough at step 3."""
     window.session.set_value("w12", 0.25)
+    window.quiz.reveal("y_hat")
     window.session.lecture.start_walkthrough()
     window.session.lecture.walk_next()
     window.session.lecture.walk_next()

@@ -9,6 +9,8 @@ The expected values and the rule of what gives a value away come from :mod:`core
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
@@ -158,7 +160,7 @@ class QuizPanel(QWidget):
         inner.addStretch(1)
         scroll_body(self, body)
         # key -> (state it was checked on, verdict html)
-        self._results: dict[str, tuple[_State, str]] = {}
+        self._results: dict[str, tuple[_State, Callable[[], str]]] = {}
         session.state_changed.connect(self.show_snapshot)
         self.retranslate()
         self.show_snapshot(session.snapshot)
@@ -248,9 +250,9 @@ class QuizPanel(QWidget):
                 row.hide.setChecked(hidden)
             for w in (row.answer, row.check, row.reveal):
                 w.setEnabled(hidden)
-            checked_on, verdict = self._results.get(key, (None, ""))
+            checked_on, verdict = self._results.get(key, (None, str))
             current = checked_on == self._state(snap)
-            row.verdict.setText(verdict if current else "")
+            row.verdict.setText(verdict() if current else "")
             row.verdict.setVisible(current and key in present)
 
     @staticmethod
@@ -269,30 +271,34 @@ class QuizPanel(QWidget):
         try:
             guess = parse_number(row.answer.text())
         except ParseError as exc:
-            self._say(key, f"<span style='color:{POSITIVE}'>{exc}</span>")
+            message = str(exc)
+            self._say(key, lambda: f"<span style='color:{POSITIVE}'>{message}</span>")
             return None
         right = check(guess, self.value(key), tol)
         pct = f"{self.tolerance.value():g} %"
-        if right:
-            html = self.tr("<b style='color:{0}'>Right</b>: {1} is within {2} of the value.")
-            html = html.format(SELECTED, fmt(guess, 6), pct)
-        else:
-            html = self.tr(
+
+        def verdict() -> str:
+            if right:
+                html = self.tr("<b style='color:{0}'>Right</b>: {1} is within {2} of the value.")
+                return html.format(SELECTED, fmt(guess, 6), pct)
+            return self.tr(
                 "<b style='color:{0}'>Not yet</b>: {1} is not within {2}. Try again, or reveal."
             ).format(NEGATIVE, fmt(guess, 6), pct)
-        self._say(key, html)
+
+        self._say(key, verdict)
         return right
 
     def reveal(self, key: str) -> None:
         value = self.value(key)
-        self._say(key, self.tr("The value is <b>{0}</b>.").format(fmt(value, 6)))
+        self._say(key, lambda: self.tr("The value is <b>{0}</b>.").format(fmt(value, 6)))
         self.session.lecture.hide_value(key, False)
 
     def hide_all(self) -> None:
         snap = self.session.snapshot
         self.session.lecture.set_hidden(keys(snap.params, snap.selected))
 
-    def _say(self, key: str, html: str) -> None:
+    def _say(self, key: str, html: Callable[[], str]) -> None:
+        """Show the verdict ``html()`` under ``key`` (said again in a new language)."""
         self._results[key] = (self._state(self.session.snapshot), html)
-        announce(self, QTextDocumentFragment.fromHtml(html).toPlainText())
+        announce(self, QTextDocumentFragment.fromHtml(html()).toPlainText())
         self.show_snapshot(self.session.snapshot)
