@@ -34,7 +34,7 @@ SCRIPTS = {
         "matplotlib_10000",
         "matplotlib_100000",
     ),
-    "startup_bench.py": ("startup", "usable"),
+    "startup_bench.py": ("startup", "usable", "usable_warm"),
     "torch_bench.py": ("loss_curve_vs_torch", "gradients_vs_torch"),
     "soak_bench.py": ("memory_1e6",),
 }
@@ -48,6 +48,7 @@ KEYS = (
     "matplotlib_100000",
     "startup",
     "usable",
+    "usable_warm",
     "loss_curve_vs_torch",
     "gradients_vs_torch",
     "memory_1e6",

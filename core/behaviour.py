@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .descent import ALL_WEIGHTS, WEIGHTS
+from .descent import ALL_WEIGHTS, weights
 from .i18n import QT_TRANSLATE_NOOP
 from .live import feeds
 from .model import FloatArray, Params, flat, forward
@@ -110,7 +110,7 @@ def describe(
                 lr=fmt(lr), n=WINDOW, first=fmt(loss[k - WINDOW]), last=fmt(loss[k])
             )
             return Behaviour("diverging", text)
-    if param != ALL_WEIGHTS:
+    if param != ALL_WEIGHTS and params.activation == "sigmoid":  # the sentence says sigmoid
         a, w, _ = flat(params)
         fed = feeds(a, w, param)
         ds = forward(params).ds_cells
@@ -135,7 +135,7 @@ def describe(
             j = last.index(max(last))  # the value that swings the most
             shown = ", ".join(("+" if row[j] > 0 else "") + fmt(row[j], 3) for row in rows)
             if param == ALL_WEIGHTS:
-                name = WEIGHTS[j]
+                name = weights(params)[j]
             text = reasons["oscillating"].format(name=name, n=WINDOW, grads=shown, lr=fmt(lr))
             return Behaviour("oscillating", text)
     return None

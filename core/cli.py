@@ -8,13 +8,15 @@ import sys
 from pathlib import Path
 from typing import NoReturn, TextIO
 
+from .activations import ACTIVATIONS
 from .descent import ALL_WEIGHTS
 from .export_csv import header, row
 from .export_csv import writer as csv_writer
 from .live import drain, state, walk
-from .model import PARAMETERS
+from .losses import LOSSES
+from .model import parameters
 from .report import json_report, text_report
-from .scenario import Scenario, ScenarioError, default, load
+from .scenario import Scenario, ScenarioError, default, load, with_network
 from .settings_format import MAX_STEPS, settings_of
 
 
@@ -58,6 +60,7 @@ def build_parser() -> Parser:
         action="store_true",
         help="remove what --install-desktop added, exit",
     )
+    add_network_arguments(p)
     p.add_argument("--format", choices=("text", "json", "csv"), default=None)
     p.add_argument("--lr", type=float, default=None, help="learning rate for --descend")
     p.add_argument(
@@ -126,6 +129,58 @@ def presenter_zoom(text: str) -> float:
     return z
 
 
+def bias_value(text: str) -> float | None:
+    """A bias from the command line: a finite number, or ``none`` for no bias."""
+    if text.strip().lower() == "none":
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not value == value or value in (float("inf"), float("-inf")):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a bias: give a finite number, or none")
+    return value
+
+
+def add_network_arguments(p: argparse.ArgumentParser) -> None:
+    """``--activation``, ``--loss``, ``--conv-bias`` and ``--head-bias``: another network."""
+    p.add_argument(
+        "--activation", choices=ACTIVATIONS, help="the conv cells' activation (default: the file's)"
+    )
+    p.add_argument("--loss", choices=LOSSES, help="the loss (default: the file's)")
+    p.add_argument(
+        "--conv-bias",
+        type=bias_value,
+        metavar="X",
+        default=argparse.SUPPRESS,
+        help="a conv bias b shared by the four cells (none: no conv bias)",
+    )
+    p.add_argument(
+        "--head-bias",
+        type=bias_value,
+        metavar="X",
+        default=argparse.SUPPRESS,
+        help="a head bias c added to y_hat (none: no head bias)",
+    )
+
+
+def network_from(args: argparse.Namespace, scenario: Scenario) -> Scenario:
+    """``scenario`` with the network the command line chose (what it did not name stays)."""
+    changes: dict[str, object] = {}
+    for key in ("activation", "loss"):
+        if getattr(args, key, None) is not None:
+            changes[key] = getattr(args, key)
+    for key in ("conv_bias", "head_bias"):
+        if hasattr(args, key):  # given on the command line (its default is to be absent)
+            changes[key] = getattr(args, key)
+    if not changes:
+        return scenario
+    try:
+        return with_network(scenario, **changes)  # type: ignore[arg-type]
+    except ScenarioError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def check_render_flags(args: argparse.Namespace) -> None:
     """``--size``, ``--presenter`` and ``--zoom`` shape a ``--screenshot`` (``--size`` an
     exported picture too), ``--view`` an ``--export``: refuse them alone or mismatched."""
@@ -169,16 +224,20 @@ def scenario_from(args: argparse.Namespace) -> Scenario:
     scenario = load(path) if path else default()
     for note in scenario.notes:
         print(f"cnn-backprop: note: {path}: {note}", file=sys.stderr)
-    return scenario
+    return network_from(args, scenario)
 
 
 def _param(
     args: argparse.Namespace, scenario: Scenario, allow_all: bool = False, default: str = ""
 ) -> str:
     param: str = args.param or default or scenario.selected
-    if param not in PARAMETERS and not (allow_all and param == ALL_WEIGHTS):
+    names = parameters(scenario.params)
+    if param in ("b", "c") and param not in names:
+        bias, flag = ("conv bias", "--conv-bias") if param == "b" else ("head bias", "--head-bias")
+        raise UsageError(f"--param: this network has no {bias} {param} (add one with {flag} X)")
+    if param not in names and not (allow_all and param == ALL_WEIGHTS):
         also = ", all" if allow_all else ""
-        raise UsageError(f"--param: {param!r} is not one of {', '.join(PARAMETERS)}{also}")
+        raise UsageError(f"--param: {param!r} is not one of {', '.join(names)}{also}")
     return param
 
 
@@ -215,7 +274,7 @@ def _descend(args: argparse.Namespace, scenario: Scenario, out: TextIO) -> int:
     param = _param(args, scenario, allow_all=True, default=rule.param(scenario.selected))
     first = state(scenario.params, param)
     w = csv_writer(out)
-    w.writerow(header(param))
+    w.writerow(header(param, scenario.params))
     w.writerow(row(0, first.value, first.grad, first.loss))
     step = iter(range(1, steps + 1))
     stop = drain(

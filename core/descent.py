@@ -10,20 +10,38 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from .model import (
+    CONV_BIAS,
     HEAD,
+    HEAD_BIAS,
     KERNEL,
     MAX_ABS_VALUE,
-    PARAMETERS,
     FloatArray,
     Params,
     forward,
     gradients,
     loss_along,
+    parameters,
 )
 
-#: Descending on this name moves every kernel and head weight together.
+#: Descending on this name moves every kernel and head weight together (and the biases).
 ALL_WEIGHTS = "all weights"
+#: What descends together in the homework's network.
 WEIGHTS = KERNEL + HEAD
+
+
+def weights(p: Params | None = None) -> tuple[str, ...]:
+    """What descends in all-weights mode: the kernel, the conv bias, the head, the head bias.
+
+    A bias is included only where ``p``'s network has it; without ``p``, :data:`WEIGHTS`.
+    """
+    if p is None or (p.b is None and p.c is None):
+        return WEIGHTS
+    return (
+        *KERNEL,
+        *((CONV_BIAS,) if p.b is not None else ()),
+        *HEAD,
+        *((HEAD_BIAS,) if p.c is not None else ()),
+    )
 
 
 @dataclass(frozen=True)
@@ -31,8 +49,9 @@ class Trajectory:
     """A descent run. Row ``k`` is the state after ``k`` steps; row 0 is the start.
 
     ``values`` is ``(steps + 1,)`` for one parameter, ``(steps + 1, 8)`` in all-weights mode
-    (columns in :data:`WEIGHTS` order). ``grads`` has the same shape. ``stop`` says why the
-    run ended: ``"steps"``, ``"tolerance"`` or ``"diverged"``.
+    (columns in :func:`weights` order; 9 or 10 columns when the network has biases).
+    ``grads`` has the same shape. ``stop`` says why the run ended: ``"steps"``, ``"tolerance"``
+    or ``"diverged"``.
     """
 
     param: str
@@ -51,8 +70,15 @@ class Trajectory:
 def _apply(p: Params, param: str, value: float | FloatArray) -> Params:
     """``p`` with ``value`` put where ``param`` descends: eight weights, or one value."""
     if param == ALL_WEIGHTS:
-        weights = np.asarray(value)
-        return Params.create(p.a, weights[:4].reshape(2, 2), weights[4:], p.yy)
+        v = np.asarray(value)
+        if p.b is None and p.c is None:
+            return Params.create(p.a, v[:4].reshape(2, 2), v[4:], p.yy, p.activation, p.loss)
+        k = 5 if p.b is not None else 4  # where the head starts
+        b = float(v[4]) if p.b is not None else None
+        c = float(v[k + 4]) if p.c is not None else None
+        return Params.create(
+            p.a, v[:4].reshape(2, 2), v[k : k + 4], p.yy, p.activation, p.loss, b, c
+        )
     return p.with_value(param, float(value))
 
 
@@ -60,7 +86,7 @@ def _read(p: Params, param: str, grads: Mapping[str, float] | None = None) -> fl
     """What descends on ``param`` in ``p`` (or its gradient, from ``grads``)."""
     if param == ALL_WEIGHTS:
         source = p.values() if grads is None else grads
-        return np.array([source[n] for n in WEIGHTS])
+        return np.array([source[n] for n in weights(p)])
     return p.get(param) if grads is None else grads[param]
 
 
@@ -77,13 +103,13 @@ def finite_step(
 def descend(
     p: Params, param: str = "w11", lr: float = 0.1, steps: int = 100, tol: float | None = None
 ) -> Trajectory:
-    """Run plain gradient descent ``v <- v - lr * dMSE/dv`` on ``param`` (others fixed).
+    """Run plain gradient descent ``v <- v - lr * dloss/dv`` on ``param`` (others fixed).
 
     Stops after ``steps`` steps, when ``|gradient| < tol``, or when the next state would be
     non-finite or beyond :data:`~core.model.MAX_ABS_VALUE` (``stop == "diverged"``; the
     last recorded state is the last usable one).
     """
-    if param != ALL_WEIGHTS and param not in PARAMETERS:
+    if param != ALL_WEIGHTS and param not in parameters(p):
         raise KeyError(f"cannot descend on {param!r}")
     if steps < 0:
         raise ValueError(f"the number of steps must be 0 or more, not {steps}")
@@ -119,7 +145,7 @@ def descend(
 
 
 def central_difference(p: Params, name: str, h: float | None = None) -> float:
-    """``(L(v + h) - L(v - h)) / 2h``: an independent estimate of ``dMSE/d(name)``.
+    """``(L(v + h) - L(v - h)) / 2h``: an independent estimate of ``dloss/d(name)``.
 
     The default step ``h = 1e-6 * max(1, |v|)`` balances truncation and rounding error.
     """

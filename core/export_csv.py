@@ -12,18 +12,19 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from .descent import ALL_WEIGHTS, WEIGHTS
+from .descent import ALL_WEIGHTS, weights
 from .history import Run
-from .model import FloatArray
+from .model import FloatArray, Params
 
 if TYPE_CHECKING:
     from _csv import Writer  # what csv.writer returns; the csv module does not name it
 
 
-def header(param: str) -> list[str]:
-    """The column names of a run on ``param``."""
+def header(param: str, p: Params | None = None) -> list[str]:
+    """The column names of a run on ``param`` (in all-weights mode, with ``p``'s biases)."""
     if param == ALL_WEIGHTS:
-        return ["step", *WEIGHTS, "loss", *(f"grad_{n}" for n in WEIGHTS)]
+        names = weights(p)
+        return ["step", *names, "loss", *(f"grad_{n}" for n in names)]
     return ["step", param, "loss", "grad"]
 
 
@@ -51,7 +52,7 @@ def run_csv(run: Run) -> str:
     """Every recorded row of ``run`` as CSV text, with :func:`header`."""
     out = io.StringIO()
     w = writer(out)
-    w.writerow(header(run.param))
+    w.writerow(header(run.param, run.start))
     for i in range(len(run)):
         w.writerow(row(int(run.steps[i]), run.values[i], run.grads[i], float(run.loss[i])))
     return out.getvalue()

@@ -78,7 +78,7 @@ class Recorder:
         if capacity < 4:
             raise ValueError("capacity must be at least 4")
         self.param, self.start, self.capacity = param, first.params, capacity
-        w = width(param)
+        w = width(param, first.params)
         self._steps = np.empty(capacity, dtype=np.int64)
         self._values = np.empty((capacity, w))
         self._grads = np.empty((capacity, w))

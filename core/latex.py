@@ -17,11 +17,25 @@ The homework's slips are not copied: the activation is the *sigmoid*, and
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from .i18n import QT_TRANSLATE_NOOP
+from .latex_network import (
+    COMMON_TEX,
+    LOSS_TEX,
+    activation_row,
+    dloss_rows,
+    loss_row,
+    slope_equals,
+    slope_number,
+    slope_reason,
+    slope_rule,
+    slope_sym,
+)
+from .latex_numbers import num as num
+from .latex_numbers import operand as operand
+from .losses import LOSS_SYMBOL
 from .model import CELLS, HEAD, KERNEL, Forward, Params, forward, gradients, window
 from .numfmt import fmt
 from .paths import Factor, Path, paths
@@ -29,8 +43,8 @@ from .paths import Factor, Path, paths
 #: The muted colour of the terms of the paths that are not spotlit.
 DIMMED = "#9AA0A6"
 
-#: The common factor dMSE/dy_hat, written out.
-COMMON_FACTOR = r"{-2}(yy-\hat{y})"
+#: The common factor dMSE/dy_hat of the homework, written out (other losses: COMMON_TEX).
+COMMON_FACTOR = COMMON_TEX["mse"]
 
 #: English texts of the heading and note keys; the GUI passes translated ones in.
 TEXTS: dict[str, str] = {
@@ -52,6 +66,17 @@ TEXTS: dict[str, str] = {
     ),
     "note_substitute": QT_TRANSLATE_NOOP(
         "Solution", "Substituting every result into the formula of Step 2:"
+    ),
+    "note_conv_bias": QT_TRANSLATE_NOOP(
+        "DerivationPanel", "b is the conv bias: one number added to each of the four conv cells."
+    ),
+    "note_head_bias": QT_TRANSLATE_NOOP(
+        "DerivationPanel", "c is the head bias, added to the prediction y\u0302."
+    ),
+    "note_dead": QT_TRANSLATE_NOOP(
+        "DerivationPanel",
+        "Path {k} is dead: z{cell} = {z} is not above 0, where ReLU is flat, so its slope "
+        "is exactly 0 and the path adds nothing.",
     ),
 }
 
@@ -80,36 +105,16 @@ class Item:
 # -- numbers and symbols ---------------------------------------------------------------------
 
 
-def num(value: float, digits: int = 4) -> str:
-    """A number as LaTeX: ``0.7941``, ``-1.044``, ``1.2\\times10^{-7}``, ``\\infty``."""
-    if math.isnan(value):
-        return r"\text{undefined}"
-    if math.isinf(value):
-        return r"\infty" if value > 0 else r"{-\infty}"
-    text = fmt(value, digits)  # the same digits and notation as every other view
-    if "e" in text:
-        mantissa, exp = text.split("e")
-        text = rf"{mantissa}\times10^{{{int(exp)}}}"
-    # A group makes the minus a sign, not a subtraction, to the typesetter.
-    return f"{{{text}}}" if text.startswith("-") else text
-
-
-def operand(value: float, digits: int = 4) -> str:
-    """:func:`num`, in parentheses when negative or written with a power of ten."""
-    text = num(value, digits)
-    return f"({text})" if text.startswith("{-") or r"\times" in text else text
-
-
 def sym(name: str) -> str:
     """A value's name as LaTeX: ``w11 -> w_{11}``, ``wa -> w_{a}``, ``y_hat -> \\hat{y}``."""
     if name == "y_hat":
         return r"\hat{y}"
-    if name == "MSE":
-        return r"\mathrm{MSE}"
-    if name == "yy":
-        return "yy"
-    if name.startswith("s'(z"):
-        return rf"\sigma'(z_{{{name[4:6]}}})"
+    if name in LOSS_TEX:
+        return LOSS_TEX[name]
+    if name in ("yy", "b", "c", "1"):
+        return name
+    if "'(z" in name:
+        return slope_sym(name)
     return f"{name[0]}_{{{name[1:]}}}"
 
 
@@ -125,23 +130,26 @@ def _factor_symbol(f: Factor) -> str:
 
 def _factor_equals(f: Factor) -> str:
     if f.kind == "do_dz":
-        cell = f.equals[4:6]
-        return rf"\sigma(z_{{{cell}}})\bigl(1-\sigma(z_{{{cell}}})\bigr)"
+        return slope_equals(f.equals)
     return sym(f.equals)
 
 
 def _factor_local(f: Factor, fwd: Forward) -> str:
     """``symbol &= what it equals = its number`` for one local derivative."""
     tail = num(f.value)
+    if f.equals == "1":  # a bias's own factor
+        return rf"{_factor_symbol(f)} &= 1"
     if f.kind == "do_dz":
-        tail = f"{_factor_number(f, fwd)} = {tail}"
+        number = _factor_number(f, fwd)
+        if number != operand(f.value):
+            tail = f"{number} = {tail}"
+        tail += slope_reason(f.equals, fwd, CELLS)
     return rf"{_factor_symbol(f)} &= {_factor_equals(f)} = {tail}"
 
 
 def _factor_number(f: Factor, fwd: Forward) -> str:
     if f.kind == "do_dz":
-        o = float(fwd.o.flat[CELLS.index(f.equals[4:6])])
-        return rf"{num(o)}\,(1-{num(o)})"
+        return slope_number(f.equals, f.value, fwd, CELLS)
     return operand(f.value)
 
 
@@ -172,7 +180,7 @@ def derivation(
     ps = paths(p, param, f)
     return [
         *_step1(p, f),
-        *_step2(param, ps, color, common),
+        *_step2(param, ps, color, common, LOSS_SYMBOL[p.loss]),
         *_step3(p, f, param, ps, color, highlight, common),
     ]
 
@@ -197,18 +205,21 @@ def _step1(p: Params, f: Forward) -> list[Item]:
         pairs = list(zip(names, KERNEL, strict=True))
         symbols = " + ".join(f"{sym(a)}{sym(w)}" for a, w in pairs)
         numbers = " + ".join(rf"{operand(p.get(a))}\times{operand(p.get(w))}" for a, w in pairs)
+        if p.b is not None:
+            symbols, numbers = f"{symbols} + b", f"{numbers} + {operand(p.b)}"
         z_rows.append(rf"z_{{{cell}}} &= {symbols}")
         z_rows.append(rf"&= {numbers} = {num(f.z.flat[c])}")
-        o_rows.append(
-            rf"o_{{{cell}}} &= \sigma(z_{{{cell}}}) = \frac{{1}}{{1+e^{{-z_{{{cell}}}}}}}"
-            rf" = \frac{{1}}{{1+e^{{-{operand(f.z.flat[c])}}}}} = {num(f.o.flat[c])}"
-        )
+        o_rows.append(activation_row(p, cell, float(f.z.flat[c]), float(f.o.flat[c])))
     head = " + ".join(f"{sym(h)}\\,o_{{{c}}}" for h, c in zip(HEAD, CELLS, strict=True))
     head_n = " + ".join(rf"{operand(p.head[i])}\times{num(f.o.flat[i])}" for i in range(len(HEAD)))
+    if p.c is not None:
+        head, head_n = f"{head} + c", f"{head_n} + {operand(p.c)}"
+    notes = [Item("note", "note_yhat"), Item("note", "note_z")]
+    notes += [Item("note", "note_conv_bias")] if p.b is not None else []
+    notes += [Item("note", "note_head_bias")] if p.c is not None else []
     return [
         Item("heading", "step1"),
-        Item("note", "note_yhat"),
-        Item("note", "note_z"),
+        *notes,
         Item("formula", _aligned(z_rows), role="z"),
         Item("formula", _aligned(o_rows), role="o"),
         Item(
@@ -216,12 +227,7 @@ def _step1(p: Params, f: Forward) -> list[Item]:
             _aligned([rf"\,\hat{{y}} &= {head}", rf"&= {head_n} = {num(f.y_hat)}"]),
             role="y_hat",
         ),
-        Item(
-            "formula",
-            rf"\mathrm{{MSE}} = \frac{{1}}{{n}}(yy-\hat{{y}})^2"
-            rf" = ({num(p.yy)} - {operand(f.y_hat)})^2 = {num(f.loss)}, \quad n = 1",
-            role="loss",
-        ),
+        Item("formula", loss_row(p, f), role="loss"),
     ]
 
 
@@ -230,13 +236,17 @@ def _aligned(rows: list[str]) -> str:
 
 
 def _step2(
-    param: str, ps: tuple[Path, ...], color: Callable[[float], str] | None, common: str | None
+    param: str,
+    ps: tuple[Path, ...],
+    color: Callable[[float], str] | None,
+    common: str | None,
+    loss: str = "MSE",
 ) -> list[Item]:
     n = len(ps)
     args = (("param", param), ("n", str(n)))
     out = [Item("heading", "step2" if n > 1 else "step2_one", args=args)]
-    factor = colored(partial("MSE", "y_hat"), common)
-    out.append(Item("formula", rf"{partial('MSE', param)} = {factor}\,\Bigl[", role="lead"))
+    factor = colored(partial(loss, "y_hat"), common)
+    out.append(Item("formula", rf"{partial(loss, param)} = {factor}\,\Bigl[", role="lead"))
     for k, path in enumerate(ps):
         chain = "".join(_factor_symbol(fa) for fa in path.factors[1:])
         plus = "+ " if k else r"\phantom{+}\ "
@@ -257,41 +267,26 @@ def _step3(
     neutral: str | None,
 ) -> list[Item]:
     common = ps[0].factors[0]
+    loss = LOSS_SYMBOL[p.loss]
     out = [Item("heading", "step3")]
-    out.append(
-        Item(
-            "formula",
-            _aligned(
-                [
-                    r"\mathrm{MSE} &= \frac{1}{n}(yy-\hat{y})^2, \quad n = 1",
-                    rf"\Rightarrow {partial('MSE', 'y_hat')} &= "
-                    r"\frac{\partial}{\partial (yy-\hat{y})}\frac{1}{n}(yy-\hat{y})^2"
-                    r" \times \frac{\partial}{\partial \hat{y}}(yy-\hat{y})",
-                    r"&= \frac{2}{n}(yy-\hat{y}) \times ({-1}) = {-2}(yy-\hat{y})",
-                    rf"&= {{-2}}\,({num(p.yy)} - {operand(f.y_hat)})"
-                    rf" = {colored(num(common.value), neutral)}",
-                ]
-            ),
-            role="dloss",
-        )
-    )
-    if any(fa.kind == "do_dz" for fa in ps[0].factors):
-        out.append(
-            Item(
-                "formula",
-                r"o = \sigma(z) = \frac{1}{1+e^{-z}} \;\Rightarrow\; \frac{\partial o}{\partial z}"
-                r" = \frac{e^{-z}}{(1+e^{-z})^2} = \sigma(z)\bigl(1-\sigma(z)\bigr)",
-                role="sigmoid",
-            )
-        )
+    value = colored(num(common.value), neutral)
+    out.append(Item("formula", _aligned(dloss_rows(p, f, value)), role="dloss"))
+    rule = slope_rule(p)
+    if rule and any(fa.kind == "do_dz" for fa in ps[0].factors):
+        role = "sigmoid" if p.activation == "sigmoid" else "activation"
+        out.append(Item("formula", rule, role=role))
     for k, path in enumerate(ps):
         local = _aligned([_factor_local(fa, f) for fa in path.factors[1:]])
         out.append(Item("formula", colored(local, term_color(path, color)), k, "local"))
+        if path.dead and path.cell is not None:
+            cell, z = CELLS[path.cell], fmt(f.z_cells[path.cell])
+            args = (("k", str(k + 1)), ("cell", cell), ("z", z))
+            out.append(Item("note", "note_dead", k, "dead", args))
     out.append(Item("note", "note_substitute"))
     out.append(
         Item(
             "formula",
-            rf"{partial('MSE', param)} = {colored(COMMON_FACTOR, neutral)}\,\Bigl[",
+            rf"{partial(loss, param)} = {colored(COMMON_TEX[p.loss], neutral)}\,\Bigl[",
             role="result_lead",
         )
     )
@@ -315,7 +310,7 @@ def _step3(
             "formula",
             _aligned(
                 [
-                    rf"{partial('MSE', param)} &= {factor} \times \bigl[{terms}\bigr]",
+                    rf"{partial(loss, param)} &= {factor} \times \bigl[{terms}\bigr]",
                     rf"&= {factor} \times {operand(total)} = {num(grad, 6)}",
                 ]
             ),

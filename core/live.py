@@ -11,8 +11,10 @@ therefore counts as diverging when, after it,
 
 1. a value is not finite or its magnitude exceeds :data:`VALUE_BOUND`;
 2. the loss is not finite or exceeds :data:`LOSS_GROWTH` times ``max(start loss, 1)``;
-3. (one conv weight or input descending) every sigmoid the parameter feeds has become
-   saturated, ``s'(z) < SATURATED_SLOPE`` (``|z| > 11.5``), where before the step one was not.
+3. (one conv weight, input or the conv bias descending) every sigmoid the parameter feeds has
+   become saturated, ``s'(z) < SATURATED_SLOPE`` (``|z| > 11.5``), where before the step one was
+   not. In another network the same test finds a tanh saturated (``|z| > 6.45``) or a ReLU dead
+   (``z <= 0``, where its slope is 0); a leaky ReLU and the identity are never flat.
 
 The diverging step is not taken: the last state kept is the last usable one. The third case is
 stagnation rather than divergence, and its message says so; :mod:`core.behaviour` says what a
@@ -28,14 +30,17 @@ from typing import TypeAlias, TypeVar
 
 import numpy as np
 
-from .descent import ALL_WEIGHTS, WEIGHTS, Trajectory, _apply, _read
+from .descent import ALL_WEIGHTS, Trajectory, _apply, _read, weights
 from .i18n import QT_TRANSLATE_NOOP
+from .losses import LOSS_PAIRS
 from .model import (
+    ALL_PARAMETERS,
     BRACKETS,
+    CONV_BIAS,
     HEAD,
+    HEAD_BIAS,
     INPUTS,
     KERNEL,
-    PARAMETERS,
     WINDOWS,
     Cells,
     FloatArray,
@@ -45,6 +50,8 @@ from .model import (
     forward,
     gradients,
     loss_and_gradient,
+    network,
+    parameters,
     slopes,
 )
 from .numfmt import fmt
@@ -65,15 +72,17 @@ class State:
     ds: tuple[float, ...] = ()  # s'(z) of the four conv cells
 
 
-def check_param(param: str) -> str:
-    if param != ALL_WEIGHTS and param not in PARAMETERS:
+def check_param(param: str, p: Params | None = None) -> str:
+    """``param`` if a run may descend on it (in ``p``'s network, when given)."""
+    names = ALL_PARAMETERS if p is None else parameters(p)
+    if param != ALL_WEIGHTS and param not in names:
         raise KeyError(f"cannot descend on {param!r}")
     return param
 
 
-def width(param: str) -> int:
-    """How many values descend together: 8 in all-weights mode, else 1."""
-    return len(WEIGHTS) if param == ALL_WEIGHTS else 1
+def width(param: str, p: Params | None = None) -> int:
+    """How many values descend together: 8 in all-weights mode (with ``p``'s biases), else 1."""
+    return len(weights(p)) if param == ALL_WEIGHTS else 1
 
 
 def state(p: Params, param: str) -> State:
@@ -88,16 +97,29 @@ def state(p: Params, param: str) -> State:
     return State(p, value, grad, f.loss, f.ds_cells)
 
 
-def _place(name: str, a: list[float], w: list[float], head: list[float]) -> tuple[list[float], int]:
-    """Which of the :func:`~core.model.flat` lists holds ``name``, and at which index."""
-    for names, values in ((KERNEL, w), (HEAD, head), (INPUTS, a)):
+def _place(
+    name: str, a: list[float], w: list[float], head: list[float], bias: list[float | None]
+) -> tuple[list[float | None] | list[float], int]:
+    """Which of the :func:`~core.model.flat` lists (or ``[b, c]``) holds ``name``, and where."""
+    lists: tuple[tuple[tuple[str, ...], list[float | None] | list[float]], ...] = (
+        (KERNEL, w),
+        (HEAD, head),
+        (INPUTS, a),
+        ((CONV_BIAS, HEAD_BIAS), bias),
+    )
+    for names, values in lists:
         if name in names:
             return values, names.index(name)
     raise KeyError(f"cannot descend on {name!r}")
 
 
 def feeds(a: list[float], w: list[float], param: str) -> list[int]:
-    """The conv cells ``param`` moves: those where its partner is nonzero (none for the head)."""
+    """The conv cells ``param`` moves: those where its partner is nonzero (none for the head).
+
+    The conv bias moves all four (its partner is 1); the head bias none.
+    """
+    if param == CONV_BIAS:
+        return [0, 1, 2, 3]
     if param in KERNEL:
         k = KERNEL.index(param)
         return [c for c, win in enumerate(WINDOWS) if a[win[k]] != 0]
@@ -108,7 +130,11 @@ def feeds(a: list[float], w: list[float], param: str) -> list[int]:
 
 
 def _saturated(ds: Sequence[float], fed: Sequence[int]) -> bool:
-    """Whether every sigmoid of the cells ``fed`` is in its flat tail; ``ds`` is s'(z) per cell."""
+    """Whether every activation of the cells ``fed`` is flat; ``ds`` is f'(z) per cell.
+
+    A sigmoid or tanh is flat in its tails, a ReLU wherever ``z <= 0`` (its slope is 0 there);
+    a leaky ReLU (slope 0.01 at least) and the identity never are.
+    """
     return bool(fed) and all(ds[c] < SATURATED_SLOPE for c in fed)
 
 
@@ -139,8 +165,26 @@ REASONS: dict[str, str] = {
         "plateau (loss {loss} -> {new_loss}). Through the sigmoids the loss has a ceiling, "
         "so {name} cannot diverge: it gets stuck instead; stopped at step {prev}",
     ),
+    "saturated_tanh": QT_TRANSLATE_NOOP(
+        "Descent",
+        "learning rate too large, so the descent stagnates: step {step} would throw {name} "
+        "from {old} to {value}, where every tanh it feeds is saturated (flat: tanh'(z) is "
+        "nearly 0), so its gradient would vanish to {grad} and descent would be stuck on a "
+        "plateau (loss {loss} -> {new_loss}). Through tanh the loss has a ceiling, so {name} "
+        "cannot diverge: it gets stuck instead; stopped at step {prev}",
+    ),
+    "dead_relu": QT_TRANSLATE_NOOP(
+        "Descent",
+        "the descent would stop dead: step {step} would move {name} from {old} to {value}, "
+        "where every ReLU it feeds has z <= 0, so relu'(z) = 0, its gradient would be "
+        "exactly {grad} and no later step could move it (loss {loss} -> {new_loss}); a "
+        "smaller learning rate, or leaky_relu, keeps the cells alive; stopped at step {prev}",
+    ),
     "all_weights": QT_TRANSLATE_NOOP("Descent", "the weights"),
 }
+
+#: Which reason explains a step into flat activations, by activation.
+FLAT_REASON = {"sigmoid": "saturated", "tanh": "saturated_tanh", "relu": "dead_relu"}
 
 
 def advance(
@@ -201,11 +245,15 @@ def _rows(
     per step, and a message is formatted only for the step that would diverge.
     """
     lr = float(lr)
-    names = WEIGHTS if param == ALL_WEIGHTS else (param,)
-    a, w, head = flat(s.params)
-    places = [_place(n, a, w, head) for n in names]
+    p = s.params
+    names = weights(p) if param == ALL_WEIGHTS else (param,)
+    a, w, head = flat(p)
+    act, b, c = network(p)
+    bias = [b, c]
+    loss_pair, yy = LOSS_PAIRS[p.loss], p.yy
+    places = [_place(n, a, w, head, bias) for n in names]
     brackets = [BRACKETS[n] for n in names]
-    fed = [] if param == ALL_WEIGHTS else feeds(a, w, param)
+    fed = [] if param == ALL_WEIGHTS or p.activation not in FLAT_REASON else feeds(a, w, param)
     saturated = bool(fed) and _saturated(s.ds or forward(s.params).ds_cells, fed)
     value, grad, loss = s.value.tolist(), s.grad.tolist(), s.loss
     limit = LOSS_GROWTH * max(start_loss, 1.0)
@@ -225,9 +273,9 @@ def _rows(
             return diverged("bound", k, value=far, bound=VALUE_BOUND, loss=loss)
         for (values, i), v in zip(places, new):
             values[i] = v
-        _, o, ds, y_hat = evaluate(a, w, head)
-        err = s.params.yy - y_hat
-        new_loss, dz, dl = err * err, slopes(head, ds), -2.0 * err
+        _, o, ds, y_hat = evaluate(a, w, head, act, bias[0], bias[1])
+        new_loss, dl = loss_pair(yy, y_hat)
+        dz = slopes(head, ds)
         new_grad = [dl * bracket(a, w, o, dz) for bracket in brackets]
         if not math.isfinite(new_loss) or new_loss > limit:
             return diverged("loss", k, new_loss=new_loss)
@@ -236,7 +284,7 @@ def _rows(
         was, saturated = saturated, _saturated(ds, fed)
         if saturated and not was:
             numbers = {"old": value[0], "value": new[0], "grad": new_grad[0], "loss": loss}
-            return diverged("saturated", k, new_loss=new_loss, **numbers)
+            return diverged(FLAT_REASON[p.activation], k, new_loss=new_loss, **numbers)
         yield new, new_grad, new_loss, ds
         value, grad, loss = new, new_grad, new_loss
     return Stop("tolerance" if _below(grad, tol) else "steps")

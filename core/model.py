@@ -1,9 +1,15 @@
-"""The homework network: forward pass, gradients, and the loss along one value.
+"""The homework network and its variants: forward pass, gradients, and the loss along one value.
 
 A 3x3 input ``a11..a33`` is cross-correlated (valid, stride 1) with a 2x2 kernel
 ``w11 w12 / w21 w22`` into four conv cells ``z00 z01 / z10 z11``; each goes through a
 sigmoid, ``o = s(z)``; a linear head gives ``y_hat = wa o00 + wb o01 + wc o10 + wd o11``;
 the loss is ``MSE = (yy - y_hat)^2`` (n = 1). There are no biases.
+
+That is the homework; a :class:`Params` may choose another network, and every function here
+follows it: another activation ``o = f(z)`` (:mod:`core.activations`), a conv bias ``b`` added
+to each cell (``z_ij = window . w + b``), a head bias ``c`` added to ``y_hat``, another loss
+(:mod:`core.losses`). For the homework's network every number is what it always was, bit for
+bit: a bias that is absent is not added at all, and the sigmoid and MSE are the same arithmetic.
 
 Everything here is float64: plain Python floats for one state, numpy for many. Functions
 never mutate their inputs; results are frozen dataclasses, read-only arrays and read-only
@@ -13,7 +19,6 @@ and are re-exported here.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, reduce
@@ -23,10 +28,16 @@ from typing import TypeAlias
 import numpy as np
 from numpy.typing import ArrayLike
 
+from .activations import PAIRS, Pair, apply_in_place, sigmoid_in_place, sigmoid_pair
+from .losses import LOSS_PAIRS, loss_array
 from .params import (
+    ALL_PARAMETERS,
+    BIASES,
     CELLS,
+    CONV_BIAS,
     EDITABLE,
     HEAD,
+    HEAD_BIAS,
     INPUTS,
     KERNEL,
     MAX_ABS_VALUE,
@@ -35,18 +46,25 @@ from .params import (
     FloatArray,
     ParamFields,
     Params,
+    check_target,
     check_value,
+    editable,
     frozen,
     input_name,
     kernel_name,
     locate,
+    parameters,
     window,
 )
 
 __all__ = [
+    "ALL_PARAMETERS",
+    "BIASES",
     "BRACKETS",
     "CELLS",
+    "CONV_BIAS",
     "EDITABLE",
+    "HEAD_BIAS",
     "HEAD",
     "INPUTS",
     "KERNEL",
@@ -59,7 +77,9 @@ __all__ = [
     "Forward",
     "ParamFields",
     "Params",
+    "check_target",
     "check_value",
+    "editable",
     "evaluate",
     "flat",
     "forward",
@@ -68,6 +88,8 @@ __all__ = [
     "kernel_name",
     "loss_along",
     "loss_and_gradient",
+    "network",
+    "parameters",
     "sigmoid",
     "sigmoid_prime",
     "slopes",
@@ -84,15 +106,7 @@ def sigmoid(z: ArrayLike) -> FloatArray:
     """
     x = np.array(z, dtype=np.float64)
     with np.errstate(under="ignore"):  # e rounding to 0 in the tails is the right answer
-        return _sigmoid_in_place(x, np.empty_like(x))
-
-
-def _sigmoid_in_place(x: FloatArray, scratch: FloatArray) -> FloatArray:
-    """:func:`sigmoid` of ``x``, written over ``x``; ``scratch`` (same shape) is overwritten."""
-    step = x >= 0
-    e = np.exp(np.negative(np.abs(x, out=x), out=x), out=scratch)
-    np.maximum(e, step, out=x)
-    return np.divide(x, np.add(e, 1.0, out=e), out=x)
+        return sigmoid_in_place(x, np.empty_like(x))
 
 
 def sigmoid_prime(z: ArrayLike) -> FloatArray:
@@ -115,17 +129,18 @@ Cells: TypeAlias = tuple[float, float, float, float]
 class Forward:
     """The forward pass of one :class:`Params`.
 
-    ``z_cells``, ``o_cells`` and ``ds_cells`` hold each conv cell's value as a plain float, in
-    cell order: the gradients and a descent step read these. ``z``, ``o`` and ``ds`` are the
-    same values as read-only 2x2 arrays, built when first asked for.
+    ``z_cells``, ``o_cells`` and ``ds_cells`` hold each conv cell's ``z``, ``o = f(z)`` and
+    ``f'(z)`` (the activation's slope) as plain floats, in cell order: the gradients and a
+    descent step read these. ``z``, ``o`` and ``ds`` are the same values as read-only 2x2
+    arrays, built when first asked for.
     """
 
     z_cells: Cells
     o_cells: Cells
-    ds_cells: Cells  # s'(z) = o (1 - o)
+    ds_cells: Cells  # f'(z): for the sigmoid s'(z) = o (1 - o)
     y_hat: float
     loss: float
-    dloss_dyhat: float  # -2 (yy - y_hat)
+    dloss_dyhat: float  # for MSE -2 (yy - y_hat)
 
     @property
     def z(self) -> FloatArray:
@@ -146,25 +161,30 @@ class Forward:
         return stacked[0], stacked[1], stacked[2]
 
 
-def _sig(z: float) -> tuple[float, float]:
-    """``(s(z), s'(z))`` in plain floats, stable like :func:`sigmoid` and :func:`sigmoid_prime`."""
-    e = math.exp(-abs(z))  # in [0, 1]: cannot overflow
-    return (1.0 / (1.0 + e) if z >= 0 else e / (1.0 + e)), e / ((1.0 + e) * (1.0 + e))
-
-
 def flat(p: Params) -> tuple[list[float], list[float], list[float]]:
     """``p``'s input (9, row-major), kernel (4, row-major) and head (4) as plain floats."""
     return p.a.ravel().tolist(), p.w.ravel().tolist(), p.head.tolist()
 
 
-def evaluate(
-    a: Sequence[float], w: Sequence[float], head: Sequence[float]
-) -> tuple[Cells, Cells, Cells, float]:
-    """The forward pass in plain floats: ``(z, o, s'(z), y_hat)``, from :func:`flat` values.
+def network(p: Params) -> tuple[Pair, float | None, float | None]:
+    """``p``'s activation (``z -> (f(z), f'(z))``) and biases, as :func:`evaluate` takes them."""
+    return PAIRS[p.activation], p.b, p.c
 
-    One state is small enough that plain floats beat numpy's per-call cost many times over.
-    Every caller that needs one state's values (the forward pass, the gradients, a descent
-    step) goes through here, so they all get the same bits.
+
+def evaluate(
+    a: Sequence[float],
+    w: Sequence[float],
+    head: Sequence[float],
+    act: Pair = sigmoid_pair,
+    b: float | None = None,
+    c: float | None = None,
+) -> tuple[Cells, Cells, Cells, float]:
+    """The forward pass in plain floats: ``(z, o, f'(z), y_hat)``, from :func:`flat` values.
+
+    ``act`` is the activation with its slope, ``b`` and ``c`` the biases (None: absent, and not
+    added at all). One state is small enough that plain floats beat numpy's per-call cost
+    many times over. Every caller that needs one state's values (the forward pass, the
+    gradients, a descent step) goes through here, so they all get the same bits.
     """
     a11, a12, a13, a21, a22, a23, a31, a32, a33 = a
     w11, w12, w21, w22 = w
@@ -172,28 +192,32 @@ def evaluate(
     z01 = a12 * w11 + a13 * w12 + a22 * w21 + a23 * w22
     z10 = a21 * w11 + a22 * w12 + a31 * w21 + a32 * w22
     z11 = a22 * w11 + a23 * w12 + a32 * w21 + a33 * w22
-    o00, d00 = _sig(z00)
-    o01, d01 = _sig(z01)
-    o10, d10 = _sig(z10)
-    o11, d11 = _sig(z11)
+    if b is not None:
+        z00, z01, z10, z11 = z00 + b, z01 + b, z10 + b, z11 + b
+    o00, d00 = act(z00)
+    o01, d01 = act(z01)
+    o10, d10 = act(z10)
+    o11, d11 = act(z11)
     wa, wb, wc, wd = head
     y_hat = wa * o00 + wb * o01 + wc * o10 + wd * o11
+    if c is not None:
+        y_hat = y_hat + c
     return (z00, z01, z10, z11), (o00, o01, o10, o11), (d00, d01, d10, d11), y_hat
 
 
 def slopes(head: Sequence[float], ds: Cells) -> Cells:
-    """``dy_hat/dz`` per cell: the head weight times ``s'(z)``."""
+    """``dy_hat/dz`` per cell: the head weight times ``f'(z)``."""
     return head[0] * ds[0], head[1] * ds[1], head[2] * ds[2], head[3] * ds[3]
 
 
 #: ``(a, w, o, dz) -> float``: one parameter's bracket from :func:`flat` values.
 Bracket = Callable[[Sequence[float], Sequence[float], Cells, Cells], float]
 
-#: The homework's bracket of each parameter, in :data:`PARAMETERS` order: its gradient
-#: divided by ``dMSE/dy_hat``. ``a`` is the flat input (``a[0]`` is a11, ``a[4]`` is a22),
-#: ``w`` the flat kernel, ``o`` the activations and ``dz`` the :func:`slopes`. A conv weight
-#: or an input sums over the cells it enters, in cell order, starting from 0.0 (so that a
-#: bracket of zero is +0.0, never -0.0).
+#: The bracket of each parameter, in :data:`PARAMETERS` order and then the biases: its
+#: gradient divided by ``dloss/dy_hat``. ``a`` is the flat input (``a[0]`` is a11, ``a[4]`` is
+#: a22), ``w`` the flat kernel, ``o`` the activations and ``dz`` the :func:`slopes`. A conv
+#: weight, an input or the conv bias sums over the cells it enters, in cell order, starting
+#: from 0.0 (so that a bracket of zero is +0.0, never -0.0); ``dy_hat/dc`` is 1.
 BRACKETS: dict[str, Bracket] = {
     "w11": lambda a, w, o, dz: 0.0 + dz[0] * a[0] + dz[1] * a[1] + dz[2] * a[3] + dz[3] * a[4],
     "w12": lambda a, w, o, dz: 0.0 + dz[0] * a[1] + dz[1] * a[2] + dz[2] * a[4] + dz[3] * a[5],
@@ -212,42 +236,46 @@ BRACKETS: dict[str, Bracket] = {
     "a31": lambda a, w, o, dz: 0.0 + dz[2] * w[2],
     "a32": lambda a, w, o, dz: 0.0 + dz[2] * w[3] + dz[3] * w[2],
     "a33": lambda a, w, o, dz: 0.0 + dz[3] * w[3],
+    CONV_BIAS: lambda a, w, o, dz: 0.0 + dz[0] + dz[1] + dz[2] + dz[3],
+    HEAD_BIAS: lambda a, w, o, dz: 1.0,
 }
 
 
 def forward(p: Params) -> Forward:
-    """The forward pass: conv cells, sigmoids, prediction and loss.
+    """The forward pass: conv cells, activations, prediction and loss.
 
     Plain floats (see :func:`evaluate`); :func:`loss_along` is the numpy form for many states
     at once.
     """
-    z, o, ds, y_hat = evaluate(*flat(p))
-    err = p.yy - y_hat
-    return Forward(z, o, ds, y_hat, err * err, -2.0 * err)
+    z, o, ds, y_hat = evaluate(*flat(p), *network(p))
+    loss, dloss = LOSS_PAIRS[p.loss](p.yy, y_hat)
+    return Forward(z, o, ds, y_hat, loss, dloss)
 
 
 def gradients(p: Params, fwd: Forward | None = None) -> Mapping[str, float]:
-    """``dMSE/d(name)`` for every name in :data:`PARAMETERS` (a fresh read-only mapping).
+    """``dloss/d(name)`` for every name in :func:`parameters` (a fresh read-only mapping).
 
-    Each gradient is the common factor ``dMSE/dy_hat`` times a bracket summed over the conv
+    Each gradient is the common factor ``dloss/dy_hat`` times a bracket summed over the conv
     cells, as in the homework; the bracket is finite for every valid ``Params``, so the
     result is finite or, when the true value exceeds float64, +-inf, never NaN.
     """
     f = forward(p) if fwd is None else fwd
     a, w, head = flat(p)
     o, dz, dl = f.o_cells, slopes(head, f.ds_cells), f.dloss_dyhat
-    return MappingProxyType({n: dl * bracket(a, w, o, dz) for n, bracket in BRACKETS.items()})
+    return MappingProxyType({n: dl * BRACKETS[n](a, w, o, dz) for n in parameters(p)})
 
 
 def loss_and_gradient(p: Params, name: str) -> tuple[float, float, Cells]:
-    """``(MSE, dMSE/d(name), s'(z) per cell)``: what one descent step needs, and no more.
+    """``(loss, dloss/d(name), f'(z) per cell)``: what one descent step needs, and no more.
 
     The same arithmetic as :func:`forward` and :func:`gradients`, bit for bit.
     """
+    if not p.has(name) or name == TARGET:
+        raise KeyError(f"{name!r} has no gradient in this network")
     a, w, head = flat(p)
-    _, o, ds, y_hat = evaluate(a, w, head)
-    err = p.yy - y_hat
-    return err * err, -2.0 * err * BRACKETS[name](a, w, o, slopes(head, ds)), ds
+    _, o, ds, y_hat = evaluate(a, w, head, *network(p))
+    loss, dloss = LOSS_PAIRS[p.loss](p.yy, y_hat)
+    return loss, dloss * BRACKETS[name](a, w, o, slopes(head, ds)), ds
 
 
 #: The :func:`flat` input indices each conv cell sees, in kernel order (w11, w12, w21, w22).
@@ -266,42 +294,65 @@ def _add(total: float | FloatArray, t: float | FloatArray) -> float | FloatArray
 def loss_along(p: Params, name: str, values: ArrayLike) -> FloatArray:
     """The loss with ``name`` set to each of ``values`` and all else fixed: one numpy pass.
 
-    Only ``name`` varies, so every conv product, sigmoid and head term it does not enter is
+    Only ``name`` varies, so every conv product, activation and head term it does not enter is
     computed once in plain floats, and only those it enters are arrays: a conv cell at a time,
     in scratch rows made once, with ``y_hat`` summed as the cells come (a 4 x N array, or a
     temporary per operation, costs more: the allocator hands that memory back to the system
     and faults it in again on every call). Every sum is taken term by term in
-    :func:`evaluate`'s order, so for a head weight or the target each value is bit for bit
-    ``forward(p.with_value(name, v)).loss``. For a kernel weight or an input a value differs
-    only where numpy's exp rounds differently from ``math.exp`` (by 1 ulp, for about one
-    argument in twenty): ``|yy - y_hat|`` then stays within
-    ``4 eps (|yy| + |wa| + |wb| + |wc| + |wd|)`` of the single-state value
-    (tests/test_model.py checks both).
+    :func:`evaluate`'s order, so for a head weight, the head bias or the target of the
+    homework's network each value is bit for bit ``forward(p.with_value(name, v)).loss``. For
+    a kernel weight or an input a value differs only where numpy's exp rounds differently from
+    ``math.exp`` (by 1 ulp, for about one argument in twenty): ``|yy - y_hat|`` then stays
+    within ``4 eps (|yy| + |wa| + |wb| + |wc| + |wd|)`` of the single-state value
+    (tests/test_model.py checks both). Another activation or loss rounds as numpy's tanh, exp
+    and log1p do, within a few ulps of the single-state value.
     """
     kind, idx = locate(name)
+    if kind in ("b", "c") and not p.has(name):
+        raise KeyError(f"{name!r}: this network has no such bias")
     xs = np.asarray(values, dtype=np.float64)
     v = xs.reshape(-1)
     a, w, head = flat(p)
-    _, o, _, y_hat = evaluate(a, w, head)
+    _, o, _, y_hat = evaluate(a, w, head, *network(p))
     with np.errstate(all="ignore"):
         if kind == "yy":
-            diff = v - y_hat
-            return (diff * diff).reshape(xs.shape)
-        at = {"a": INPUTS, "w": KERNEL, "head": HEAD}[kind].index(name)  # in flat()'s list
+            if p.loss == "mse":
+                diff = v - y_hat
+                return (diff * diff).reshape(xs.shape)
+            return loss_array(p.loss, v, y_hat).reshape(xs.shape)
+        if kind == "c":  # evaluate's sum of the four head terms, then the bias
+            base = head[0] * o[0] + head[1] * o[1] + head[2] * o[2] + head[3] * o[3]
+            return _loss_of(p, np.add(base, v)).reshape(xs.shape)
+        at = {"a": INPUTS, "w": KERNEL, "head": HEAD, "b": (CONV_BIAS,)}[kind].index(name)
         row, scratch = np.empty_like(v), np.empty_like(v)
         total: float | FloatArray | None = None
         for c, win in enumerate(WINDOWS):
             term: float | FloatArray = head[c] * o[c]
             if kind == "head" and c == at:
                 term = np.multiply(v, o[c], out=row)
-            elif kind == "w" or (kind == "a" and at in win):
-                k = at if kind == "w" else win.index(at)  # which of the four products varies
+            elif kind in ("w", "b") or (kind == "a" and at in win):
                 products: list[float | FloatArray] = [a[i] * w[j] for j, i in enumerate(win)]
-                products[k] = np.multiply(v, a[win[k]] if kind == "w" else w[k], out=row)
+                if p.b is not None:
+                    products.append(p.b)
+                if kind == "b":
+                    products[4] = np.add(v, 0.0, out=row)
+                else:
+                    k = at if kind == "w" else win.index(at)  # which of the four products varies
+                    products[k] = np.multiply(v, a[win[k]] if kind == "w" else w[k], out=row)
                 z = np.asarray(reduce(_add, products))  # summed into row
-                term = np.multiply(_sigmoid_in_place(z, scratch), head[c], out=row)
+                f = apply_in_place(p.activation, z, scratch)
+                term = np.multiply(f, head[c], out=row)
             total = term if total is None else _add(total, term)
             if total is row:  # y_hat is summed in this row from now on: the next cell needs one
                 row = np.empty_like(v)
-        err: FloatArray = np.subtract(p.yy, np.asarray(total), out=scratch)
-        return np.multiply(err, err, out=err).reshape(xs.shape)
+        if p.c is not None:
+            total = _add(total, p.c)  # type: ignore[arg-type]
+        return _loss_of(p, np.asarray(total), scratch).reshape(xs.shape)
+
+
+def _loss_of(p: Params, y_hat: FloatArray, scratch: FloatArray | None = None) -> FloatArray:
+    """``p``'s loss at each of ``y_hat`` (the MSE in ``scratch``, as it always was)."""
+    if p.loss != "mse":
+        return loss_array(p.loss, p.yy, y_hat)
+    err: FloatArray = np.subtract(p.yy, y_hat, out=scratch)
+    return np.multiply(err, err, out=err)

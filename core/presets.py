@@ -9,7 +9,17 @@ from .model import Params
 from .scenario import PRESETS, Scenario, load
 
 #: Preset file stems, in menu order.
-NAMES = ("homework", "saturated", "cancelling", "diverging", "zeroed")
+NAMES = (
+    "homework",
+    "saturated",
+    "cancelling",
+    "diverging",
+    "zeroed",
+    "relu_dead",
+    "tanh",
+    "biases",
+    "classification",
+)
 
 #: The name and description of every shipped preset as its file holds them, marked for
 #: translation; the interface shows ``QCoreApplication.translate("Presets", text)``. A new
@@ -45,6 +55,40 @@ TEXTS = (
         "Presets",
         "The homework numbers with a12 = 0: the path into w11 through z01 multiplies by a12, "
         "so it carries nothing.",
+    ),
+    QT_TRANSLATE_NOOP("Presets", "ReLU: a dead path"),
+    QT_TRANSLATE_NOOP(
+        "Presets",
+        "The homework's numbers with ReLU in place of the sigmoid. z10 = -1.1 is below 0, so "
+        "relu(z10) = 0 and relu'(z10) = 0: path 3 into w11 (through z10) is exactly 0 "
+        "whatever its other factors are, a dead path. The other three cells have z > 0, where"
+        " relu' = 1, so their paths keep the whole product of the head weight and the input.",
+    ),
+    QT_TRANSLATE_NOOP("Presets", "tanh"),
+    QT_TRANSLATE_NOOP(
+        "Presets",
+        "A small filter keeps every z within 0.3 of 0, where tanh'(z) is above 0.91: nearly "
+        "four times the sigmoid's slope there (s'(0) = 0.25), so every path into w11 passes "
+        "far more back than the sigmoid's would on the same numbers. tanh is also centred on "
+        "0: o10 = tanh(-0.22) is negative, which a sigmoid output never is.",
+    ),
+    QT_TRANSLATE_NOOP("Presets", "With biases"),
+    QT_TRANSLATE_NOOP(
+        "Presets",
+        "A conv bias b = -0.5, added to each of the four cells (z = window . w + b), and a "
+        "head bias c = 0.3, added to y_hat. b reaches the loss along four paths, one per "
+        "cell, each ending in dz/db = 1, so its gradient is the sum of the four cells' "
+        "dMSE/dz; c has one path with dy_hat/dc = 1, so dMSE/dc is the common factor -2(yy - "
+        "y_hat) itself.",
+    ),
+    QT_TRANSLATE_NOOP("Presets", "Classification (cross-entropy)"),
+    QT_TRANSLATE_NOOP(
+        "Presets",
+        "The homework's network as a classifier: y_hat is a logit, the predicted probability "
+        "is s(y_hat) = s(0.978) = 0.727, the target yy = 1 is a class, and the loss is binary"
+        " cross-entropy. The common factor of every path becomes s(y_hat) - yy = -0.273: a "
+        "difference of probabilities, with no 2, never more than 1 in size however wrong the "
+        "score is.",
     ),
 )
 

@@ -26,6 +26,12 @@ value is what the student computes from its inputs, so its inputs (and their inp
 Nothing else is hidden. Zero factors are not special: the rule follows the graph's shape, not
 the current numbers. Views ask :func:`concealed` whether to show a number, and
 :func:`row_values` which values a derivation row shows.
+
+Another network (:func:`net`) has another graph: the conv bias ``b`` enters every ``z``, the
+head bias ``c`` enters ``y_hat`` (and ``dloss/dc`` is the common factor itself), and a cell's
+slope is named for the activation (``relu'(z00)``, as the paths name it). The common factor
+keeps its name ``dMSE/dy_hat`` whatever the loss, as do the gradients ``dMSE/d<name>``: they are
+the graph's names, not what a view shows. Each shortcut above holds for every loss.
 """
 
 from __future__ import annotations
@@ -36,10 +42,23 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
+from .activations import SYMBOL
 from .model import Params, forward, gradients
-from .params import CELLS, HEAD, INPUTS, KERNEL, PARAMETERS, TARGET, window
+from .params import CELLS, CONV_BIAS, HEAD, HEAD_BIAS, INPUTS, KERNEL, TARGET, window
 from .paths import paths
 from .walkthrough import updated
+
+#: What of a network shapes its graph: the activation's symbol and the biases it has.
+Net = tuple[str, tuple[str, ...]]
+HOMEWORK: Net = ("s", ())
+
+
+def net(p: Params | None) -> Net:
+    """The part of ``p``'s network that shapes the graph (the homework's for None)."""
+    if p is None or (p.activation == "sigmoid" and p.b is None and p.c is None):
+        return HOMEWORK
+    return SYMBOL[p.activation], tuple(n for n in (CONV_BIAS, HEAD_BIAS) if p.has(n))
+
 
 DEFAULT_TOL = 0.01  # an answer within 1 % of the value is right
 ABS_FLOOR = 1e-12  # for a value of exactly zero, how close counts as zero
@@ -79,54 +98,78 @@ def check(guess: float, value: float, rel_tol: float = DEFAULT_TOL) -> bool:
 # -- the dependency graph ----------------------------------------------------------------------
 
 
-def routes(param: str) -> tuple[tuple[int, str | None], ...]:
-    """(conv cell, partner) of each path into ``param``, in the order of core.paths.paths."""
+def routes(param: str) -> tuple[tuple[int | None, str | None], ...]:
+    """(conv cell, partner) of each path into ``param``, in the order of core.paths.paths.
+
+    The conv bias has no partner (its factor is 1), the head bias no cell.
+    """
     if param in HEAD:
         return ((HEAD.index(param), None),)
+    if param == CONV_BIAS:
+        return tuple((c, None) for c in range(4))
+    if param == HEAD_BIAS:
+        return ((None, None),)
     if param in KERNEL:
         j = KERNEL.index(param)
         return tuple((c, window(c)[j]) for c in range(4))
     if param in INPUTS:
         return tuple((c, KERNEL[window(c).index(param)]) for c in range(4) if param in window(c))
-    raise KeyError(f"{param!r} has no gradient; choose one of {', '.join(PARAMETERS)}")
+    raise KeyError(f"{param!r} has no gradient; choose one of the network's parameters")
 
 
-def _factors(param: str, cell: int, partner: str | None) -> tuple[str, ...]:
+def _factors(param: str, cell: int | None, partner: str | None, act: str = "s") -> tuple[str, ...]:
     """A path's factors after dMSE/dy_hat, as value names."""
-    if partner is None:
+    if cell is None:  # the head bias: dy_hat/dc = 1
+        return ()
+    if param in HEAD:
         return (f"o{CELLS[cell]}",)
-    return (HEAD[cell], f"s'(z{CELLS[cell]})", partner)
+    slope = (HEAD[cell], f"{act}'(z{CELLS[cell]})")
+    return slope if partner is None else (*slope, partner)
 
 
-def graph(param: str = "w11") -> Mapping[str, tuple[str, ...]]:
+def graph(param: str = "w11", network: Net = HOMEWORK) -> Mapping[str, tuple[str, ...]]:
     """Each derived value and the values it is computed from, for the paths into ``param``.
 
-    Leaves (inputs, weights, yy, lr) have no entry. ``grad`` names ``dMSE/d<param>``.
+    Leaves (inputs, weights, biases, yy, lr) have no entry. ``grad`` names ``dMSE/d<param>``.
     """
-    return MappingProxyType(_graph(param))
+    return MappingProxyType(_graph(param, network))
 
 
-@lru_cache(maxsize=32)
-def _graph(param: str) -> dict[str, tuple[str, ...]]:
+def _inputs_of_gradient(name: str) -> tuple[str, ...]:
+    """What ``dMSE/d<name>`` is computed from, for a name that is not the selected one."""
+    if name in HEAD:
+        return (DLOSS, f"o{CELLS[HEAD.index(name)]}")
+    if name == HEAD_BIAS:
+        return (DLOSS,)
+    out: list[str] = []
+    for c, partner in routes(name):
+        out.append(f"dMSE/dz{CELLS[c or 0]}")
+        if partner is not None:
+            out.append(partner)
+    return tuple(out)
+
+
+@lru_cache(maxsize=64)
+def _graph(param: str, network: Net = HOMEWORK) -> dict[str, tuple[str, ...]]:
+    act, biases = network
+    conv_bias = (CONV_BIAS,) if CONV_BIAS in biases else ()
+    head_bias = (HEAD_BIAS,) if HEAD_BIAS in biases else ()
     g: dict[str, tuple[str, ...]] = {}
     for c, cell in enumerate(CELLS):
-        g[f"z{cell}"] = (*window(c), *KERNEL)
+        g[f"z{cell}"] = (*window(c), *KERNEL, *conv_bias)
         g[f"o{cell}"] = (f"z{cell}",)
-        g[f"s'(z{cell})"] = (f"o{cell}",)
-        g[f"dMSE/dz{cell}"] = (DLOSS, HEAD[c], f"s'(z{cell})")
-    g["y_hat"] = (*(f"o{cell}" for cell in CELLS), *HEAD)
+        g[f"{act}'(z{cell})"] = (f"o{cell}",)
+        g[f"dMSE/dz{cell}"] = (DLOSS, HEAD[c], f"{act}'(z{cell})")
+    g["y_hat"] = (*(f"o{cell}" for cell in CELLS), *HEAD, *head_bias)
     g["MSE"] = g[DLOSS] = g[f"dMSE/d{TARGET}"] = ("y_hat", TARGET)
-    for name in PARAMETERS:
-        if name in HEAD:
-            g[f"dMSE/d{name}"] = (DLOSS, f"o{CELLS[HEAD.index(name)]}")
-        else:
-            g[f"dMSE/d{name}"] = tuple(
-                x for c, partner in routes(name) for x in (f"dMSE/dz{CELLS[c]}", str(partner))
-            )
+    for name in (*KERNEL, *conv_bias, *HEAD, *head_bias, *INPUTS):
+        g[f"dMSE/d{name}"] = _inputs_of_gradient(name)
+    if f"dMSE/d{param}" not in g:
+        raise KeyError(f"{param!r} has no gradient in this network")
     del g[f"dMSE/d{param}"]  # the selected parameter's gradient is "grad", the sum of its paths
     ps = routes(param)
-    for k, (c, partner) in enumerate(ps):
-        g[f"bracket{k}"] = _factors(param, c, partner)
+    for k, (at, partner) in enumerate(ps):
+        g[f"bracket{k}"] = _factors(param, at, partner, act)
         g[f"path{k}"] = (DLOSS, *g[f"bracket{k}"])
     g["sum"] = tuple(f"bracket{k}" for k in range(len(ps)))
     g["grad"] = tuple(f"path{k}" for k in range(len(ps)))  # the sum the app shows
@@ -150,10 +193,16 @@ def shortcuts(param: str = "w11") -> tuple[Shortcut, ...]:
     dyy = f"dMSE/d{TARGET}"
     out = [Shortcut(dyy, DLOSS), Shortcut(DLOSS, dyy), Shortcut("MSE", DLOSS), Shortcut("MSE", dyy)]
     for k, (c, partner) in enumerate(routes(param)):
-        if partner is not None:  # path = dMSE/dz(cell) x partner
+        if c is None:  # the head bias: its path is the common factor itself
+            out.append(Shortcut(f"path{k}", DLOSS))
+        elif param == CONV_BIAS:  # path = dMSE/dz(cell) x 1
+            out.append(Shortcut(f"path{k}", f"dMSE/dz{CELLS[c]}"))
+        elif partner is not None:  # path = dMSE/dz(cell) x partner
             out.append(Shortcut(f"path{k}", f"dMSE/dz{CELLS[c]}", (partner,)))
         out.append(Shortcut(f"path{k}", f"bracket{k}", (DLOSS,)))
     out.append(Shortcut("grad", "sum", (DLOSS,)))
+    if param == HEAD_BIAS:
+        out.append(Shortcut("grad", DLOSS))
     return tuple(out)
 
 
@@ -161,18 +210,18 @@ def _alias(name: str, param: str) -> str:
     return "grad" if name == f"dMSE/d{param}" else name
 
 
-def concealed(hidden: Iterable[str], param: str = "w11") -> frozenset[str]:
+def concealed(hidden: Iterable[str], param: str = "w11", network: Net = HOMEWORK) -> frozenset[str]:
     """Every value to show as hidden when ``hidden`` are (see the module docstring).
 
     The result names values as :func:`graph` does, and holds both ``grad`` and
     ``dMSE/d<param>`` when the selected parameter's gradient is hidden.
     """
-    return _concealed(frozenset(_alias(h, param) for h in hidden), param)
+    return _concealed(frozenset(_alias(h, param) for h in hidden), param, network)
 
 
 @lru_cache(maxsize=256)
-def _concealed(hidden: frozenset[str], param: str) -> frozenset[str]:
-    g = graph(param)
+def _concealed(hidden: frozenset[str], param: str, network: Net = HOMEWORK) -> frozenset[str]:
+    g = graph(param, network)
     unknown = hidden - g.keys()
     if unknown:
         raise KeyError(f"{', '.join(sorted(unknown))}: not a derived value of the network")
@@ -196,7 +245,9 @@ def _concealed(hidden: frozenset[str], param: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def row_values(role: str, path: int | None, param: str = "w11") -> frozenset[str]:
+def row_values(
+    role: str, path: int | None, param: str = "w11", network: Net = HOMEWORK
+) -> frozenset[str]:
     """The values whose numbers a derivation row (a core.latex.Item formula) shows."""
     if role in ("z", "o"):
         return frozenset(f"{role}{cell}" for cell in CELLS)
@@ -206,7 +257,9 @@ def row_values(role: str, path: int | None, param: str = "w11") -> frozenset[str
     ps = routes(param)
     if role in ("local", "path_term") and path is not None and path < len(ps):
         c, partner = ps[path]
-        shown = {*_factors(param, c, partner), f"o{CELLS[c]}"}  # s'(z) is shown as o(1 - o)
+        shown = set(_factors(param, c, partner, network[0]))
+        if c is not None:
+            shown.add(f"o{CELLS[c]}")  # s'(z) is shown as o(1 - o)
         return frozenset(shown | {f"bracket{path}"} if role == "path_term" else shown)
     if role == "result":
         return frozenset({DLOSS, "sum", "grad", *(f"bracket{k}" for k in range(len(ps)))})

@@ -1,6 +1,6 @@
 """The scenario file: JSON holding every value a person set, validated on load, saved atomically.
 
-Format (version 1)::
+Format (version 2)::
 
     {"format": "cnn-backprop-scenario", "version": 1,
      "name": "...", "description": "...",
@@ -8,10 +8,13 @@ Format (version 1)::
      "kernel": [[w11, w12], [w21, w22]],
      "head": [wa, wb, wc, wd],
      "target": yy,
+     "activation": "sigmoid", "loss": "mse", "conv_bias": b, "head_bias": c,
      "learning_rate": 0.5, "selected": "w11",
      "descent": {...}, "view": {...}, "extras": {...}}
 
-``input``, ``kernel``, ``head`` and ``target`` are required; the rest is optional. ``descent``
+``input``, ``kernel``, ``head`` and ``target`` are required; the rest is optional. The network
+keys (``activation``, ``loss``, ``conv_bias``, ``head_bias``; absent: the homework's network) are
+described and validated in :mod:`core.network_format`. ``descent``
 (mode, speed, stop rule, kept runs) and ``view`` (spotlit path, log scale) are described and
 validated in :mod:`core.settings_format`; a file without them opens with the app's defaults.
 ``extras`` is an object kept as it is for anything else an interface wants to store. Keys
@@ -25,16 +28,29 @@ import json
 import math
 import os
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .atomic import write_atomic
-from .model import MAX_ABS_VALUE, PARAMETERS, Params
+from .model import MAX_ABS_VALUE, Params, parameters
+from .network_format import (
+    KEYS as NETWORK_KEYS,
+)
+from .network_format import (
+    NETWORK_VERSION,
+    NetworkError,
+    check_network,
+    network_keys,
+    network_section,
+)
+from .params import KEEP
 from .settings_format import LR_RANGE, FormatError, descent_section, view_section
 
 FORMAT = "cnn-backprop-scenario"
-VERSION = 1
+VERSION = NETWORK_VERSION
+#: The version a file of the homework's network is written as: older apps read it.
+HOMEWORK_VERSION = 1
 MAX_BYTES = 1_000_000
 DEFAULT_LR = 0.5
 
@@ -63,7 +79,7 @@ class Scenario:
 KNOWN = {
     "": {
         "format", "version", "name", "description", "input", "kernel", "head", "target",
-        "learning_rate", "selected", "descent", "view", "extras",
+        "learning_rate", "selected", "descent", "view", "extras", *NETWORK_KEYS,
     },
     "descent": {"mode", "speed", "max_steps", "tol", "use_tol", "step", "runs"},
     "view": {"path", "log_scale"},
@@ -127,6 +143,11 @@ def from_dict(data: object) -> Scenario:
     w = _matrix(data["kernel"], 2, "kernel")
     head = _vector(data["head"], 4, "head")
     yy = _number(data["target"], "target")
+    try:
+        params = Params.create(a, w, head, yy, **network_section(data))
+        check_network(params)
+    except NetworkError as exc:
+        raise ScenarioError(str(exc)) from None
     lr = data.get("learning_rate", DEFAULT_LR)
     lr = _number(lr, "learning_rate")
     if lr <= 0:
@@ -146,7 +167,7 @@ def from_dict(data: object) -> Scenario:
         if not isinstance(texts[key], str):
             raise ScenarioError(f"{key}: expected text")
     selected = data.get("selected", "w11")
-    if selected not in PARAMETERS:
+    if selected not in parameters(params):
         raise ScenarioError(f"selected: {json.dumps(selected)[:40]} is not a parameter name")
     extras = data.get("extras", {})
     if not isinstance(extras, dict):
@@ -160,8 +181,9 @@ def from_dict(data: object) -> Scenario:
         view = view_section(data.get("view", {}))
     except FormatError as exc:
         raise ScenarioError(str(exc)) from None
+    _check_names(params, descent)
     return Scenario(
-        Params.create(a, w, head, yy),
+        params,
         texts["name"],
         texts["description"],
         lr,
@@ -174,17 +196,79 @@ def from_dict(data: object) -> Scenario:
     )
 
 
+def _check_names(p: Params, descent: dict[str, Any]) -> None:
+    """A bias named in ``descent`` (its mode, a kept run) must exist in the network."""
+    names = parameters(p)
+    mode = descent.get("mode")
+    if mode in ("b", "c") and mode not in names:
+        raise ScenarioError(f"descent.mode: {mode} is not a parameter of this network")
+    for i, run in enumerate(descent.get("runs", ())):
+        if run["x_name"] in ("b", "c") and run["x_name"] not in names:
+            raise ScenarioError(f"descent.runs[{i}].x_name: not a parameter of this network")
+
+
+def with_network(
+    s: Scenario,
+    activation: str | None = None,
+    loss: str | None = None,
+    conv_bias: object = KEEP,
+    head_bias: object = KEEP,
+) -> Scenario:
+    """``s`` with another network, checked as a file's would be (:class:`ScenarioError`).
+
+    None keeps the activation or loss; a bias takes a number, None (no bias) or ``KEEP``. A
+    selection, descent mode or kept run on a bias that is gone falls back to the homework's.
+    """
+    data = network_keys(s.params)
+    if activation is not None:
+        data["activation"] = activation
+    if loss is not None:
+        data["loss"] = loss
+    for key, bias in (("conv_bias", conv_bias), ("head_bias", head_bias)):
+        if bias is not KEEP:
+            data[key] = bias
+    try:
+        net = network_section(data)
+        p = s.params.with_network(**net)
+        check_network(p)
+    except NetworkError as exc:
+        raise ScenarioError(str(exc)) from None
+    names = parameters(p)
+    selected = s.selected if s.selected in names else "w11"
+    descent = dict(s.descent)
+    if descent.get("mode") in ("b", "c") and descent["mode"] not in names:
+        descent["mode"] = "w11"
+    if "runs" in descent:
+        descent["runs"] = [r for r in descent["runs"] if r["x_name"] in names]
+    return replace(s, params=p, selected=selected, descent=descent)
+
+
+def homework_selection(s: Scenario) -> Scenario:
+    """``s`` with a bias neither selected nor descending (w11 instead), its kept runs on a bias
+    left out: for a view that shows no node for the biases."""
+    selected = "w11" if s.selected in ("b", "c") else s.selected
+    descent = dict(s.descent)
+    if descent.get("mode") in ("b", "c"):
+        descent["mode"] = "w11"
+    if "runs" in descent:
+        descent["runs"] = [r for r in descent["runs"] if r["x_name"] not in ("b", "c")]
+    if (selected, descent) == (s.selected, s.descent):
+        return s
+    return replace(s, selected=selected, descent=descent)
+
+
 def to_dict(s: Scenario) -> dict[str, Any]:
     p = s.params
     known: dict[str, Any] = {
         "format": FORMAT,
-        "version": VERSION,
+        "version": HOMEWORK_VERSION if p.is_homework else VERSION,
         "name": s.name,
         "description": s.description,
         "input": p.a.tolist(),
         "kernel": p.w.tolist(),
         "head": p.head.tolist(),
         "target": p.yy,
+        **network_keys(p),
         "learning_rate": s.learning_rate,
         "selected": s.selected,
         **({"descent": dict(s.descent)} if s.descent else {}),

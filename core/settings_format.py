@@ -23,10 +23,13 @@ from dataclasses import dataclass
 from typing import Any, TypedDict
 
 from .descent import ALL_WEIGHTS
-from .model import PARAMETERS
+from .model import ALL_PARAMETERS, BIASES, PARAMETERS
 
 FOLLOW_SELECTION = "selected"
+#: The modes of the homework's network.
 MODES = (*PARAMETERS, FOLLOW_SELECTION, ALL_WEIGHTS)
+#: The modes a file may name: a bias too (core.scenario checks that the network has it).
+FILE_MODES = (*MODES, *BIASES)
 SPEED_RANGE = (1.0, 1000.0)
 #: The learning rates the window offers (its slider and field); a file's is brought into it.
 LR_RANGE = (1e-4, 1e2)
@@ -124,7 +127,7 @@ def _run(value: object, where: str) -> KeptRun:
     if lr <= 0:
         raise FormatError(f"{where}.lr: must be greater than 0")
     x_name = value.get("x_name", "w11")
-    if x_name not in PARAMETERS:
+    if x_name not in ALL_PARAMETERS:
         raise FormatError(f"{where}.x_name: not a parameter name")
     x, steps, loss = (_series(value.get(key), f"{where}.{key}") for key in ("x", "steps", "loss"))
     if not len(x) == len(steps) == len(loss):
@@ -138,7 +141,7 @@ def descent_section(value: object) -> dict[str, Any]:
         raise FormatError("descent: expected an object")
     out: dict[str, Any] = {}
     if "mode" in value:
-        if value["mode"] not in MODES:
+        if value["mode"] not in FILE_MODES:
             raise FormatError(f"descent.mode: {json.dumps(value['mode'])[:40]} is not a mode")
         out["mode"] = value["mode"]
     if "speed" in value:

@@ -15,7 +15,7 @@ from .i18n import QT_TRANSLATE_NOOP
 from .latex import TEXTS as LATEX_TEXTS
 from .latex import Item, derivation, num
 from .model import CELLS, HEAD, INPUTS, KERNEL, TARGET, forward, gradients
-from .paths import paths
+from .paths import Path, paths
 from .scenario import Scenario
 
 #: English prose; every key may be replaced by a translation.
@@ -40,7 +40,27 @@ TEXTS: dict[str, str] = {
     "check": QT_TRANSLATE_NOOP(
         "Solution", "Check: a central finite difference gives {fd} (relative error {err})."
     ),
+    "network_note": QT_TRANSLATE_NOOP(
+        "Solution", "This network's activation is {activation} and its loss is {loss}."
+    ),
+    # the derivation's notes, in this context too (the worked solution is translated as one)
+    "note_conv_bias": QT_TRANSLATE_NOOP(
+        "Solution", "b is the conv bias: one number added to each of the four conv cells."
+    ),
+    "note_head_bias": QT_TRANSLATE_NOOP(
+        "Solution", "c is the head bias, added to the prediction y\u0302."
+    ),
+    "note_dead": QT_TRANSLATE_NOOP(
+        "Solution",
+        "Path {k} is dead: z{cell} = {z} is not above 0, where ReLU is flat, so its slope "
+        "is exactly 0 and the path adds nothing.",
+    ),
 }
+
+
+def _via(path: Path) -> str:
+    """The node a path passes, as inline math: ``$z_{00}$``, or ``$\\hat{y}$`` for c."""
+    return "$\\hat{y}$" if path.cell is None else f"$z_{{{CELLS[path.cell]}}}$"
 
 
 def _given(s: Scenario) -> list[str]:
@@ -51,7 +71,7 @@ def _given(s: Scenario) -> list[str]:
     rows += ["", "| | 1 | 2 |", "|---|---|---|"]
     for i in range(2):
         rows.append(f"| w{i + 1}· | " + " | ".join(f"${num(v)}$" for v in p.w[i]) + " |")
-    names = [*HEAD, TARGET]
+    names = [*HEAD, *(n for n in ("b", "c") if p.has(n)), TARGET]
     rows += ["", "| " + " | ".join(names) + " |", "|" + "---|" * len(names)]
     rows.append("| " + " | ".join(f"${num(p.get(n))}$" for n in names) + " |")
     return rows
@@ -81,7 +101,10 @@ def markdown(s: Scenario, param: str = "w11", texts: Mapping[str, str] = TEXTS) 
     out = [f"# {t('title', param=param)}", ""]
     if s.name:
         out += [f"*{t('scenario', name=s.name)}*", ""]
-    out += [f"## {t('given')}", "", t("given_note"), "", *_given(s), ""]
+    out += [f"## {t('given')}", "", t("given_note"), ""]
+    if not p.is_homework:
+        out += [t("network_note", activation=f"`{p.activation}`", loss=f"`{p.loss}`"), ""]
+    out += [*_given(s), ""]
     pending: list[str] = []
 
     def flush() -> None:
@@ -104,7 +127,7 @@ def markdown(s: Scenario, param: str = "w11", texts: Mapping[str, str] = TEXTS) 
     out += [f"## {t('answer')}", "", t("answer_line", param=param, value=f"${num(grad, 6)}$"), ""]
     out += [t("shares"), ""]
     for k, path in enumerate(paths(p, param, f), 1):
-        cell = f"$z_{{{CELLS[path.cell]}}}$"
+        cell = _via(path)
         out.append("- " + t("share_row", k=k, cell=cell, value=f"${num(path.value, 6)}$"))
     fd = central_difference(p, param)
     err = f"{relative_error(fd, grad):.1e}"

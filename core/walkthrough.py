@@ -17,6 +17,7 @@ from collections.abc import Mapping, Set
 from dataclasses import dataclass
 
 from .i18n import QT_TRANSLATE_NOOP
+from .losses import LOSS_SYMBOL
 from .model import CELLS, HEAD, KERNEL, Params, forward, gradients, window
 from .numfmt import fmt
 from .numfmt import fmt_operand as op
@@ -55,6 +56,51 @@ NARRATION: dict[str, str] = {
         "One step: {param} <- {param} - lr x gradient = {old} - {lr} x {grad} = {new} "
         "(was {old}); the loss goes from {loss_old} to {loss_new}",
     ),
+    # The same steps in another network (core.activations, core.losses):
+    "conv_tanh": QT_TRANSLATE_NOOP(
+        "Walkthrough", "tanh: o{cell} = tanh(z{cell}) = tanh({z}) = {o}"
+    ),
+    "conv_relu": QT_TRANSLATE_NOOP(
+        "Walkthrough", "ReLU: o{cell} = max(z{cell}, 0) = max({z}, 0) = {o}"
+    ),
+    "conv_relu_dead": QT_TRANSLATE_NOOP(
+        "Walkthrough",
+        "ReLU: o{cell} = max(z{cell}, 0) = max({z}, 0) = 0: z{cell} is not above 0, so this "
+        "cell is dead and relu'(z{cell}) = 0",
+    ),
+    "conv_leaky_relu": QT_TRANSLATE_NOOP(
+        "Walkthrough", "Leaky ReLU: o{cell} = max(z{cell}, 0.01 z{cell}) = {o}"
+    ),
+    "conv_identity": QT_TRANSLATE_NOOP("Walkthrough", "No activation: o{cell} = z{cell} = {o}"),
+    "loss_half_mse": QT_TRANSLATE_NOOP(
+        "Walkthrough", "The loss: L = (yy - y_hat)^2 / 2 = ({yy} - {y_hat})^2 / 2 = {loss}"
+    ),
+    "loss_bce_logits": QT_TRANSLATE_NOOP(
+        "Walkthrough",
+        "The loss: BCE = log(1 + e^y_hat) - yy y_hat = log(1 + e^{y_hat}) - {yy} x {y_hat} "
+        "= {loss}",
+    ),
+    "dloss_half_mse": QT_TRANSLATE_NOOP(
+        "Walkthrough",
+        "Backward: every path starts with dL/dy_hat = -(yy - y_hat) = {value}: halving the "
+        "square removes the 2",
+    ),
+    "dloss_bce_logits": QT_TRANSLATE_NOOP(
+        "Walkthrough",
+        "Backward: every path starts with dBCE/dy_hat = s(y_hat) - yy = {value}",
+    ),
+    "path_dead": QT_TRANSLATE_NOOP(
+        "Walkthrough",
+        "Path {k} of {n} via z{cell} is dead: relu'(z{cell}) = 0, so {symbols} = {numbers} "
+        "= {value}",
+    ),
+    "path_bias": QT_TRANSLATE_NOOP(
+        "Walkthrough", "Path {k} of {n}, straight into y_hat: {symbols} = {numbers} = {value}"
+    ),
+    "sum_loss": QT_TRANSLATE_NOOP(
+        "Walkthrough",
+        "The gradient is the sum of the paths: d{loss}/d{param} = {terms} = {grad}",
+    ),
 }
 
 
@@ -75,6 +121,8 @@ class Step:
     cell: int | None = None
     path: int | None = None
     section: tuple[str, ...] = ()
+    #: The key of the sentence in :data:`NARRATION`, when it is not ``kind`` (another network).
+    key: str = ""
 
     def narration(
         self, texts: Mapping[str, str] = NARRATION, hidden: Set[str] = frozenset()
@@ -89,7 +137,8 @@ class Step:
             gives_away = {k.format(path=self.path) for k in keys}
             if arg in args and gives_away & set(hidden):
                 args[arg] = "?"
-        return texts.get(self.kind, NARRATION[self.kind]).format(**args)
+        key = self.key or self.kind
+        return texts.get(key, NARRATION[key]).format(**args)
 
 
 _PATHS = tuple(f"path{k}" for k in range(4))
@@ -109,6 +158,15 @@ def _args(**kw: object) -> tuple[tuple[str, str], ...]:
     return tuple((k, str(v)) for k, v in kw.items())
 
 
+def _activation_key(p: Params, slope: float) -> str:
+    """The sentence of a cell's activation step: the homework's, or the chosen activation's."""
+    if p.activation == "sigmoid":
+        return ""
+    if p.activation == "relu" and slope == 0.0:
+        return "conv_relu_dead"
+    return f"conv_{p.activation}"
+
+
 def updated(p: Params, param: str, lr: float) -> tuple[float, float]:
     """The value of ``param`` after one descent step, and the loss there."""
     new = p.get(param) - lr * gradients(p)[param]
@@ -124,21 +182,26 @@ def steps(p: Params, param: str = "w11", lr: float = 0.5) -> tuple[Step, ...]:
         z, o = f.z.flat[c], f.o.flat[c]
         symbols = " + ".join(f"{a}*{w}" for a, w in zip(names, KERNEL, strict=True))
         numbers = " + ".join(f"{op(p.get(a))}*{op(p.get(w))}" for a, w in zip(names, KERNEL))
+        if p.b is not None:
+            symbols, numbers = f"{symbols} + b", f"{numbers} + {op(p.b)}"
         args = _args(a0=names[0], a3=names[3], cell=cell, symbols=symbols, numbers=numbers)
         nodes = (*names, *KERNEL, f"z{cell}")
         out.append(Step("conv_sum", (*args, ("z", fmt(z))), nodes, (), c, None, ("z",)))
         out.append(
             Step(
                 "conv_sigmoid",
-                _args(cell=cell, z=op(z), o=fmt(o)),
+                _args(cell=cell, z=op(z) if p.activation == "sigmoid" else fmt(z), o=fmt(o)),
                 (f"z{cell}",),
                 (),
                 c,
                 None,
                 ("o",),
+                _activation_key(p, float(f.ds.flat[c])),
             )
         )
     head_nums = " + ".join(f"{op(p.head[i])}*{fmt(f.o.flat[i])}" for i in range(4))
+    if p.c is not None:
+        head_nums += f" + {op(p.c)}"
     out.append(
         Step(
             "head",
@@ -155,6 +218,7 @@ def steps(p: Params, param: str = "w11", lr: float = 0.5) -> tuple[Step, ...]:
             ("y_hat", "yy", "MSE"),
             ("yhat_loss", "target_loss"),
             section=("loss",),
+            key="" if p.loss == "mse" else f"loss_{p.loss}",
         )
     )
     out.append(
@@ -164,47 +228,57 @@ def steps(p: Params, param: str = "w11", lr: float = 0.5) -> tuple[Step, ...]:
             ("y_hat", "MSE"),
             ("yhat_loss",),
             section=("dloss",),
+            key="" if p.loss == "mse" else f"dloss_{p.loss}",
         )
     )
     ps = paths(p, param, f)
     for k, path in enumerate(ps):
-        c = path.cell
+        at = path.cell
         symbols = " x ".join(fa.symbol for fa in path.factors)
         numbers = " x ".join(op(fa.value) for fa in path.factors)
-        lit = [param, "y_hat", "MSE", HEAD[c]]
-        edges = ["yhat_loss", f"headout{c}"]
-        if len(path.factors) > 2:  # through a conv cell
-            lit.append(f"z{CELLS[c]}")
-            edges += [f"head{c}", f"kern{c}", f"inp{c}"]
+        lit = [param, "y_hat", "MSE"]
+        edges = ["yhat_loss"]
+        if at is not None:
+            lit.append(HEAD[at])
+            edges.append(f"headout{at}")
+        if at is not None and len(path.factors) > 2:  # through a conv cell
+            lit.append(f"z{CELLS[at]}")
+            edges += [f"head{at}", f"kern{at}", f"inp{at}"]
         if path.partner:
             lit.append(path.partner)
+        key = "path_dead" if path.dead else ("path_bias" if at is None else "")
         out.append(
             Step(
                 "path",
                 _args(
                     k=k + 1,
                     n=len(ps),
-                    cell=CELLS[c],
+                    cell="" if at is None else CELLS[at],
                     symbols=symbols,
                     numbers=numbers,
                     value=fmt(path.value),
                 ),
                 tuple(lit),
                 tuple(edges),
-                c if path.partner else None,
+                at if path.partner else None,
                 k,
                 ("chain", "local", "path_term"),
+                key,
             )
         )
     grad = gradients(p, f)[param]
     terms = " + ".join(op(path.value) for path in ps)
+    sum_args = _args(param=param, terms=terms, grad=fmt(grad, 6))
+    if p.loss != "mse":
+        sum_args += _args(loss=LOSS_SYMBOL[p.loss])
     out.append(
         Step(
             "sum",
-            _args(param=param, terms=terms, grad=fmt(grad, 6)),
+            sum_args,
             (param, "y_hat", "MSE"),
             ("yhat_loss",),
             section=("result_lead", "path_term", "result"),
+            key="" if p.loss == "mse" else "sum_loss",
         )
     )
     new, loss_new = updated(p, param, lr)

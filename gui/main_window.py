@@ -81,8 +81,10 @@ class MainWindow(QMainWindow):
         derivation = self._dock("derivationDock", self.derivation.title(), self.derivation, RIGHT)
         derivation.visibilityChanged.connect(self._derivation_seen)
         quiz = self._dock("quiz_dock", self.quiz.title(), self.quiz, RIGHT)
+        quiz.visibilityChanged.connect(self.quiz.seen)
         self.values = ValuesPanel(session)
         values = self._dock("values_dock", self.values.title(), self.values, RIGHT)
+        values.visibilityChanged.connect(self.values.seen)
         self.tabifyDockWidget(paths, derivation)
         self.tabifyDockWidget(derivation, quiz)
         self.tabifyDockWidget(quiz, values)
@@ -198,6 +200,19 @@ class MainWindow(QMainWindow):
         else:
             event.ignore()
 
+    def _panel_key(self, dock: QDockWidget) -> None:
+        """View > Panels (Alt+1..5): show a closed panel, bring forward one behind another's
+        tab (presenter mode on a 4:3 screen tabs them under the diagram), close one in view."""
+        behind = not dock.isFloating() and not self.rect().intersects(dock.geometry())
+        if dock.isHidden():
+            dock.show()
+            dock.raise_()
+        elif behind:  # Qt lays a tab that is not in front out beyond the window's edge
+            dock.raise_()
+        else:
+            dock.close()
+        dock.toggleViewAction().setChecked(not dock.isHidden())
+
     def _dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)  # untranslated: saved layouts use it
@@ -237,6 +252,9 @@ class MainWindow(QMainWindow):
         order = ["Paths", "derivationDock", "quiz_dock", "descent_dock", "values_dock"]
         docks = sorted(self.findChildren(QDockWidget), key=lambda d: order.index(d.objectName()))
         toggles = [d.toggleViewAction() for d in docks]
+        for dock, toggle in zip(docks, toggles):
+            toggle.triggered.disconnect()  # Qt's own would close a panel behind another's tab
+            toggle.triggered.connect(lambda _=False, d=dock: self._panel_key(d))
         toggles += [t.toggleViewAction() for t in self.findChildren(QToolBar)]
         for k, toggle in enumerate(toggles):
             toggle.setShortcut(QKeySequence(f"Alt+{k + 1}"))

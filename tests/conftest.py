@@ -21,6 +21,7 @@ def _isolated_settings_and_no_blocking_dialogs(tmp_path, monkeypatch):
         QSettings.setPath(QSettings.Format.IniFormat, scope, str(tmp_path / "settings"))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # recovery files, never the user's
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # typeset formulas too
 
 
 @pytest.fixture

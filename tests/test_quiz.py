@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDockWidget
 
 from core.model import forward, gradients
+
+
+@pytest.fixture(autouse=True)
+def quiz_in_front(win):
+    """The Quiz tab brought forward, as a person does before using it (Q, or its tab)."""
+    win.findChild(QDockWidget, "quiz_dock").raise_()
+    QApplication.processEvents()
 
 
 def answer(win, qtbot, key: str, text: str) -> str:
@@ -133,3 +142,15 @@ def test_the_loss_at_the_cursor_is_not_drawn_while_the_loss_is_hidden(win, sessi
     session.lecture.reveal_all()
     qtbot.wait(10)
     assert green_pixels(curve) > 20
+
+
+def test_behind_another_tab_the_quiz_catches_up_when_raised(win, session):
+    win.findChild(QDockWidget, "Paths").raise_()
+    QApplication.processEvents()
+    session.select("wb")  # while the quiz is behind: one path row for a head weight
+    session.lecture.hide_value("MSE")
+    win.findChild(QDockWidget, "quiz_dock").raise_()
+    QApplication.processEvents()
+    visible = [k for k, row in win.quiz.rows.items() if row.hide.isVisibleTo(win.quiz)]
+    assert visible == ["y_hat", "MSE", "path0", "grad", "after"]
+    assert win.quiz.rows["MSE"].hide.isChecked()

@@ -260,7 +260,7 @@ def test_a_utf8_bom_is_accepted(tmp_path):
     assert load(path) == loads(doc())
 
 
-@pytest.mark.parametrize("version", [2, 99, "1", 1.0, True, None])
+@pytest.mark.parametrize("version", [3, 99, "1", 1.0, True, None])
 def test_newer_or_malformed_versions_are_refused(version):
     refused(doc(version=version), "version")
 

@@ -126,6 +126,7 @@ class LegendPlace:
         self._widths: tuple = ()
         self._offset: tuple[float, float] | None = None
         plot.vb.sigRangeChangedManually.connect(lambda _axes: self.update(False))  # zoom, pan
+        plot.vb.sigResized.connect(lambda _vb: self.update(False))  # a new layout, new type
         self._room = QGraphicsWidget()  # the row under the axis a legend outside takes
 
     def _box(self) -> QRectF:
@@ -155,8 +156,11 @@ class LegendPlace:
         widths = tuple(round(label.item.boundingRect().width()) for _s, label in legend.items)
         if legend.columnCount != columns or widths != self._widths:
             legend.setColumnCount(columns)
-            legend.updateSize()
             self._widths = widths
+        hint = legend.layout.preferredSize()  # pyqtgraph's updateSize() sums the labels' old
+        if (legend.width(), legend.height()) != (hint.width(), hint.height()):  # widths
+            legend.setGeometry(0, 0, hint.width(), hint.height())  # (its anchor places it)
+            legend.layout.activate()
         return legend.width(), legend.height()
 
     def update(self, fresh: bool = True) -> None:
@@ -267,7 +271,11 @@ class LegendPlace:
         else:
             self._room.setMinimumSize(0, h)
             self._room.setMaximumSize(1e6, h)
-            self.legend.anchor(itemPos=(0.5, 1), parentPos=(0.5, 1), offset=(0, -2))
+            # centred under the part of the view on screen (a plot squeezed below its least
+            # width lays its view out past the widget's edge)
+            left = box.left() - self.plot.vb.sceneBoundingRect().left()
+            offset = (left + max(0.0, (min(now_w, box.width()) - w) / 2), -2)
+            self.legend.anchor(itemPos=(0, 1), parentPos=(0, 1), offset=offset)
         self.plot.layout.activate()  # the room takes its place now, not on the next event
 
     @staticmethod

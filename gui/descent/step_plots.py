@@ -64,7 +64,6 @@ class LossStepPlot:
         self._ranges = ViewRanges(plot.vb, AxisRange(), self._y)
         self.legend = LegendPlace(plot)
         fit_button(plot, [self._ranges], lambda: self.legend.update(False))
-        plot.vb.sigResized.connect(lambda _vb: self.legend.update(False))
         self._ghost_keys: tuple = ()
         self._shown: tuple = ()
         self._log = False
@@ -171,7 +170,6 @@ class ValueStepPlot:
         self._gradient = ViewRanges(self._right, None, AxisRange())
         self.legend = LegendPlace(plot, [plot.vb, self._right])
         fit_button(plot, [self._left, self._gradient], lambda: self.legend.update(False))
-        plot.vb.sigResized.connect(lambda _vb: self.legend.update(False))
         self._name = ""
         self._shown: tuple = ()
         self.retranslate()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -36,6 +37,7 @@ from core.parse import ParseError, parse_number
 from ..look.labels import wrapped
 from ..state.session import Session, Snapshot
 from ..support.announce import announce
+from ..support.behind import behind_a_tab
 from .values_text import ROWS, kind, path_sentences, sentence, shown
 
 NAME, WHAT, VALUE, GRADIENT = range(4)
@@ -54,15 +56,38 @@ class ValuesModel(QAbstractTableModel):
         super().__init__(parent)
         self.session = session
         self._rows: list[tuple[str, str, str, str, str]] = []
+        self._pending: Snapshot | None = None  # the rows are made from it when first read
+        self._made: Snapshot | None = None  # the snapshot the rows show
         self.show(session.snapshot)
 
-    def show(self, snap: Snapshot) -> None:
-        rows = [(n, kind(n), *shown(snap, n), sentence(snap, n)) for n in ROWS]
-        if rows == self._rows:
+    def show(self, snap: Snapshot, notify: bool = True) -> None:
+        """Take ``snap``; its rows are made when a view (or a screen reader) reads them.
+        ``notify`` False keeps the views from reading them now (a panel behind another tab:
+        its table would measure every cell on each edit); :meth:`notify` catches up."""
+        if snap is self._pending or (self._pending is None and snap is self._made):
             return
-        changed = [i for i, r in enumerate(rows) if i >= len(self._rows) or r != self._rows[i]]
-        self._rows = rows
-        self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), GRADIENT))
+        self._pending = snap
+        if notify:
+            self.notify()
+
+    def notify(self) -> None:
+        """Tell the views every row may have changed."""
+        self.dataChanged.emit(self.index(0, 0), self.index(len(ROWS) - 1, GRADIENT))
+
+    def retranslate(self) -> None:
+        """Make the rows again from the snapshot they show, in the new language."""
+        if self._pending is None and self._made is not None:
+            self._pending, self._made = self._made, None
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, GRADIENT)
+        self.notify()
+
+    def _row(self, i: int) -> tuple[str, str, str, str, str]:
+        snap = self._pending
+        if snap is not None:
+            self._pending = None
+            self._rows = [(n, kind(n), *shown(snap, n), sentence(snap, n)) for n in ROWS]
+            self._made = snap
+        return self._rows[i]
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(ROWS)
@@ -83,7 +108,7 @@ class ValuesModel(QAbstractTableModel):
     def data(self, index: Index, role=Role.DisplayRole):
         if not index.isValid():
             return None
-        name, what, value, gradient, said = self._rows[index.row()]
+        name, what, value, gradient, said = self._row(index.row())
         column = index.column()
         if role == Role.DisplayRole:
             return (name.replace("y_hat", "ŷ"), what, value, gradient)[column]
@@ -181,9 +206,21 @@ class ValuesPanel(QWidget):
         session.state_changed.connect(self.show_snapshot)
         self.show_snapshot(session.snapshot)
 
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.model.retranslate()
+
+    def seen(self, seen: bool) -> None:
+        """Its tab came to the front: show what changed while it was behind."""
+        if seen:
+            self.model.notify()
+            self.show_snapshot(self.session.snapshot)
+
     def show_snapshot(self, snap: Snapshot) -> None:
-        self.model.show(snap)
-        if not self.visibleRegion().isEmpty():  # behind another tab: done when raised
+        seen = not behind_a_tab(self)  # behind: the table and the steps wait until raised
+        self.model.show(snap, notify=seen)  # behind: the table reads it when raised, see seen()
+        if seen:
             self._show_steps(snap)
         sentences = path_sentences(snap)
         if [self.paths.item(i).text() for i in range(self.paths.count())] != sentences:

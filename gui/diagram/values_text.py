@@ -77,7 +77,7 @@ def path_sentences(snap: Snapshot) -> list[str]:
             )
             .replace("%1", str(k + 1))
             .replace("%2", name)
-            .replace("%3", CELLS[path.cell])
+            .replace("%3", path.via.removeprefix("z"))
             .replace("%4", QCoreApplication.translate("ValuesText", " times ").join(factors))
             .replace("%5", common)
             .replace("%6", result)

@@ -20,6 +20,10 @@ from .walkthrough import WalkthroughController
 
 FONT_BOOST = 1.4  # presenter fonts at zoom 1, against the window's own
 SIDE_SHARE, BOTTOM_SHARE = 0.32, 0.37  # of the screen: the right panels' width, the plots' height
+#: A screen narrower than this (width / height: 4:3 is 1.33, 16:9 is 1.78) gives the diagram
+#: its whole width: the panels on the right join the plots' dock as tabs. Beside them the wide
+#: diagram would be drawn at 0.43 of its size on a 1024x768 projector (8 px type), alone at 0.71.
+NARROW = 1.5
 
 
 class Zoomable(Protocol):
@@ -203,7 +207,25 @@ class Presenter(QObject):
         self.toggle.setChecked(True)
         self._diagram.set_keep_focus(True)
         self.appearance.set_presenter(True)
+        rect = screen if screen is not None else w.geometry()
+        if rect.width() < NARROW * rect.height():
+            self._panels_under_the_diagram()
         self._lay_out_docks()
+
+    def _panels_under_the_diagram(self) -> None:
+        """Tab the right-hand panels with the plots, keeping the plots in front (leaving
+        presenter mode restores the layout as it was)."""
+        w = self._window
+        docks = [d for d in w.findChildren(QDockWidget) if d.isVisible() and not d.isFloating()]
+        bottom = [d for d in docks if w.dockWidgetArea(d) == Qt.DockWidgetArea.BottomDockWidgetArea]
+        right = [d for d in docks if w.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea]
+        if not bottom or not right:
+            return
+        order = ["Paths", "derivationDock", "quiz_dock", "values_dock"]  # as the tabs read
+        right.sort(key=lambda d: order.index(d.objectName()) if d.objectName() in order else 9)
+        for dock in right:
+            w.tabifyDockWidget(bottom[0], dock)
+        bottom[0].raise_()
 
     def fit_all(self) -> None:
         """Ctrl+0 in presenter mode: zoom 1, where the diagram, plots and panels all fit."""

@@ -39,6 +39,7 @@ from ..look.labels import wrapped
 from ..look.palette import COMMON, WALK, sign_hex
 from ..look.theme import THEMES, Theme
 from ..state.session import Session, Snapshot
+from ..support.behind import behind_a_tab
 from .derivation_texts import texts
 from .formula_view import FormulaView
 from .mathsvg import DIGIT_EM
@@ -159,6 +160,9 @@ class DerivationPanel(QWidget):
     def refresh(self) -> None:
         """Build the current derivation and ask for the formulas not typeset yet."""
         self._timer.stop()
+        if behind_a_tab(self):  # built when its tab comes to the front (the window's
+            self.setProperty("rendering", False)  # _derivation_seen): 5 ms an edit for a
+            return  # panel no one sees, and nothing for a screenshot to wait on
         snap, t = self._snap, self._theme
         items = derivation(
             snap.params,

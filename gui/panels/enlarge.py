@@ -21,7 +21,7 @@ class Enlarger(QObject):
     def __init__(self, window: QMainWindow, dock: QDockWidget, plots: QDockWidget, menu: QMenu):
         super().__init__(window)
         self._window, self._dock, self._plots = window, dock, plots
-        self._before: tuple[bool, int] | None = None  # plots shown, dock width: to restore
+        self._before: tuple[bool, int] | None = None  # plots shown, dock size: to restore
         self.action = make_action(window, "", ["D"], self.set_enlarged, checkable=True, menu=menu)
         self.retranslate()
 
@@ -40,16 +40,23 @@ class Enlarger(QObject):
         if on == self.enlarged:
             return
         w = self._window
+        # beside the diagram it grows in width; under it (a 4:3 presenter screen) in height
+        across = w.dockWidgetArea(self._dock) != Qt.DockWidgetArea.BottomDockWidgetArea
+        way = Qt.Orientation.Horizontal if across else Qt.Orientation.Vertical
         if on:
-            self._before = (self._plots.isVisible(), self._dock.width())
+            size = self._dock.width() if across else self._dock.height()
+            self._before = (self._plots.isVisible(), size)
             self._plots.hide()
             self._dock.show()
             self._dock.raise_()
-            w.resizeDocks([self._dock], [int(w.width() * SHARE)], Qt.Orientation.Horizontal)
+            whole = w.width() if across else w.height()
+            w.resizeDocks([self._dock], [int(whole * SHARE)], way)
         else:
             assert self._before is not None
-            shown, width = self._before
+            shown, size = self._before
             self._before = None
             self._plots.setVisible(shown)
-            w.resizeDocks([self._dock], [width], Qt.Orientation.Horizontal)
+            if shown:
+                self._plots.raise_()  # in front again where the two share a tab bar
+            w.resizeDocks([self._dock], [size], way)
         self.action.setChecked(on)

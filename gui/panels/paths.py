@@ -13,7 +13,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.descent import central_difference, relative_error
 from core.model import CELLS, Params
@@ -28,6 +36,7 @@ from ..state.session import Session, Snapshot
 GRADIENT_SCALE = 1.6  # the gradient's type, relative to the panel's body text
 CAPTION_SCALE = 0.9  # the captions' type
 LEAST_FIT = 0.7  # the smallest part of its given type the panel shrinks to, to fit its height
+WIDE = 760  # a panel at least this wide shows its path cards two by two
 FIT_STEP = 0.95  # each try at fitting sets the type this much smaller
 
 
@@ -151,9 +160,13 @@ class PathsPanel(QWidget):
         layout.addSpacing(4)
         layout.addWidget(self.sum_caption)
         layout.addWidget(self.total)
+        self._grid = QGridLayout()
+        self._grid.setSpacing(3)
+        self._columns = 0
         for row in self.rows:
             row.clicked.connect(self._row_clicked)
-            layout.addWidget(row)
+        self._arrange(1)
+        layout.addLayout(self._grid)
         layout.addSpacing(4)
         layout.addWidget(self.common)
         layout.addStretch(1)
@@ -201,8 +214,20 @@ class PathsPanel(QWidget):
                 return
             fit = max(LEAST_FIT, fit * FIT_STEP)
 
+    def _arrange(self, columns: int) -> None:
+        """The path cards in one column, or two side by side (1 2 / 3 4) when the panel is
+        wide: a tab under the diagram on a 4:3 projector is wide and short."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for row in self.rows:
+            self._grid.removeWidget(row)
+        for k, row in enumerate(self.rows):
+            self._grid.addWidget(row, k // columns, k % columns)
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._arrange(2 if self.width() >= WIDE else 1)
         self._grow_later()
 
     def showEvent(self, event) -> None:

@@ -35,6 +35,7 @@ from ..look.labels import scroll_body, wrapped
 from ..look.palette import NEGATIVE, POSITIVE, SELECTED
 from ..state.session import Session, Snapshot
 from ..support.announce import announce
+from ..support.behind import behind_a_tab
 
 MAX_PATHS = 4
 MAX_NAMED = 6  # implied values named in full; the rest are counted (all in the tooltip)
@@ -161,6 +162,7 @@ class QuizPanel(QWidget):
         scroll_body(self, body)
         # key -> (state it was checked on, verdict html)
         self._results: dict[str, tuple[_State, Callable[[], str]]] = {}
+        self._behind: Snapshot | None = None  # a snapshot not shown while behind another tab
         session.state_changed.connect(self.show_snapshot)
         self.retranslate()
         self.show_snapshot(session.snapshot)
@@ -228,7 +230,15 @@ class QuizPanel(QWidget):
             return self.tr("path {0}'s bracket").format(int(value[7:]) + 1)
         return value.replace("dMSE/d", "∂MSE/∂").replace("y_hat", "ŷ")
 
+    def seen(self, seen: bool) -> None:
+        if seen and self._behind is not None:
+            self.show_snapshot(self.session.snapshot)
+
     def show_snapshot(self, snap: Snapshot) -> None:
+        if behind_a_tab(self):  # 5-8 ms an edit for a panel no one sees; done when raised
+            self._behind = snap
+            return
+        self._behind = None
         names = self.implied_names(snap)
         shown = ", ".join(names[:MAX_NAMED])
         if len(names) > MAX_NAMED:

@@ -5,10 +5,11 @@ worker process (``python -m gui.panels.mathsvg``, no Qt there) through a ``QProc
 the GUI side runs on the GUI thread, driven by the process's signals. A process, not a
 thread: a Python thread would compete for the interpreter lock and could run the garbage
 collector on Qt wrappers away from the GUI thread. Results are cached by LaTeX string for the
-whole app, so symbolic formulas are typeset once. A worker that answers nothing within a
-deadline is killed and replaced; starts are budgeted over time. When no worker can run,
-nothing is typeset on the GUI thread (that froze the window for seconds an edit): the panels
-show the formulas as plain text until a worker runs again.
+whole app, so symbolic formulas are typeset once, and kept on disk (:mod:`.typeset_disk`), so
+a window opened again on the same numbers shows its derivation without waiting. A worker
+that answers nothing within a deadline is killed and replaced; starts are budgeted over time.
+When no worker can run, nothing is typeset on the GUI thread (that froze the window for
+seconds an edit): the panels show the formulas as plain text until a worker runs again.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from . import typeset_disk
 from .mathsvg import FONT_SIZE, safe_typeset, typeset
 
 __all__ = ["FONT_SIZE", "Typesetter", "typeset"]
@@ -70,6 +72,8 @@ class _Worker(QObject):
         self.cache: OrderedDict[str, bytes] = OrderedDict()
         self.capacity = capacity  # bytes of SVG kept, least recently used dropped first
         self._bytes = 0
+        self._written = 0  # bytes kept on disk since the folder was last trimmed
+        self._trimmed = False
         self.queue: list[str] = []
         self.in_flight: dict[int, str] = {}
         self._next_id = 0
@@ -90,7 +94,15 @@ class _Worker(QObject):
     def want(self, latex: list[str]) -> None:
         """Typeset these formulas next, in order; drop what was queued but not started."""
         busy = set(self.in_flight.values())
-        self.queue = [t for t in dict.fromkeys(latex) if t not in self.cache and t not in busy]
+        self.queue = []
+        for text in dict.fromkeys(latex):
+            if text in self.cache or text in busy:
+                continue
+            kept = typeset_disk.load(text)
+            if kept is not None:
+                self.store(text, kept)
+            else:
+                self.queue.append(text)
         self._pump()
 
     def store(self, latex: str, svg: bytes) -> bytes:
@@ -156,12 +168,21 @@ class _Worker(QObject):
                 text = self.in_flight.pop(answer["id"])
             except (ValueError, KeyError, TypeError):
                 continue
-            self.store(text, answer["svg"].encode())
+            self._keep(text, self.store(text, answer["svg"].encode()))
             self._deadline.start()  # it answers: the clock starts again for the rest
         if not self.in_flight:
             self._deadline.stop()
         self._pump()
         self.arrived.emit()
+
+    def _keep(self, latex: str, svg: bytes) -> None:
+        """Keep a new formula on disk; the folder is trimmed at the first and after each
+        quarter of its budget written (a long play typesets new numbers every frame)."""
+        if not self._trimmed or self._written > typeset_disk.DISK_BYTES // 4:
+            typeset_disk.trim()
+            self._trimmed, self._written = True, 0
+        typeset_disk.save(latex, svg)
+        self._written += len(svg)
 
     def _hung(self) -> None:
         """No answer within the deadline: end the worker (``_ended`` sends its work on)."""

@@ -24,7 +24,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from core.model import PARAMETERS, check_value
-from core.scenario import Scenario
+from core.scenario import Scenario, homework_selection
 from core.settings_format import settings_of, settings_section
 
 from .commands import Change, Text
@@ -191,6 +191,7 @@ class Session(QObject):
     # -- scenarios ---------------------------------------------------------------------------
     def _opened(self, scenario: Scenario) -> Snapshot:
         """The snapshot of a freshly opened ``scenario``, replayed to its saved step."""
+        scenario = homework_selection(scenario)  # the diagram has no node for a bias yet
         settings = settings_of(scenario.descent)
         snap = Snapshot(
             self._run.restart(scenario.params, settings.param(scenario.selected)),

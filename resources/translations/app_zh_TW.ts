@@ -89,6 +89,10 @@ Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
       <translation>推導</translation>
     </message>
     <message>
+      <source>Path {k} is dead: z{cell} = {z} is not above 0, where ReLU is flat, so its slope is exactly 0 and the path adds nothing.</source>
+      <translation>第 {k} 條路徑已死：z{cell} = {z} 不大於 0，ReLU 在那裡是平的，所以斜率恰為 0，這條路徑貢獻為零。</translation>
+    </message>
+    <message>
       <source>Rows that would give away a value the quiz hides are left out.</source>
       <translation>會洩漏測驗隱藏數值的列已略去。</translation>
     </message>
@@ -119,6 +123,14 @@ Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
     <message>
       <source>The gradient of {param}</source>
       <translation>{param} 的梯度</translation>
+    </message>
+    <message>
+      <source>b is the conv bias: one number added to each of the four conv cells.</source>
+      <translation>b 是捲積層的偏差：同一個數加到四個捲積格上。</translation>
+    </message>
+    <message>
+      <source>c is the head bias, added to the prediction ŷ.</source>
+      <translation>c 是輸出層的偏差，加到預測值 ŷ 上。</translation>
     </message>
     <message>
       <source>ŷ is the model's prediction; yy is the target.</source>
@@ -192,8 +204,16 @@ Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
       <translation>學習率太大，所以下降停滯：第 {step} 步會把 {name} 從 {old} 甩到 {value}，那裡它所連到的每個 sigmoid 都已飽和（平坦：s'(z) 幾乎為 0），所以梯度會消失到 {grad}，下降會卡在高原上（損失 {loss} -&gt; {new_loss}）。經過 sigmoid 後損失有上限，所以 {name} 不會發散，而是卡住；已停在第 {prev} 步</translation>
     </message>
     <message>
+      <source>learning rate too large, so the descent stagnates: step {step} would throw {name} from {old} to {value}, where every tanh it feeds is saturated (flat: tanh'(z) is nearly 0), so its gradient would vanish to {grad} and descent would be stuck on a plateau (loss {loss} -&gt; {new_loss}). Through tanh the loss has a ceiling, so {name} cannot diverge: it gets stuck instead; stopped at step {prev}</source>
+      <translation>學習率太大，所以下降停滯：第 {step} 步會把 {name} 從 {old} 甩到 {value}，那裡它所連到的每個 tanh 都已飽和（平坦：tanh'(z) 幾乎為 0），所以梯度會消失到 {grad}，下降會卡在高原上（損失 {loss} -&gt; {new_loss}）。經過 tanh 後損失有上限，所以 {name} 不會發散，而是卡住；已停在第 {prev} 步</translation>
+    </message>
+    <message>
       <source>lr = %1</source>
       <translation>學習率 = %1</translation>
+    </message>
+    <message>
+      <source>the descent would stop dead: step {step} would move {name} from {old} to {value}, where every ReLU it feeds has z &lt;= 0, so relu'(z) = 0, its gradient would be exactly {grad} and no later step could move it (loss {loss} -&gt; {new_loss}); a smaller learning rate, or leaky_relu, keeps the cells alive; stopped at step {prev}</source>
+      <translation>下降會就此停死：第 {step} 步會把 {name} 從 {old} 移到 {value}，那裡它所連到的每個 ReLU 都有 z &lt;= 0，所以 relu'(z) = 0，梯度會恰好是 {grad}，之後任何一步都無法再移動它（損失 {loss} -&gt; {new_loss}）；較小的學習率或 leaky_relu 能讓這些格子保持活著；已停在第 {prev} 步</translation>
     </message>
     <message>
       <source>the selected parameter</source>
@@ -903,6 +923,13 @@ Your values are kept and can still be saved. Details are in {1}.</source>
     </message>
   </context>
   <context>
+    <name>Paths</name>
+    <message>
+      <source>dead: z{cell} = {z} is not above 0, where ReLU is flat, so relu'(z{cell}) = 0 and this path carries nothing back, whatever the other factors are</source>
+      <translation>已死：z{cell} = {z} 不大於 0，ReLU 在那裡是平的，所以 relu'(z{cell}) = 0，不論其他因子為何，這條路徑都傳不回任何東西</translation>
+    </message>
+  </context>
+  <context>
     <name>PathsPanel</name>
     <message>
       <source>= the sum of its {0} path term(s):</source>
@@ -989,12 +1016,24 @@ Your values are kept and can still be saved. Details are in {1}.</source>
   <context>
     <name>Presets</name>
     <message>
+      <source>A conv bias b = -0.5, added to each of the four cells (z = window . w + b), and a head bias c = 0.3, added to y_hat. b reaches the loss along four paths, one per cell, each ending in dz/db = 1, so its gradient is the sum of the four cells' dMSE/dz; c has one path with dy_hat/dc = 1, so dMSE/dc is the common factor -2(yy - y_hat) itself.</source>
+      <translation>捲積偏差 b = -0.5，加到四個格的每一格（z = 視窗 . w + b），輸出層偏差 c = 0.3，加到 y_hat。b 沿四條路徑影響損失，每格一條，每條都以 dz/db = 1 結尾，所以它的梯度是四個格的 dMSE/dz 之和；c 只有一條路徑，dy_hat/dc = 1，所以 dMSE/dc 就是共同因子 -2(yy - y_hat) 本身。</translation>
+    </message>
+    <message>
       <source>A large filter drives every conv cell to |z| &gt; 28, where the sigmoid is flat: s'(z) is about 1e-13, so every path into w11 fades although the loss is far from zero.</source>
       <translation>很大的濾波器把每個捲積格推到 |z| &gt; 28，那裡 sigmoid 是平的：s'(z) 約為 1e-13，所以通往 w11 的每條路徑都消失，雖然損失離零還很遠。</translation>
     </message>
     <message>
+      <source>A small filter keeps every z within 0.3 of 0, where tanh'(z) is above 0.91: nearly four times the sigmoid's slope there (s'(0) = 0.25), so every path into w11 passes far more back than the sigmoid's would on the same numbers. tanh is also centred on 0: o10 = tanh(-0.22) is negative, which a sigmoid output never is.</source>
+      <translation>很小的濾波器讓每個 z 都在 0 附近 0.3 以內，那裡 tanh'(z) 大於 0.91：幾乎是 sigmoid 在該處斜率（s'(0) = 0.25）的四倍，所以在相同數值下，每條通往 w11 的路徑傳回的梯度都遠大於 sigmoid。tanh 也以 0 為中心：o10 = tanh(-0.22) 是負的，sigmoid 的輸出永遠不會是負的。</translation>
+    </message>
+    <message>
       <source>A zeroed input</source>
       <translation>輸入為零</translation>
+    </message>
+    <message>
+      <source>Classification (cross-entropy)</source>
+      <translation>分類（交叉熵）</translation>
     </message>
     <message>
       <source>Diverging learning rate</source>
@@ -1009,6 +1048,10 @@ Your values are kept and can still be saved. Details are in {1}.</source>
       <translation>互相抵消的路徑</translation>
     </message>
     <message>
+      <source>ReLU: a dead path</source>
+      <translation>ReLU：一條死路徑</translation>
+    </message>
+    <message>
       <source>Saturated sigmoid (vanishing gradient)</source>
       <translation>飽和的 sigmoid（梯度消失）</translation>
     </message>
@@ -1021,12 +1064,28 @@ Your values are kept and can still be saved. Details are in {1}.</source>
       <translation>作業的數值，但 a12 = 0：經過 z01 通往 w11 的路徑要乘上 a12，所以它不傳遞任何梯度。</translation>
     </message>
     <message>
+      <source>The homework's network as a classifier: y_hat is a logit, the predicted probability is s(y_hat) = s(0.978) = 0.727, the target yy = 1 is a class, and the loss is binary cross-entropy. The common factor of every path becomes s(y_hat) - yy = -0.273: a difference of probabilities, with no 2, never more than 1 in size however wrong the score is.</source>
+      <translation>把作業的網路當作分類器：y_hat 是 logit，預測機率為 s(y_hat) = s(0.978) = 0.727，目標 yy = 1 是一個類別，損失為二元交叉熵。每條路徑的共同因子變成 s(y_hat) - yy = -0.273：兩個機率之差，沒有 2，不論分數錯得多離譜，大小都不超過 1。</translation>
+    </message>
+    <message>
+      <source>The homework's numbers with ReLU in place of the sigmoid. z10 = -1.1 is below 0, so relu(z10) = 0 and relu'(z10) = 0: path 3 into w11 (through z10) is exactly 0 whatever its other factors are, a dead path. The other three cells have z &gt; 0, where relu' = 1, so their paths keep the whole product of the head weight and the input.</source>
+      <translation>作業的數值，但以 ReLU 取代 sigmoid。z10 = -1.1 小於 0，所以 relu(z10) = 0 且 relu'(z10) = 0：經過 z10 通往 w11 的路徑 3 恰好為 0，不論其他因子為何，是一條死路徑。其他三個格的 z &gt; 0，那裡 relu' = 1，所以它們的路徑保有輸出層權重與輸入的完整乘積。</translation>
+    </message>
+    <message>
       <source>The homework's numbers with every weight descending together at learning rate 2: each step overshoots further, and within four steps the loss explodes. Lower the learning rate to 0.5 and the same descent settles.</source>
       <translation>作業的數值，所有權重以學習率 2 一起下降：每一步都越過得更遠，四步之內損失就爆增。把學習率降到 0.5，同樣的下降就會收斂。</translation>
     </message>
     <message>
       <source>The network of HW 1-3: one 2x2 filter over a 3x3 input, sigmoid, a linear head and MSE. w11 reaches the loss along four paths.</source>
       <translation>HW 1-3 的網路：一個 2x2 濾波器掃過 3x3 輸入，經過 sigmoid、線性輸出層與 MSE。w11 沿四條路徑影響損失。</translation>
+    </message>
+    <message>
+      <source>With biases</source>
+      <translation>含偏差項</translation>
+    </message>
+    <message>
+      <source>tanh</source>
+      <translation>tanh</translation>
     </message>
   </context>
   <context>
@@ -1355,6 +1414,10 @@ The previous file, if any, is intact.</source>
       <translation>輸入 a（3×3）、濾波器 w（2×2，四個捲積格共用）、輸出權重 wa..wd 與目標值 yy：</translation>
     </message>
     <message>
+      <source>Path {k} is dead: z{cell} = {z} is not above 0, where ReLU is flat, so its slope is exactly 0 and the path adds nothing.</source>
+      <translation>第 {k} 條路徑已死：z{cell} = {z} 不大於 0，ReLU 在那裡是平的，所以斜率恰為 0，這條路徑貢獻為零。</translation>
+    </message>
+    <message>
       <source>Scenario: {name}</source>
       <translation>情境：{name}</translation>
     </message>
@@ -1383,8 +1446,20 @@ The previous file, if any, is intact.</source>
       <translation>損失對 {param} 的梯度為 {value}。</translation>
     </message>
     <message>
+      <source>This network's activation is {activation} and its loss is {loss}.</source>
+      <translation>這個網路的激勵函數是 {activation}，損失函數是 {loss}。</translation>
+    </message>
+    <message>
       <source>Worked solution: the gradient of {param}</source>
       <translation>詳解：{param} 的梯度</translation>
+    </message>
+    <message>
+      <source>b is the conv bias: one number added to each of the four conv cells.</source>
+      <translation>b 是捲積層的偏差：同一個數加到四個捲積格上。</translation>
+    </message>
+    <message>
+      <source>c is the head bias, added to the prediction ŷ.</source>
+      <translation>c 是輸出層的偏差，加到預測值 ŷ 上。</translation>
     </message>
     <message>
       <source>path {k} via {cell}: {value}</source>
@@ -1574,16 +1649,48 @@ The previous file, if any, is intact.</source>
   <context>
     <name>Walkthrough</name>
     <message>
+      <source>Backward: every path starts with dBCE/dy_hat = s(y_hat) - yy = {value}</source>
+      <translation>反向傳播：每條路徑都從 dBCE/dy_hat = s(y_hat) - yy = {value} 開始</translation>
+    </message>
+    <message>
+      <source>Backward: every path starts with dL/dy_hat = -(yy - y_hat) = {value}: halving the square removes the 2</source>
+      <translation>反向傳播：每條路徑都從 dL/dy_hat = -(yy - y_hat) = {value} 開始：平方乘上一半，就消去了 2</translation>
+    </message>
+    <message>
       <source>Backward: every path starts with dMSE/dy_hat = -2(yy - y_hat) = {value}</source>
       <translation>反向傳播：每條路徑都從 dMSE/dy_hat = -2(yy - y_hat) = {value} 開始</translation>
+    </message>
+    <message>
+      <source>Leaky ReLU: o{cell} = max(z{cell}, 0.01 z{cell}) = {o}</source>
+      <translation>激勵函數 Leaky ReLU：o{cell} = max(z{cell}, 0.01 z{cell}) = {o}</translation>
+    </message>
+    <message>
+      <source>No activation: o{cell} = z{cell} = {o}</source>
+      <translation>沒有激勵函數：o{cell} = z{cell} = {o}</translation>
     </message>
     <message>
       <source>One step: {param} &lt;- {param} - lr x gradient = {old} - {lr} x {grad} = {new} (was {old}); the loss goes from {loss_old} to {loss_new}</source>
       <translation>更新一步：{param} &lt;- {param} - lr x 梯度 = {old} - {lr} x {grad} = {new}（原為 {old}）；損失從 {loss_old} 變為 {loss_new}</translation>
     </message>
     <message>
+      <source>Path {k} of {n} via z{cell} is dead: relu'(z{cell}) = 0, so {symbols} = {numbers} = {value}</source>
+      <translation>第 {k} 條路徑（共 {n} 條）經過 z{cell}，已死：relu'(z{cell}) = 0，所以 {symbols} = {numbers} = {value}</translation>
+    </message>
+    <message>
       <source>Path {k} of {n} via z{cell}: {symbols} = {numbers} = {value}</source>
       <translation>第 {k} 條路徑（共 {n} 條），經過 z{cell}：{symbols} = {numbers} = {value}</translation>
+    </message>
+    <message>
+      <source>Path {k} of {n}, straight into y_hat: {symbols} = {numbers} = {value}</source>
+      <translation>第 {k} 條路徑（共 {n} 條），直接進入 y_hat：{symbols} = {numbers} = {value}</translation>
+    </message>
+    <message>
+      <source>ReLU: o{cell} = max(z{cell}, 0) = max({z}, 0) = 0: z{cell} is not above 0, so this cell is dead and relu'(z{cell}) = 0</source>
+      <translation>激勵函數 ReLU：o{cell} = max(z{cell}, 0) = max({z}, 0) = 0：z{cell} 不大於 0，所以這個格子已死，relu'(z{cell}) = 0</translation>
+    </message>
+    <message>
+      <source>ReLU: o{cell} = max(z{cell}, 0) = max({z}, 0) = {o}</source>
+      <translation>激勵函數 ReLU：o{cell} = max(z{cell}, 0) = max({z}, 0) = {o}</translation>
     </message>
     <message>
       <source>Sigmoid: o{cell} = s(z{cell}) = 1 / (1 + e^-{z}) = {o}</source>
@@ -1594,8 +1701,20 @@ The previous file, if any, is intact.</source>
       <translation>梯度是各路徑之和：dMSE/d{param} = {terms} = {grad}</translation>
     </message>
     <message>
+      <source>The gradient is the sum of the paths: d{loss}/d{param} = {terms} = {grad}</source>
+      <translation>梯度是各路徑之和：d{loss}/d{param} = {terms} = {grad}</translation>
+    </message>
+    <message>
       <source>The head weighs the four outputs: y_hat = {numbers} = {y_hat}</source>
       <translation>輸出層為四個輸出加權：y_hat = {numbers} = {y_hat}</translation>
+    </message>
+    <message>
+      <source>The loss: BCE = log(1 + e^y_hat) - yy y_hat = log(1 + e^{y_hat}) - {yy} x {y_hat} = {loss}</source>
+      <translation>損失：BCE = log(1 + e^y_hat) - yy y_hat = log(1 + e^{y_hat}) - {yy} x {y_hat} = {loss}</translation>
+    </message>
+    <message>
+      <source>The loss: L = (yy - y_hat)^2 / 2 = ({yy} - {y_hat})^2 / 2 = {loss}</source>
+      <translation>損失：L = (yy - y_hat)^2 / 2 = ({yy} - {y_hat})^2 / 2 = {loss}</translation>
     </message>
     <message>
       <source>The loss: MSE = (yy - y_hat)^2 = ({yy} - {y_hat})^2 = {loss}</source>
@@ -1604,6 +1723,10 @@ The previous file, if any, is intact.</source>
     <message>
       <source>The window slides to {a0}..{a3}: z{cell} = {symbols} = {numbers} = {z}</source>
       <translation>捲積層視窗滑到 {a0}..{a3}：z{cell} = {symbols} = {numbers} = {z}</translation>
+    </message>
+    <message>
+      <source>tanh: o{cell} = tanh(z{cell}) = tanh({z}) = {o}</source>
+      <translation>激勵函數 tanh：o{cell} = tanh(z{cell}) = tanh({z}) = {o}</translation>
     </message>
   </context>
   <context>

@@ -1,0 +1,99 @@
+"""On a 4:3 projector (1024x768) presenter mode gives the wide diagram the whole width: the
+right-hand panels become tabs beside the plots, so the diagram's type is read from the back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QApplication, QDockWidget
+from screen_fit import settle
+
+RIGHT, BOTTOM = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
+
+
+def dock(win, name: str) -> QDockWidget:
+    return win.findChild(QDockWidget, name)
+
+
+def in_front(win, dock_widget) -> bool:
+    """A dock on screen: Qt lays a tab that is not in front out beyond the window's edge."""
+    return win.rect().intersects(dock_widget.geometry()) and not dock_widget.isHidden()
+
+
+def node_type_px(win) -> float:
+    """The height on screen of a conv cell's text lines ("z00 = 1.35"): the height of the
+    font it draws them in (its line height), times the view's scale."""
+    item = win.scene.nodes["z00"]
+    _text, font = item.drawn_lines()[1]  # the lines as drawn, after the title
+    return QFontMetricsF(font).height() * win.view.transform().m11()
+
+
+def test_on_a_4_3_screen_the_panels_join_the_plots_and_the_diagram_takes_the_width(win):
+    win.presenter.enter(QRect(0, 0, 1024, 768))
+    settle(win)
+    assert win.dockWidgetArea(dock(win, "Paths")) == BOTTOM
+    assert dock(win, "Paths") in win.tabifiedDockWidgets(win.descent_panel.parentWidget())
+    assert in_front(win, dock(win, "descent_dock"))  # the plots stay in front
+    assert not in_front(win, dock(win, "Paths"))
+    assert win.view.viewport().width() >= 0.95 * 1024
+    # the scene (1440 units wide) is drawn at 0.43 beside the panels; alone it gets 0.69+
+    assert win.view.transform().m11() >= 0.65
+    assert node_type_px(win) >= 14  # beside the panels: 21-unit lines at 0.43, 9 px
+
+
+def test_on_a_16_9_screen_the_panels_stay_beside_the_diagram(win):
+    win.presenter.enter(QRect(0, 0, 1280, 720))
+    settle(win)
+    assert win.dockWidgetArea(dock(win, "Paths")) == RIGHT
+    assert in_front(win, dock(win, "Paths")) and in_front(win, dock(win, "descent_dock"))
+
+
+def test_leaving_puts_the_panels_back_on_the_right(win):
+    win.presenter.enter(QRect(0, 0, 1024, 768))
+    settle(win)
+    win.presenter.leave()
+    QApplication.processEvents()
+    assert win.dockWidgetArea(dock(win, "Paths")) == RIGHT
+    assert in_front(win, dock(win, "Paths")) and in_front(win, dock(win, "descent_dock"))
+
+
+def test_the_tabs_read_paths_derivation_quiz_values_after_the_plots(win):
+    win.presenter.enter(QRect(0, 0, 1024, 768))
+    settle(win)
+    bar = next(
+        b
+        for b in win.findChildren(__import__("PySide6.QtWidgets").QtWidgets.QTabBar)
+        if b.isVisible() and b.count() >= 5
+    )
+    assert [bar.tabText(i) for i in range(bar.count())] == [
+        "Gradient descent", "Paths", "Derivation", "Quiz", "Values"
+    ]  # fmt: skip
+
+
+def test_d_enlarges_the_derivation_upward_under_the_diagram(win, qtbot):
+    win.presenter.enter(QRect(0, 0, 1024, 768))
+    settle(win)
+    plots_height = win.descent_panel.height()
+    qtbot.keyClick(win, Qt.Key.Key_D)
+    settle(win)
+    derivation = dock(win, "derivationDock")
+    assert in_front(win, derivation) and not in_front(win, dock(win, "descent_dock"))
+    assert derivation.height() > 1.3 * plots_height
+    qtbot.keyClick(win, Qt.Key.Key_D)
+    settle(win)
+    assert in_front(win, dock(win, "descent_dock"))
+
+
+def test_alt_1_brings_the_paths_tab_forward_then_closes_it(win, qtbot):
+    win.presenter.enter(QRect(0, 0, 1024, 768))
+    settle(win)
+    paths = dock(win, "Paths")
+    qtbot.keyClick(win, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    settle(win)
+    assert in_front(win, paths) and paths.toggleViewAction().isChecked()
+    qtbot.keyClick(win, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    settle(win)
+    assert paths.isHidden() and not paths.toggleViewAction().isChecked()
+    qtbot.keyClick(win, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    settle(win)
+    assert in_front(win, paths) and paths.toggleViewAction().isChecked()
