@@ -14,7 +14,7 @@ def run(argv: list[str] | None = None) -> int:
         check_render_flags(args)
         if args.install_desktop or args.uninstall_desktop:
             return _desktop_entry(args.install_desktop)
-        if args.report or args.descend:
+        if args.report or args.descend or args.landscape is not None:
             return _headless(args)
         from gui.app import run_gui  # Qt is imported only for the window
 
@@ -40,8 +40,8 @@ def _desktop_entry(add: bool) -> int:
 
 
 def _headless(args) -> int:
-    """``--report`` or ``--descend``; a reader that goes away (``| head``) ends it quietly, and
-    output that cannot be written (a full disk) gives one line and exit status 2."""
+    """``--report``, ``--descend`` or ``--landscape``; a reader that goes away (``| head``) ends
+    it quietly, and output that cannot be written (a full disk) gives one line and exit status 2."""
     import os
 
     from core.cli import fail, run_headless

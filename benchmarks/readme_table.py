@@ -30,6 +30,7 @@ LABELS = {
     "loss_curve_vs_torch": "10,001-point loss curve against torch batched",
     "gradients_vs_torch": "forward + 17 gradients against torch autograd",
     "memory_1e6": "peak RSS after the soak",
+    "landscape": "200 x 200 loss landscape over w11 and w12",
 }
 
 
@@ -46,6 +47,7 @@ GOALS = {
     "loss_curve_vs_torch": ("faster (< 1x)", lambda e: e["ratio"] < 1),
     "gradients_vs_torch": (">= 10x faster (<= 0.1x)", lambda e: e["ratio"] <= 0.1),
     "memory_1e6": ("<= 1.5x", lambda e: e["ratio"] <= 1.5),
+    "landscape": ("<= 4.2 ms (a quarter frame)", lambda e: e["value"] <= 1000 / 240),
 }
 NUMERIC = ("value", "floor", "ratio", "fps", "steps")
 

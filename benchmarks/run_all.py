@@ -37,6 +37,7 @@ SCRIPTS = {
     "startup_bench.py": ("startup", "usable", "usable_warm"),
     "torch_bench.py": ("loss_curve_vs_torch", "gradients_vs_torch"),
     "soak_bench.py": ("memory_1e6",),
+    "landscape_bench.py": ("landscape",),
 }
 KEYS = (
     "edit",
@@ -52,6 +53,7 @@ KEYS = (
     "loss_curve_vs_torch",
     "gradients_vs_torch",
     "memory_1e6",
+    "landscape",
 )
 
 

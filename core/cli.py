@@ -1,13 +1,15 @@
-"""The headless commands: ``--report`` and ``--descend``. Never imports Qt."""
+"""The headless commands: ``--report``, ``--descend`` and ``--landscape``. Never imports Qt."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
+from . import cli_optim
 from .activations import ACTIVATIONS
 from .descent import ALL_WEIGHTS
 from .export_csv import header, row
@@ -27,6 +29,21 @@ class UsageError(Exception):
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # one line, no usage dump
         raise UsageError(message)
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: Any = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        """``--xlim -2,3`` is read as ``--xlim=-2,3`` (argparse would take -2,3 for a flag)."""
+        argv = sys.argv[1:] if args is None else args
+        return super().parse_known_args(cli_optim.join_signed(argv), namespace)
+
+
+def _flags(call: Any, *args: Any) -> Any:
+    """``call(*args)``, with a refused optimizer or landscape flag as a :class:`UsageError`."""
+    try:
+        return call(*args)
+    except cli_optim.FlagError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def build_parser() -> Parser:
@@ -78,6 +95,7 @@ def build_parser() -> Parser:
         metavar="WxH",
         help="--screenshot at this size in pixels, e.g. 1280x720 (a projector)",
     )
+    cli_optim.add_arguments(p, mode)
     p.add_argument(
         "--presenter", action="store_true", help="--screenshot in presenter mode (full screen)"
     )
@@ -197,6 +215,7 @@ def check_render_flags(args: argparse.Namespace) -> None:
             raise UsageError(f"{flag} needs --screenshot OUT.png (it shapes the rendered picture)")
     if args.zoom is not None and not args.presenter:
         raise UsageError("--zoom needs --presenter (it is presenter mode's zoom)")
+    _flags(cli_optim.check_flags, args)
 
 
 def check_export(args: argparse.Namespace) -> None:
@@ -242,8 +261,12 @@ def _param(
 
 
 def run_headless(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
-    """Run ``--report`` or ``--descend``; raise UsageError or ScenarioError on bad input."""
+    """Run ``--report``, ``--descend`` or ``--landscape``; raise UsageError or ScenarioError
+    on bad input."""
     scenario = scenario_from(args)
+    if args.landscape is not None:
+        code: int = _flags(cli_optim.run_landscape, args, scenario, out)
+        return code
     if args.report:
         fmt = args.format or "text"
         if fmt not in ("text", "json"):
@@ -272,13 +295,14 @@ def _descend(args: argparse.Namespace, scenario: Scenario, out: TextIO) -> int:
     if args.param == "all":
         args.param = ALL_WEIGHTS
     param = _param(args, scenario, allow_all=True, default=rule.param(scenario.selected))
+    optimizer = _flags(cli_optim.optimizer_from, args, rule.optimizer)
     first = state(scenario.params, param)
     w = csv_writer(out)
     w.writerow(header(param, scenario.params))
     w.writerow(row(0, first.value, first.grad, first.loss))
     step = iter(range(1, steps + 1))
     stop = drain(
-        walk(first, param, lr, first.loss, steps, rule.stop_tol),
+        walk(first, param, lr, first.loss, steps, rule.stop_tol, optimizer=optimizer),
         lambda s: w.writerow(row(next(step), s.value, s.grad, s.loss)),
     )
     out.flush()

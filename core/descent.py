@@ -22,6 +22,7 @@ from .model import (
     loss_along,
     parameters,
 )
+from .optimizers import SGD, Memory, Optimizer, step
 
 #: Descending on this name moves every kernel and head weight together (and the biases).
 ALL_WEIGHTS = "all weights"
@@ -51,7 +52,7 @@ class Trajectory:
     ``values`` is ``(steps + 1,)`` for one parameter, ``(steps + 1, 8)`` in all-weights mode
     (columns in :func:`weights` order; 9 or 10 columns when the network has biases).
     ``grads`` has the same shape. ``stop`` says why the run ended: ``"steps"``, ``"tolerance"``
-    or ``"diverged"``.
+    or ``"diverged"``. ``optimizer`` made its steps.
     """
 
     param: str
@@ -61,6 +62,7 @@ class Trajectory:
     grads: FloatArray
     stop: str
     message: str = ""
+    optimizer: Optimizer = SGD
 
     @property
     def steps(self) -> int:
@@ -101,9 +103,15 @@ def finite_step(
 
 
 def descend(
-    p: Params, param: str = "w11", lr: float = 0.1, steps: int = 100, tol: float | None = None
+    p: Params,
+    param: str = "w11",
+    lr: float = 0.1,
+    steps: int = 100,
+    tol: float | None = None,
+    optimizer: Optimizer = SGD,
 ) -> Trajectory:
-    """Run plain gradient descent ``v <- v - lr * dloss/dv`` on ``param`` (others fixed).
+    """Run gradient descent on ``param`` (others fixed): by default the plain
+    ``v <- v - lr * dloss/dv``, else the update of ``optimizer`` (:mod:`core.optimizers`).
 
     Stops after ``steps`` steps, when ``|gradient| < tol``, or when the next state would be
     non-finite or beyond :data:`~core.model.MAX_ABS_VALUE` (``stop == "diverged"``; the
@@ -117,6 +125,7 @@ def descend(
         raise ValueError(f"learning rate must be a positive finite number, not {lr}")
     values, losses, grads = [], [], []
     stop, message = "steps", ""
+    memory = Memory.fresh(len(WEIGHTS) if param == ALL_WEIGHTS else 1)
     for k in range(steps + 1):
         g_all = gradients(p)
         v, g = _read(p, param), _read(p, param, g_all)
@@ -132,7 +141,10 @@ def descend(
             break
         if k == steps:
             break
-        new, ok = finite_step(v, g, lr)
+        if optimizer.name == "sgd":
+            new, ok = finite_step(v, g, lr)
+        else:
+            new, ok, memory = _optimizer_step(optimizer, memory, v, g, lr)
         if not ok:
             stop = "diverged"
             message = (
@@ -141,7 +153,17 @@ def descend(
             )
             break
         p = _apply(p, param, new)
-    return Trajectory(param, lr, np.array(values), np.array(losses), np.array(grads), stop, message)
+    arrays = np.array(values), np.array(losses), np.array(grads)
+    return Trajectory(param, lr, *arrays, stop, message, optimizer)
+
+
+def _optimizer_step(
+    optimizer: Optimizer, memory: Memory, v: float | FloatArray, g: float | FloatArray, lr: float
+) -> tuple[float | FloatArray, bool, Memory]:
+    """:func:`finite_step` for another optimizer: the new value(s), usable or not, its memory."""
+    new, memory = step(optimizer, memory, np.atleast_1d(v), np.atleast_1d(g), lr)
+    ok = bool(np.all(np.isfinite(new)) and np.all(np.abs(new) <= MAX_ABS_VALUE))
+    return (new if isinstance(v, np.ndarray) else float(new[0])), ok, memory
 
 
 def central_difference(p: Params, name: str, h: float | None = None) -> float:

@@ -55,6 +55,7 @@ from .model import (
     slopes,
 )
 from .numfmt import fmt
+from .optimizers import SGD, Memory, Optimizer, rule
 
 VALUE_BOUND = 1e6
 LOSS_GROWTH = 1e4
@@ -63,13 +64,18 @@ SATURATED_SLOPE = 1e-5
 
 @dataclass(frozen=True)
 class State:
-    """A point of a run: the parameters, the descending value(s), their gradient, the loss."""
+    """A point of a run: the parameters, the descending value(s), their gradient, the loss.
+
+    ``memory`` is what the optimizer carries to the next step (momentum, moments, step count);
+    None before its first step, and always for plain gradient descent, which carries nothing.
+    """
 
     params: Params
     value: FloatArray  # (1,) or (8,) in all-weights mode
     grad: FloatArray
     loss: float
     ds: tuple[float, ...] = ()  # s'(z) of the four conv cells
+    memory: Memory | None = None
 
 
 def check_param(param: str, p: Params | None = None) -> str:
@@ -194,15 +200,17 @@ def advance(
     step: int,
     start_loss: float,
     reasons: Mapping[str, str] = REASONS,
+    optimizer: Optimizer = SGD,
 ) -> tuple[State, str] | tuple[None, str]:
     """Take step ``step`` (1-based) from ``s``: ``(new State, "")`` or ``(None, reason)``.
 
     ``reason`` is a one-line message for a person when the step would diverge (see the module
     docstring for the rule), from the templates ``reasons``; ``start_loss`` is the loss at
-    step 0 of the run. This is one step of :func:`walk`.
+    step 0 of the run. This is one step of :func:`walk`, by ``optimizer``.
     """
     taken: list[State] = []
-    stop = drain(walk(s, param, lr, start_loss, 1, None, step, reasons), taken.append)
+    walked = walk(s, param, lr, start_loss, 1, None, step, reasons, optimizer)
+    stop = drain(walked, taken.append)
     return (taken[0], "") if taken else (None, stop.message)
 
 
@@ -224,8 +232,11 @@ class Stop:
     message: str = ""
 
 
-#: One step taken: the descending value(s), the gradient(s), the loss, s'(z) per conv cell.
-_Row: TypeAlias = tuple[list[float], list[float], float, Cells]
+#: An optimizer's memory in plain floats: its step count, ``m`` and ``v`` (see Memory).
+_Memory: TypeAlias = tuple[int, list[float], list[float]]
+#: One step taken: the descending value(s), the gradient(s), the loss, s'(z) per conv cell,
+#: and the optimizer's memory after it (None for plain gradient descent).
+_Row: TypeAlias = tuple[list[float], list[float], float, Cells, _Memory | None]
 
 
 def _rows(
@@ -237,12 +248,15 @@ def _rows(
     tol: float | None,
     first: int,
     reasons: Mapping[str, str],
+    optimizer: Optimizer = SGD,
 ) -> Generator[_Row, None, Stop]:
     """What :func:`walk` does, in plain floats: each step's :data:`_Row`, then the stop.
 
     A step changes one value (or the eight weights) in lists of floats and evaluates them as
     :func:`state` does (``evaluate``, then the brackets); no :class:`Params` or array is made
-    per step, and a message is formatted only for the step that would diverge.
+    per step, and a message is formatted only for the step that would diverge. Plain
+    gradient descent is written out in the loop; another optimizer's update is its
+    :func:`core.optimizers.rule`, from the memory ``s`` carries.
     """
     lr = float(lr)
     p = s.params
@@ -257,6 +271,9 @@ def _rows(
     saturated = bool(fed) and _saturated(s.ds or forward(s.params).ds_cells, fed)
     value, grad, loss = s.value.tolist(), s.grad.tolist(), s.loss
     limit = LOSS_GROWTH * max(start_loss, 1.0)
+    sgd, update = optimizer.name == "sgd", rule(optimizer)
+    memory = s.memory or Memory.fresh(len(value))
+    t, mom, sq = memory.step, memory.m.tolist(), memory.v.tolist()
 
     def diverged(key: str, step: int, **numbers: float) -> Stop:
         name = reasons["all_weights"] if param == ALL_WEIGHTS else param
@@ -267,7 +284,10 @@ def _rows(
     for k in range(first, first + steps):
         if _below(grad, tol):
             return Stop("tolerance")
-        new = [v - lr * g for v, g in zip(value, grad)]
+        if sgd:
+            new = [v - lr * g for v, g in zip(value, grad)]
+        else:
+            new, new_mom, new_sq = update(value, grad, lr, t + 1, mom, sq)
         if not all(-VALUE_BOUND <= v <= VALUE_BOUND for v in new):  # False for inf and NaN
             far = max(new, key=lambda v: abs(v) if math.isfinite(v) else math.inf)
             return diverged("bound", k, value=far, bound=VALUE_BOUND, loss=loss)
@@ -285,7 +305,11 @@ def _rows(
         if saturated and not was:
             numbers = {"old": value[0], "value": new[0], "grad": new_grad[0], "loss": loss}
             return diverged(FLAT_REASON[p.activation], k, new_loss=new_loss, **numbers)
-        yield new, new_grad, new_loss, ds
+        if sgd:
+            yield new, new_grad, new_loss, ds, None
+        else:
+            t, mom, sq = t + 1, new_mom, new_sq
+            yield new, new_grad, new_loss, ds, (t, mom, sq)
         value, grad, loss = new, new_grad, new_loss
     return Stop("tolerance" if _below(grad, tol) else "steps")
 
@@ -299,6 +323,7 @@ def walk(
     tol: float | None = None,
     first: int = 1,
     reasons: Mapping[str, str] = REASONS,
+    optimizer: Optimizer = SGD,
 ) -> Generator[State, None, Stop]:
     """Yield the states of up to ``steps`` descent steps from ``s``; return why it stopped.
 
@@ -307,18 +332,20 @@ def walk(
     same reason. ``first`` is the number of the first step taken (``s`` is step ``first - 1``);
     ``start_loss`` is the loss at step 0 of the run (the divergence rule compares with it).
     The walk stops early once ``|gradient| < tol`` (checked before each step and after the
-    last) or when the next step would diverge (it is then not taken).
+    last) or when the next step would diverge (it is then not taken). Each step is an update
+    by ``optimizer`` (plain gradient descent by default), which goes on from ``s.memory``.
     """
-    rows = _rows(s, param, lr, start_loss, steps, tol, first, reasons)
+    rows = _rows(s, param, lr, start_loss, steps, tol, first, reasons, optimizer)
     while True:
         try:
-            value, grad, loss, ds = next(rows)
+            value, grad, loss, ds, mem = next(rows)
         except StopIteration as end:
             stop: Stop = end.value
             return stop
         v = np.array(value)
         p = _apply(s.params, param, v if param == ALL_WEIGHTS else value[0])
-        yield State(p, v, np.array(grad), loss, ds)
+        memory = None if mem is None else Memory.of(*mem)
+        yield State(p, v, np.array(grad), loss, ds, memory)
 
 
 _Item = TypeVar("_Item")
@@ -342,6 +369,7 @@ def predict(
     start_loss: float,
     tol: float | None = None,
     reasons: Mapping[str, str] = REASONS,
+    optimizer: Optimizer = SGD,
 ) -> Trajectory:
     """Up to ``steps`` steps from ``s`` at learning rate ``lr``, as :func:`walk` takes them.
 
@@ -350,10 +378,11 @@ def predict(
     the steps are taken in plain floats without a :class:`State` each.
     """
     taken: list[_Row] = []
-    stop = drain(_rows(s, param, lr, start_loss, steps, tol, 1, reasons), taken.append)
+    rows = _rows(s, param, lr, start_loss, steps, tol, 1, reasons, optimizer)
+    stop = drain(rows, taken.append)
     values = np.array([s.value.tolist(), *(r[0] for r in taken)])
     grads = np.array([s.grad.tolist(), *(r[1] for r in taken)])
     if param != ALL_WEIGHTS:
         values, grads = values[:, 0], grads[:, 0]
     loss = np.array([s.loss, *(r[2] for r in taken)])
-    return Trajectory(param, lr, values, loss, grads, stop.kind, stop.message)
+    return Trajectory(param, lr, values, loss, grads, stop.kind, stop.message, optimizer)

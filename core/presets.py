@@ -19,6 +19,7 @@ NAMES = (
     "tanh",
     "biases",
     "classification",
+    "narrow_valley",
 )
 
 #: The name and description of every shipped preset as its file holds them, marked for

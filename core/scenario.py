@@ -10,13 +10,15 @@ Format (version 2)::
      "target": yy,
      "activation": "sigmoid", "loss": "mse", "conv_bias": b, "head_bias": c,
      "learning_rate": 0.5, "selected": "w11",
-     "descent": {...}, "view": {...}, "extras": {...}}
+     "optimizer": {...}, "descent": {...}, "view": {...}, "extras": {...}}
 
 ``input``, ``kernel``, ``head`` and ``target`` are required; the rest is optional. The network
 keys (``activation``, ``loss``, ``conv_bias``, ``head_bias``; absent: the homework's network) are
 described and validated in :mod:`core.network_format`. ``descent``
 (mode, speed, stop rule, kept runs) and ``view`` (spotlit path, log scale) are described and
 validated in :mod:`core.settings_format`; a file without them opens with the app's defaults.
+``optimizer`` may stand at the top level or in ``descent`` (both, only if they agree); it is
+kept in ``descent`` and written there.
 ``extras`` is an object kept as it is for anything else an interface wants to store. Keys
 this version does not know (written by a later version of the app, or by another tool) are
 kept too, at the top level and inside ``descent`` and ``view``, and written back unchanged.
@@ -45,7 +47,13 @@ from .network_format import (
     network_section,
 )
 from .params import KEEP
-from .settings_format import LR_RANGE, FormatError, descent_section, view_section
+from .settings_format import (
+    LR_RANGE,
+    FormatError,
+    descent_section,
+    optimizer_value,
+    view_section,
+)
 
 FORMAT = "cnn-backprop-scenario"
 VERSION = NETWORK_VERSION
@@ -79,9 +87,9 @@ class Scenario:
 KNOWN = {
     "": {
         "format", "version", "name", "description", "input", "kernel", "head", "target",
-        "learning_rate", "selected", "descent", "view", "extras", *NETWORK_KEYS,
+        "learning_rate", "selected", "descent", "view", "extras", "optimizer", *NETWORK_KEYS,
     },
-    "descent": {"mode", "speed", "max_steps", "tol", "use_tol", "step", "runs"},
+    "descent": {"mode", "speed", "max_steps", "tol", "use_tol", "step", "runs", "optimizer"},
     "view": {"path", "log_scale"},
 }  # fmt: skip
 
@@ -177,7 +185,7 @@ def from_dict(data: object) -> Scenario:
     except ValueError:
         raise ScenarioError("extras: holds NaN or Infinity") from None
     try:
-        descent = descent_section(data.get("descent", {}))
+        descent = with_top_optimizer(data, descent_section(data.get("descent", {})))
         view = view_section(data.get("view", {}))
     except FormatError as exc:
         raise ScenarioError(str(exc)) from None
@@ -255,6 +263,17 @@ def homework_selection(s: Scenario) -> Scenario:
     if (selected, descent) == (s.selected, s.descent):
         return s
     return replace(s, selected=selected, descent=descent)
+
+
+def with_top_optimizer(data: dict[str, Any], descent: dict[str, Any]) -> dict[str, Any]:
+    """``descent`` with the file's top-level ``optimizer`` in it; one that disagrees with the
+    ``descent`` section's is refused (a file must say which one it means)."""
+    if "optimizer" not in data:
+        return descent
+    top = optimizer_value(data["optimizer"], "optimizer")
+    if descent.get("optimizer", top) != top:
+        raise FormatError("optimizer: the top level and descent.optimizer differ; keep one")
+    return {**descent, "optimizer": top}
 
 
 def to_dict(s: Scenario) -> dict[str, Any]:

@@ -5,14 +5,18 @@
     {"mode": "w11" | "selected" | "all weights" | any parameter name,
      "speed": 20, "max_steps": 200, "tol": 1e-6 | null, "use_tol": false,
      "step": 0,
+     "optimizer": {"name": "adam", "betas": [0.9, 0.999], "eps": 1e-8},
      "runs": [{"label": "lr = 0.5", "lr": 0.5, "x_name": "w11",
-               "x": [...], "steps": [...], "loss": [...]}, ...]}   (at most 5 kept runs)
+               "x": [...], "steps": [...], "loss": [...],
+               "optimizer": {"name": "momentum", "momentum": 0.9}}, ...]}   (at most 5 kept runs)
 
 ``view`` holds what the window shows: ``{"path": 0..3 | null, "log_scale": false}``.
 Every key is optional; a missing key keeps the app's default. ``tol`` null means the
 tolerance rule is off (older files); ``use_tol`` says whether it is on, so a tolerance that is
 switched off keeps its value. ``step`` is the step on show: opening the file replays the descent
-to it. Pure Python; no Qt.
+to it. ``optimizer`` (:mod:`core.optimizers`: a name and the hyperparameters it takes, each
+defaulting to ``torch.optim``'s) is what takes the steps; without it, plain gradient descent
+(``sgd``). A kept run's ``optimizer`` is the one that made it. Pure Python; no Qt.
 """
 
 from __future__ import annotations
@@ -20,10 +24,11 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 from .descent import ALL_WEIGHTS
 from .model import ALL_PARAMETERS, BIASES, PARAMETERS
+from .optimizers import SGD, Optimizer, OptimizerError, from_json
 
 FOLLOW_SELECTION = "selected"
 #: The modes of the homework's network.
@@ -50,6 +55,7 @@ class DescentSettings:
     max_steps: int = 200
     tol: float = DEFAULT_TOL
     use_tol: bool = False
+    optimizer: Optimizer = SGD
 
     @property
     def stop_tol(self) -> float | None:
@@ -70,6 +76,7 @@ def settings_of(section: dict[str, Any]) -> DescentSettings:
         int(section.get("max_steps", 200)),
         DEFAULT_TOL if tol is None else float(tol),
         bool(section.get("use_tol", tol is not None)),
+        optimizer_of(section),
     )
 
 
@@ -81,7 +88,28 @@ def settings_section(s: DescentSettings) -> dict[str, Any]:
         "max_steps": s.max_steps,
         "tol": s.tol,
         "use_tol": s.use_tol,
+        **optimizer_section(s.optimizer),
     }
+
+
+def optimizer_of(section: dict[str, Any]) -> Optimizer:
+    """The optimizer of a validated ``descent`` section (or kept run): ``sgd`` when absent."""
+    given = section.get("optimizer")
+    return SGD if given is None else from_json(given)
+
+
+def optimizer_section(opt: Optimizer) -> dict[str, Any]:
+    """``{"optimizer": ...}`` for a file, or nothing for plain gradient descent (the default,
+    so a file that never used another optimizer is written as before)."""
+    return {} if opt == SGD else {"optimizer": opt.to_json()}
+
+
+def optimizer_value(value: object, where: str) -> dict[str, Any]:
+    """A file's ``optimizer`` object, validated and normalised (defaults filled in)."""
+    try:
+        return from_json(value, where).to_json()
+    except OptimizerError as exc:
+        raise FormatError(str(exc)) from None
 
 
 class FormatError(ValueError):
@@ -97,6 +125,7 @@ class KeptRun(TypedDict):
     x: list[float]
     steps: list[float]
     loss: list[float]
+    optimizer: NotRequired[dict[str, Any]]
 
 
 def _num(value: object, where: str) -> float:
@@ -132,7 +161,10 @@ def _run(value: object, where: str) -> KeptRun:
     x, steps, loss = (_series(value.get(key), f"{where}.{key}") for key in ("x", "steps", "loss"))
     if not len(x) == len(steps) == len(loss):
         raise FormatError(f"{where}: x, steps and loss must have the same length")
-    return {"label": label, "lr": lr, "x_name": x_name, "x": x, "steps": steps, "loss": loss}
+    run = KeptRun(label=label, lr=lr, x_name=x_name, x=x, steps=steps, loss=loss)
+    if "optimizer" in value:
+        run["optimizer"] = optimizer_value(value["optimizer"], f"{where}.optimizer")
+    return run
 
 
 def descent_section(value: object) -> dict[str, Any]:
@@ -170,6 +202,8 @@ def descent_section(value: object) -> dict[str, Any]:
         if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= MAX_STEPS:
             raise FormatError(f"descent.step: expected a whole number from 0 to {MAX_STEPS}")
         out["step"] = n
+    if "optimizer" in value:
+        out["optimizer"] = optimizer_value(value["optimizer"], "descent.optimizer")
     if "runs" in value:
         runs = value["runs"]
         if not isinstance(runs, list) or len(runs) > MAX_RUNS:

@@ -64,3 +64,34 @@ def test_diverging_preset_descends_all_weights_and_blows_up():
     assert "learning rate too large" in run.message
     calm = predict(start, ALL_WEIGHTS, 0.5, s.descent["max_steps"], start.loss)
     assert calm.stop != "diverged" and calm.loss[-1] < start.loss  # the same run, a sane rate
+
+
+def test_narrow_valley_preset_zigzags_under_sgd_and_not_under_momentum_or_adam():
+    """Plain gradient descent crosses the valley at every step: the step on w11 (and w12)
+    changes sign every time for the whole 100-step run, while the loss still falls; momentum
+    and Adam, from the same start at the same rate, leave it along other paths and end lower."""
+    from core.optimizers import Optimizer
+
+    s = preset("narrow_valley")
+    assert s.descent["mode"] == ALL_WEIGHTS and "optimizer" not in s.descent
+    first = state(s.params, ALL_WEIGHTS)
+    runs = {
+        name: predict(
+            first, ALL_WEIGHTS, s.learning_rate, 100, first.loss, optimizer=Optimizer(name)
+        )
+        for name in ("sgd", "momentum", "adam")
+    }
+    assert all(t.stop == "steps" for t in runs.values())
+    sgd = runs["sgd"]
+    for col in (0, 1):  # w11, w12
+        steps = np.diff(sgd.values[:, col])
+        assert np.all(steps[1:] * steps[:-1] < 0)  # every step the other way: 99 sign changes
+    assert sgd.loss[-1] < 0.1 * sgd.loss[0]  # it does descend, slowly
+    assert np.all(sgd.loss <= sgd.loss[0])
+    for name in ("momentum", "adam"):
+        t = runs[name]
+        turns = np.diff(np.sign(np.diff(t.values[:, 0]))) != 0
+        assert turns.sum() < 50  # far fewer reversals than sgd's 99
+        apart = np.abs(t.values[1:11, :2] - sgd.values[1:11, :2]).max()
+        assert apart > 0.05  # a visibly different path over the first ten steps
+        assert t.loss[-1] < 0.1 * sgd.loss[-1]

@@ -52,17 +52,16 @@ def test_a_worker_that_cannot_start_is_given_up_on_until_the_budget_refills(
 ):
     now = [1000.0]
     worker = _Worker(deadline_ms=1500, clock=lambda: now[0])
-    monkeypatch.setattr(typeset.sys, "executable", "/bin/false")  # dies at once, every time
-    with qtbot.waitSignal(worker.arrived, timeout=20000):
-        worker.want(FORMULAS[:2])
-    qtbot.waitUntil(lambda: not worker.available, timeout=20000)
-    assert len(worker._starts) == MAX_STARTS and not worker.busy
-    assert no_gui_thread_typesetting == []  # plain text, not seconds of typesetting here
-    worker.want(FORMULAS[:2])  # still within the window: no new start
-    assert len(worker._starts) == MAX_STARTS and not worker.available
-    now[0] += RESTART_WINDOW_S + 1  # a healthy while later
-    monkeypatch.undo()  # the typesetter is back
-    monkeypatch.setattr(typeset, "safe_typeset", lambda t: no_gui_thread_typesetting.append(t))
+    with monkeypatch.context() as broken:
+        broken.setattr(typeset.sys, "executable", "/bin/false")  # dies at once, every time
+        with qtbot.waitSignal(worker.arrived, timeout=20000):
+            worker.want(FORMULAS[:2])
+        qtbot.waitUntil(lambda: not worker.available, timeout=20000)
+        assert len(worker._starts) == MAX_STARTS and not worker.busy
+        assert no_gui_thread_typesetting == []  # plain text, not seconds of typesetting here
+        worker.want(FORMULAS[:2])  # still within the window: no new start
+        assert len(worker._starts) == MAX_STARTS and not worker.available
+    now[0] += RESTART_WINDOW_S + 1  # a healthy while later, and the typesetter is back
     worker.want(FORMULAS[:2])
     assert worker.available
     qtbot.waitUntil(lambda: all(f in worker.cache for f in FORMULAS[:2]), timeout=30000)

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import os
 import tempfile
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
@@ -29,9 +29,13 @@ SUFFIX = ".svg"
 
 @cache
 def _version() -> str:
+    """Which typesetter made a formula: its installed module's path and time (a new version
+    of it typesets anew; importlib.metadata would pull in the email package to say so)."""
+    spec = importlib.util.find_spec("ziamath")
+    origin = spec.origin if spec is not None else None
     try:
-        return metadata.version("ziamath")
-    except metadata.PackageNotFoundError:
+        return f"{origin}:{os.stat(origin).st_mtime_ns}" if origin else "?"
+    except OSError:
         return "?"
 
 
