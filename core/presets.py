@@ -91,6 +91,15 @@ TEXTS = (
         "difference of probabilities, with no 2, never more than 1 in size however wrong the "
         "score is.",
     ),
+    QT_TRANSLATE_NOOP("Presets", "Narrow valley"),
+    QT_TRANSLATE_NOOP(
+        "Presets",
+        "Every weight descends at learning rate 0.2. Over w11 and w12 the loss is a long, "
+        "narrow valley: plain gradient descent (sgd) overshoots its floor at every step, so "
+        "w11 and w12 zig-zag across it, each step the opposite way of the last, and the loss "
+        "falls slowly. Momentum and Adam, from the same start at the same learning rate, take"
+        " their own paths and end far lower.",
+    ),
 )
 
 

@@ -1040,8 +1040,16 @@ Your values are kept and can still be saved. Details are in {1}.</source>
       <translation>發散的學習率</translation>
     </message>
     <message>
+      <source>Every weight descends at learning rate 0.2. Over w11 and w12 the loss is a long, narrow valley: plain gradient descent (sgd) overshoots its floor at every step, so w11 and w12 zig-zag across it, each step the opposite way of the last, and the loss falls slowly. Momentum and Adam, from the same start at the same learning rate, take their own paths and end far lower.</source>
+      <translation>所有權重以學習率 0.2 下降。在 w11 與 w12 上，損失是一條狹長的山谷：單純的梯度下降（sgd）每一步都越過谷底，所以 w11 與 w12 在谷中來回鋸齒前進，每一步都與上一步方向相反，損失下降得很慢。Momentum 與 Adam 從同一個起點、以相同的學習率出發，走出各自的路徑，最後低得多。</translation>
+    </message>
+    <message>
       <source>Homework 1-3</source>
       <translation>作業 1-3</translation>
+    </message>
+    <message>
+      <source>Narrow valley</source>
+      <translation>狹長的山谷</translation>
     </message>
     <message>
       <source>Paths that cancel</source>
