@@ -175,7 +175,8 @@ NAMES = re.compile(
     r"\b(?:[a-z]{1,2}\d{2}|[a-z]{2}|d?y_hat|ŷ|MSE|SVG|PNG|CSV|JSON|LaTeX|Markdown|HW|"
     r"Ctrl|Shift|Alt|Esc|Space|Enter|Tab|PgUp|PgDown|PageUp|PageDown|Left|Right|Up|Down|"
     r"Home|End|Del|Backspace|Ins|F\d+|Noto|Sans|CJK|TC|English|CNN|Backprop|Visualizer|"
-    r"dMSE|dw\d\d|ReLU|relu|tanh|logit|sgd|SGD|[Mm]omentum|[Nn]esterov|[Aa]dam|[Aa]da[Gg]rad|RMSprop|rmsprop|d|e|s|z|o|w|a|x|y|lr|log|exp|sigmoid|max|min)\b"
+    r"dMSE|dw\d\d|ReLU|relu|tanh|logit|sgd|SGD|[Mm]omentum|[Nn]esterov|[Aa]dam|[Aa]da[Gg]rad|"
+    r"RMSprop|rmsprop|d|e|s|z|o|w|a|x|y|lr|log|exp|sigmoid|max|min)\b"
 )
 
 
