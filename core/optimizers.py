@@ -19,8 +19,9 @@ defaults; ``lr`` is the run's learning rate, ``g`` the gradient, ``t`` the step 
 :class:`Optimizer` is the frozen setting (a name and the hyperparameters that name takes);
 :class:`Memory` is what an optimizer carries from step to step, as arrays over the descending
 value(s). :func:`rule` gives the update in plain floats, for the descent engine's loop. The
-hyperparameters are those of ``torch.optim`` with the same names; a step's operations are
-done in the order PyTorch's kernels do them. Pure Python and numpy; no Qt.
+hyperparameters are those of ``torch.optim`` with the same names, and a step's operations
+follow the order of PyTorch's single-tensor implementation (``addcdiv``, ``addcmul``, ``lerp``),
+so that rounding goes the same way as far as it can. Pure Python and numpy; no Qt.
 """
 
 from __future__ import annotations
@@ -203,7 +204,8 @@ def _frozen(values: Sequence[float]) -> FloatArray:
     return arr
 
 
-#: What each optimizer's :class:`Memory` parts mean (for a display), by name.
+#: What each optimizer's :class:`Memory` parts mean (for a display), by name. English only
+#: for now: an interface that shows them marks them for translation.
 MEANINGS: dict[str, dict[str, str]] = {
     "sgd": {},
     "momentum": {"m": "velocity"},

@@ -21,7 +21,10 @@ from .losses import LOSS_SYMBOL
 from .model import CELLS, HEAD, KERNEL, Params, forward, gradients, window
 from .numfmt import fmt
 from .numfmt import fmt_operand as op
+from .optimizers import SGD, Optimizer
 from .paths import paths
+from .walkthrough_optim import NARRATION as OPTIMIZER_NARRATION
+from .walkthrough_optim import SHOWS_GRADIENT, update_args
 
 CONTEXT = "Walkthrough"
 
@@ -150,8 +153,13 @@ _GIVES_AWAY: dict[str, dict[str, tuple[str, ...]]] = {
     "dloss": {"value": ("y_hat", "dMSE/dy_hat")},
     "path": {"value": ("y_hat", "path{path}"), "numbers": ("y_hat", "dMSE/dy_hat")},
     "sum": {"terms": ("y_hat", *_PATHS), "grad": ("grad", "y_hat", *_PATHS)},
-    "update": {"grad": ("grad",), "new": ("after",), "loss_new": ("after",)},
+    "update": {
+        **{arg: ("grad",) for arg in SHOWS_GRADIENT},
+        "new": ("after",),
+        "loss_new": ("after",),
+    },
 }
+NARRATION.update(OPTIMIZER_NARRATION)  # the last step under another optimizer
 
 
 def _args(**kw: object) -> tuple[tuple[str, str], ...]:
@@ -173,8 +181,16 @@ def updated(p: Params, param: str, lr: float) -> tuple[float, float]:
     return new, forward(p.with_value(param, new)).loss
 
 
-def steps(p: Params, param: str = "w11", lr: float = 0.5) -> tuple[Step, ...]:
-    """Every step of the walkthrough of ``dMSE/d(param)`` and one update with rate ``lr``."""
+def steps(
+    p: Params,
+    param: str = "w11",
+    lr: float = 0.5,
+    optimizer: Optimizer = SGD,
+    memory: tuple[int, float, float] = (0, 0.0, 0.0),
+) -> tuple[Step, ...]:
+    """Every step of the walkthrough of ``dMSE/d(param)`` and one update with rate ``lr``:
+    plain gradient descent's, or ``optimizer``'s from ``memory`` (steps taken, m, v for this
+    value; see :mod:`core.walkthrough_optim`)."""
     f = forward(p)
     out: list[Step] = []
     for c, cell in enumerate(CELLS):
@@ -281,6 +297,10 @@ def steps(p: Params, param: str = "w11", lr: float = 0.5) -> tuple[Step, ...]:
             key="" if p.loss == "mse" else "sum_loss",
         )
     )
+    if optimizer.name != "sgd":
+        key, kw = update_args(p, param, lr, grad, optimizer, memory)
+        out.append(Step("update", _args(**kw), (param, "MSE"), section=("result",), key=key))
+        return tuple(out)
     new, loss_new = updated(p, param, lr)
     out.append(
         Step(

@@ -7,10 +7,12 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core import live
 from core.descent import ALL_WEIGHTS, WEIGHTS, descend
-from core.model import Params, gradients
+from core.model import EDITABLE, PARAMETERS, Params, gradients
 from core.optimizers import NAMES, Memory, Optimizer, OptimizerError, from_json, step
 from core.presets import preset
 
@@ -234,3 +236,42 @@ def test_a_files_optimizer_object_is_read_and_refused_by_field():
         with pytest.raises(OptimizerError) as err:
             from_json(value, "descent.optimizer")
         assert says in str(err.value)
+
+
+# --- any state, any rate ----------------------------------------------------------------------
+
+extreme = st.one_of(
+    st.floats(-3.0, 3.0),
+    st.sampled_from([0.0, 1e-300, -1e6, 1e150, -1e150]),
+)
+states = st.fixed_dictionaries({n: extreme for n in EDITABLE}).map(
+    lambda v: Params.create(
+        [[v[f"a{r}{c}"] for c in (1, 2, 3)] for r in (1, 2, 3)],
+        [[v["w11"], v["w12"]], [v["w21"], v["w22"]]],
+        [v[h] for h in ("wa", "wb", "wc", "wd")],
+        v["yy"],
+    )
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    states,
+    st.sampled_from((*PARAMETERS, ALL_WEIGHTS)),
+    st.sampled_from(NAMES),
+    st.sampled_from([1e-4, 0.1, 3.0, 1e4, 1e12, 1e300]),
+)
+def test_any_state_and_rate_walks_or_stops_with_a_reason(p, param, name, lr):
+    """No optimizer raises, takes a step past the bound, or counts a step it did not take."""
+    s = live.state(p, param)
+    taken: list[live.State] = []
+    with np.errstate(all="ignore"):
+        stop = live.drain(
+            live.walk(s, param, lr, s.loss, 30, optimizer=Optimizer(name)), taken.append
+        )
+    assert stop.kind in ("steps", "diverged")
+    assert (stop.kind == "diverged") == bool(stop.message)
+    for k, x in enumerate(taken, start=1):
+        assert np.all(np.abs(x.value) <= live.VALUE_BOUND) and math.isfinite(x.loss)
+        if name != "sgd":
+            assert x.memory is not None and x.memory.step == k

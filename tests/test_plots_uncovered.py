@@ -298,3 +298,19 @@ def test_the_gradient_axis_fits_each_loaded_run(win, qtbot):
     lo, hi = win.descent_panel.value._right.viewRange()[1]
     assert lo < grads.min() and grads.max() < hi
     assert hi - lo < 1.2 * (grads.max() - grads.min())
+
+
+def test_a_small_edit_keeps_the_axes_still_and_another_network_refits_them(win, qtbot):
+    """A scrub moves one value a little: the axes hold still under the hand (no new ticks at
+    every move) while the new run nearly fits them; an edit that leaves them refits."""
+    s = win.session
+    settle(qtbot, win)
+    views = [w.getPlotItem().vb for w in plots(win)]
+    before = [v.viewRange() for v in views]
+    s.set_value("w11", 0.41)
+    settle(qtbot, win)
+    assert [v.viewRange() for v in views] == before
+    s.set_value("w11", 25.0)  # far off: the curve's axis must take it in
+    settle(qtbot, win)
+    (x0, x1), _ = views[0].viewRange()
+    assert x0 < 25.0 < x1

@@ -77,14 +77,27 @@ def is_fresh(shown: tuple, now: tuple) -> bool:
 
 
 def is_new_run(shown: tuple, now: tuple) -> bool:
-    """Whether ``now`` shows another run than ``shown``: a load, a reset, an edit, an undo.
+    """Whether ``now`` shows another run than ``shown``: a load, a reset, an undo, an edit of
+    more than one value.
 
-    The axes then forget the ranges of the run before and fit this one as a fresh window would
-    (only a new prediction of the same run keeps a range that nearly fits)."""
+    The axes then forget the ranges of the run before and fit this one as a fresh window would.
+    An edit of one value (a scrub, a typed number) only starts a fresh fit: the range stays
+    while it nearly fits the new run (:data:`FRESH_LOOSE`), so the axes hold still under the
+    hand instead of jumping (and the plot re-laying its ticks) at every move."""
     if not shown:
         return True
     last, run = shown[0], now[0]
-    return run.start is not last.start or run.param != last.param or run.last_step < last.last_step
+    if run.param != last.param or run.last_step < last.last_step:
+        return True
+    return run.start is not last.start and not _one_value_edited(last.start, run.start)
+
+
+def _one_value_edited(before, after) -> bool:
+    """Whether two networks' values differ in exactly one value (and not in the network)."""
+    if (before.activation, before.loss) != (after.activation, after.loss):
+        return False
+    old, new = before.values(), after.values()  # a bias added or removed changes the keys
+    return old.keys() == new.keys() and sum(old[k] != new[k] for k in old) == 1
 
 
 def changed(shown: tuple, now: tuple, *ranges) -> bool | None:

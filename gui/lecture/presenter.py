@@ -207,7 +207,7 @@ class Presenter(QObject):
         self.toggle.setChecked(True)
         self._diagram.set_keep_focus(True)
         self.appearance.set_presenter(True)
-        rect = screen if screen is not None else w.geometry()
+        rect = screen if screen is not None else w.screen().geometry()
         if rect.width() < NARROW * rect.height():
             self._panels_under_the_diagram()
         self._lay_out_docks()

@@ -75,7 +75,7 @@ class DerivationPanel(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._edited)
 
         self.copy_action = QAction(self)
         self.copy_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
@@ -157,12 +157,18 @@ class DerivationPanel(QWidget):
         if not self._timer.isActive():
             self._timer.start()
 
+    def _edited(self) -> None:
+        """The edit path's coalesced refresh; a panel behind another tab is built when its tab
+        comes to the front (the window's _derivation_seen): 5 ms an edit for a panel no one
+        sees, and nothing for a screenshot to wait on."""
+        if behind_a_tab(self):
+            self.setProperty("rendering", False)
+            return
+        self.refresh()
+
     def refresh(self) -> None:
         """Build the current derivation and ask for the formulas not typeset yet."""
         self._timer.stop()
-        if behind_a_tab(self):  # built when its tab comes to the front (the window's
-            self.setProperty("rendering", False)  # _derivation_seen): 5 ms an edit for a
-            return  # panel no one sees, and nothing for a screenshot to wait on
         snap, t = self._snap, self._theme
         items = derivation(
             snap.params,

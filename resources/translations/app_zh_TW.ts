@@ -1677,6 +1677,26 @@ The previous file, if any, is intact.</source>
       <translation>沒有激勵函數：o{cell} = z{cell} = {o}</translation>
     </message>
     <message>
+      <source>One Adagrad step (step {t}): the sum of squared gradients s &lt;- s + gradient^2 = {s_old} + ({grad})^2 = {s_new}; {param} &lt;- {param} - lr x gradient / (sqrt(s) + eps) = {old} - {lr} x {grad} / ({root} + {eps}) = {new}; the loss goes from {loss_old} to {loss_new}</source>
+      <translation>Adagrad 一步（第 {t} 步）：梯度平方和 s &lt;- s + 梯度^2 = {s_old} + ({grad})^2 = {s_new}；{param} &lt;- {param} - lr x 梯度 / (sqrt(s) + eps) = {old} - {lr} x {grad} / ({root} + {eps}) = {new}；損失從 {loss_old} 變為 {loss_new}</translation>
+    </message>
+    <message>
+      <source>One Adam step (betas {b1}, {b2}, step {t}): m &lt;- b1 x m + (1 - b1) x gradient = {m_new}; v &lt;- b2 x v + (1 - b2) x gradient^2 = {v_new}; corrected for their start at 0, m / (1 - b1^t) = {m_hat} and v / (1 - b2^t) = {v_hat}; {param} &lt;- {param} - lr x {m_hat} / (sqrt({v_hat}) + eps) = {old} - {lr} x {m_hat} / ({root} + {eps}) = {new}; the loss goes from {loss_old} to {loss_new}</source>
+      <translation>Adam 一步（betas {b1}、{b2}，第 {t} 步）：m &lt;- b1 x m + (1 - b1) x 梯度 = {m_new}；v &lt;- b2 x v + (1 - b2) x 梯度^2 = {v_new}；修正從 0 起算的偏差，m / (1 - b1^t) = {m_hat}，v / (1 - b2^t) = {v_hat}；{param} &lt;- {param} - lr x {m_hat} / (sqrt({v_hat}) + eps) = {old} - {lr} x {m_hat} / ({root} + {eps}) = {new}；損失從 {loss_old} 變為 {loss_new}</translation>
+    </message>
+    <message>
+      <source>One Nesterov step (mu = {mu}, step {t}): the velocity v &lt;- mu x v + gradient = {mu} x {v_old} + {grad} = {v_new}; {param} &lt;- {param} - lr x (gradient + mu x v) = {old} - {lr} x ({grad} + {mu} x {v_new}) = {new}; the loss goes from {loss_old} to {loss_new}</source>
+      <translation>Nesterov 一步（mu = {mu}，第 {t} 步）：速度 v &lt;- mu x v + 梯度 = {mu} x {v_old} + {grad} = {v_new}；{param} &lt;- {param} - lr x (梯度 + mu x v) = {old} - {lr} x ({grad} + {mu} x {v_new}) = {new}；損失從 {loss_old} 變為 {loss_new}</translation>
+    </message>
+    <message>
+      <source>One RMSprop step (alpha = {alpha}, step {t}): the mean squared gradient s &lt;- alpha x s + (1 - alpha) x gradient^2 = {alpha} x {s_old} + {keep} x ({grad})^2 = {s_new}; {param} &lt;- {param} - lr x gradient / (sqrt(s) + eps) = {old} - {lr} x {grad} / ({root} + {eps}) = {new}; the loss goes from {loss_old} to {loss_new}</source>
+      <translation>RMSprop 一步（alpha = {alpha}，第 {t} 步）：梯度平方的移動平均 s &lt;- alpha x s + (1 - alpha) x 梯度^2 = {alpha} x {s_old} + {keep} x ({grad})^2 = {s_new}；{param} &lt;- {param} - lr x 梯度 / (sqrt(s) + eps) = {old} - {lr} x {grad} / ({root} + {eps}) = {new}；損失從 {loss_old} 變為 {loss_new}</translation>
+    </message>
+    <message>
+      <source>One momentum step (mu = {mu}, step {t}): the velocity v &lt;- mu x v + gradient = {mu} x {v_old} + {grad} = {v_new}; {param} &lt;- {param} - lr x v = {old} - {lr} x {v_new} = {new}; the loss goes from {loss_old} to {loss_new}</source>
+      <translation>動量法一步（mu = {mu}，第 {t} 步）：速度 v &lt;- mu x v + 梯度 = {mu} x {v_old} + {grad} = {v_new}；{param} &lt;- {param} - lr x v = {old} - {lr} x {v_new} = {new}；損失從 {loss_old} 變為 {loss_new}</translation>
+    </message>
+    <message>
       <source>One step: {param} &lt;- {param} - lr x gradient = {old} - {lr} x {grad} = {new} (was {old}); the loss goes from {loss_old} to {loss_new}</source>
       <translation>更新一步：{param} &lt;- {param} - lr x 梯度 = {old} - {lr} x {grad} = {new}（原為 {old}）；損失從 {loss_old} 變為 {loss_new}</translation>
     </message>
