@@ -1,8 +1,9 @@
 """Marking text for translation in core, which knows no Qt.
 
-``QT_TRANSLATE_NOOP(context, text)`` returns ``text`` unchanged; it marks a sentence for the
-translation catalogue (resources/translations/catalogue.py), and the interface translates it
-with ``QCoreApplication.translate(context, text)`` before filling it in.
+``QT_TRANSLATE_NOOP(context, text)`` returns ``text`` unchanged; ``pyside6-lupdate`` (run by
+resources/translations/catalogue.py) finds the call by its name and puts ``(context, text)`` in
+the .ts, and the interface translates it with ``QCoreApplication.translate(context, text)``
+before filling it in. ``text`` must be a literal (adjacent literals join) for lupdate to read it.
 """
 
 

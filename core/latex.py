@@ -49,13 +49,24 @@ COMMON_FACTOR = COMMON_TEX["mse"]
 #: English texts of the heading and note keys; the GUI passes translated ones in.
 TEXTS: dict[str, str] = {
     "title": "HW 1-3: the gradient of {param}",
-    "step1": "Step 1. Define the model's values",
-    "step2": "Step 2. The gradient of {param}: a sum over its {n} backprop paths",
-    "step2_one": "Step 2. The gradient of {param}: one backprop path",
-    "step3": "Step 3. Compute each partial derivative",
-    "note_yhat": "y\u0302 is the model's prediction; yy is the target.",
-    "note_z": "z00, z01, z10, z11 are the conv layer's values before the activation function.",
-    "note_substitute": "Substituting every result into the formula of Step 2:",
+    "step1": QT_TRANSLATE_NOOP("Solution", "Step 1. Define the model's values"),
+    "step2": QT_TRANSLATE_NOOP(
+        "Solution", "Step 2. The gradient of {param}: a sum over its {n} backprop paths"
+    ),
+    "step2_one": QT_TRANSLATE_NOOP(
+        "Solution", "Step 2. The gradient of {param}: one backprop path"
+    ),
+    "step3": QT_TRANSLATE_NOOP("Solution", "Step 3. Compute each partial derivative"),
+    "note_yhat": QT_TRANSLATE_NOOP(
+        "Solution", "y\u0302 is the model's prediction; yy is the target."
+    ),
+    "note_z": QT_TRANSLATE_NOOP(
+        "Solution",
+        "z00, z01, z10, z11 are the conv layer's values before the activation function.",
+    ),
+    "note_substitute": QT_TRANSLATE_NOOP(
+        "Solution", "Substituting every result into the formula of Step 2:"
+    ),
     "note_conv_bias": QT_TRANSLATE_NOOP(
         "DerivationPanel", "b is the conv bias: one number added to each of the four conv cells."
     ),

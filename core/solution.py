@@ -21,18 +21,39 @@ from .scenario import Scenario
 #: English prose; every key may be replaced by a translation.
 TEXTS: dict[str, str] = {
     **LATEX_TEXTS,
-    "title": "Worked solution: the gradient of {param}",
-    "scenario": "Scenario: {name}",
-    "given": "Given",
-    "given_note": "Input a (3×3), filter w (2×2, shared by the four conv cells), "
-    "head weights wa..wd and the target yy:",
-    "answer": "Answer",
-    "answer_line": "The gradient of the loss with respect to {param} is {value}.",
-    "shares": "Each path's share of the gradient (the common factor included):",
-    "share_row": "path {k} via {cell}: {value}",
-    "check": "Check: a central finite difference gives {fd} (relative error {err}).",
+    "title": QT_TRANSLATE_NOOP("Solution", "Worked solution: the gradient of {param}"),
+    "scenario": QT_TRANSLATE_NOOP("Solution", "Scenario: {name}"),
+    "given": QT_TRANSLATE_NOOP("Solution", "Given"),
+    "given_note": QT_TRANSLATE_NOOP(
+        "Solution",
+        "Input a (3×3), filter w (2×2, shared by the four conv cells), "
+        "head weights wa..wd and the target yy:",
+    ),
+    "answer": QT_TRANSLATE_NOOP("Solution", "Answer"),
+    "answer_line": QT_TRANSLATE_NOOP(
+        "Solution", "The gradient of the loss with respect to {param} is {value}."
+    ),
+    "shares": QT_TRANSLATE_NOOP(
+        "Solution", "Each path's share of the gradient (the common factor included):"
+    ),
+    "share_row": QT_TRANSLATE_NOOP("Solution", "path {k} via {cell}: {value}"),
+    "check": QT_TRANSLATE_NOOP(
+        "Solution", "Check: a central finite difference gives {fd} (relative error {err})."
+    ),
     "network_note": QT_TRANSLATE_NOOP(
         "Solution", "This network's activation is {activation} and its loss is {loss}."
+    ),
+    # the derivation's notes, in this context too (the worked solution is translated as one)
+    "note_conv_bias": QT_TRANSLATE_NOOP(
+        "Solution", "b is the conv bias: one number added to each of the four conv cells."
+    ),
+    "note_head_bias": QT_TRANSLATE_NOOP(
+        "Solution", "c is the head bias, added to the prediction y\u0302."
+    ),
+    "note_dead": QT_TRANSLATE_NOOP(
+        "Solution",
+        "Path {k} is dead: z{cell} = {z} is not above 0, where ReLU is flat, so its slope "
+        "is exactly 0 and the path adds nothing.",
     ),
 }
 

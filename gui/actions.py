@@ -28,6 +28,19 @@ def key_sequences(keys: Keys) -> list[QKeySequence]:
     return seqs
 
 
+def set_texts(action: QAction, text: str, tip: str = "") -> None:
+    """``action``'s text, and its tooltip (``tip``, else the text) naming its keys.
+
+    Called when the action is made and again from its owner's ``retranslate()``."""
+    action.setText(text)
+    shown = ", ".join(
+        s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
+    )
+    tip = tip or text.replace("&", "")
+    action.setToolTip(f"{tip} ({shown})" if shown else tip)
+    action.setStatusTip(tip)
+
+
 def make_action(
     window: QWidget,
     text: str,
@@ -40,15 +53,11 @@ def make_action(
     menu: QMenu | None = None,
 ) -> QAction:
     """A window-wide action on ``window`` calling ``slot``; added to ``menu`` when given."""
-    action = QAction(text, window)
+    action = QAction(window)
     action.setCheckable(checkable)
-    seqs = key_sequences(keys)
-    action.setShortcuts(seqs)
+    action.setShortcuts(key_sequences(keys))
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    shown = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in seqs)
-    tip = tip or text.replace("&", "")
-    action.setToolTip(f"{tip} ({shown})" if seqs else tip)
-    action.setStatusTip(tip)
+    set_texts(action, text, tip)
     if icon is not None:
         action.setIcon(icon)
     action.triggered.connect(slot)

@@ -12,11 +12,13 @@ typing field, Enter and Escape hand the keyboard back to the diagram (``support/
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QMargins, QRect, Qt, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
 
-from .actions import Keys, make_action
+from .actions import Keys, make_action, set_texts
 from .descent.controls import DescentControls
 from .descent.panel import DescentPanel
 from .diagram import DiagramScene, DiagramView
@@ -32,12 +34,13 @@ from .panels.enlarge import Enlarger
 from .panels.paths import PathsPanel
 from .panels.quiz import QuizPanel
 from .state.session import Session
-from .support import settings
+from .support import language, settings
 from .support.field_keys import FieldKeys
 from .support.language import LanguageMenu
-from .support.panel_cycle import add_panel_cycling
+from .support.panel_cycle import PanelCycling
 from .support.settings import save_window
-from .support.shortcuts_dialog import add_help_menu
+from .support.shortcuts_dialog import HelpMenu
+from .support.undo_actions import UndoActions
 
 TITLE = "CNN Backprop Visualizer"
 #: The frame a window manager adds, guessed until it says (title bar on top, thin borders).
@@ -62,6 +65,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         self.setWindowTitle(self.tr(TITLE))
+        self._menus: dict[str, QMenu] = {}
+        self._acts: dict[str, QAction] = {}
+        self._docks: dict[str, QDockWidget] = {}
         self.resize(1280, 720)
         self.scene = DiagramScene(session, self)
         self.view = DiagramView(self.scene)
@@ -101,15 +107,10 @@ class MainWindow(QMainWindow):
         self.presenter = Presenter(
             self, self.appearance, self.view, self.derivation, self.descent_panel, self.walkthrough
         )
-        self.escape_action = make_action(
-            self,
-            self.tr("Leave / show all paths"),
-            ["Esc"],
-            self._escape,
-            self.tr("Leave the walkthrough, then presenter mode; else show every path"),
-        )
-        self.shortcuts_action = add_help_menu(self)
-        add_panel_cycling(self)
+        self.escape_action = make_action(self, "", ["Esc"], self._escape)
+        self.help_menu = HelpMenu(self)
+        self.shortcuts_action = self.help_menu.shortcuts
+        self.panel_cycling = PanelCycling(self)
         p = self.descent_panel
         self.export_views = ExportViews(
             self.scene,
@@ -124,6 +125,20 @@ class MainWindow(QMainWindow):
         self.language_menu = LanguageMenu(self, session, self.file_menu.retitle)
         settings.report_to(self.say)
         self.field_keys = FieldKeys(self)
+        self._retranslated: list[Any] = [  # the parts that are not widgets, retranslated from here
+            self.undo_actions,
+            self.descent_controls,
+            self.enlarger,
+            self.walkthrough,
+            self.appearance,
+            self.presenter,
+            self.help_menu,
+            self.panel_cycling,
+            self.file_menu,
+            self.language_menu,
+            self.scene,
+        ]
+        self.retranslate()
         self._default_layout = self.saveState()  # before any saved layout is restored
 
     def fit_to_screen(self) -> None:
@@ -201,6 +216,7 @@ class MainWindow(QMainWindow):
     def _dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)  # untranslated: saved layouts use it
+        self._docks[name] = dock
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
@@ -219,30 +235,20 @@ class MainWindow(QMainWindow):
             self.session.select_path(None)
 
     def _edit_and_view_menus(self) -> QMenu:
-        bar = self.menuBar()
-        edit = bar.addMenu(self.tr("&Edit"))
-        undo = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        redo = self.session.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit.addActions([undo, redo])
+        bar, a = self.menuBar(), self._acts
+        edit = self._menus["edit"] = bar.addMenu("")
+        self.undo_actions = UndoActions(self, self.session.undo_stack, edit)
         edit.addSeparator()
-        make_action(
-            self,
-            self.tr("Start from here"),
-            ["Ctrl+Shift+B"],
-            self.session.descent.start_from_here,
-            self.tr("Make the values of the step on show the scenario's starting values"),
-            menu=edit,
-        )
-        view = bar.addMenu(self.tr("&View"))
+        here = self.session.descent.start_from_here
+        a["here"] = make_action(self, "", ["Ctrl+Shift+B"], here, menu=edit)
+        view = self._menus["view"] = bar.addMenu("")
         zoom_in: Keys = [QKeySequence.StandardKey.ZoomIn, "Ctrl+="]
-        make_action(self, self.tr("Zoom in"), zoom_in, self.view.zoom_in, menu=view)
+        a["zoom_in"] = make_action(self, "", zoom_in, self.view.zoom_in, menu=view)
         zoom_out: Keys = [QKeySequence.StandardKey.ZoomOut, "Ctrl+-"]
-        make_action(self, self.tr("Zoom out"), zoom_out, self.view.zoom_out, menu=view)
-        make_action(self, self.tr("Fit to window"), ["Ctrl+0"], self.view.fit, menu=view)
+        a["zoom_out"] = make_action(self, "", zoom_out, self.view.zoom_out, menu=view)
+        a["fit"] = make_action(self, "", ["Ctrl+0"], self.view.fit, menu=view)
         view.addSeparator()
-        panels = view.addMenu(self.tr("Panels"))  # brings back a panel closed by its title bar
+        panels = self._menus["panels"] = view.addMenu("")  # brings back a closed panel
         order = ["Paths", "derivationDock", "quiz_dock", "descent_dock", "values_dock"]
         docks = sorted(self.findChildren(QDockWidget), key=lambda d: order.index(d.objectName()))
         toggles = [d.toggleViewAction() for d in docks]
@@ -255,35 +261,74 @@ class MainWindow(QMainWindow):
             panels.addAction(toggle)
             self.addAction(toggle)  # works with the menu bar hidden (presenter mode) too
         panels.addSeparator()
-        restore = self.tr("Default layout")
-        tip = self.tr("Every panel and toolbar back where it was at the first start")
-        make_action(self, restore, ["Alt+0"], self.default_layout, tip, menu=panels)
-        paths = bar.addMenu(self.tr("&Paths"))
+        a["restore"] = make_action(self, "", ["Alt+0"], self.default_layout, menu=panels)
+        paths = self._menus["paths"] = bar.addMenu("")
         for k in range(4):
-            make_action(
-                self,
-                self.tr("Show path {0} alone").format(k + 1),
-                [str(k + 1)],
-                lambda _=False, k=k: self.session.select_path(k),
-                menu=paths,
-            )
-        all_paths = self.tr("Show all paths")
-        make_action(self, all_paths, ["0"], lambda: self.session.select_path(None), menu=paths)
+            show_k = lambda _=False, k=k: self.session.select_path(k)  # noqa: E731
+            a[f"path{k}"] = make_action(self, "", [str(k + 1)], show_k, menu=paths)
+        all_paths = lambda: self.session.select_path(None)  # noqa: E731
+        a["all_paths"] = make_action(self, "", ["0"], all_paths, menu=paths)
         nudge = self.paths_panel.run_nudge_check
-        make_action(self, self.tr("Nudge check"), ["N"], nudge, menu=paths)
+        a["nudge"] = make_action(self, "", ["N"], nudge, menu=paths)
         return view
 
     def _quiz_actions(self, dock: QDockWidget) -> None:
-        menu = self.walkthrough.menu
+        menu, a = self.walkthrough.menu, self._acts
         menu.addSeparator()
-        for text, key, slot, tip in (
-            (self.tr("Quiz"), "Q", dock.raise_, self.tr("Show the quiz")),
-            (self.tr("Hide every quiz value"), "Ctrl+Shift+H", self.quiz.hide_all, ""),
-            (
-                self.tr("Reveal every quiz value"),
-                "Ctrl+Shift+R",
-                self.session.lecture.reveal_all,
-                "",
-            ),
+        a["quiz"] = make_action(self, "", ["Q"], dock.raise_, menu=menu)
+        a["hide_all"] = make_action(self, "", ["Ctrl+Shift+H"], self.quiz.hide_all, menu=menu)
+        reveal = self.session.lecture.reveal_all
+        a["reveal_all"] = make_action(self, "", ["Ctrl+Shift+R"], reveal, menu=menu)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if language.changed(event):
+            self.retranslate()
+            self.session.redraw()  # the texts computed from the state, drawn anew
+
+    def retranslate(self) -> None:
+        """The window's own texts, and those of its parts that are not widgets."""
+        for key, title in (
+            ("edit", self.tr("&Edit")),
+            ("view", self.tr("&View")),
+            ("panels", self.tr("Panels")),
+            ("paths", self.tr("&Paths")),
         ):
-            make_action(self, text, [key], slot, tip or text, menu=menu)
+            self._menus[key].setTitle(title)
+        a = self._acts
+        set_texts(
+            a["here"],
+            self.tr("Start from here"),
+            self.tr("Make the values of the step on show the scenario's starting values"),
+        )
+        set_texts(a["zoom_in"], self.tr("Zoom in"))
+        set_texts(a["zoom_out"], self.tr("Zoom out"))
+        set_texts(a["fit"], self.tr("Fit to window"))
+        set_texts(
+            a["restore"],
+            self.tr("Default layout"),
+            self.tr("Every panel and toolbar back where it was at the first start"),
+        )
+        for k in range(4):
+            set_texts(a[f"path{k}"], self.tr("Show path {0} alone").format(k + 1))
+        set_texts(a["all_paths"], self.tr("Show all paths"))
+        set_texts(a["nudge"], self.tr("Nudge check"))
+        set_texts(a["quiz"], self.tr("Quiz"), self.tr("Show the quiz"))
+        set_texts(a["hide_all"], self.tr("Hide every quiz value"))
+        set_texts(a["reveal_all"], self.tr("Reveal every quiz value"))
+        set_texts(
+            self.escape_action,
+            self.tr("Leave / show all paths"),
+            self.tr("Leave the walkthrough, then presenter mode; else show every path"),
+        )
+        self._docks["Paths"].setWindowTitle(self.tr("Paths"))
+        for name, part in (
+            ("derivationDock", self.derivation),
+            ("quiz_dock", self.quiz),
+            ("values_dock", self.values),
+            ("descent_dock", self.descent_panel),
+        ):
+            self._docks[name].setWindowTitle(part.title())
+        self.session.retranslate_history()
+        for other in self._retranslated:
+            other.retranslate()

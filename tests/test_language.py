@@ -26,6 +26,12 @@ def test_every_visible_string_has_a_finished_translation():
     assert missing == []
 
 
+def test_every_marked_string_has_the_context_it_is_translated_in():
+    """pyside6-lupdate gives a call it cannot place (a module-level ``tr("...")`` helper) an
+    empty context, which the running app never asks for: each string must name its context."""
+    assert sorted(src for ctx, src in translations.extract() if not ctx) == []
+
+
 def test_the_compiled_catalogue_matches_its_source(tmp_path):
     exe = Path(sys.executable).parent / "pyside6-lrelease"
     out = tmp_path / "fresh.qm"

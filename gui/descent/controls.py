@@ -24,7 +24,7 @@ from core.descent import ALL_WEIGHTS
 from core.numfmt import fmt
 from core.settings_format import MAX_STEPS
 
-from ..actions import make_action
+from ..actions import make_action, set_texts
 from ..look.icons import transport_icon
 from ..state.descent_data import FOLLOW_SELECTION, LR_RANGE, SPEED_RANGE
 from ..state.session import Session, Snapshot
@@ -55,119 +55,169 @@ class DescentControls(QObject):
         self._icon_playing = False
         self.play = make_action(
             window,
-            self.tr("Play"),
+            "",
             [Qt.Key.Key_Space],
             session.descent.toggle_play,
-            self.tr("Play or pause the descent"),
             icon=self._icons[False],
         )
         self.back = make_action(
             window,
-            self.tr("Step back"),
+            "",
             [Qt.Key.Key_Left, Qt.Key.Key_PageUp],
             session.descent.step_back,
-            self.tr("Show the previous step"),
             icon=transport_icon("back", window),
         )
         self.step = make_action(
             window,
-            self.tr("Step"),
+            "",
             [Qt.Key.Key_Right, Qt.Key.Key_PageDown],
             session.descent.step,
-            self.tr("Take one descent step"),
             icon=transport_icon("forward", window),
         )
         self.reset = make_action(
             window,
-            self.tr("Reset"),
+            "",
             [Qt.Key.Key_R],
             session.descent.reset,
-            self.tr("Back to the start; forget the recorded steps"),
             icon=transport_icon("first", window),
         )
         self.keep = make_action(
             window,
-            self.tr("Keep this run"),
+            "",
             [Qt.Key.Key_K],
             session.descent.keep_run,
-            self.tr("Keep this run as a ghost to compare with the next"),
         )
         self.clear = make_action(
             window,
-            self.tr("Clear kept runs"),
+            "",
             ["Shift+K"],
             session.descent.clear_runs,
-            self.tr("Remove every kept run"),
         )
         self.log = make_action(
             window,
-            self.tr("Log scale"),
+            "",
             ["Shift+L"],
             session.set_log_scale,
-            self.tr("Show the loss against step on a log scale"),
             checkable=True,
         )
 
         self.timeline = QSlider(Qt.Orientation.Horizontal)
         self.timeline.setMinimumWidth(220)
-        self.timeline.setToolTip(self.tr("Scrub through the recorded steps; every panel follows"))
         self.timeline.valueChanged.connect(session.descent.seek)
         self.step_label = QLabel()
         self.step_label.setMinimumWidth(150)
-        self.step_label.setToolTip(self.tr("The step shown and the last step recorded"))
 
         self.lr_slider = QSlider(Qt.Orientation.Horizontal)
         self.lr_slider.setMinimumWidth(160)
         self.lr_slider.setRange(0, LR_TICKS)
-        self.lr_slider.setToolTip(
-            self.tr(
-                "Learning rate, 1e-4 to 100 on a log scale; the dashed "
-                "path shows where it will take the descent"
-            )
-        )
         self._drag = 0
         self.lr_slider.sliderPressed.connect(self._new_drag)
         self.lr_slider.valueChanged.connect(self._slid_lr)
         self.bubble = Bubble(window)
         self.lr_box = NumberField(lambda: fmt(self.session.snapshot.lr))
         self.lr_box.setMaximumWidth(80)
-        self.lr_box.setToolTip(self.tr("Type a learning rate (1e-4 to 100) and press Enter"))
         self.lr_box.editingFinished.connect(self._typed_lr)
 
         self.speed = CountBox(int(SPEED_RANGE[0]), int(SPEED_RANGE[1]))
         self.speed.refused.connect(lambda why: self._refuse(self.speed, why))
-        self.speed.setSuffix(self.tr(" steps/s"))
-        self.speed.setToolTip(self.tr("Steps per second while playing (1 to 1000)"))
         self.speed.valueChanged.connect(session.descent.set_speed)
 
         self.max_steps = CountBox(1, MAX_STEPS)
         self.max_steps.refused.connect(lambda why: self._refuse(self.max_steps, why))
-        self.max_steps.setPrefix(self.tr("stop after "))
-        self.max_steps.setSuffix(self.tr(" steps"))
-        self.max_steps.setToolTip(self.tr("Play stops after this many steps"))
-        self.use_tol = QCheckBox(self.tr("or |gradient| <"))
-        self.use_tol.setToolTip(self.tr("Also stop once every |gradient| is below the tolerance"))
+        self.use_tol = QCheckBox()
         self.tol_box = NumberField(lambda: fmt(self.session.snapshot.settings.tol))
         self.tol_box.setMaximumWidth(70)
-        self.tol_box.setToolTip(self.tr("The tolerance for the gradient (press Enter)"))
         self.max_steps.valueChanged.connect(lambda n: session.descent.set_stop_rule(max_steps=n))
         self.use_tol.toggled.connect(lambda on: session.descent.set_stop_rule(use_tol=on))
         self.tol_box.editingFinished.connect(self._typed_tol)
 
         self.param = QComboBox()
-        self.param.addItem(self.tr("w11 (homework)"), "w11")
-        self.param.addItem(self.tr("the selected parameter"), FOLLOW_SELECTION)
-        self.param.addItem(self.tr("all weights"), ALL_WEIGHTS)
+        self.param.addItem("", "w11")
+        self.param.addItem("", FOLLOW_SELECTION)
+        self.param.addItem("", ALL_WEIGHTS)
+        self.param.currentIndexChanged.connect(
+            lambda i: session.descent.set_descent_param(self.param.itemData(i))
+        )
+
+        run_bar = QToolBar(window)
+        run_bar.setObjectName("descent_run")
+        for a in (self.reset, self.back, self.play, self.step):
+            run_bar.addAction(a)
+        run_bar.addWidget(self.timeline)
+        run_bar.addWidget(self.step_label)
+        run_bar.addSeparator()
+        run_bar.addAction(self.keep)
+        run_bar.addAction(self.clear)
+        run_bar.addAction(self.log)
+        settings = QToolBar(window)
+        settings.setObjectName("descent_settings")
+        self._lr_label = QLabel()
+        settings.addWidget(self._lr_label)
+        settings.addWidget(self.lr_slider)
+        settings.addWidget(self.lr_box)
+        settings.addSeparator()
+        settings.addWidget(self.speed)
+        settings.addSeparator()
+        for w in (self.max_steps, self.use_tol, self.tol_box):
+            settings.addWidget(w)
+        settings.addSeparator()
+        self._on_label = QLabel()
+        settings.addWidget(self._on_label)
+        settings.addWidget(self.param)
+        window.addToolBar(run_bar)
+        window.addToolBarBreak()
+        window.addToolBar(settings)
+        self.toolbars = (run_bar, settings)
+        session.state_changed.connect(self.show_state)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every fixed text of the actions, fields and toolbars."""
+        set_texts(self.back, self.tr("Step back"), self.tr("Show the previous step"))
+        set_texts(self.step, self.tr("Step"), self.tr("Take one descent step"))
+        set_texts(
+            self.reset, self.tr("Reset"), self.tr("Back to the start; forget the recorded steps")
+        )
+        set_texts(
+            self.keep,
+            self.tr("Keep this run"),
+            self.tr("Keep this run as a ghost to compare with the next"),
+        )
+        set_texts(self.clear, self.tr("Clear kept runs"), self.tr("Remove every kept run"))
+        set_texts(
+            self.log, self.tr("Log scale"), self.tr("Show the loss against step on a log scale")
+        )
+        set_texts(
+            self.play,
+            self.tr("Pause") if self._icon_playing else self.tr("Play"),
+            self.tr("Play or pause the descent"),
+        )
+        self.timeline.setToolTip(self.tr("Scrub through the recorded steps; every panel follows"))
+        self.step_label.setToolTip(self.tr("The step shown and the last step recorded"))
+        self.lr_slider.setToolTip(
+            self.tr(
+                "Learning rate, 1e-4 to 100 on a log scale; the dashed "
+                "path shows where it will take the descent"
+            )
+        )
+        self.speed.setSuffix(self.tr(" steps/s"))
+        self.max_steps.setPrefix(self.tr("stop after "))
+        self.max_steps.setSuffix(self.tr(" steps"))
+        self.max_steps.setToolTip(self.tr("Play stops after this many steps"))
+        self.use_tol.setToolTip(self.tr("Also stop once every |gradient| is below the tolerance"))
         self.param.setToolTip(
             self.tr(
                 "Which parameter descends: w11, the parameter selected in "
                 "the diagram, or w11..w22 and wa..wd together"
             )
         )
-        self.param.currentIndexChanged.connect(
-            lambda i: session.descent.set_descent_param(self.param.itemData(i))
-        )
-
+        self.use_tol.setText(self.tr("or |gradient| <"))
+        self.lr_box.setToolTip(self.tr("Type a learning rate (1e-4 to 100) and press Enter"))
+        self.speed.setToolTip(self.tr("Steps per second while playing (1 to 1000)"))
+        self.tol_box.setToolTip(self.tr("The tolerance for the gradient (press Enter)"))
+        self.param.setItemText(0, self.tr("w11 (homework)"))
+        self.param.setItemText(1, self.tr("the selected parameter"))
+        self.param.setItemText(2, self.tr("all weights"))
         for widget, name in (
             (self.timeline, self.tr("Timeline: the step on show")),
             (self.lr_slider, self.tr("Learning rate, on a log scale")),
@@ -180,36 +230,12 @@ class DescentControls(QObject):
         ):
             widget.setAccessibleName(name)  # what a screen reader says; the tooltip explains
             widget.setAccessibleDescription(widget.toolTip())
-
-        run_bar = QToolBar(self.tr("Descent"), window)
-        run_bar.setObjectName("descent_run")
-        for a in (self.reset, self.back, self.play, self.step):
-            run_bar.addAction(a)
-        run_bar.addWidget(self.timeline)
-        run_bar.addWidget(self.step_label)
-        run_bar.addSeparator()
-        run_bar.addAction(self.keep)
-        run_bar.addAction(self.clear)
-        run_bar.addAction(self.log)
-        settings = QToolBar(self.tr("Descent settings"), window)
-        settings.setObjectName("descent_settings")
-        settings.addWidget(QLabel(self.tr(" learning rate ")))
-        settings.addWidget(self.lr_slider)
-        settings.addWidget(self.lr_box)
-        settings.addSeparator()
-        settings.addWidget(self.speed)
-        settings.addSeparator()
-        for w in (self.max_steps, self.use_tol, self.tol_box):
-            settings.addWidget(w)
-        settings.addSeparator()
-        settings.addWidget(QLabel(self.tr(" descend on ")))
-        settings.addWidget(self.param)
-        window.addToolBar(run_bar)
-        window.addToolBarBreak()
-        window.addToolBar(settings)
-        self.toolbars = (run_bar, settings)
-        session.state_changed.connect(self.show_state)
-        self.show_state(session.snapshot)
+        run_bar, settings = self.toolbars
+        run_bar.setWindowTitle(self.tr("Descent"))
+        settings.setWindowTitle(self.tr("Descent settings"))
+        self._lr_label.setText(self.tr(" learning rate "))
+        self._on_label.setText(self.tr(" descend on "))
+        self.show_state(self.session.snapshot)
 
     def _new_drag(self) -> None:
         self._drag += 1
@@ -256,10 +282,10 @@ class DescentControls(QObject):
     def show_state(self, snap: Snapshot) -> None:
         d = snap.descent
         playing = d.playing
-        self.play.setText(self.tr("Pause") if playing else self.tr("Play"))
         if playing != self._icon_playing:  # a new QIcon each frame fills QPixmapCache
             self._icon_playing = playing
             self.play.setIcon(self._icons[playing])
+            self.play.setText(self.tr("Pause") if playing else self.tr("Play"))
         with QSignalBlocker(self.timeline):
             self.timeline.setRange(0, len(d.run) - 1)
             self.timeline.setValue(d.cursor)

@@ -18,10 +18,6 @@ from core.parse import ParseError, parse_number
 REFUSAL_MS = 6000
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DescentFields", text)
-
-
 def read(
     text: str, lo: float, hi: float | None, whole: bool = False, above: bool = False
 ) -> tuple[float | None, str]:
@@ -29,17 +25,25 @@ def read(
     whole numbers with ``whole``), else ``(None, why)`` in the interface's language."""
     typed = text.strip()
     if not typed:
-        return None, tr("Not changed: nothing was typed.")
+        return None, QCoreApplication.translate("DescentFields", "Not changed: nothing was typed.")
     try:
         v = parse_number(typed)
     except ParseError:
-        return None, tr("Not changed: “%1” is not a number.").replace("%1", typed)
+        return None, QCoreApplication.translate(
+            "DescentFields", "Not changed: “%1” is not a number."
+        ).replace("%1", typed)
     if whole and v != int(v):
-        return None, tr("Not changed: %1 is not a whole number.").replace("%1", fmt(v))
+        return None, QCoreApplication.translate(
+            "DescentFields", "Not changed: %1 is not a whole number."
+        ).replace("%1", fmt(v))
     if v < lo or (above and v == lo):
-        return None, tr("Not changed: %1 is too small.").replace("%1", fmt(v))
+        return None, QCoreApplication.translate(
+            "DescentFields", "Not changed: %1 is too small."
+        ).replace("%1", fmt(v))
     if hi is not None and v > hi:
-        return None, tr("Not changed: %1 is too large.").replace("%1", fmt(v))
+        return None, QCoreApplication.translate(
+            "DescentFields", "Not changed: %1 is too large."
+        ).replace("%1", fmt(v))
     return v, ""
 
 

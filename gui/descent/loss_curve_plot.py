@@ -30,7 +30,7 @@ from .plot_ranges import (
     pixel_scale,
     thin,
 )
-from .plot_style import brush, make_plot, pen, set_axis_label, set_title
+from .plot_style import brush, make_plot, pen, retranslate_menu, set_axis_label, set_title
 from .step_labels import StepLabels
 
 DISPLAY_POINTS = 1500  # about two points a pixel on a full-width plot
@@ -38,23 +38,11 @@ MAX_SYMBOLS = 300  # beyond this many points a path is drawn as a line alone
 X_PAD, X_LEAST = 0.15, 1.0  # the curve reaches this far past the path: its shape shows
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("LossCurvePlot", text)
-
-
 class LossCurvePlot:
     """Owns one PlotWidget (``widget``); :meth:`show` draws a snapshot's descent on it."""
 
     def __init__(self):
-        self.widget = make_plot(tr("MSE vs w11"), "w11", "MSE")
-        self.widget.setToolTip(
-            tr(
-                "The loss as the descending parameter varies, all else fixed. Dots are the "
-                "descent steps in order; the line through the current point has the "
-                "gradient as its slope; the dashed path is where the current learning rate "
-                "will go."
-            )
-        )
+        self.widget = make_plot("", "w11", "MSE")
         plot = self.widget.getPlotItem()
         self._ghosts = []
         for i in range(MAX_GHOSTS):
@@ -74,7 +62,7 @@ class LossCurvePlot:
             symbolSize=5,
             symbolPen=None,
             symbolBrush=brush(PREDICTED, 110),
-            name=tr("predicted path"),
+            name="",
         )
         self._path = plot.plot(
             pen=pen(SELECTED, 2),
@@ -82,9 +70,11 @@ class LossCurvePlot:
             symbolSize=8,
             symbolPen=pen("#FFFFFF", 1),
             symbolBrush=brush(SELECTED),
-            name=tr("descent steps"),
+            name="",
         )
-        self._tangent = pg.PlotDataItem(pen=pen(SELECTED, 2.5), name=tr("tangent"))
+        self._tangent = pg.PlotDataItem(
+            pen=pen(SELECTED, 2.5), name=QCoreApplication.translate("LossCurvePlot", "tangent")
+        )
         plot.addItem(self._tangent, ignoreBounds=True)
         self._point = pg.ScatterPlotItem(size=15, pen=pen(INK, 1.5), brush=brush(SELECTED))
         plot.addItem(self._point)
@@ -104,6 +94,31 @@ class LossCurvePlot:
         self._ghost_keys: tuple = ()
         self._texts: dict[str, str] = {}
         self._sign: float | None = None  # the sign the tangent is coloured by
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        retranslate_menu(self.widget)
+        """The fixed texts; the title and the tangent's slope follow the next redraw."""
+        self.widget.setToolTip(
+            QCoreApplication.translate(
+                "LossCurvePlot",
+                "The loss as the descending parameter varies, all else fixed. Dots are the "
+                "descent steps in order; the line through the current point has the "
+                "gradient as its slope; the dashed path is where the current learning rate "
+                "will go.",
+            )
+        )
+        legend = self.widget.getPlotItem().legend
+        for item, name in (
+            (self._predicted, QCoreApplication.translate("LossCurvePlot", "predicted path")),
+            (self._path, QCoreApplication.translate("LossCurvePlot", "descent steps")),
+        ):
+            item.opts["name"] = name
+            label = legend.getLabel(item)
+            if label is not None:
+                label.setText(name)
+        if not self._texts.get("title"):
+            set_title(self.widget, QCoreApplication.translate("LossCurvePlot", "MSE vs w11"))
 
     def show(self, d: Descent, params) -> None:
         """Draw ``d``; nothing is redrawn when the run, cursor, prediction and kept runs are
@@ -188,14 +203,18 @@ class LossCurvePlot:
 
     def _title(self, d: Descent, x_name: str, g: float) -> None:
         if d.param == ALL_WEIGHTS:
-            title = tr("MSE vs w11, other weights as now")
+            title = QCoreApplication.translate("LossCurvePlot", "MSE vs w11, other weights as now")
         else:
-            title = tr("MSE vs %1, all else fixed").replace("%1", x_name)
+            title = QCoreApplication.translate(
+                "LossCurvePlot", "MSE vs %1, all else fixed"
+            ).replace("%1", x_name)
         if self._changed("title", title):
             set_title(self.widget, title)
         if self._changed("axis", x_name):
             set_axis_label(self.widget, "bottom", x_name)
-        slope = tr("tangent, slope %1").replace("%1", fmt(g))
+        slope = QCoreApplication.translate("LossCurvePlot", "tangent, slope %1").replace(
+            "%1", fmt(g)
+        )
         label = self.widget.getPlotItem().legend.getLabel(self._tangent)
         if label is not None and self._changed("slope", slope):
             label.setText(slope)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6 import QtGui
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QLabel,
@@ -34,11 +34,11 @@ BANNER_CHARS = 100
 def shortened(text: str) -> str:
     if len(text) <= BANNER_CHARS:
         return text
-    return text[: text.rfind(" ", 0, BANNER_CHARS)].rstrip(",;:") + " … " + tr("(more: hover)")
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DescentPanel", text)
+    return (
+        text[: text.rfind(" ", 0, BANNER_CHARS)].rstrip(",;:")
+        + " … "
+        + QCoreApplication.translate("DescentPanel", "(more: hover)")
+    )
 
 
 def banner_ground(theme) -> str:
@@ -66,9 +66,6 @@ class DescentPanel(QWidget):
             f"background: {BANNER_BG}; color: {INK}; border-left: 5px solid {POSITIVE};"
             f"padding: 6px 10px; font-size: {FONT_PT + 1}pt;"
         )
-        self.banner.setToolTip(
-            tr("What the descent is doing and why; after a stop, the last usable state stays shown")
-        )
         self.status = QLabel()
         self.status.setStyleSheet(f"color: {MUTED}; font-size: {FONT_PT}pt; padding: 2px 8px;")
         self.curve = LossCurvePlot()
@@ -79,9 +76,7 @@ class DescentPanel(QWidget):
             split.addWidget(p.widget)
         split.setSizes([500, 390, 390])
         self.plots = split
-        self.hidden_note = wrapped(
-            tr("Points that would give away a value the quiz hides are left out of the plots.")
-        )
+        self.hidden_note = wrapped("")
         self.hidden_note.setStyleSheet(f"color: {MUTED}; font-size: {FONT_PT + 1}pt; padding: 8px;")
         self.hidden_note.setVisible(False)
         layout = QVBoxLayout(self)
@@ -94,11 +89,27 @@ class DescentPanel(QWidget):
         self._drawn: Snapshot | None = None
         self._zoom = 1.0
         session.state_changed.connect(self.show_state)
+        self.retranslate()
         self.show_state(session.snapshot)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        self.hidden_note.setText(
+            QCoreApplication.translate(
+                "DescentPanel",
+                "Points that would give away a value the quiz hides are left out of the plots.",
+            )
+        )
+        for plot in (self.curve, self.loss, self.value):
+            plot.retranslate()
 
     @staticmethod
     def title() -> str:
-        return tr("Gradient descent")
+        return QCoreApplication.translate("DescentPanel", "Gradient descent")
 
     def set_theme(self, theme) -> None:
         """Draw the plots in ``theme`` (a :class:`gui.look.theme.Theme`)."""

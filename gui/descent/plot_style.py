@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QPen, QTextOption
 
 from ..look.palette import FONT_PT, INK
@@ -37,6 +37,12 @@ def font_scale(w: pg.PlotWidget) -> float:
 
 def _pt(w: pg.PlotWidget, points: float) -> str:
     return f"{points * font_scale(w):.1f}pt"
+
+
+def retranslate_menu(w: pg.PlotWidget) -> None:
+    """pyqtgraph's own entry on the plot's context menu, in the interface language."""
+    for action in w.scene().contextMenu:
+        action.setText(QCoreApplication.translate("GraphicsScene", "Export..."))
 
 
 def set_title(w: pg.PlotWidget, title: str) -> None:

@@ -23,14 +23,18 @@ from .plot_ranges import (
     changed,
     fit_button,
 )
-from .plot_style import make_plot, pen, set_axis_label, set_title
+from .plot_style import make_plot, pen, retranslate_menu, set_axis_label, set_title
 
 DISPLAY_POINTS = 1500  # rows handed to a plot; it draws about two a pixel of them
 THIN = {"autoDownsample": True, "autoDownsampleFactor": 1.0, "clipToView": True}
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("StepPlots", text)
+def rename(w: pg.PlotWidget, item, name: str) -> None:
+    """Call ``item`` ``name`` in the plot's legend (and in the legend it is added to later)."""
+    item.opts["name"] = name
+    label = w.getPlotItem().legend.getLabel(item)
+    if label is not None:
+        label.setText(name)
 
 
 def _cursor_line() -> pg.InfiniteLine:
@@ -45,16 +49,15 @@ class LossStepPlot:
     """MSE against step: the run up to the cursor, the prediction, the kept runs."""
 
     def __init__(self):
-        self.widget = make_plot(tr("Loss against step"), tr("step"), "MSE")
-        self.widget.setToolTip(tr("The loss after each step; dashed: the predicted steps."))
+        self.widget = make_plot("", "", "MSE")
         plot = self.widget.getPlotItem()
         self._ghosts = [
             plot.plot(pen=pen(GHOSTS[i], 1.5, alpha=150), **THIN) for i in range(MAX_GHOSTS)
         ]
         self._predicted = plot.plot(
-            pen=pen(PREDICTED, 1.5, dashed=True, alpha=160), name=tr("predicted"), **THIN
+            pen=pen(PREDICTED, 1.5, dashed=True, alpha=160), name="predicted", **THIN
         )
-        self._run = plot.plot(pen=pen(SELECTED, 2.5), name=tr("this run"), **THIN)
+        self._run = plot.plot(pen=pen(SELECTED, 2.5), name="this run", **THIN)
         self._cursor = _cursor_line()
         plot.addItem(self._cursor, ignoreBounds=True)
         self._y = AxisRange()
@@ -64,6 +67,22 @@ class LossStepPlot:
         self._ghost_keys: tuple = ()
         self._shown: tuple = ()
         self._log = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        retranslate_menu(self.widget)
+        self.widget.setToolTip(
+            QCoreApplication.translate(
+                "StepPlots", "The loss after each step; dashed: the predicted steps."
+            )
+        )
+        set_title(self.widget, QCoreApplication.translate("StepPlots", "Loss against step"))
+        set_axis_label(self.widget, "bottom", QCoreApplication.translate("StepPlots", "step"))
+        if self._log:
+            loss = QCoreApplication.translate("StepPlots", "MSE (log scale)")
+            set_axis_label(self.widget, "left", loss)
+        rename(self.widget, self._predicted, QCoreApplication.translate("StepPlots", "predicted"))
+        rename(self.widget, self._run, QCoreApplication.translate("StepPlots", "this run"))
 
     def forget(self) -> None:
         """Draw the next snapshot in full, even the one drawn last (the language changed)."""
@@ -75,7 +94,11 @@ class LossStepPlot:
             return
         self._log = on
         self.widget.getPlotItem().setLogMode(y=on)
-        set_axis_label(self.widget, "left", tr("MSE (log scale)") if on else "MSE")
+        set_axis_label(
+            self.widget,
+            "left",
+            QCoreApplication.translate("StepPlots", "MSE (log scale)") if on else "MSE",
+        )
         self._y.forget()  # fitted again, in the new coordinates
         self._shown = ()
 
@@ -123,16 +146,11 @@ class ValueStepPlot:
     """The descending parameter (left axis) and its gradient (right axis) against step."""
 
     def __init__(self):
-        self.widget = make_plot(
-            tr("w11 and its gradient against step"), tr("step"), "w11", corner=(-8, -8)
-        )
-        self.widget.setToolTip(
-            tr("The parameter after each step (left axis) and its gradient there (right axis).")
-        )
+        self.widget = make_plot("", "", "w11", corner=(-8, -8))
         plot = self.widget.getPlotItem()
         self._value = plot.plot(pen=pen(SELECTED, 2.5), name="w11", **THIN)
         self._predicted = plot.plot(
-            pen=pen(PREDICTED, 1.5, dashed=True, alpha=160), name=tr("predicted"), **THIN
+            pen=pen(PREDICTED, 1.5, dashed=True, alpha=160), name="predicted", **THIN
         )
         self._right = pg.ViewBox()
         plot.showAxis("right")
@@ -154,6 +172,24 @@ class ValueStepPlot:
         fit_button(plot, [self._left, self._gradient], lambda: self.legend.update(False))
         self._name = ""
         self._shown: tuple = ()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        retranslate_menu(self.widget)
+        """The fixed texts; the title naming the parameter follows the next redraw."""
+        self.widget.setToolTip(
+            QCoreApplication.translate(
+                "StepPlots",
+                "The parameter after each step (left axis) and its gradient there (right axis).",
+            )
+        )
+        set_axis_label(self.widget, "bottom", QCoreApplication.translate("StepPlots", "step"))
+        rename(self.widget, self._predicted, QCoreApplication.translate("StepPlots", "predicted"))
+        self._title(self._name or "w11")
+
+    def _title(self, name: str) -> None:
+        title = QCoreApplication.translate("StepPlots", "%1 and its gradient against step")
+        set_title(self.widget, title.replace("%1", name))
 
     def forget(self) -> None:
         """Draw the next snapshot in full, even the one drawn last (the language changed)."""
@@ -190,7 +226,7 @@ class ValueStepPlot:
         if name != self._name:
             self._name = name
             plot = self.widget.getPlotItem()
-            set_title(self.widget, tr("%1 and its gradient against step").replace("%1", name))
+            self._title(name)
             set_axis_label(self.widget, "left", name)
             legend = plot.legend
             legend.removeItem(self._value)

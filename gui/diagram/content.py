@@ -13,10 +13,6 @@ from core.walkthrough import updated
 from .items import Line
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Diagram", text)
-
-
 def node_gradient(snap, name: str) -> float:
     """``dMSE/d(name)`` for any node of the diagram."""
     f = snap.forward
@@ -44,7 +40,10 @@ def node_lines(snap, name: str) -> tuple[Line, ...]:
         new, loss = updated(snap.params, snap.selected, snap.lr)
         old = snap.value(name) if name != "MSE" else f.loss
         shown = "?" if "after" in hidden else fmt(new if name != "MSE" else loss)
-        return (Line(_tr("was {0}").format(num(name, old)), "text"), Line(f"→ {shown}", "value"))
+        return (
+            Line(QCoreApplication.translate("Diagram", "was {0}").format(num(name, old)), "text"),
+            Line(f"→ {shown}", "value"),
+        )
     if name.startswith("z") and name[1:] in CELLS:
         cell = name[1:]
         c = CELLS.index(cell)
@@ -72,7 +71,7 @@ def tooltip(snap, name: str) -> str:
     """Hover help: the node's formula with numbers substituted, and its gradient."""
     p, f = snap.params, snap.forward
     if snap.hidden:
-        return _tr("Some values are hidden for the quiz.")
+        return QCoreApplication.translate("Diagram", "Some values are hidden for the quiz.")
     if name.startswith("path"):
         k = int(name[4:])
         if not 0 <= k < len(snap.paths):
@@ -81,13 +80,15 @@ def tooltip(snap, name: str) -> str:
         chain = " × ".join(fa.symbol for fa in path.factors)
         nums = " × ".join(op(fa.value) for fa in path.factors)
         lines = [
-            _tr("Path {0} into {1} via z{2}").format(k + 1, path.param, CELLS[path.cell]),
+            QCoreApplication.translate("Diagram", "Path {0} into {1} via z{2}").format(
+                k + 1, path.param, CELLS[path.cell]
+            ),
             f"{chain}",
             f"= {nums} = {fmt(path.value)}",
             "",
         ]
         lines += [explain_factor(fa, f, p) for fa in path.factors]
-        lines += ["", _tr("Click to show this path alone.")]
+        lines += ["", QCoreApplication.translate("Diagram", "Click to show this path alone.")]
         return "\n".join(lines)
     grad = node_gradient(snap, name)
     if name.startswith("z") and name[1:] in CELLS:
@@ -108,10 +109,13 @@ def tooltip(snap, name: str) -> str:
     if name in PARAMETERS:
         n = len(snap.paths) if snap.selected == name else None
         if n is not None:
-            text += " " + _tr("(the sum of {0} paths)").format(n)
-        text += "\n\n" + _tr(
-            "Click to light its paths; drag or wheel to change it;\ndouble-click or Enter to type."
+            text += " " + QCoreApplication.translate("Diagram", "(the sum of {0} paths)").format(n)
+        text += "\n\n" + QCoreApplication.translate(
+            "Diagram",
+            "Click to light its paths; drag or wheel to change it;\ndouble-click or Enter to type.",
         )
     else:
-        text += "\n\n" + _tr("Drag or wheel to change it; double-click or Enter to type.")
+        text += "\n\n" + QCoreApplication.translate(
+            "Diagram", "Drag or wheel to change it; double-click or Enter to type."
+        )
     return text

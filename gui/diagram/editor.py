@@ -19,26 +19,28 @@ REFUSAL_MS = 5000
 EDIT_RING, REFUSED_RING = "#00936B", "#CC5C00"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("InlineEditor", text)
-
-
 def computed_note(name: str) -> str:
     """Why the value ``name`` cannot be typed: what it is computed from."""
     if name.startswith("z") and name[1:] in CELLS:
         a = window(CELLS.index(name[1:]))
         return (
-            _tr(
+            QCoreApplication.translate(
+                "InlineEditor",
                 "%1 and o%2 = s(%1) are computed from the window %3 and the filter "
-                "w11..w22: edit those."
+                "w11..w22: edit those.",
             )
             .replace("%1", name)
             .replace("%2", name[1:])
             .replace("%3", ", ".join(a))
         )
     if name == "y_hat":
-        return _tr("ŷ is computed from o00..o11 and the head weights wa..wd: edit those.")
-    return _tr("The loss is computed from ŷ and the target yy: edit yy or the values behind ŷ.")
+        return QCoreApplication.translate(
+            "InlineEditor", "ŷ is computed from o00..o11 and the head weights wa..wd: edit those."
+        )
+    return QCoreApplication.translate(
+        "InlineEditor",
+        "The loss is computed from ŷ and the target yy: edit yy or the values behind ŷ.",
+    )
 
 
 class InlineEditor(QLineEdit):
@@ -126,7 +128,9 @@ class InlineEditor(QLineEdit):
         self._view.setFocus()
 
     def show_refusal(self, name: str, message: str) -> None:
-        self.show_note(name, _tr("Not changed: {0}").format(message))
+        self.show_note(
+            name, QCoreApplication.translate("InlineEditor", "Not changed: {0}").format(message)
+        )
 
     def show_note(self, name: str, text: str) -> None:
         """A note under the node ``name`` for a few seconds (and said to screen readers)."""

@@ -25,13 +25,10 @@ from .edges import BASE_INK, BadgeItem, EdgeItem, EdgeLabel
 from .editable import EditableItem
 from .items import NodeItem
 from .legend import add_headers, add_legend
+from .legend import retranslate as retranslate_captions
 from .lighting import BASE, plan
 
 WHEEL_COMMIT_MS = 450
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Diagram", text)
 
 
 class DiagramScene(QGraphicsScene):
@@ -59,9 +56,8 @@ class DiagramScene(QGraphicsScene):
 
     # -- construction ---------------------------------------------------------------------
     def _build(self) -> None:
-        titles = {"yy": _tr("target yy")}
         for name in EDITABLE:
-            item = EditableItem(name, layout.rect_of(name), titles.get(name))
+            item = EditableItem(name, layout.rect_of(name))
             item.clicked.connect(self._clicked)
             item.edit_requested.connect(self.edit_requested)
             item.scrubbed.connect(self._preview)
@@ -70,12 +66,9 @@ class DiagramScene(QGraphicsScene):
             item.wheeled.connect(self._wheel)
             self._add_node(item)
         for c, cell in enumerate(CELLS):
-            a = window(c)
-            title = _tr("%1   window %2…%3").replace("%1", f"z{cell}")
-            title = title.replace("%2", a[0]).replace("%3", a[3])
-            self._add_node(NodeItem(f"z{cell}", layout.conv_rect(c), title))
-        self._add_node(NodeItem("y_hat", layout.YHAT, _tr("prediction ŷ")))
-        self._add_node(NodeItem("MSE", layout.LOSS, _tr("loss MSE")))
+            self._add_node(NodeItem(f"z{cell}", layout.conv_rect(c)))
+        self._add_node(NodeItem("y_hat", layout.YHAT))
+        self._add_node(NodeItem("MSE", layout.LOSS))
         for c in range(4):
             z, head = self.nodes[f"z{CELLS[c]}"], self.nodes[HEAD[c]]
             self._add_edge(f"head{c}", z.anchor("right"), head.anchor("left"))
@@ -102,8 +95,23 @@ class DiagramScene(QGraphicsScene):
         self.window_item.setZValue(3)
         self.window_item.setVisible(False)
         self.addItem(self.window_item)
-        add_headers(self)
+        self.headers = add_headers(self)
         self.legend = add_legend(self)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The titles, headers and legend in the current language (the window calls this on
+        every language change; the texts computed from the state follow its redraw)."""
+        for c, cell in enumerate(CELLS):
+            a = window(c)
+            title = QCoreApplication.translate("Diagram", "%1   window %2…%3").replace(
+                "%1", f"z{cell}"
+            )
+            self.nodes[f"z{cell}"].set_title(title.replace("%2", a[0]).replace("%3", a[3]))
+        self.nodes["yy"].set_title(QCoreApplication.translate("Diagram", "target yy"))
+        self.nodes["y_hat"].set_title(QCoreApplication.translate("Diagram", "prediction ŷ"))
+        self.nodes["MSE"].set_title(QCoreApplication.translate("Diagram", "loss MSE"))
+        retranslate_captions(self.headers + self.legend)
 
     def _add_node(self, item: NodeItem) -> None:
         self.addItem(item)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -45,10 +46,6 @@ Role = Qt.ItemDataRole
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ValuesPanel", text)
-
-
 class ValuesModel(QAbstractTableModel):
     """The snapshot's values as rows; :meth:`setData` commits through the session."""
 
@@ -77,6 +74,13 @@ class ValuesModel(QAbstractTableModel):
         """Tell the views every row may have changed."""
         self.dataChanged.emit(self.index(0, 0), self.index(len(ROWS) - 1, GRADIENT))
 
+    def retranslate(self) -> None:
+        """Make the rows again from the snapshot they show, in the new language."""
+        if self._pending is None and self._made is not None:
+            self._pending, self._made = self._made, None
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, GRADIENT)
+        self.notify()
+
     def _row(self, i: int) -> tuple[str, str, str, str, str]:
         snap = self._pending
         if snap is not None:
@@ -93,7 +97,12 @@ class ValuesModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role=Role.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Role.DisplayRole:
-            return (_tr("Value"), _tr("What"), _tr("Number"), _tr("Gradient ∂MSE/∂·"))[section]
+            return (
+                QCoreApplication.translate("ValuesPanel", "Value"),
+                QCoreApplication.translate("ValuesPanel", "What"),
+                QCoreApplication.translate("ValuesPanel", "Number"),
+                QCoreApplication.translate("ValuesPanel", "Gradient ∂MSE/∂·"),
+            )[section]
         return None
 
     def data(self, index: Index, role=Role.DisplayRole):
@@ -136,7 +145,7 @@ class ValuesPanel(QWidget):
 
     @staticmethod
     def title() -> str:
-        return _tr("Values")
+        return QCoreApplication.translate("ValuesPanel", "Values")
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
@@ -144,12 +153,15 @@ class ValuesPanel(QWidget):
         self.model = ValuesModel(session, self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName(_tr("Values of the network"))
+        self.table.setAccessibleName(
+            QCoreApplication.translate("ValuesPanel", "Values of the network")
+        )
         self.table.setAccessibleDescription(
-            _tr(
+            QCoreApplication.translate(
+                "ValuesPanel",
                 "One row a value, in the diagram's order: its name, what it is, its number "
                 "and its gradient. Type a number into the Number column to change an input, "
-                "a weight or the target."
+                "a weight or the target.",
             )
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -167,14 +179,20 @@ class ValuesPanel(QWidget):
         columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         columns.setStretchLastSection(True)
         self.note = wrapped()
-        self.note.setAccessibleName(_tr("Note"))
+        self.note.setAccessibleName(QCoreApplication.translate("ValuesPanel", "Note"))
         self.paths = QListWidget()
-        self.paths.setAccessibleName(_tr("Paths into the selected value, as sentences"))
+        self.paths.setAccessibleName(
+            QCoreApplication.translate("ValuesPanel", "Paths into the selected value, as sentences")
+        )
         self.paths.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.steps = QTableWidget(0, 4)
-        self.steps.setAccessibleName(_tr("Descent, as text: the step on show and the ones before"))
+        self.steps.setAccessibleName(
+            QCoreApplication.translate(
+                "ValuesPanel", "Descent, as text: the step on show and the ones before"
+            )
+        )
         self.steps.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.steps.verticalHeader().setVisible(False)
         self.steps.horizontalHeader().setStretchLastSection(True)
@@ -187,6 +205,11 @@ class ValuesPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         session.state_changed.connect(self.show_snapshot)
         self.show_snapshot(session.snapshot)
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.model.retranslate()
 
     def seen(self, seen: bool) -> None:
         """Its tab came to the front: show what changed while it was behind."""
@@ -218,7 +241,14 @@ class ValuesPanel(QWidget):
         """The plots as text: the step on show and up to five recorded before it."""
         d = snap.descent
         x = d.x_name
-        self.steps.setHorizontalHeaderLabels([_tr("Step"), x, _tr("Loss"), _tr("Gradient")])
+        self.steps.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("ValuesPanel", "Step"),
+                x,
+                QCoreApplication.translate("ValuesPanel", "Loss"),
+                QCoreApplication.translate("ValuesPanel", "Gradient"),
+            ]
+        )
         first = max(0, d.cursor - STEPS_SHOWN + 1)
         rows = []
         for i in range(d.cursor, first - 1, -1):
@@ -240,7 +270,9 @@ class ValuesPanel(QWidget):
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c == 0:
-                    said = _tr("Step %1: %2 %3, loss %4, gradient %5")
+                    said = QCoreApplication.translate(
+                        "ValuesPanel", "Step %1: %2 %3, loss %4, gradient %5"
+                    )
                     for k, part in enumerate([cells[0], x, *cells[1:]]):
                         said = said.replace(f"%{k + 1}", part)
                     item.setData(Role.AccessibleTextRole, said)
@@ -252,7 +284,11 @@ class ValuesPanel(QWidget):
             self.session.select(name)
 
     def _refused(self, name: str, why: str) -> None:
-        text = _tr("%1 not changed: %2").replace("%1", name).replace("%2", why)
+        text = (
+            QCoreApplication.translate("ValuesPanel", "%1 not changed: %2")
+            .replace("%1", name)
+            .replace("%2", why)
+        )
         self.note.setText(text)
         announce(self.note, text)
 

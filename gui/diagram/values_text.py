@@ -16,25 +16,21 @@ from .content import node_lines
 ROWS = (*INPUTS, *KERNEL, *(f"z{c}" for c in CELLS), *HEAD, "y_hat", TARGET, "MSE")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ValuesText", text)
-
-
 def kind(name: str) -> str:
     """What the value is, in words."""
     if name in INPUTS:
-        return _tr("input")
+        return QCoreApplication.translate("ValuesText", "input")
     if name in KERNEL:
-        return _tr("kernel weight")
+        return QCoreApplication.translate("ValuesText", "kernel weight")
     if name in HEAD:
-        return _tr("head weight")
+        return QCoreApplication.translate("ValuesText", "head weight")
     if name == TARGET:
-        return _tr("target")
+        return QCoreApplication.translate("ValuesText", "target")
     if name == "y_hat":
-        return _tr("prediction")
+        return QCoreApplication.translate("ValuesText", "prediction")
     if name == "MSE":
-        return _tr("loss")
-    return _tr("conv cell")
+        return QCoreApplication.translate("ValuesText", "loss")
+    return QCoreApplication.translate("ValuesText", "conv cell")
 
 
 def shown(snap: Snapshot, name: str) -> tuple[str, str]:
@@ -54,9 +50,13 @@ def sentence(snap: Snapshot, name: str) -> str:
     parts = [name, kind(name), value]
     if name.startswith("z") and name[1:] in CELLS:
         lines = node_lines(snap, name)
-        parts.append(_tr("output %1").replace("%1", lines[1].text))
+        parts.append(
+            QCoreApplication.translate("ValuesText", "output %1").replace("%1", lines[1].text)
+        )
     if gradient:
-        parts.append(_tr("gradient %1").replace("%1", gradient))
+        parts.append(
+            QCoreApplication.translate("ValuesText", "gradient %1").replace("%1", gradient)
+        )
     return ", ".join(parts)
 
 
@@ -72,19 +72,23 @@ def path_sentences(snap: Snapshot) -> list[str]:
         result = "?" if hidden else fmt(path.value)
         terms.append(result)
         out.append(
-            _tr("Path %1 into %2 via z%3: %4 times dMSE/dy_hat %5 equals %6")
+            QCoreApplication.translate(
+                "ValuesText", "Path %1 into %2 via z%3: %4 times dMSE/dy_hat %5 equals %6"
+            )
             .replace("%1", str(k + 1))
             .replace("%2", name)
             .replace("%3", path.via.removeprefix("z"))
-            .replace("%4", _tr(" times ").join(factors))
+            .replace("%4", QCoreApplication.translate("ValuesText", " times ").join(factors))
             .replace("%5", common)
             .replace("%6", result)
         )
     total = "?" if "grad" in concealed or "?" in terms else fmt(snap.gradients[name])
     out.append(
-        _tr("The gradient dMSE/d%1 is the sum of the paths: %2 equals %3")
+        QCoreApplication.translate(
+            "ValuesText", "The gradient dMSE/d%1 is the sum of the paths: %2 equals %3"
+        )
         .replace("%1", name)
-        .replace("%2", _tr(" plus ").join(terms))
+        .replace("%2", QCoreApplication.translate("ValuesText", " plus ").join(terms))
         .replace("%3", total)
     )
     return out

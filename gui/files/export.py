@@ -20,10 +20,6 @@ from ..support.settings import remember_folder, start_in
 from .view_export import ExportViews, export_view
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Export", text)
-
-
 def text_file(text: str, path) -> None:
     """Write ``text`` as UTF-8, atomically: the old file or the new one, never half."""
     write_atomic(path, text.encode("utf-8"))
@@ -53,6 +49,15 @@ def solution_texts() -> dict[str, str]:
     return {k: QCoreApplication.translate("Solution", v) for k, v in solution.TEXTS.items()}
 
 
+#: The views File > Export draws, with the stem of the file name it offers.
+VIEWS = (
+    ("diagram", "diagram"),
+    ("loss-curve", "loss-curve"),
+    ("loss-step", "loss-steps"),
+    ("value-step", "value-steps"),
+)
+
+
 class ExportMenu(QObject):
     """Fills File > Export: pictures of ``views``, the run of ``session`` and its solution."""
 
@@ -61,29 +66,45 @@ class ExportMenu(QObject):
         self.window = window
         self.session = session
         self.views = views
-        targets = [
-            (_tr("Diagram"), "diagram", "diagram"),
-            (_tr("Loss curve plot"), "loss-curve", "loss-curve"),
-            (_tr("Loss against step plot"), "loss-step", "loss-steps"),
-            (_tr("Value against step plot"), "value-step", "value-steps"),
-        ]
-        for title, view, stem in targets:
-            for kind in ("PNG", "SVG"):
-                text = _tr("%1 as %2…").replace("%1", title).replace("%2", kind)
-                self._add(menu, text, stem, kind.lower(), lambda p, v=view: self._image(v, p))
+        self._actions: list[QAction] = []
+        for view, stem in VIEWS:
+            for kind in ("png", "svg"):
+                self._add(menu, stem, kind, lambda p, v=view: self._image(v, p))
         menu.addSeparator()
-        self._add(menu, _tr("Descent run as CSV…"), "descent", "csv", self._csv)
-        self._add(menu, _tr("Worked solution as Markdown…"), "solution", "md", self._solution)
+        self._add(menu, "descent", "csv", self._csv)
+        self._add(menu, "solution", "md", self._solution)
+        self.retranslate()
 
-    def _add(self, menu, text: str, stem: str, ext: str, write) -> QAction:
-        action = menu.addAction(text)
-        action.setToolTip(text)
+    def retranslate(self) -> None:
+        titles = [
+            QCoreApplication.translate("Export", "Diagram"),
+            QCoreApplication.translate("Export", "Loss curve plot"),
+            QCoreApplication.translate("Export", "Loss against step plot"),
+            QCoreApplication.translate("Export", "Value against step plot"),
+        ]
+        texts = [
+            QCoreApplication.translate("Export", "%1 as %2…").replace("%1", t).replace("%2", k)
+            for t in titles
+            for k in ("PNG", "SVG")
+        ]
+        texts.append(QCoreApplication.translate("Export", "Descent run as CSV…"))
+        texts.append(QCoreApplication.translate("Export", "Worked solution as Markdown…"))
+        for action, text in zip(self._actions, texts, strict=True):
+            action.setText(text)
+            action.setToolTip(text)
+
+    def _add(self, menu, stem: str, ext: str, write) -> QAction:
+        action = menu.addAction("")
+        self._actions.append(action)
         action.triggered.connect(lambda _=False: self._export(stem, ext, write))
         return action
 
     def _export(self, stem: str, ext: str, write) -> bool:
         name, _ = QFileDialog.getSaveFileName(
-            self.window, _tr("Export"), start_in(f"{stem}.{ext}"), f"*.{ext}"
+            self.window,
+            QCoreApplication.translate("Export", "Export"),
+            start_in(f"{stem}.{ext}"),
+            f"*.{ext}",
         )
         if not name:
             return False
@@ -95,8 +116,8 @@ class ExportMenu(QObject):
         except OSError as exc:
             QMessageBox.warning(
                 self.window,
-                _tr("Cannot export"),
-                _tr("%1 could not be written:\n%2")
+                QCoreApplication.translate("Export", "Cannot export"),
+                QCoreApplication.translate("Export", "%1 could not be written:\n%2")
                 .replace("%1", path.name)
                 .replace("%2", str(exc)),
             )

@@ -9,27 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
 
-from ..actions import make_action
+from core import presets
+
+from ..actions import make_action, set_texts
+from ..state.session import preset_text
 from .export import ExportMenu
 from .scenario_files import ScenarioFiles
 from .view_export import ExportViews
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FileMenu", text)
-
-
-def preset_titles() -> dict[str, str]:
-    """The menu text of each shipped preset, translated."""
-    return {
-        "homework": _tr("Homework 1-3 (the default)"),
-        "saturated": _tr("Saturated sigmoid: every path fades"),
-        "cancelling": _tr("Cancelling paths: zero gradient, nonzero loss"),
-        "diverging": _tr("Diverging learning rate"),
-        "zeroed": _tr("A zeroed input: its path carries nothing"),
-    }
 
 
 def _insert(bar: QMenuBar, index: int, menu: QMenu) -> None:
@@ -47,52 +36,31 @@ class FileMenu(QObject):
     def __init__(self, window: QMainWindow, session, views: ExportViews):
         super().__init__(window)
         self.window = window
+        self._acts: dict[str, QAction] = {}
         self.files = ScenarioFiles(session, window)
         bar = window.menuBar()
-        self.file_menu = QMenu(_tr("&File"), window)
+        self.file_menu = QMenu(window)
         _insert(bar, 0, self.file_menu)
-        m = self.file_menu
-        make_action(
-            window, _tr("&Open…"), ["Ctrl+O"], self.files.open, _tr("Open a scenario"), menu=m
-        )
-        self.recent_menu = m.addMenu(_tr("Open &recent"))
+        m, a = self.file_menu, self._acts
+        a["open"] = make_action(window, "", ["Ctrl+O"], self.files.open, menu=m)
+        self.recent_menu = m.addMenu("")
         self.recent_menu.aboutToShow.connect(lambda: self.files.fill_recent_menu(self.recent_menu))
         m.addSeparator()
-        make_action(
-            window, _tr("&Save"), ["Ctrl+S"], self.files.save, _tr("Save the scenario"), menu=m
-        )
-        make_action(
-            window,
-            _tr("Save &as…"),
-            ["Ctrl+Shift+S"],
-            self.files.save_as,
-            _tr("Save the scenario under a new name"),
-            menu=m,
-        )
+        a["save"] = make_action(window, "", ["Ctrl+S"], self.files.save, menu=m)
+        a["save_as"] = make_action(window, "", ["Ctrl+Shift+S"], self.files.save_as, menu=m)
         m.addSeparator()
-        self.export_menu = m.addMenu(_tr("&Export"))
+        self.export_menu = m.addMenu("")
         m.addSeparator()
-        make_action(window, _tr("&Quit"), ["Ctrl+Q"], window.close, _tr("Close the window"), menu=m)
-        self.scenario_menu = QMenu(_tr("&Scenario"), window)
+        a["quit"] = make_action(window, "", ["Ctrl+Q"], window.close, menu=m)
+        self.scenario_menu = QMenu(window)
         _insert(bar, 2, self.scenario_menu)
-        for name, title in preset_titles().items():
-            make_action(
-                window,
-                title,
-                [],
-                lambda _=False, n=name: self.files.load_preset(n),
-                _tr("Load this preset (undo brings the previous state back)"),
-                menu=self.scenario_menu,
-            )
+        self._presets = {name: presets.preset(name) for name in presets.NAMES}
+        for name in presets.NAMES:
+            load = lambda _=False, n=name: self.files.load_preset(n)  # noqa: E731
+            a[name] = make_action(window, "", [], load, menu=self.scenario_menu)
         self.scenario_menu.addSeparator()
-        make_action(
-            window,
-            _tr("&Random from a seed…"),
-            [],
-            self.files.load_random,
-            _tr("Random numbers from a seed you type; the same seed gives the same numbers"),
-            menu=self.scenario_menu,
-        )
+        random = self.files.load_random
+        a["random"] = make_action(window, "", [], random, menu=self.scenario_menu)
         self.export = ExportMenu(window, self.export_menu, session, views)
         self.files.path_changed.connect(self.retitle)
         session.modified_changed.connect(window.setWindowModified)
@@ -103,10 +71,58 @@ class FileMenu(QObject):
         if central is not None and hasattr(central, "viewport"):
             central.viewport().installEventFilter(self)
 
+    def retranslate(self) -> None:
+        """The menus' texts; a preset shows its translated name, its description on hover."""
+        self.file_menu.setTitle(QCoreApplication.translate("FileMenu", "&File"))
+        self.recent_menu.setTitle(QCoreApplication.translate("FileMenu", "Open &recent"))
+        self.export_menu.setTitle(QCoreApplication.translate("FileMenu", "&Export"))
+        self.scenario_menu.setTitle(QCoreApplication.translate("FileMenu", "&Scenario"))
+        a = self._acts
+        set_texts(
+            a["open"],
+            QCoreApplication.translate("FileMenu", "&Open…"),
+            QCoreApplication.translate("FileMenu", "Open a scenario"),
+        )
+        set_texts(
+            a["save"],
+            QCoreApplication.translate("FileMenu", "&Save"),
+            QCoreApplication.translate("FileMenu", "Save the scenario"),
+        )
+        set_texts(
+            a["save_as"],
+            QCoreApplication.translate("FileMenu", "Save &as…"),
+            QCoreApplication.translate("FileMenu", "Save the scenario under a new name"),
+        )
+        set_texts(
+            a["quit"],
+            QCoreApplication.translate("FileMenu", "&Quit"),
+            QCoreApplication.translate("FileMenu", "Close the window"),
+        )
+        for name, scenario in self._presets.items():
+            set_texts(a[name], preset_text(scenario.name), preset_text(scenario.description))
+        set_texts(
+            a["random"],
+            QCoreApplication.translate("FileMenu", "&Random from a seed…"),
+            QCoreApplication.translate(
+                "FileMenu",
+                "Random numbers from a seed you type; the same seed gives the same numbers",
+            ),
+        )
+        self.export.retranslate()
+        self.retitle()
+
     def retitle(self, *_args) -> None:
-        name = self.files.path.name if self.files.path else _tr("untitled")
+        name = (
+            self.files.path.name
+            if self.files.path
+            else QCoreApplication.translate("FileMenu", "untitled")
+        )
         self.window.setWindowFilePath(str(self.files.path) if self.files.path else "")
-        self.window.setWindowTitle(_tr("%1[*] — CNN Backprop Visualizer").replace("%1", name))
+        self.window.setWindowTitle(
+            QCoreApplication.translate("FileMenu", "%1[*] — CNN Backprop Visualizer").replace(
+                "%1", name
+            )
+        )
         self.window.setWindowModified(self.files.session.modified)
 
     def eventFilter(self, obj, event) -> bool:

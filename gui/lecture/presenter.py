@@ -13,7 +13,7 @@ from PySide6.QtCore import QByteArray, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
 
-from ..actions import make_action
+from ..actions import make_action, set_texts
 from ..look.appearance import Appearance
 from .spotlight import Spotlight
 from .walkthrough import WalkthroughController
@@ -86,48 +86,72 @@ class Presenter(QObject):
         self.spotlight = Spotlight(window)
         self.toggle = make_action(
             window,
-            self.tr("Presenter mode"),
+            "",
             ["F5"],
             self._toggle,
-            self.tr("Full screen, high contrast, large type; Escape leaves"),
             checkable=True,
         )
         self.zoom_in = make_action(
             window,
-            self.tr("Presenter zoom in"),
+            "",
             ["Ctrl+=", "Ctrl++"],
             appearance.zoom_in,
-            self.tr("Larger type and diagram in presenter mode"),
         )
         self.zoom_out = make_action(
             window,
-            self.tr("Presenter zoom out"),
+            "",
             ["Ctrl+-"],
             appearance.zoom_out,
-            self.tr("Smaller type and diagram in presenter mode"),
         )
         self.fit = make_action(
             window,
-            self.tr("Presenter fit"),
+            "",
             ["Ctrl+0"],
             self.fit_all,
-            self.tr("Back to zoom 1: the whole diagram, the plots and the panels on screen"),
         )
         self.spot = make_action(
             window,
-            self.tr("Cursor spotlight"),
+            "",
             ["L"],
             lambda on: appearance.set_spotlight(on),
-            self.tr("A large ring follows the mouse pointer"),
             checkable=True,
         )
-        menu = window.menuBar().addMenu(self.tr("&Present"))
+        menu = window.menuBar().addMenu("")
         for a in (self.toggle, self.zoom_in, self.zoom_out, self.fit, self.spot):
             menu.addAction(a)
         menu.addMenu(appearance.menu)
         self.menu = menu
         appearance.changed.connect(self._apply)
+        self.retranslate()
         self._apply()
+
+    def retranslate(self) -> None:
+        set_texts(
+            self.toggle,
+            self.tr("Presenter mode"),
+            self.tr("Full screen, high contrast, large type; Escape leaves"),
+        )
+        set_texts(
+            self.zoom_in,
+            self.tr("Presenter zoom in"),
+            self.tr("Larger type and diagram in presenter mode"),
+        )
+        set_texts(
+            self.zoom_out,
+            self.tr("Presenter zoom out"),
+            self.tr("Smaller type and diagram in presenter mode"),
+        )
+        set_texts(
+            self.fit,
+            self.tr("Presenter fit"),
+            self.tr("Back to zoom 1: the whole diagram, the plots and the panels on screen"),
+        )
+        set_texts(
+            self.spot,
+            self.tr("Cursor spotlight"),
+            self.tr("A large ring follows the mouse pointer"),
+        )
+        self.menu.setTitle(self.tr("&Present"))
 
     @property
     def active(self) -> bool:

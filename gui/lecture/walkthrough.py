@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar, QWidge
 
 from core.walkthrough import CONTEXT, NARRATION
 
-from ..actions import make_action
+from ..actions import make_action, set_texts
 from ..state.session import Session, Snapshot
 from ..support.announce import announce
 
@@ -36,52 +36,44 @@ class WalkthroughController(QObject):
         self._derivation: QWidget | None = None
         self.toggle = make_action(
             window,
-            self.tr("Guided walkthrough"),
+            "",
             ["W"],
             self._toggle,
-            self.tr("Step through the forward and backward pass; Escape leaves"),
             checkable=True,
         )
         self.next = make_action(
             window,
-            self.tr("Next step"),
+            "",
             ["PgDown", "Right"],
             session.lecture.walk_next,
-            self.tr("The next step of the walkthrough"),
         )
         self.prev = make_action(
             window,
-            self.tr("Previous step"),
+            "",
             ["PgUp", "Left"],
             session.lecture.walk_prev,
-            self.tr("The previous step of the walkthrough"),
         )
         self.first = make_action(
             window,
-            self.tr("First step"),
+            "",
             ["Home"],
             lambda: session.lecture.walk_to(0),
-            self.tr("Back to the first step"),
         )
         self.last = make_action(
             window,
-            self.tr("Last step"),
+            "",
             ["End"],
             lambda: session.lecture.walk_to(len(session.snapshot.walk_steps) - 1),
-            self.tr("On to the update step"),
         )
         # Escape reaches it through the window's one Escape action (gui.lecture.install).
-        self.leave = QAction(self.tr("Leave the walkthrough") + "\tEsc", window)
-        self.leave.setIconText(self.tr("Leave the walkthrough"))
-        self.leave.setToolTip(self.tr("Leave the walkthrough (Esc)"))
+        self.leave = QAction(window)
         self.leave.triggered.connect(session.lecture.stop_walkthrough)
-        menu = window.menuBar().addMenu(self.tr("&Lecture"))
+        menu = window.menuBar().addMenu("")
         for a in (self.toggle, self.next, self.prev, self.first, self.last, self.leave):
             menu.addAction(a)
         self.menu = menu
 
         self.counter = QLabel()
-        self.counter.setToolTip(self.tr("The step on show and the number of steps"))
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -90,7 +82,7 @@ class WalkthroughController(QObject):
         bold = QFont(self.counter.font())
         bold.setBold(True)
         self.counter.setFont(bold)
-        bar = QToolBar(self.tr("Walkthrough"), window)
+        bar = QToolBar(window)
         bar.setObjectName("walkthrough_bar")
         bar.setMovable(False)
         bar.addAction(self.prev)
@@ -104,7 +96,27 @@ class WalkthroughController(QObject):
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.bar = bar
         session.state_changed.connect(self.show_state)
+        self.retranslate()
         self.show_state(session.snapshot)
+
+    def retranslate(self) -> None:
+        set_texts(
+            self.toggle,
+            self.tr("Guided walkthrough"),
+            self.tr("Step through the forward and backward pass; Escape leaves"),
+        )
+        set_texts(self.next, self.tr("Next step"), self.tr("The next step of the walkthrough"))
+        set_texts(
+            self.prev, self.tr("Previous step"), self.tr("The previous step of the walkthrough")
+        )
+        set_texts(self.first, self.tr("First step"), self.tr("Back to the first step"))
+        set_texts(self.last, self.tr("Last step"), self.tr("On to the update step"))
+        self.leave.setText(self.tr("Leave the walkthrough") + "\tEsc")
+        self.leave.setIconText(self.tr("Leave the walkthrough"))
+        self.leave.setToolTip(self.tr("Leave the walkthrough (Esc)"))
+        self.menu.setTitle(self.tr("&Lecture"))
+        self.counter.setToolTip(self.tr("The step on show and the number of steps"))
+        self.bar.setWindowTitle(self.tr("Walkthrough"))
 
     def _toggle(self, on: bool) -> None:
         if on:

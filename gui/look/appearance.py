@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..actions import make_action
+from ..actions import make_action, set_texts
 from ..support import settings
 from .theme import CHOICES, SYSTEM, Theme, control_sheet, resolve, window_palette
 
@@ -129,25 +129,30 @@ class Appearance(QObject):
     # -- menu -----------------------------------------------------------------------------
     def _build_menu(self) -> None:
         w = self._window
-        menu = QMenu(self.tr("&Theme"), w)
-        names = {
-            SYSTEM: self.tr("Follow the system"),
-            "light": self.tr("Light"),
-            "dark": self.tr("Dark"),
-            "contrast": self.tr("High contrast"),
-        }
+        menu = QMenu(w)
         group = QActionGroup(self)
         self.theme_actions = {}
         for k, key in enumerate(CHOICES):
             action = make_action(
                 w,
-                names[key],
+                "",
                 [f"Ctrl+Alt+{k}"],
                 lambda _=False, key=key: self.set_choice(key),
-                self.tr("Draw the window in this theme"),
                 checkable=True,
             )
             group.addAction(action)
             menu.addAction(action)
             self.theme_actions[key] = action
         self.menu = menu
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.menu.setTitle(self.tr("&Theme"))
+        names = {
+            SYSTEM: self.tr("Follow the system"),
+            "light": self.tr("Light"),
+            "dark": self.tr("Dark"),
+            "contrast": self.tr("High contrast"),
+        }
+        for key, action in self.theme_actions.items():
+            set_texts(action, names[key], self.tr("Draw the window in this theme"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -77,10 +77,9 @@ class DerivationPanel(QWidget):
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self._edited)
 
-        self.copy_action = QAction(self.tr("Copy as LaTeX"), self)
+        self.copy_action = QAction(self)
         self.copy_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
         self.copy_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.copy_action.setToolTip(self.tr("Copy the derivation with its numbers as LaTeX"))
         self.copy_action.triggered.connect(self.copy_latex)
         self.addAction(self.copy_action)
 
@@ -106,16 +105,9 @@ class DerivationPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        self._hidden_note = wrapped(
-            self.tr("Rows that would give away a value the quiz hides are left out.")
-        )
+        self._hidden_note = wrapped()
         self._hidden_note.setVisible(False)
-        self._unavailable_note = wrapped(
-            self.tr(
-                "The formulas cannot be typeset right now: they are shown as plain text, "
-                "with the current numbers. Typesetting is tried again in a minute."
-            )
-        )
+        self._unavailable_note = wrapped()
         self._unavailable_note.setVisible(False)
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
@@ -127,7 +119,28 @@ class DerivationPanel(QWidget):
         layout.addWidget(scroll, 1)
 
         session.state_changed.connect(self.on_state_changed)
+        self.retranslate()
         self.set_theme(self._theme)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self._shape = ()  # the headings and notes are made again in the new language
+            self.refresh()
+
+    def retranslate(self) -> None:
+        self.copy_action.setText(self.tr("Copy as LaTeX"))
+        self.copy_action.setToolTip(self.tr("Copy the derivation with its numbers as LaTeX"))
+        self._hidden_note.setText(
+            self.tr("Rows that would give away a value the quiz hides are left out.")
+        )
+        self._unavailable_note.setText(
+            self.tr(
+                "The formulas cannot be typeset right now: they are shown as plain text, "
+                "with the current numbers. Typesetting is tried again in a minute."
+            )
+        )
 
     def texts(self) -> dict[str, str]:
         """The headings and notes, translated (core.latex.TEXTS has the same keys)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
-from ..actions import make_action
+from ..actions import make_action, set_texts
 
 SHARE = 0.62  # of the window's width, for the enlarged derivation
 
@@ -22,14 +22,14 @@ class Enlarger(QObject):
         super().__init__(window)
         self._window, self._dock, self._plots = window, dock, plots
         self._before: tuple[bool, int] | None = None  # plots shown, dock size: to restore
-        self.action = make_action(
-            window,
+        self.action = make_action(window, "", ["D"], self.set_enlarged, checkable=True, menu=menu)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        set_texts(
+            self.action,
             self.tr("Enlarge the derivation"),
-            ["D"],
-            self.set_enlarged,
             self.tr("Let the derivation take the place of the plots (again: give it back)"),
-            checkable=True,
-            menu=menu,
         )
 
     @property

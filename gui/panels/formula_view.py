@@ -14,10 +14,6 @@ MARGIN = 6  # pixels around the formula, room for the highlight's border
 DIM_OPACITY = 0.3
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FormulaView", text)
-
-
 class FormulaView(QWidget):
     """Draws one formula's SVG scaled by ``zoom``, shrunk to the width it is given, but never
     below ``floor`` (the scale at which its glyphs are as tall as the panel's body text): a
@@ -83,7 +79,11 @@ class FormulaView(QWidget):
         if stale != self._stale:
             self._stale = stale
             self.setToolTip(
-                _tr("Out of date: the current numbers are being typeset") if stale else ""
+                QCoreApplication.translate(
+                    "FormulaView", "Out of date: the current numbers are being typeset"
+                )
+                if stale
+                else ""
             )
             self.update()
 
@@ -196,7 +196,7 @@ class FormulaView(QWidget):
             painter.drawText(
                 self.rect().adjusted(0, 0, -MARGIN, 0),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
-                _tr("updating…"),
+                QCoreApplication.translate("FormulaView", "updating…"),
             )
 
     def mousePressEvent(self, event) -> None:  # noqa: N802

@@ -81,12 +81,20 @@ class PathRow(QFrame):
         layout.setContentsMargins(8, 3, 8, 3)
         layout.addWidget(self.label)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._edge = ("", False)
+        self.retranslate()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
         self.setToolTip(
             self.tr("Click to show this path alone (key {0}); click again for all").format(
-                index + 1
+                self.index + 1
             )
         )
-        self._edge = ("", False)
 
     def show_path(self, path, factors: list[str], value: str, color: str, spotlit: bool) -> None:
         """``factors``: each factor's number after dMSE/dy_hat (or ``?``), ``value`` the term."""
@@ -130,13 +138,8 @@ class PathsPanel(QWidget):
         self.session = session
         self.gradient = wrapped(rich=True)  # wraps rather than widen the dock
         self.gradient.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.nudge = QPushButton(self.tr("Nudge check"))
-        self.nudge.setToolTip(
-            self.tr(
-                "Compare the gradient with a central finite difference,\n"
-                "(MSE(v + h) - MSE(v - h)) / 2h  (N)"
-            )
-        )
+        self.nudge = QPushButton()
+        self.retranslate()
         self.nudge.clicked.connect(self.run_nudge_check)
         self.nudge_result = wrapped(rich=True)
         self.nudge_result.setVisible(False)
@@ -240,8 +243,19 @@ class PathsPanel(QWidget):
         if kind == QEvent.Type.FontChange:
             self._fit_fonts()
             self._grow_later()
+        if kind == QEvent.Type.LanguageChange:
+            self.retranslate()
         if kind in (QEvent.Type.PaletteChange, QEvent.Type.LanguageChange):
             self.show_snapshot(self.session.snapshot)
+
+    def retranslate(self) -> None:
+        self.nudge.setText(self.tr("Nudge check"))
+        self.nudge.setToolTip(
+            self.tr(
+                "Compare the gradient with a central finite difference,\n"
+                "(MSE(v + h) - MSE(v - h)) / 2h  (N)"
+            )
+        )
 
     def show_snapshot(self, snap: Snapshot) -> None:
         ps, name, hidden = snap.paths, snap.selected, snap.concealed

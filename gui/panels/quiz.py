@@ -9,7 +9,9 @@ The expected values and the rule of what gives a value away come from :mod:`core
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -48,19 +50,12 @@ class QuizRow:
     def __init__(self, panel: QuizPanel, key: str):
         self.key = key
         self.hide = QCheckBox()
-        self.hide.setToolTip(panel.tr("Hide this value (it shows as ? everywhere)"))
         self.name = QLabel()
         self.name.setWordWrap(True)
         self.answer = QLineEdit()
-        self.answer.setPlaceholderText(panel.tr("predict"))
         self.answer.setMinimumWidth(80)
-        self.answer.setToolTip(panel.tr("Type a number (0.5, -1e-3, 1/3) and press Enter"))
         self.check = QToolButton()
-        self.check.setText(panel.tr("Check"))
-        self.check.setToolTip(panel.tr("Compare your prediction with the value (Enter)"))
         self.reveal = QToolButton()
-        self.reveal.setText(panel.tr("Reveal"))
-        self.reveal.setToolTip(panel.tr("Show the value"))
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         self.verdict.setTextFormat(Qt.TextFormat.RichText)
@@ -68,13 +63,43 @@ class QuizRow:
         self.answer.returnPressed.connect(lambda: panel.check_answer(key))
         self.check.clicked.connect(lambda: panel.check_answer(key))
         self.reveal.clicked.connect(lambda: panel.reveal(key))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.hide.setToolTip(
+            QCoreApplication.translate("QuizPanel", "Hide this value (it shows as ? everywhere)")
+        )
+        self.answer.setPlaceholderText(QCoreApplication.translate("QuizPanel", "predict"))
+        self.answer.setToolTip(
+            QCoreApplication.translate(
+                "QuizPanel", "Type a number (0.5, -1e-3, 1/3) and press Enter"
+            )
+        )
+        self.check.setText(QCoreApplication.translate("QuizPanel", "Check"))
+        self.check.setToolTip(
+            QCoreApplication.translate(
+                "QuizPanel", "Compare your prediction with the value (Enter)"
+            )
+        )
+        self.reveal.setText(QCoreApplication.translate("QuizPanel", "Reveal"))
+        self.reveal.setToolTip(QCoreApplication.translate("QuizPanel", "Show the value"))
 
     def name_controls(self, panel: QuizPanel, name: str) -> None:
         """Screen readers read each control with the value it is about."""
-        self.hide.setAccessibleName(panel.tr("Hide %1").replace("%1", name))
-        self.answer.setAccessibleName(panel.tr("Your prediction of %1").replace("%1", name))
-        self.check.setAccessibleName(panel.tr("Check your prediction of %1").replace("%1", name))
-        self.reveal.setAccessibleName(panel.tr("Reveal %1").replace("%1", name))
+        self.hide.setAccessibleName(
+            QCoreApplication.translate("QuizPanel", "Hide %1").replace("%1", name)
+        )
+        self.answer.setAccessibleName(
+            QCoreApplication.translate("QuizPanel", "Your prediction of %1").replace("%1", name)
+        )
+        self.check.setAccessibleName(
+            QCoreApplication.translate("QuizPanel", "Check your prediction of %1").replace(
+                "%1", name
+            )
+        )
+        self.reveal.setAccessibleName(
+            QCoreApplication.translate("QuizPanel", "Reveal %1").replace("%1", name)
+        )
         for w in (self.hide, self.answer, self.check, self.reveal):
             w.setAccessibleDescription(w.toolTip())
 
@@ -96,29 +121,21 @@ class QuizPanel(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        intro = wrapped(
-            self.tr(
-                "Hide values, predict them, then check: an answer within the tolerance "
-                "of the value is right."
-            )
-        )
+        intro = self._intro = wrapped()
         self.tolerance = QDoubleSpinBox()
         self.tolerance.setDecimals(2)
         self.tolerance.setRange(0.01, 50.0)
         self.tolerance.setSingleStep(0.5)
         self.tolerance.setValue(DEFAULT_TOL * 100)
         self.tolerance.setSuffix(" %")
-        self.tolerance.setToolTip(self.tr("How far (relative) a prediction may be from the value"))
-        self.tolerance.setAccessibleName(self.tr("Tolerance of a right prediction, in percent"))
         tol_row = QHBoxLayout()
-        tol_row.addWidget(QLabel(self.tr("Tolerance")))
+        self._tol_label = QLabel()
+        tol_row.addWidget(self._tol_label)
         tol_row.addWidget(self.tolerance)
         tol_row.addStretch(1)
-        self.hide_button = QPushButton(self.tr("Hide all"))
-        self.hide_button.setToolTip(self.tr("Hide every value below"))
+        self.hide_button = QPushButton()
         self.hide_button.clicked.connect(self.hide_all)
-        self.reveal_all = QPushButton(self.tr("Reveal all"))
-        self.reveal_all.setToolTip(self.tr("Show every hidden value"))
+        self.reveal_all = QPushButton()
         self.reveal_all.clicked.connect(session.lecture.reveal_all)
         buttons = QHBoxLayout()
         buttons.addWidget(self.hide_button)
@@ -144,10 +161,35 @@ class QuizPanel(QWidget):
         inner.addStretch(1)
         scroll_body(self, body)
         # key -> (state it was checked on, verdict html)
-        self._results: dict[str, tuple[_State, str]] = {}
+        self._results: dict[str, tuple[_State, Callable[[], str]]] = {}
         self._behind: Snapshot | None = None  # a snapshot not shown while behind another tab
         session.state_changed.connect(self.show_snapshot)
+        self.retranslate()
         self.show_snapshot(session.snapshot)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        self._intro.setText(
+            self.tr(
+                "Hide values, predict them, then check: an answer within the tolerance "
+                "of the value is right."
+            )
+        )
+        self.tolerance.setToolTip(self.tr("How far (relative) a prediction may be from the value"))
+        self.tolerance.setAccessibleName(self.tr("Tolerance of a right prediction, in percent"))
+        self._tol_label.setText(self.tr("Tolerance"))
+        self.hide_button.setText(self.tr("Hide all"))
+        self.hide_button.setToolTip(self.tr("Hide every value below"))
+        self.reveal_all.setText(self.tr("Reveal all"))
+        self.reveal_all.setToolTip(self.tr("Show every hidden value"))
+        for row in self.rows.values():
+            row.retranslate()
+            if row.name.text():
+                row.name_controls(self, row.name.text())
 
     def label(self, key: str, param: str) -> str:
         if key == "y_hat":
@@ -218,9 +260,9 @@ class QuizPanel(QWidget):
                 row.hide.setChecked(hidden)
             for w in (row.answer, row.check, row.reveal):
                 w.setEnabled(hidden)
-            checked_on, verdict = self._results.get(key, (None, ""))
+            checked_on, verdict = self._results.get(key, (None, str))
             current = checked_on == self._state(snap)
-            row.verdict.setText(verdict if current else "")
+            row.verdict.setText(verdict() if current else "")
             row.verdict.setVisible(current and key in present)
 
     @staticmethod
@@ -239,30 +281,34 @@ class QuizPanel(QWidget):
         try:
             guess = parse_number(row.answer.text())
         except ParseError as exc:
-            self._say(key, f"<span style='color:{POSITIVE}'>{exc}</span>")
+            message = str(exc)
+            self._say(key, lambda: f"<span style='color:{POSITIVE}'>{message}</span>")
             return None
         right = check(guess, self.value(key), tol)
         pct = f"{self.tolerance.value():g} %"
-        if right:
-            html = self.tr("<b style='color:{0}'>Right</b>: {1} is within {2} of the value.")
-            html = html.format(SELECTED, fmt(guess, 6), pct)
-        else:
-            html = self.tr(
+
+        def verdict() -> str:
+            if right:
+                html = self.tr("<b style='color:{0}'>Right</b>: {1} is within {2} of the value.")
+                return html.format(SELECTED, fmt(guess, 6), pct)
+            return self.tr(
                 "<b style='color:{0}'>Not yet</b>: {1} is not within {2}. Try again, or reveal."
             ).format(NEGATIVE, fmt(guess, 6), pct)
-        self._say(key, html)
+
+        self._say(key, verdict)
         return right
 
     def reveal(self, key: str) -> None:
         value = self.value(key)
-        self._say(key, self.tr("The value is <b>{0}</b>.").format(fmt(value, 6)))
+        self._say(key, lambda: self.tr("The value is <b>{0}</b>.").format(fmt(value, 6)))
         self.session.lecture.hide_value(key, False)
 
     def hide_all(self) -> None:
         snap = self.session.snapshot
         self.session.lecture.set_hidden(keys(snap.params, snap.selected))
 
-    def _say(self, key: str, html: str) -> None:
+    def _say(self, key: str, html: Callable[[], str]) -> None:
+        """Show the verdict ``html()`` under ``key`` (said again in a new language)."""
         self._results[key] = (self._state(self.session.snapshot), html)
-        announce(self, QTextDocumentFragment.fromHtml(html).toPlainText())
+        announce(self, QTextDocumentFragment.fromHtml(html()).toPlainText())
         self.show_snapshot(self.session.snapshot)

@@ -9,14 +9,22 @@ public :meth:`~gui.state.session.Session.restore`. Changes with the same merge k
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtGui import QUndoCommand
 
 if TYPE_CHECKING:
     from .session import Session
     from .snapshot import Snapshot
+
+#: What a change is called: a text, or a function giving it in the current language (the
+#: Undo/Redo texts follow a change of language: :meth:`Change.retranslate`).
+Text: TypeAlias = "str | Callable[[], str]"
+
+
+def _describer(text: Text) -> Callable[[], str]:
+    return text if callable(text) else (lambda: text)
 
 
 class Change(QUndoCommand):
@@ -25,19 +33,24 @@ class Change(QUndoCommand):
     def __init__(
         self,
         session: Session,
-        text: str,
+        text: Text,
         before: Snapshot,
         after: Snapshot,
         merge: Hashable | None = None,
     ):
-        super().__init__(text)
+        self.describe = _describer(text)
+        super().__init__(self.describe())
         self._session, self.before, self.after, self.merge = session, before, after, merge
         self._shown = True  # the first redo (from push) finds ``after`` already on show
 
-    def extend(self, after: Snapshot, text: str) -> None:
+    def extend(self, after: Snapshot, text: Text) -> None:
         """Take in the next change of the same gesture (the Session merges them, see there)."""
         self.after = after
-        self.setText(text)
+        self.describe = _describer(text)
+        self.setText(self.describe())
+
+    def retranslate(self) -> None:
+        self.setText(self.describe())
 
     def redo(self) -> None:
         if self._shown:

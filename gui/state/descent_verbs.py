@@ -15,10 +15,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
-from core.behaviour import REASONS as BEHAVIOURS
 from core.behaviour import WINDOW, describe
 from core.descent import ALL_WEIGHTS, Trajectory
-from core.live import REASONS, Stop, check_param, predict
+from core.live import Stop, check_param, predict
 from core.numfmt import fmt
 from core.settings_format import FOLLOW_SELECTION, MAX_STEPS
 
@@ -32,24 +31,11 @@ from .descent_data import (
     x_column,
 )
 from .player import Player
+from .said import Said, behaviours, capitalised, reasons
 from .snapshot import Prediction, Snapshot
 
 if TYPE_CHECKING:
     from .session import Session
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Descent", text)
-
-
-def reasons() -> dict[str, str]:
-    """The divergence sentences of core.live in the interface's language."""
-    return {k: _tr(v) for k, v in REASONS.items()}
-
-
-def behaviours() -> dict[str, str]:
-    """The sentences of core.behaviour (oscillating, ...) in the interface's language."""
-    return {k: QCoreApplication.translate("Behaviour", v) for k, v in BEHAVIOURS.items()}
 
 
 def explained(s: Snapshot) -> Snapshot:
@@ -128,12 +114,17 @@ class DescentVerbs:
 
     @staticmethod
     def _banner(stop: Stop) -> str:
-        m = stop.message if stop.kind == "diverged" else ""
-        return m[:1].upper() + m[1:]
+        return capitalised(stop.message) if stop.kind == "diverged" else ""
 
     def _move(self, after: Snapshot) -> None:
         after = explained(after)
-        self._session.commit(_tr("Move to step %1").replace("%1", str(after.step)), after, "move")
+        self._session.commit(
+            lambda: QCoreApplication.translate("Descent", "Move to step %1").replace(
+                "%1", str(after.step)
+            ),
+            after,
+            "move",
+        )
 
     # -- moving along the run --------------------------------------------------------------------
     def step(self) -> None:
@@ -157,14 +148,19 @@ class DescentVerbs:
         s = self._snap
         if len(s.run) > 1 or s.cursor or s.banner or s.status:
             self.stop_playing()
-            self._session.commit(_tr("Reset"), self.restarted(s))
+            self._session.commit(
+                lambda: QCoreApplication.translate("Descent", "Reset"), self.restarted(s)
+            )
 
     def start_from_here(self) -> None:
         """Make the values on show the scenario's values (an undoable change)."""
         s = self._snap
         if s.cursor:
             self.stop_playing()
-            text = _tr("Start from step %1").replace("%1", str(s.step))
+            step = str(s.step)
+            text = lambda: QCoreApplication.translate("Descent", "Start from step %1").replace(  # noqa: E731
+                "%1", step
+            )
             self._session.commit(text, self.restarted(s, start=False))
 
     # -- play ------------------------------------------------------------------------------------
@@ -199,11 +195,22 @@ class DescentVerbs:
         after = replace(s, run=run, cursor=cursor, banner=self._banner(stop))
         step = int(run.steps[cursor])
         if stop.kind == "tolerance" and tol is not None:
-            note = self._session.tr("Converged: |gradient| < %1 at step %2.")
-            after = replace(after, status=note.replace("%1", fmt(tol)).replace("%2", str(step)))
+
+            def converged() -> str:
+                note = QCoreApplication.translate(
+                    "Session", "Converged: |gradient| < %1 at step %2."
+                )
+                return note.replace("%1", fmt(tol)).replace("%2", str(step))
+
+            after = replace(after, status=Said(converged(), converged))
         elif stop.kind == "steps" and step >= self._target:
-            note = self._session.tr("Stopped after %1 steps.")
-            after = replace(after, status=note.replace("%1", str(s.settings.max_steps)))
+            most = str(s.settings.max_steps)
+
+            def stopped() -> str:
+                note = QCoreApplication.translate("Session", "Stopped after %1 steps.")
+                return note.replace("%1", most)
+
+            after = replace(after, status=Said(stopped(), stopped))
         if stop.kind == "diverged" or after.status:
             self.player.stop()
             after = replace(after, playing=False)
@@ -224,7 +231,13 @@ class DescentVerbs:
         self.stop_playing()
         after = self.restarted(replace(self._snap, lr=lr))
         merge = None if gesture is None else ("lr", gesture)
-        self._session.commit(_tr("Learning rate %1").replace("%1", fmt(lr)), after, merge)
+        self._session.commit(
+            lambda: QCoreApplication.translate("Descent", "Learning rate %1").replace(
+                "%1", fmt(lr)
+            ),
+            after,
+            merge,
+        )
         if playing:  # play goes on, from the start at the new rate
             self.play()
 
@@ -236,7 +249,13 @@ class DescentVerbs:
         s = self._snap
         self.player.set_speed(speed)
         after = replace(s, settings=replace(s.settings, speed=speed))
-        self._session.commit(_tr("Speed %1 steps/s").replace("%1", fmt(speed)), after, "speed")
+        self._session.commit(
+            lambda: QCoreApplication.translate("Descent", "Speed %1 steps/s").replace(
+                "%1", fmt(speed)
+            ),
+            after,
+            "speed",
+        )
 
     def set_stop_rule(
         self, max_steps: int | None = None, tol: float | None = None, use_tol: bool | None = None
@@ -262,7 +281,9 @@ class DescentVerbs:
         if self._snap.playing:
             self._target += new.max_steps - old.max_steps
         after = replace(self._snap, settings=new)
-        self._session.commit(_tr("Stop rule"), after, "stop rule")
+        self._session.commit(
+            lambda: QCoreApplication.translate("Descent", "Stop rule"), after, "stop rule"
+        )
 
     def set_descent_param(self, mode: str) -> None:
         """Descend on a parameter, on the diagram's selection, or on all weights together."""
@@ -273,8 +294,16 @@ class DescentVerbs:
             return
         self.stop_playing()
         after = self.restarted(replace(s, settings=replace(s.settings, mode=mode)))
-        name = {FOLLOW_SELECTION: _tr("the selected parameter"), ALL_WEIGHTS: _tr("all weights")}
-        text = _tr("Descend on %1").replace("%1", name.get(mode, mode))
+
+        def text() -> str:
+            name = {
+                FOLLOW_SELECTION: QCoreApplication.translate("Descent", "the selected parameter"),
+                ALL_WEIGHTS: QCoreApplication.translate("Descent", "all weights"),
+            }
+            return QCoreApplication.translate("Descent", "Descend on %1").replace(
+                "%1", name.get(mode, mode)
+            )
+
         self._session.commit(text, after)
 
     # -- kept runs -------------------------------------------------------------------------------
@@ -285,9 +314,9 @@ class DescentVerbs:
         if len(run) < 2:
             return
         rows = run.rows(max_points=GHOST_POINTS)
-        label = _tr("lr = %1").replace("%1", fmt(float(s.lr)))
+        label = QCoreApplication.translate("Descent", "lr = %1").replace("%1", fmt(float(s.lr)))
         if run.param == ALL_WEIGHTS:
-            label = _tr("%1 (all weights)").replace("%1", label)
+            label = QCoreApplication.translate("Descent", "%1 (all weights)").replace("%1", label)
         ghost = Ghost(
             label,
             s.lr,
@@ -297,8 +326,14 @@ class DescentVerbs:
             run.loss[rows].copy(),
         )
         ghosts = (*s.ghosts, ghost)[-MAX_GHOSTS:]
-        self._session.commit(_tr("Keep this run"), replace(s, ghosts=ghosts))
+        self._session.commit(
+            lambda: QCoreApplication.translate("Descent", "Keep this run"),
+            replace(s, ghosts=ghosts),
+        )
 
     def clear_runs(self) -> None:
         if self._snap.ghosts:
-            self._session.commit(_tr("Clear kept runs"), replace(self._snap, ghosts=()))
+            self._session.commit(
+                lambda: QCoreApplication.translate("Descent", "Clear kept runs"),
+                replace(self._snap, ghosts=()),
+            )

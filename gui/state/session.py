@@ -15,12 +15,12 @@ and :meth:`Session.commit`.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import replace
 from types import MappingProxyType
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from core.model import PARAMETERS, check_value
@@ -28,16 +28,23 @@ from core.scenario import Scenario
 from core.scenario_network import homework_selection
 from core.settings_format import settings_of, settings_section
 
-from .commands import Change
+from .commands import Change, Text
 from .descent_data import ghost_from_dict, ghost_to_dict
 from .descent_verbs import DescentVerbs
 from .lecture_verbs import LectureVerbs
 from .live_run import LiveRun
+from .said import again
 from .snapshot import Snapshot
 
 __all__ = ["Session", "Snapshot"]
 
 UNDO_LIMIT = 500
+
+
+def preset_text(text: str) -> str:
+    """A preset's name or description (``core.presets.TEXTS``) in the interface language; any
+    other text (a scenario file's own name) as written."""
+    return QCoreApplication.translate("Presets", text) if text else text
 
 
 class Session(QObject):
@@ -111,9 +118,21 @@ class Session(QObject):
             self._modified = modified
             self.modified_changed.emit(modified)
 
+    def retranslate_history(self) -> None:
+        """Name every undo entry again in the current language (Edit > Undo says it)."""
+        stack = self.undo_stack
+        for k in range(stack.count()):
+            command = stack.command(k)
+            if isinstance(command, Change):
+                command.retranslate()
+        stack.undoTextChanged.emit(stack.undoText())
+        stack.redoTextChanged.emit(stack.redoText())
+        s = self._snap
+        self.show(replace(s, banner=again(s.banner), status=again(s.status)))
+
     def commit(
         self,
-        text: str,
+        text: Text,
         after: Snapshot,
         merge: Hashable | None = None,
         before: Snapshot | None = None,
@@ -193,11 +212,15 @@ class Session(QObject):
         snap = self.descent.replayed(snap, int(scenario.descent.get("step", 0)))
         return self.descent.with_prediction(None, snap)
 
-    def load_scenario(self, scenario: Scenario, text: str | None = None) -> None:
+    def load_scenario(self, scenario: Scenario, text: Text | None = None) -> None:
         """Open ``scenario`` as a new, unmodified document; one undoable change."""
         self._preview = None
         self.descent.stop_playing()
-        title = text or self.tr("Load %1").replace("%1", scenario.name or self.tr("scenario"))
+        title = text or (
+            lambda: self.tr("Load %1").replace(
+                "%1", preset_text(scenario.name) or self.tr("scenario")
+            )
+        )
         now = self._snap
         after = replace(self._opened(scenario), walk=now.walk, hidden=now.hidden)
         self.commit(title, after)
@@ -245,12 +268,15 @@ class Session(QObject):
         self.descent.stop_playing()
         self.commit(self._set_text(name, start), self._edited(name, value), merge=gesture)
 
-    def _set_text(self, name: str, start: Snapshot) -> str:
-        if start.step:
-            text = self.tr("Set %1 at step %2").replace("%2", str(start.step))
-        else:
-            text = self.tr("Set %1")
-        return text.replace("%1", name)
+    def _set_text(self, name: str, start: Snapshot) -> Callable[[], str]:
+        step = start.step
+
+        def text() -> str:
+            if step:
+                return self.tr("Set %1 at step %2").replace("%2", str(step)).replace("%1", name)
+            return self.tr("Set %1").replace("%1", name)
+
+        return text
 
     def cancel_preview(self) -> None:
         """Abandon a scrub: restore the state it started from, and drop its undo entry."""
@@ -271,15 +297,20 @@ class Session(QObject):
         after = replace(s, selected=name, path=None)
         if s.settings.param(name) != s.run.param:
             after = self.descent.restarted(after)
-        self.commit(self.tr("Select %1").replace("%1", name), after, merge="select")
+        self.commit(lambda: self.tr("Select %1").replace("%1", name), after, merge="select")
 
     def select_path(self, index: int | None) -> None:
         """Spotlight path ``index`` alone (None: show every path). Out of range is ignored."""
         if index is not None and not 0 <= index < len(self._snap.paths):
             return
-        text = self.tr("Show all paths") if index is None else self.tr("Show path %1 alone")
-        self.commit(text.replace("%1", str((index or 0) + 1)), replace(self._snap, path=index))
+
+        def text() -> str:
+            if index is None:
+                return self.tr("Show all paths")
+            return self.tr("Show path %1 alone").replace("%1", str(index + 1))
+
+        self.commit(text, replace(self._snap, path=index))
 
     def set_log_scale(self, on: bool) -> None:
         """Show the loss against step on a log axis (a view option saved with the scenario)."""
-        self.commit(self.tr("Log scale"), replace(self._snap, log_scale=bool(on)))
+        self.commit(lambda: self.tr("Log scale"), replace(self._snap, log_scale=bool(on)))

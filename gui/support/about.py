@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 DISTRIBUTION = "cnn-backprop-visualizer"
@@ -18,7 +19,8 @@ def version() -> str:
 
 
 def about_text(window: QMainWindow) -> str:
-    return window.tr(
+    return QCoreApplication.translate(
+        "MainWindow",
         "<h3>CNN Backprop Visualizer {0}</h3>"
         "<p>Backpropagation through one tiny convolutional network, exact and live: a 3x3 "
         "input, one 2x2 filter, four sigmoid cells, a linear head and the squared error. The "
@@ -27,9 +29,13 @@ def about_text(window: QMainWindow) -> str:
         "Traditional Chinese); the app shows the corrected derivation where the exercise "
         "slips (the middle sign of Step 3).</p>"
         "<p>Free software under the MIT licence. Built with Qt for Python (PySide6, LGPLv3), "
-        "NumPy, pyqtgraph and ziamath.</p>"
+        "NumPy, pyqtgraph and ziamath.</p>",
     ).format(version())
 
 
 def show_about(window: QMainWindow) -> None:
-    QMessageBox.about(window, window.tr("About CNN Backprop Visualizer"), about_text(window))
+    QMessageBox.about(
+        window,
+        QCoreApplication.translate("MainWindow", "About CNN Backprop Visualizer"),
+        about_text(window),
+    )

@@ -34,10 +34,6 @@ def data_dir() -> Path:
     return Path(loc or Path.home() / ".cnn-backprop")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorReporter", text)
-
-
 class ErrorReporter:
     """Logs every uncaught exception; shows the first of a burst in one dialog."""
 
@@ -85,13 +81,18 @@ class ErrorReporter:
 
     def show_dialog(self, summary: str) -> QMessageBox:
         """One non-blocking message box; later errors are only logged until it is closed."""
-        where = str(self.log_path) if self.log_path else _tr("(the log could not be written)")
+        where = (
+            str(self.log_path)
+            if self.log_path
+            else QCoreApplication.translate("ErrorReporter", "(the log could not be written)")
+        )
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            _tr("Unexpected error"),
-            _tr(
+            QCoreApplication.translate("ErrorReporter", "Unexpected error"),
+            QCoreApplication.translate(
+                "ErrorReporter",
                 "Something went wrong inside the app:\n{0}\n\nYour values are kept and can "
-                "still be saved. Details are in {1}."
+                "still be saved. Details are in {1}.",
             ).format(summary, where),
             QMessageBox.StandardButton.Ok,
             QApplication.activeWindow(),

@@ -1,43 +1,32 @@
 """The interface language: English or Traditional Chinese, switched without restarting.
 
-:func:`set_language` swaps the app's translators (this app's catalogue and Qt's own
-``qtbase_zh_TW`` for standard buttons). Widgets keep the text they were given, so
-:func:`retranslate` walks the window and looks every text up again: the catalogue knows each
-translation's source, in either language. Texts computed from the state are redrawn by
-publishing the snapshot again. Chinese needs a CJK font; the app asks for Noto Sans CJK TC
-and falls back to whatever CJK font the system has.
+:func:`set_language` swaps the app's translators (this app's catalogue, compiled by
+``pyside6-lrelease``, and Qt's own ``qtbase_zh_TW`` for standard buttons). Installing or
+removing a translator makes Qt send ``QEvent.LanguageChange`` to every widget: each widget that
+shows fixed text sets it in its ``retranslate()``, called from ``__init__`` and from its
+``changeEvent``; the window's one handler retranslates what is not a widget (actions, menus'
+actions, plot items, scene items) and publishes the snapshot again (``session.redraw()``), so
+texts computed from the state are drawn anew. Chinese needs a CJK font; the app asks for Noto
+Sans CJK TC and falls back to whatever CJK font the system has.
 """
 
 from __future__ import annotations
 
-import re
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QApplication,
-    QDockWidget,
-    QGraphicsSimpleTextItem,
-    QLabel,
-    QMenu,
-    QSpinBox,
-    QToolBar,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication
 
 LANGUAGES = ("en", "zh_TW")
 FOLDER = Path(__file__).resolve().parents[2] / "resources" / "translations"
 CJK_FAMILIES = ["Noto Sans CJK TC", "Noto Sans TC", "Microsoft JhengHei", "PingFang TC"]
-_SHORTCUT = re.compile(r"^(.*) (\([^()]*\))$", re.S)
 _installed: list[QTranslator] = []
-_sources: dict[str, tuple[str, str]] = {}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Language", text)
+def changed(event: QEvent) -> bool:
+    """Whether ``event`` (given to a ``changeEvent``) says the interface language changed."""
+    return event.type() == QEvent.Type.LanguageChange
 
 
 def system_language() -> str:
@@ -64,6 +53,8 @@ def set_language(lang: str) -> None:
             if t.load(name, folder):
                 QCoreApplication.installTranslator(t)
                 _installed.append(t)
+    # Qt posts LanguageChange to the windows: deliver it now, so the switch is done on return
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     _use_cjk_font()
 
 
@@ -76,67 +67,6 @@ def _use_cjk_font() -> None:
         app.setFont(font)
 
 
-def _catalogue() -> dict[str, tuple[str, str]]:
-    if not _sources:
-        for ctx in ET.parse(FOLDER / "app_zh_TW.ts").getroot().iter("context"):
-            name = ctx.findtext("name") or ""
-            for msg in ctx.iter("message"):
-                src = msg.findtext("source") or ""
-                _sources.setdefault(src, (name, src))
-                _sources.setdefault(msg.findtext("translation") or src, (name, src))
-    return _sources
-
-
-def again(text: str) -> str:
-    """``text`` (a catalogue entry in either language) in the current language."""
-    if not text:
-        return text
-    found = _catalogue().get(text)
-    if found is not None:
-        return QCoreApplication.translate(*found)
-    m = _SHORTCUT.match(text)  # "Tooltip (Ctrl+O)"
-    if m and m.group(1) in _catalogue():
-        return f"{QCoreApplication.translate(*_catalogue()[m.group(1)])} {m.group(2)}"
-    return text
-
-
-def retranslate(window: QWidget) -> None:
-    """Look every text of ``window`` up again in the current language."""
-    widgets = [window, *window.findChildren(QWidget)]
-    for w in widgets:
-        w.setToolTip(again(w.toolTip()))
-        w.setAccessibleName(again(w.accessibleName()))
-        w.setAccessibleDescription(again(w.accessibleDescription()))
-        if isinstance(w, (QDockWidget, QToolBar)):
-            w.setWindowTitle(again(w.windowTitle()))
-        if isinstance(w, QMenu):
-            w.setTitle(again(w.title()))
-        if isinstance(w, (QLabel, QAbstractButton)):
-            w.setText(again(w.text()))
-        if isinstance(w, QSpinBox):
-            w.setPrefix(again(w.prefix()))
-            w.setSuffix(again(w.suffix()))
-        if hasattr(w, "count") and hasattr(w, "setItemText") and hasattr(w, "itemText"):
-            for i in range(w.count()):
-                w.setItemText(i, again(w.itemText(i)))
-        if hasattr(w, "scene") and callable(w.scene) and w.scene() is not None:
-            _retranslate_scene(w.scene())
-    for a in window.findChildren(QAction):
-        a.setText(again(a.text()))
-        a.setToolTip(again(a.toolTip()))
-        a.setStatusTip(again(a.statusTip()))
-
-
-def _retranslate_scene(scene) -> None:
-    for item in scene.items():
-        if isinstance(item, QGraphicsSimpleTextItem):
-            item.setText(again(item.text()))
-        elif hasattr(item, "set_title") and hasattr(item, "title"):
-            item.set_title(again(item.title()))
-        elif hasattr(item, "setText") and isinstance(getattr(item, "text", None), str):
-            item.setText(again(item.text))  # pyqtgraph LabelItem: plot titles, legend
-
-
 class LanguageMenu(QObject):
     """Language > English / 繁體中文, remembered in the settings."""
 
@@ -144,8 +74,7 @@ class LanguageMenu(QObject):
         super().__init__(window)
         self.window, self.session = window, session
         self._on_switched = on_switched  # what else must follow a switch (the window title)
-        self.menu = window.menuBar().addMenu(_tr("&Language"))
-        self.menu.setToolTip(_tr("Interface language (takes effect at once)"))
+        self.menu = window.menuBar().addMenu("")
         group = QActionGroup(self)
         self.actions = {}
         keys = {"en": "Ctrl+Alt+E", "zh_TW": "Ctrl+Alt+T"}
@@ -158,16 +87,21 @@ class LanguageMenu(QObject):
             group.addAction(a)
             self.menu.addAction(a)
             self.actions[lang] = a
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The menu's own texts; each language keeps its own name in every language."""
+        self.menu.setTitle(QCoreApplication.translate("Language", "&Language"))
+        self.menu.setToolTip(
+            QCoreApplication.translate("Language", "Interface language (takes effect at once)")
+        )
 
     def switch(self, lang: str) -> None:
         from .settings import remember_language
 
-        set_language(lang)
+        set_language(lang)  # every widget and the window's handler get LanguageChange
         remember_language(lang)
-        retranslate(self.window)
         for lang_, a in self.actions.items():
-            a.setText("English" if lang_ == "en" else "繁體中文")
             a.setChecked(lang_ == lang)
         if self._on_switched is not None:
             self._on_switched()
-        self.session.redraw()

@@ -3,14 +3,10 @@ on show, then the descent toolbars), as in most desktop applications."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QToolBar, QWidget
 
-from ..actions import make_action
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PanelCycle", text)
+from ..actions import make_action, set_texts
 
 
 def _focusable(widget: QWidget) -> QWidget | None:
@@ -50,18 +46,25 @@ def cycle(window: QMainWindow, step: int) -> QWidget | None:
     return target
 
 
-def add_panel_cycling(window: QMainWindow) -> None:
-    make_action(
-        window,
-        _tr("Next panel"),
-        ["F6"],
-        lambda: cycle(window, 1),
-        _tr("Move the keyboard focus to the next panel"),
-    )
-    make_action(
-        window,
-        _tr("Previous panel"),
-        ["Shift+F6"],
-        lambda: cycle(window, -1),
-        _tr("Move the keyboard focus to the previous panel"),
-    )
+class PanelCycling(QObject):
+    """F6 / Shift+F6 as window actions."""
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.next = make_action(window, "", ["F6"], lambda: cycle(window, 1))
+        self.previous = make_action(window, "", ["Shift+F6"], lambda: cycle(window, -1))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        set_texts(
+            self.next,
+            QCoreApplication.translate("PanelCycle", "Next panel"),
+            QCoreApplication.translate("PanelCycle", "Move the keyboard focus to the next panel"),
+        )
+        set_texts(
+            self.previous,
+            QCoreApplication.translate("PanelCycle", "Previous panel"),
+            QCoreApplication.translate(
+                "PanelCycle", "Move the keyboard focus to the previous panel"
+            ),
+        )

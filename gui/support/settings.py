@@ -23,10 +23,6 @@ _said: set[str] = set()
 _reporter: list[Callable[[str], None]] = []
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Settings", text)
-
-
 def _report(message: str) -> None:
     if message not in _said:
         _said.add(message)
@@ -59,7 +55,11 @@ def _read(key: str, kind: type | tuple[type, ...], ok: Any = None) -> Any:
     if value is None:
         return None
     if not isinstance(value, kind) or (ok is not None and not ok(value)):
-        _report(_tr("The setting %1 could not be used and was ignored.").replace("%1", key))
+        _report(
+            QCoreApplication.translate(
+                "Settings", "The setting %1 could not be used and was ignored."
+            ).replace("%1", key)
+        )
         return None
     return value
 
@@ -71,7 +71,11 @@ def write(key: str, value: Any) -> None:
     s.sync()
     if s.status() != QSettings.Status.NoError:
         where = s.fileName()
-        _report(_tr("Settings cannot be saved to %1; they will be forgotten.").replace("%1", where))
+        _report(
+            QCoreApplication.translate(
+                "Settings", "Settings cannot be saved to %1; they will be forgotten."
+            ).replace("%1", where)
+        )
 
 
 def remember_language(lang: str) -> None:
@@ -100,7 +104,9 @@ def recent_files() -> list[str]:
         return []
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         _report(
-            _tr("The setting %1 could not be used and was ignored.").replace("%1", "recent_files")
+            QCoreApplication.translate(
+                "Settings", "The setting %1 could not be used and was ignored."
+            ).replace("%1", "recent_files")
         )
         return []
     return list(value)
@@ -116,14 +122,16 @@ def restore_window(window) -> None:
     geometry = _read("window/geometry", QByteArray)
     if geometry is not None and not window.restoreGeometry(geometry):
         _report(
-            _tr("The setting %1 could not be used and was ignored.").replace(
-                "%1", "window/geometry"
-            )
+            QCoreApplication.translate(
+                "Settings", "The setting %1 could not be used and was ignored."
+            ).replace("%1", "window/geometry")
         )
     state = _read("window/state", QByteArray)
     if state is not None and not window.restoreState(state):
         _report(
-            _tr("The setting %1 could not be used and was ignored.").replace("%1", "window/state")
+            QCoreApplication.translate(
+                "Settings", "The setting %1 could not be used and was ignored."
+            ).replace("%1", "window/state")
         )
 
 
@@ -154,7 +162,7 @@ def last_file() -> tuple[Path, Scenario] | None:
         return Path(value), load(value)
     except ScenarioError as exc:
         _report(
-            _tr("The last scenario, %1, could not be opened: %2")
+            QCoreApplication.translate("Settings", "The last scenario, %1, could not be opened: %2")
             .replace("%1", value)
             .replace("%2", str(exc))
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..actions import make_action
+from ..actions import make_action, set_texts
 from .about import show_about
 
 
@@ -79,23 +79,29 @@ class ShortcutsDialog(QDialog):
         self.resize(900, 640)
 
 
-def add_help_menu(window: QMainWindow) -> QAction:
-    menu = window.menuBar().addMenu(window.tr("&Help"))
+class HelpMenu(QObject):
+    """Help > Keyboard shortcuts and About."""
 
-    def show() -> None:
-        ShortcutsDialog(window).exec()
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.menu = window.menuBar().addMenu("")
 
-    action = make_action(
-        window,
-        window.tr("Keyboard shortcuts"),
-        ["F1", "Ctrl+/"],
-        show,
-        window.tr("List every shortcut of the window"),
-    )
-    menu.addAction(action)
-    menu.addSeparator()
-    about = make_action(
-        window, window.tr("About"), ["Ctrl+F1"], lambda: show_about(window), menu=menu
-    )
-    about.setMenuRole(QAction.MenuRole.AboutRole)
-    return action
+        def show() -> None:
+            ShortcutsDialog(window).exec()
+
+        self.shortcuts = make_action(window, "", ["F1", "Ctrl+/"], show)
+        self.menu.addAction(self.shortcuts)
+        self.menu.addSeparator()
+        about = lambda: show_about(window)  # noqa: E731
+        self.about = make_action(window, "", ["Ctrl+F1"], about, menu=self.menu)
+        self.about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.menu.setTitle(QCoreApplication.translate("MainWindow", "&Help"))
+        set_texts(
+            self.shortcuts,
+            QCoreApplication.translate("MainWindow", "Keyboard shortcuts"),
+            QCoreApplication.translate("MainWindow", "List every shortcut of the window"),
+        )
+        set_texts(self.about, QCoreApplication.translate("MainWindow", "About"))

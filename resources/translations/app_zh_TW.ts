@@ -98,23 +98,23 @@ Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
     </message>
     <message>
       <source>Step 1. Define the model's values (定義模型參數)</source>
-      <translation>Step 1. 定義模型參數</translation>
+      <translation>步驟 1. 定義模型參數</translation>
     </message>
     <message>
       <source>Step 2. The gradient of {param}: a sum over its {n} backprop paths (列出梯度公式)</source>
-      <translation>Step 2. 列出 {param} 梯度公式：{n} 條反向傳播路徑之和</translation>
+      <translation>步驟 2. 列出 {param} 梯度公式：{n} 條反向傳播路徑之和</translation>
     </message>
     <message>
       <source>Step 2. The gradient of {param}: one backprop path (列出梯度公式)</source>
-      <translation>Step 2. 列出 {param} 梯度公式：一條反向傳播路徑</translation>
+      <translation>步驟 2. 列出 {param} 梯度公式：一條反向傳播路徑</translation>
     </message>
     <message>
       <source>Step 3. Compute each partial derivative (計算偏微分)</source>
-      <translation>Step 3. 計算偏微分</translation>
+      <translation>步驟 3. 計算偏微分</translation>
     </message>
     <message>
       <source>Substituting every result into the formula of Step 2:</source>
-      <translation>將以上結果代入 Step 2 的梯度公式，得：</translation>
+      <translation>將以上結果代入步驟 2 的梯度公式，得：</translation>
     </message>
     <message>
       <source>The formulas cannot be typeset right now: they are shown as plain text, with the current numbers. Typesetting is tried again in a minute.</source>
@@ -456,10 +456,6 @@ Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
       <source>Points that would give away a value the quiz hides are left out of the plots.</source>
       <translation>會洩漏測驗隱藏數值的點已從圖中略去。</translation>
     </message>
-    <message>
-      <source>What the descent is doing and why; after a stop, the last usable state stays shown</source>
-      <translation>下降正在發生什麼以及原因；停止後仍顯示最後可用的狀態</translation>
-    </message>
   </context>
   <context>
     <name>Diagram</name>
@@ -670,28 +666,8 @@ Your values are kept and can still be saved. Details are in {1}.</source>
       <translation>情境(&amp;S)</translation>
     </message>
     <message>
-      <source>A zeroed input: its path carries nothing</source>
-      <translation>輸入為零：其路徑不傳遞任何梯度</translation>
-    </message>
-    <message>
-      <source>Cancelling paths: zero gradient, nonzero loss</source>
-      <translation>互相抵消的路徑：梯度為零，損失不為零</translation>
-    </message>
-    <message>
       <source>Close the window</source>
       <translation>關閉視窗</translation>
-    </message>
-    <message>
-      <source>Diverging learning rate</source>
-      <translation>發散的學習率</translation>
-    </message>
-    <message>
-      <source>Homework 1-3 (the default)</source>
-      <translation>作業 1-3（預設）</translation>
-    </message>
-    <message>
-      <source>Load this preset (undo brings the previous state back)</source>
-      <translation>載入此預設（復原可回到先前狀態）</translation>
     </message>
     <message>
       <source>Open &amp;recent</source>
@@ -704,10 +680,6 @@ Your values are kept and can still be saved. Details are in {1}.</source>
     <message>
       <source>Random numbers from a seed you type; the same seed gives the same numbers</source>
       <translation>由輸入的種子產生隨機數值；相同種子得到相同數值</translation>
-    </message>
-    <message>
-      <source>Saturated sigmoid: every path fades</source>
-      <translation>飽和的 sigmoid：每條路徑都消失</translation>
     </message>
     <message>
       <source>Save &amp;as…</source>
@@ -735,6 +707,13 @@ Your values are kept and can still be saved. Details are in {1}.</source>
     <message>
       <source>updating…</source>
       <translation>更新中…</translation>
+    </message>
+  </context>
+  <context>
+    <name>GraphicsScene</name>
+    <message>
+      <source>Export...</source>
+      <translation>匯出…</translation>
     </message>
   </context>
   <context>
@@ -817,20 +796,12 @@ Your values are kept and can still be saved. Details are in {1}.</source>
       <translation>路徑(&amp;P)</translation>
     </message>
     <message>
-      <source>&amp;Redo</source>
-      <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-      <source>&amp;Undo</source>
-      <translation>復原(&amp;U)</translation>
-    </message>
-    <message>
       <source>&amp;View</source>
       <translation>檢視(&amp;V)</translation>
     </message>
     <message>
       <source>&lt;h3&gt;CNN Backprop Visualizer {0}&lt;/h3&gt;&lt;p&gt;Backpropagation through one tiny convolutional network, exact and live: a 3x3 input, one 2x2 filter, four sigmoid cells, a linear head and the squared error. The shared weight w11 reaches the loss along four paths; its gradient is their sum.&lt;/p&gt;&lt;p&gt;The network and its derivation follow a homework exercise (HW 1-3, written in Traditional Chinese); the app shows the corrected derivation where the exercise slips (the middle sign of Step 3).&lt;/p&gt;&lt;p&gt;Free software under the MIT licence. Built with Qt for Python (PySide6, LGPLv3), NumPy, pyqtgraph and ziamath.&lt;/p&gt;</source>
-      <translation>&lt;h3&gt;CNN 反向傳播視覺化 {0}&lt;/h3&gt;&lt;p&gt;精確且即時地呈現一個小型卷積網路的反向傳播：3x3 輸入、一個 2x2 濾波器、四個 sigmoid 單元、一個線性輸出層與平方誤差。共用權重 w11 沿四條路徑影響損失，它的梯度就是這四條路徑之和。&lt;/p&gt;&lt;p&gt;網路與推導取自一份作業（HW 1-3，以繁體中文撰寫）；作業中有筆誤之處（Step 3 中間一行的正負號），本程式顯示更正後的推導。&lt;/p&gt;&lt;p&gt;以 MIT 授權釋出的自由軟體。使用 Qt for Python（PySide6，LGPLv3）、NumPy、pyqtgraph 與 ziamath 製作。&lt;/p&gt;</translation>
+      <translation>&lt;h3&gt;CNN 反向傳播視覺化 {0}&lt;/h3&gt;&lt;p&gt;精確且即時地呈現一個小型卷積網路的反向傳播：3x3 輸入、一個 2x2 濾波器、四個 sigmoid 單元、一個線性輸出層與平方誤差。共用權重 w11 沿四條路徑影響損失，它的梯度就是這四條路徑之和。&lt;/p&gt;&lt;p&gt;網路與推導取自一份作業（HW 1-3，以繁體中文撰寫）；作業中有筆誤之處（步驟 3 中間一行的正負號），本程式顯示更正後的推導。&lt;/p&gt;&lt;p&gt;以 MIT 授權釋出的自由軟體。使用 Qt for Python（PySide6，LGPLv3）、NumPy、pyqtgraph 與 ziamath 製作。&lt;/p&gt;</translation>
     </message>
     <message>
       <source>About</source>
@@ -1040,6 +1011,89 @@ Your values are kept and can still be saved. Details are in {1}.</source>
     <message>
       <source>Smaller type and diagram in presenter mode</source>
       <translation>簡報模式中縮小文字與圖</translation>
+    </message>
+  </context>
+  <context>
+    <name>Presets</name>
+    <message>
+      <source>A conv bias b = -0.5, added to each of the four cells (z = window . w + b), and a head bias c = 0.3, added to y_hat. b reaches the loss along four paths, one per cell, each ending in dz/db = 1, so its gradient is the sum of the four cells' dMSE/dz; c has one path with dy_hat/dc = 1, so dMSE/dc is the common factor -2(yy - y_hat) itself.</source>
+      <translation>捲積偏差 b = -0.5，加到四個格的每一格（z = 視窗 . w + b），輸出層偏差 c = 0.3，加到 y_hat。b 沿四條路徑影響損失，每格一條，每條都以 dz/db = 1 結尾，所以它的梯度是四個格的 dMSE/dz 之和；c 只有一條路徑，dy_hat/dc = 1，所以 dMSE/dc 就是共同因子 -2(yy - y_hat) 本身。</translation>
+    </message>
+    <message>
+      <source>A large filter drives every conv cell to |z| &gt; 28, where the sigmoid is flat: s'(z) is about 1e-13, so every path into w11 fades although the loss is far from zero.</source>
+      <translation>很大的濾波器把每個捲積格推到 |z| &gt; 28，那裡 sigmoid 是平的：s'(z) 約為 1e-13，所以通往 w11 的每條路徑都消失，雖然損失離零還很遠。</translation>
+    </message>
+    <message>
+      <source>A small filter keeps every z within 0.3 of 0, where tanh'(z) is above 0.91: nearly four times the sigmoid's slope there (s'(0) = 0.25), so every path into w11 passes far more back than the sigmoid's would on the same numbers. tanh is also centred on 0: o10 = tanh(-0.22) is negative, which a sigmoid output never is.</source>
+      <translation>很小的濾波器讓每個 z 都在 0 附近 0.3 以內，那裡 tanh'(z) 大於 0.91：幾乎是 sigmoid 在該處斜率（s'(0) = 0.25）的四倍，所以在相同數值下，每條通往 w11 的路徑傳回的梯度都遠大於 sigmoid。tanh 也以 0 為中心：o10 = tanh(-0.22) 是負的，sigmoid 的輸出永遠不會是負的。</translation>
+    </message>
+    <message>
+      <source>A zeroed input</source>
+      <translation>輸入為零</translation>
+    </message>
+    <message>
+      <source>Classification (cross-entropy)</source>
+      <translation>分類（交叉熵）</translation>
+    </message>
+    <message>
+      <source>Diverging learning rate</source>
+      <translation>發散的學習率</translation>
+    </message>
+    <message>
+      <source>Every weight descends at learning rate 0.2. Over w11 and w12 the loss is a long, narrow valley: plain gradient descent (sgd) overshoots its floor at every step, so w11 and w12 zig-zag across it, each step the opposite way of the last, and the loss falls slowly. Momentum and Adam, from the same start at the same learning rate, take their own paths and end far lower.</source>
+      <translation>所有權重以學習率 0.2 下降。在 w11 與 w12 上，損失是一條狹長的山谷：單純的梯度下降（sgd）每一步都越過谷底，所以 w11 與 w12 在谷中來回鋸齒前進，每一步都與上一步方向相反，損失下降得很慢。Momentum 與 Adam 從同一個起點、以相同的學習率出發，走出各自的路徑，最後低得多。</translation>
+    </message>
+    <message>
+      <source>Homework 1-3</source>
+      <translation>作業 1-3</translation>
+    </message>
+    <message>
+      <source>Narrow valley</source>
+      <translation>狹長的山谷</translation>
+    </message>
+    <message>
+      <source>Paths that cancel</source>
+      <translation>互相抵消的路徑</translation>
+    </message>
+    <message>
+      <source>ReLU: a dead path</source>
+      <translation>ReLU：一條死路徑</translation>
+    </message>
+    <message>
+      <source>Saturated sigmoid (vanishing gradient)</source>
+      <translation>飽和的 sigmoid（梯度消失）</translation>
+    </message>
+    <message>
+      <source>The four paths into w11 are each about 0.35 in size, two positive and two negative, and they sum to zero: w11 gets no gradient although the loss is 0.77.</source>
+      <translation>通往 w11 的四條路徑大小都約為 0.35，兩正兩負，總和為零：雖然損失為 0.77，w11 卻得不到梯度。</translation>
+    </message>
+    <message>
+      <source>The homework numbers with a12 = 0: the path into w11 through z01 multiplies by a12, so it carries nothing.</source>
+      <translation>作業的數值，但 a12 = 0：經過 z01 通往 w11 的路徑要乘上 a12，所以它不傳遞任何梯度。</translation>
+    </message>
+    <message>
+      <source>The homework's network as a classifier: y_hat is a logit, the predicted probability is s(y_hat) = s(0.978) = 0.727, the target yy = 1 is a class, and the loss is binary cross-entropy. The common factor of every path becomes s(y_hat) - yy = -0.273: a difference of probabilities, with no 2, never more than 1 in size however wrong the score is.</source>
+      <translation>把作業的網路當作分類器：y_hat 是 logit，預測機率為 s(y_hat) = s(0.978) = 0.727，目標 yy = 1 是一個類別，損失為二元交叉熵。每條路徑的共同因子變成 s(y_hat) - yy = -0.273：兩個機率之差，沒有 2，不論分數錯得多離譜，大小都不超過 1。</translation>
+    </message>
+    <message>
+      <source>The homework's numbers with ReLU in place of the sigmoid. z10 = -1.1 is below 0, so relu(z10) = 0 and relu'(z10) = 0: path 3 into w11 (through z10) is exactly 0 whatever its other factors are, a dead path. The other three cells have z &gt; 0, where relu' = 1, so their paths keep the whole product of the head weight and the input.</source>
+      <translation>作業的數值，但以 ReLU 取代 sigmoid。z10 = -1.1 小於 0，所以 relu(z10) = 0 且 relu'(z10) = 0：經過 z10 通往 w11 的路徑 3 恰好為 0，不論其他因子為何，是一條死路徑。其他三個格的 z &gt; 0，那裡 relu' = 1，所以它們的路徑保有輸出層權重與輸入的完整乘積。</translation>
+    </message>
+    <message>
+      <source>The homework's numbers with every weight descending together at learning rate 2: each step overshoots further, and within four steps the loss explodes. Lower the learning rate to 0.5 and the same descent settles.</source>
+      <translation>作業的數值，所有權重以學習率 2 一起下降：每一步都越過得更遠，四步之內損失就爆增。把學習率降到 0.5，同樣的下降就會收斂。</translation>
+    </message>
+    <message>
+      <source>The network of HW 1-3: one 2x2 filter over a 3x3 input, sigmoid, a linear head and MSE. w11 reaches the loss along four paths.</source>
+      <translation>HW 1-3 的網路：一個 2x2 濾波器掃過 3x3 輸入，經過 sigmoid、線性輸出層與 MSE。w11 沿四條路徑影響損失。</translation>
+    </message>
+    <message>
+      <source>With biases</source>
+      <translation>含偏差項</translation>
+    </message>
+    <message>
+      <source>tanh</source>
+      <translation>tanh</translation>
     </message>
   </context>
   <context>
@@ -1263,6 +1317,10 @@ The previous file, if any, is intact.</source>
   <context>
     <name>Session</name>
     <message>
+      <source>Converged: |gradient| &lt; %1 at step %2.</source>
+      <translation>已收斂：第 %2 步時 |梯度| &lt; %1。</translation>
+    </message>
+    <message>
       <source>Load %1</source>
       <translation>載入 %1</translation>
     </message>
@@ -1289,6 +1347,10 @@ The previous file, if any, is intact.</source>
     <message>
       <source>Show path %1 alone</source>
       <translation>只顯示路徑 %1</translation>
+    </message>
+    <message>
+      <source>Stopped after %1 steps.</source>
+      <translation>已在 %1 步後停止。</translation>
     </message>
     <message>
       <source>scenario</source>
@@ -1369,23 +1431,23 @@ The previous file, if any, is intact.</source>
     </message>
     <message>
       <source>Step 1. Define the model's values</source>
-      <translation>Step 1. 定義模型參數</translation>
+      <translation>步驟 1. 定義模型參數</translation>
     </message>
     <message>
       <source>Step 2. The gradient of {param}: a sum over its {n} backprop paths</source>
-      <translation>Step 2. 列出 {param} 梯度公式：{n} 條反向傳播路徑之和</translation>
+      <translation>步驟 2. 列出 {param} 梯度公式：{n} 條反向傳播路徑之和</translation>
     </message>
     <message>
       <source>Step 2. The gradient of {param}: one backprop path</source>
-      <translation>Step 2. 列出 {param} 梯度公式：一條反向傳播路徑</translation>
+      <translation>步驟 2. 列出 {param} 梯度公式：一條反向傳播路徑</translation>
     </message>
     <message>
       <source>Step 3. Compute each partial derivative</source>
-      <translation>Step 3. 計算偏微分</translation>
+      <translation>步驟 3. 計算偏微分</translation>
     </message>
     <message>
       <source>Substituting every result into the formula of Step 2:</source>
-      <translation>將以上結果代入 Step 2 的梯度公式，得：</translation>
+      <translation>將以上結果代入步驟 2 的梯度公式，得：</translation>
     </message>
     <message>
       <source>The gradient of the loss with respect to {param} is {value}.</source>
@@ -1454,9 +1516,24 @@ The previous file, if any, is intact.</source>
       <source>this run</source>
       <translation>本次執行</translation>
     </message>
+  </context>
+  <context>
+    <name>UndoActions</name>
     <message>
-      <source>w11 and its gradient against step</source>
-      <translation>w11 及其梯度對步數</translation>
+      <source>&amp;Redo</source>
+      <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Redo %1</source>
+      <translation>重做 %1(&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>復原(&amp;U)</translation>
+    </message>
+    <message>
+      <source>&amp;Undo %1</source>
+      <translation>復原 %1(&amp;U)</translation>
     </message>
   </context>
   <context>

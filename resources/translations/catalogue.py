@@ -1,19 +1,20 @@
 """Keep resources/translations/app_zh_TW.ts in step with the source, and compile the .qm.
 
-``python resources/translations/catalogue.py`` finds every translatable string (``self.tr("...")``,
-``QCoreApplication.translate("Context", "...")``, module helpers ``tr``/``_tr`` that wrap
-``translate`` with a fixed context, and the prose catalogue of the worked solution), adds new
-ones to the .ts as unfinished, marks vanished ones obsolete, and runs ``pyside6-lrelease``.
-:func:`extract` is what the completeness test uses. pyside6-lupdate is not used: it cannot see
-the context of the module-level helpers this app uses.
+Qt's own tools do the work: ``pyside6-lupdate`` finds every string marked for translation in
+the .py files under gui/ and core/ (``self.tr("...")``, ``QCoreApplication.translate("Context",
+"...")`` and ``QT_TRANSLATE_NOOP("Context", "...")``, all with literal texts), and
+``pyside6-lrelease`` compiles the .qm. ``python resources/translations/catalogue.py`` (or
+:func:`update`) adds new strings to the .ts as unfinished, drops vanished ones and compiles;
+:func:`read_ts` and :func:`write_ts` read and write translations as a dict. The .ts is written
+sorted and without source locations, so that strings added on different branches merge.
 """
 
 from __future__ import annotations
 
-import ast
 import shutil
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -22,72 +23,24 @@ TS = ROOT / "resources" / "translations" / "app_zh_TW.ts"
 QM = TS.with_suffix(".qm")
 
 
-#: ``name.tr(...)`` outside a method: the class ``name`` is, whose name Qt uses as the context.
-OWNERS = {"window": "MainWindow", "panel": "QuizPanel", "session": "Session"}
+def sources() -> list[Path]:
+    """The files whose strings the interface can show: every .py under gui/ and core/."""
+    return sorted((ROOT / "gui").rglob("*.py")) + sorted((ROOT / "core").rglob("*.py"))
 
 
-def _literal(node) -> str | None:
-    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
-
-
-def _helpers(tree: ast.Module) -> dict[str, str]:
-    """Module functions ``def tr(text): return QCoreApplication.translate("Ctx", text)``."""
-    out = {}
-    for fn in tree.body:
-        if isinstance(fn, ast.FunctionDef) and len(fn.body) == 1:
-            ret = fn.body[0]
-            if isinstance(ret, ast.Return) and isinstance(ret.value, ast.Call):
-                call = ret.value
-                name = getattr(call.func, "attr", None)
-                if name == "translate" and call.args and _literal(call.args[0]):
-                    out[fn.name] = _literal(call.args[0])
-    return out
-
-
-def _file_messages(path: Path) -> set[tuple[str, str]]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    helpers = _helpers(tree)
-    found: set[tuple[str, str]] = set()
-
-    def visit(node, cls: str | None) -> None:
-        if isinstance(node, ast.ClassDef):
-            cls = node.name
-        if isinstance(node, ast.Call):
-            f = node.func
-            args = node.args
-            if isinstance(f, ast.Attribute) and f.attr == "tr" and args:
-                owner = f.value.id if isinstance(f.value, ast.Name) else None
-                context = cls if owner == "self" else OWNERS.get(owner)
-                if context and _literal(args[0]):
-                    found.add((context, _literal(args[0])))
-            elif isinstance(f, ast.Attribute) and f.attr == "translate" and len(args) >= 2:
-                if _literal(args[0]) and _literal(args[1]):
-                    found.add((_literal(args[0]), _literal(args[1])))
-            elif isinstance(f, ast.Name) and f.id in helpers and args and _literal(args[0]):
-                found.add((helpers[f.id], _literal(args[0])))
-            elif isinstance(f, ast.Name) and f.id == "QT_TRANSLATE_NOOP" and len(args) == 2:
-                text = args[1]
-                if isinstance(text, ast.BinOp):  # implicit concatenation is one Constant
-                    text = None
-                if _literal(args[0]) and _literal(text):
-                    found.add((_literal(args[0]), _literal(text)))
-        for child in ast.iter_child_nodes(node):
-            visit(child, cls)
-
-    visit(tree, None)
-    return found
+def _tool(name: str) -> str:
+    return shutil.which(name) or str(Path(sys.executable).parent / name)
 
 
 def extract() -> set[tuple[str, str]]:
-    """Every (context, source text) the interface can show."""
-    found: set[tuple[str, str]] = set()
-    for path in sorted((ROOT / "gui").rglob("*.py")) + sorted((ROOT / "core").rglob("*.py")):
-        found |= _file_messages(path)
-    sys.path.insert(0, str(ROOT))
-    from core import solution
-
-    found |= {("Solution", text) for text in solution.TEXTS.values()}
-    return found
+    """Every (context, source text) the interface can show, as ``pyside6-lupdate`` finds it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        listing = Path(tmp) / "sources.lst"
+        listing.write_text("\n".join(str(p) for p in sources()) + "\n", encoding="utf-8")
+        out = Path(tmp) / "found.ts"
+        args = [_tool("pyside6-lupdate"), f"@{listing}", "-locations", "none", "-ts", str(out)]
+        subprocess.run(args, check=True, capture_output=True)
+        return set(read_ts(out))
 
 
 def read_ts(path: Path = TS) -> dict[tuple[str, str], tuple[str, bool]]:
@@ -130,8 +83,7 @@ def write_ts(messages: dict[tuple[str, str], tuple[str, bool]], path: Path = TS)
 
 
 def lrelease() -> Path:
-    exe = shutil.which("pyside6-lrelease") or str(Path(sys.executable).parent / "pyside6-lrelease")
-    subprocess.run([exe, "-silent", str(TS), "-qm", str(QM)], check=True)
+    subprocess.run([_tool("pyside6-lrelease"), "-silent", str(TS), "-qm", str(QM)], check=True)
     return QM
 
 
