@@ -20,6 +20,7 @@ from .actions import Keys, make_action
 from .descent.controls import DescentControls
 from .descent.panel import DescentPanel
 from .diagram import DiagramScene, DiagramView
+from .diagram.network_menu import NetworkMenu
 from .diagram.values import ValuesPanel
 from .files.autosave import Autosave
 from .files.menu import FileMenu
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         )
         self.file_menu = FileMenu(self, session, self.export_views)
         self.autosave = Autosave(session, self.file_menu.files, self.say)
+        self.network_menu = NetworkMenu(self, session, self.say)
         self.language_menu = LanguageMenu(self, session, self.file_menu.retitle)
         settings.report_to(self.say)
         self.field_keys = FieldKeys(self)

@@ -15,17 +15,17 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
-from core.model import CELLS, EDITABLE, HEAD, PARAMETERS, TARGET, window
+from core.model import CELLS, CONV_BIAS, EDITABLE, HEAD, HEAD_BIAS, TARGET, parameters, window
 
 from ..look.theme import THEMES, Theme
 from ..state.session import Session, Snapshot
 from . import layout
-from .content import node_lines, tooltip
+from .content import conv_header, loss_title, node_lines, tooltip
 from .edges import BASE_INK, BadgeItem, EdgeItem, EdgeLabel
 from .editable import EditableItem
 from .items import NodeItem
 from .legend import add_headers, add_legend
-from .lighting import BASE, plan
+from .lighting import BASE, HEAD_BIAS_BADGE, bias_edge, plan
 
 WHEEL_COMMIT_MS = 450
 
@@ -59,8 +59,12 @@ class DiagramScene(QGraphicsScene):
 
     # -- construction ---------------------------------------------------------------------
     def _build(self) -> None:
-        titles = {"yy": _tr("target yy")}
-        for name in EDITABLE:
+        titles = {
+            "yy": _tr("target yy"),
+            CONV_BIAS: _tr("conv bias b"),
+            HEAD_BIAS: _tr("head bias c"),
+        }
+        for name in (*EDITABLE, CONV_BIAS, HEAD_BIAS):
             item = EditableItem(name, layout.rect_of(name), titles.get(name))
             item.clicked.connect(self._clicked)
             item.edit_requested.connect(self.edit_requested)
@@ -89,6 +93,7 @@ class DiagramScene(QGraphicsScene):
             badge.clicked.connect(self._badge_clicked)
             self.addItem(badge)
             self.badges[c] = badge
+        self._add_bias_links()
         loss_in = self.nodes["MSE"].anchor("left")
         self._add_edge("yhat_loss", self.nodes["y_hat"].anchor("right"), loss_in)
         target = self.nodes[TARGET]
@@ -102,8 +107,25 @@ class DiagramScene(QGraphicsScene):
         self.window_item.setZValue(3)
         self.window_item.setVisible(False)
         self.addItem(self.window_item)
-        add_headers(self)
+        self.headers = add_headers(self)
         self.legend = add_legend(self)
+        self._network: tuple[str, str, bool, bool] | None = None
+
+    def _add_bias_links(self) -> None:
+        """The conv bias's links into the four cells, the head bias's into y_hat (each drawn
+        only while the network has that bias) and the badge of the head bias's path."""
+        b = self.nodes[CONV_BIAS].anchor("right")
+        for c in range(4):
+            self._add_edge(bias_edge(c), b, self.nodes[f"z{CELLS[c]}"].anchor("left"), z=-0.7)
+        c_rect = layout.HEAD_BIAS
+        below = QPointF(c_rect.center().x(), c_rect.bottom())
+        self._add_edge("cbias", below, QPointF(below.x(), layout.YHAT.top()))
+        badge = BadgeItem(HEAD_BIAS_BADGE)
+        badge.setPos(layout.HEAD_BIAS_BADGE + QPointF(20, 0))
+        badge.setVisible(False)
+        badge.clicked.connect(self._badge_clicked)
+        self.addItem(badge)
+        self.badges[HEAD_BIAS_BADGE] = badge
 
     def _add_node(self, item: NodeItem) -> None:
         self.addItem(item)
@@ -116,8 +138,27 @@ class DiagramScene(QGraphicsScene):
         return edge
 
     # -- state -> items -----------------------------------------------------------------
+    def _show_network(self, snap: Snapshot) -> None:
+        """Show the bias nodes the network has, its conv header and its loss's title."""
+        p = snap.params
+        network = (p.activation, p.loss, p.b is not None, p.c is not None)
+        if network == self._network:
+            return
+        self._network = network
+        for name in (CONV_BIAS, HEAD_BIAS):
+            self.nodes[name].setVisible(p.has(name))
+        self.setSceneRect(layout.SCENE if p.b is None else layout.SCENE_WITH_B)
+
     def show_snapshot(self, snap: Snapshot) -> None:
+        self._show_network(snap)
+        p = snap.params
+        header = conv_header(p)  # asked every time: a language switch retitles it too
+        if self.headers[2].text() != header:
+            self.headers[2].setText(header)
+        self.nodes["MSE"].set_title(loss_title(p))
         for name, item in self.nodes.items():
+            if not p.has(name) and name in (CONV_BIAS, HEAD_BIAS):
+                continue
             if isinstance(item, EditableItem):
                 item.set_value(snap.value(name))
             item.set_lines(node_lines(snap, name))
@@ -126,6 +167,11 @@ class DiagramScene(QGraphicsScene):
             item.set_emphasis(light.nodes.get(name, BASE))
         for key, edge in self.edges.items():
             style = light.edges.get(key)
+            if key.startswith("bias") or key == "cbias":  # only while the network has the bias
+                present = p.has(CONV_BIAS if key.startswith("bias") else HEAD_BIAS)
+                edge.setVisible(present)
+                if not present:
+                    continue
             if key.startswith(("kern", "inp")):  # path edges: shown only when lit
                 edge.setVisible(style is not None)
                 if style is None:
@@ -135,7 +181,9 @@ class DiagramScene(QGraphicsScene):
             if style is None:
                 edge.set_style(t.edge if t.name != "light" else BASE_INK, 2.0 * t.stroke)
             else:
-                edge.set_style(t.color(style.color), style.width * t.stroke, style.dashed)
+                edge.set_style(
+                    t.color(style.color), style.width * t.stroke, style.dashed, style.dotted
+                )
         for c, badge in self.badges.items():
             content = light.badges.get(c)
             badge.setVisible(content is not None)
@@ -178,7 +226,7 @@ class DiagramScene(QGraphicsScene):
 
     # -- gestures -> session verbs --------------------------------------------------------------
     def _clicked(self, name: str) -> None:
-        if name in PARAMETERS:
+        if name in parameters(self.session.snapshot.params):
             self.session.select(name)
 
     def _badge_clicked(self, index: int) -> None:

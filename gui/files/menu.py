@@ -29,6 +29,10 @@ def preset_titles() -> dict[str, str]:
         "cancelling": _tr("Cancelling paths: zero gradient, nonzero loss"),
         "diverging": _tr("Diverging learning rate"),
         "zeroed": _tr("A zeroed input: its path carries nothing"),
+        "relu_dead": _tr("ReLU: a dead path"),
+        "tanh": _tr("tanh"),
+        "biases": _tr("With biases"),
+        "classification": _tr("Classification (cross-entropy)"),
     }
 
 
