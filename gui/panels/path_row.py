@@ -92,7 +92,7 @@ class PathRow(QFrame):
                 "= {4} = <b>{5}</b></span>"
             ).format(color, self.index + 1, via, term, numbers, value, loss)
         if dead:
-            html += f"<br><span style='color:{color}'><i>{escape(dead)}</i></span>"
+            html += f"<br><span style='color:{color}'><i>{escape(dead, quote=False)}</i></span>"
         if html != self.label.text():
             self.label.setText(html)
         if (color, spotlit) != self._edge:
