@@ -197,3 +197,16 @@ def test_the_homework_diagram_draws_the_same_pixels_as_before():
     assert got.size() == want.size()
     diff = np.abs(_pixels(got) - _pixels(want)).max(axis=2)
     assert int((diff > 0).sum()) == 0, f"{int((diff > 0).sum())} pixels differ"
+
+
+def test_the_longest_conv_header_ends_before_the_head_column(win):
+    s, headers = win.session, win.scene.headers
+    s.load_scenario(preset("biases"))
+    s.network.set_activation("leaky_relu")
+    conv, head = headers[2], headers[3]
+    assert conv.text() == "Conv layer: z = window · w + b,  o = leaky_relu(z)"
+    assert conv.sceneBoundingRect().right() < head.sceneBoundingRect().left()
+    s.undo_stack.undo()
+    s.undo_stack.undo()  # back to the homework: its header in its own type
+    assert conv.text() == "Conv layer: z = window · w,  o = s(z)"
+    assert conv.font().pixelSize() == 17

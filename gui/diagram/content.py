@@ -55,6 +55,13 @@ def conv_header(p: Params) -> str:
     return text.replace("%1", " + b" if p.b is not None else "").replace("%2", SYMBOL[p.activation])
 
 
+def gradient_legend(p: Params) -> str:
+    """The legend's line on the gradients' style, naming the loss."""
+    if p.loss == "mse":
+        return _tr("∂ …: gradient ∂MSE/∂(node)")
+    return _tr("∂ …: gradient ∂%1/∂(node)").replace("%1", loss_symbol(p))
+
+
 LOSS_FORMULA = {"mse": "(yy − ŷ)²", "half_mse": "(yy − ŷ)² / 2", "bce_logits": "softplus(ŷ) − yy·ŷ"}
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from core.losses import LOSS_SYMBOL
 from core.model import CELLS, CONV_BIAS, HEAD, HEAD_BIAS, INPUTS, KERNEL, window
 from core.numfmt import fmt
 
@@ -92,7 +93,7 @@ def _walk(snap, step) -> Lighting:
     if step.kind == "dloss":
         factor = snap.forward.dloss_dyhat
         shown = "?" if "dMSE/dy_hat" in snap.concealed else fmt(factor)
-        out.labels["yhat_loss"] = (f"∂MSE/∂ŷ = {shown}", palette.WALK)
+        out.labels["yhat_loss"] = (f"∂{LOSS_SYMBOL[p.loss]}/∂ŷ = {shown}", palette.WALK)
     if step.cell is not None:
         out.window, out.window_color = step.cell, palette.WALK
     return out
@@ -118,7 +119,8 @@ def _label_path(out: Lighting, snap, k: int) -> None:
     hidden = snap.concealed
     for factor in path.factors:
         if factor.kind == "dloss_dyhat":
-            text = f"∂MSE/∂ŷ = {'?' if 'dMSE/dy_hat' in hidden else fmt(factor.value)}"
+            loss = LOSS_SYMBOL[snap.params.loss]
+            text = f"∂{loss}/∂ŷ = {'?' if 'dMSE/dy_hat' in hidden else fmt(factor.value)}"
         else:  # the symbol is in the narration and the formula; the edge says what it equals
             text = f"{factor.equals} = {'?' if factor.equals in hidden else fmt(factor.value)}"
         out.labels[keys[factor.kind]] = (text, color)

@@ -7,7 +7,7 @@ item what to show. Hover text is computed when asked for, not on every change.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPen, QTransform
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen, QTransform
 from PySide6.QtWidgets import (
     QGraphicsRectItem,
     QGraphicsScene,
@@ -20,7 +20,7 @@ from core.model import CELLS, CONV_BIAS, EDITABLE, HEAD, HEAD_BIAS, TARGET, para
 from ..look.theme import THEMES, Theme
 from ..state.session import Session, Snapshot
 from . import layout
-from .content import conv_header, loss_title, node_lines, tooltip
+from .content import conv_header, gradient_legend, loss_title, node_lines, tooltip
 from .edges import BASE_INK, BadgeItem, EdgeItem, EdgeLabel
 from .editable import EditableItem
 from .items import NodeItem
@@ -28,6 +28,7 @@ from .legend import add_headers, add_legend
 from .lighting import BASE, HEAD_BIAS_BADGE, bias_edge, plan
 
 WHEEL_COMMIT_MS = 450
+HEADER_PX = 17  # the column headers' type (gui.diagram.legend)
 
 
 def _tr(text: str) -> str:
@@ -109,6 +110,7 @@ class DiagramScene(QGraphicsScene):
         self.addItem(self.window_item)
         self.headers = add_headers(self)
         self.legend = add_legend(self)
+        self.legend_gradient = self.legend[-2]  # "∂ …: gradient ∂MSE/∂(node)"
         self._network: tuple[str, str, bool, bool] | None = None
 
     def _add_bias_links(self) -> None:
@@ -149,13 +151,27 @@ class DiagramScene(QGraphicsScene):
             self.nodes[name].setVisible(p.has(name))
         self.setSceneRect(layout.SCENE if p.b is None else layout.SCENE_WITH_B)
 
+    def _set_header(self, item: QGraphicsSimpleTextItem, text: str) -> None:
+        """Set the conv column's header, its type smaller where it would reach "Head"."""
+        room = layout.HEAD_X + 26 - layout.CONV_X - 14
+        font = QFont(item.font())
+        font.setPixelSize(HEADER_PX)
+        while QFontMetricsF(font).horizontalAdvance(text) > room and font.pixelSize() > 11:
+            font.setPixelSize(font.pixelSize() - 1)
+        if font != item.font():
+            item.setFont(font)
+        item.setText(text)
+
     def show_snapshot(self, snap: Snapshot) -> None:
         self._show_network(snap)
         p = snap.params
         header = conv_header(p)  # asked every time: a language switch retitles it too
         if self.headers[2].text() != header:
-            self.headers[2].setText(header)
+            self._set_header(self.headers[2], header)
         self.nodes["MSE"].set_title(loss_title(p))
+        legend = gradient_legend(p)
+        if self.legend_gradient.text() != legend:
+            self.legend_gradient.setText(legend)
         for name, item in self.nodes.items():
             if not p.has(name) and name in (CONV_BIAS, HEAD_BIAS):
                 continue

@@ -582,6 +582,10 @@ double-click or Enter to type.</source>
       <translation>線寬 ∝ |項|</translation>
     </message>
     <message>
+      <source>∂ …: gradient ∂%1/∂(node)</source>
+      <translation>∂ …：梯度 ∂%1/∂(節點)</translation>
+    </message>
+    <message>
       <source>∂ …: gradient ∂MSE/∂(node)</source>
       <translation>∂ …：梯度 ∂MSE/∂(節點)</translation>
     </message>
