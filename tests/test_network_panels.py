@@ -124,3 +124,18 @@ def test_the_values_panel_has_a_row_for_each_bias_present(win):
     s.undo_stack.undo()
     s.undo_stack.undo()
     assert model.rowCount() == n
+
+
+def test_the_descend_on_list_offers_each_bias_present(win):
+    s, combo = win.session, win.descent_controls.param
+    modes = lambda: [combo.itemData(i) for i in range(combo.count())]  # noqa: E731
+    assert "b" not in modes() and "c" not in modes()
+    s.load_scenario(preset("biases"))
+    assert "b" in modes() and "c" in modes()
+    combo.setCurrentIndex(combo.findData("c"))  # as a person picks it
+    assert s.snapshot.settings.mode == "c" and s.snapshot.run.param == "c"
+    s.descent.step()
+    assert s.snapshot.params.c != 0.3 and s.snapshot.params.b == -0.5
+    s.network.set_bias("c", False)  # descent on c goes back to w11 with c gone
+    assert s.snapshot.settings.mode == "w11"
+    assert "c" not in modes() and combo.currentData() == "w11"

@@ -411,6 +411,14 @@ Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
       <translation>停止於 </translation>
     </message>
     <message>
+      <source>the conv bias b</source>
+      <translation>捲積偏差 b</translation>
+    </message>
+    <message>
+      <source>the head bias c</source>
+      <translation>輸出偏差 c</translation>
+    </message>
+    <message>
       <source>the selected parameter</source>
       <translation>選取的參數</translation>
     </message>
