@@ -22,6 +22,7 @@ from .actions import Keys, make_action, set_texts
 from .descent.controls import DescentControls
 from .descent.panel import DescentPanel
 from .diagram import DiagramScene, DiagramView
+from .diagram.network_menu import NetworkMenu
 from .diagram.values import ValuesPanel
 from .files.autosave import Autosave
 from .files.menu import FileMenu
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
         )
         self.file_menu = FileMenu(self, session, self.export_views)
         self.autosave = Autosave(session, self.file_menu.files, self.say)
+        self.network_menu = NetworkMenu(self, session, self.say)
         self.language_menu = LanguageMenu(self, session, self.file_menu.retitle)
         settings.report_to(self.say)
         self.field_keys = FieldKeys(self)
@@ -136,6 +138,7 @@ class MainWindow(QMainWindow):
             self.panel_cycling,
             self.file_menu,
             self.language_menu,
+            self.network_menu,
             self.scene,
         ]
         self.retranslate()

@@ -101,7 +101,11 @@ def everything_clipped(window) -> list[str]:
     for plot in plots:
         out += clipped(plot, plot_parts(plot), window)
     view = window.view
-    nodes = {name: node.sceneBoundingRect() for name, node in window.scene.nodes.items()}
+    nodes = {  # a bias node the network lacks is not drawn
+        name: node.sceneBoundingRect()
+        for name, node in window.scene.nodes.items()
+        if node.isVisible()
+    }
     out += clipped(view, nodes, window)
     return out
 

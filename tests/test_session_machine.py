@@ -50,11 +50,18 @@ class SessionMachine(RuleBasedStateMachine):
     def text(self) -> str:
         return dumps(self.session.scenario())
 
+    def fit(self, name: str, value: float) -> float:
+        """``value`` as the network on show takes it: a cross-entropy target is a probability
+        (the refusal of one outside [0, 1] is tested in tests/test_network_menu.py)."""
+        if name == "yy" and self.session.snapshot.params.loss == "bce_logits":
+            return min(1.0, max(0.0, value))
+        return value
+
     # -- values -----------------------------------------------------------------------------
     @rule(name=names, value=values)
     def type_a_value(self, name: str, value: float) -> None:
         """A person types a number into a value node and presses Enter."""
-        self.session.set_value(name, value)
+        self.session.set_value(name, self.fit(name, value))
 
     @rule(name=names, value=refused_values)
     def type_a_refused_value(self, name: str, value: float) -> None:
@@ -72,12 +79,12 @@ class SessionMachine(RuleBasedStateMachine):
         self.wheel_settles()
         before, index = self.text(), self.stack.index()
         for value in scrubbed:
-            self.session.preview_value(name, value)
+            self.session.preview_value(name, self.fit(name, value))
         if end is None:
             self.session.cancel_preview()
             assert (self.text(), self.stack.index()) == (before, index)
         else:
-            self.session.set_value(name, end)
+            self.session.set_value(name, self.fit(name, end))
             assert self.stack.index() - index == (self.text() != before)
 
     @rule(first=names, second=names, turned=values, typed=values)
@@ -85,9 +92,9 @@ class SessionMachine(RuleBasedStateMachine):
         """A person turns the wheel on one value and types into another before it commits."""
         self.wheel_settles()
         before, index = self.text(), self.stack.index()
-        self.session.preview_value(first, turned)
+        self.session.preview_value(first, self.fit(first, turned))
         wheeled = self.text()
-        self.session.set_value(second, typed)
+        self.session.set_value(second, self.fit(second, typed))
         after = self.text()
         one = first == second  # then the typed value ends the turn, in the turn's entry
         entries = (after != before) if one else (wheeled != before) + (after != wheeled)
@@ -103,7 +110,7 @@ class SessionMachine(RuleBasedStateMachine):
         """A person turns the wheel; it commits after a pause, whatever she presses meanwhile."""
         if self.wheeling != name:
             self.wheel_settles()  # the diagram commits a turn on another value first
-        self.session.preview_value(name, value)
+        self.session.preview_value(name, self.fit(name, value))
         self.wheeling = name
 
     @rule()

@@ -1,5 +1,5 @@
-"""The window opens every variant's scenario and computes with its network (it shows no bias
-node yet: a file that selects a bias opens on w11)."""
+"""The window opens every variant's scenario and computes with its network; a file that selects
+a bias, or descends on one, opens on it (the diagram has a node for each bias)."""
 
 from __future__ import annotations
 
@@ -23,10 +23,11 @@ def test_the_window_opens_each_new_preset_with_its_network(win, name):
     assert win.session.scenario().params == s.params  # Save writes the same network
 
 
-def test_a_file_that_selects_a_bias_opens_on_w11_and_keeps_its_network(win):
+def test_a_file_that_selects_a_bias_opens_on_it_and_keeps_its_network(win):
     data = json.loads((PRESETS / "biases.json").read_text())
     data |= {"selected": "b", "descent": {"mode": "c", "step": 3}}
     win.session.load_scenario(loads(json.dumps(data)))
     snap = win.session.snapshot
-    assert (snap.selected, snap.settings.mode) == ("w11", "w11")
-    assert (snap.params.b, snap.params.c) == (-0.5, 0.3)
+    assert (snap.selected, snap.settings.mode, snap.step) == ("b", "c", 3)
+    assert (snap.start.b, snap.start.c) == (-0.5, 0.3)
+    assert snap.params.b == -0.5 and snap.params.c != 0.3  # three steps of descent on c

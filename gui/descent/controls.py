@@ -279,6 +279,15 @@ class DescentControls(QObject):
             self.bubble.hide()
             self.session.descent.set_stop_rule(tol=tol, use_tol=settings.use_tol)
 
+    def _bias_modes(self, snap: Snapshot) -> None:
+        """Offer descent on each bias the network has (and only on those)."""
+        for name, text in (("b", self.tr("the conv bias b")), ("c", self.tr("the head bias c"))):
+            index = self.param.findData(name)
+            if snap.params.has(name) and index < 0:
+                self.param.addItem(text, name)
+            elif not snap.params.has(name) and index >= 0:
+                self.param.removeItem(index)
+
     def show_state(self, snap: Snapshot) -> None:
         d = snap.descent
         playing = d.playing
@@ -305,6 +314,7 @@ class DescentControls(QObject):
         if not self.tol_box.hasFocus():
             self.tol_box.setText(fmt(snap.settings.tol))
         with QSignalBlocker(self.param):
+            self._bias_modes(snap)
             self.param.setCurrentIndex(max(0, self.param.findData(d.mode)))
         with QSignalBlocker(self.log):
             self.log.setChecked(snap.log_scale)

@@ -29,7 +29,7 @@ class EdgeItem(QGraphicsPathItem):
         super().__init__()
         self.setZValue(z)
         self._ends = (QPointF(), QPointF())
-        self._style = ("", 0.0, False)
+        self._style: tuple[str, float, bool] | tuple[str, float, bool, bool] = ("", 0.0, False)
         self.set_ends(a, b)
         self.set_style(BASE_INK, 2.0)
 
@@ -41,18 +41,30 @@ class EdgeItem(QGraphicsPathItem):
     def ends(self) -> tuple[QPointF, QPointF]:
         return self._ends
 
-    def set_style(self, color: str, width: float, dashed: bool = False) -> None:
-        if (color, width, dashed) == self._style:
+    def set_style(
+        self, color: str, width: float, dashed: bool = False, dotted: bool = False
+    ) -> None:
+        """Draw in ``color`` and ``width``: dashed (the other factor) or dotted (a dead path)."""
+        style = (color, width, dashed, True) if dotted else (color, width, dashed)
+        if style == self._style:
             return
-        self._style = (color, width, dashed)
+        self._style = style
         pen = QPen(QColor(color), width)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        if dashed:
+        if dotted:
+            pen.setStyle(Qt.PenStyle.DotLine)
+        elif dashed:
             pen.setStyle(Qt.PenStyle.DashLine)
         self.setPen(pen)
 
     def style(self) -> tuple[str, float, bool]:
-        return self._style
+        """Colour, width and dashed: as :meth:`set_style` was given them."""
+        color, width, dashed = self._style[:3]
+        return color, width, dashed
+
+    def dotted(self) -> bool:
+        """Whether the edge is drawn dotted: a dead path."""
+        return len(self._style) == 4
 
 
 class BadgeItem(QGraphicsObject):

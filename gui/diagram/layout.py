@@ -11,6 +11,8 @@ from PySide6.QtCore import QPointF, QRectF
 from core.model import CELLS, HEAD, INPUTS, KERNEL
 
 SCENE = QRectF(0, 0, 1440, 616)
+#: With a conv bias the diagram grows a row at the bottom for its node; the rest stays put.
+SCENE_WITH_B = QRectF(0, 0, 1440, 704)
 
 INPUT_ORIGIN = QPointF(16, 74)
 INPUT_CELL = (104, 76)
@@ -28,6 +30,11 @@ YHAT = QRectF(1040, 256, 160, 112)
 TARGET = QRectF(1040, 420, 160, 88)
 LOSS = QRectF(1250, 256, 160, 112)
 LEGEND = QPointF(1226, 410)
+#: The conv bias sits under the filter and fans out to the four cells; the head bias sits
+#: above y_hat and feeds it straight down, its path's badge on that link.
+CONV_BIAS = QRectF(196, 612, 124, 80)
+HEAD_BIAS = QRectF(1120, 104, 120, 80)
+HEAD_BIAS_BADGE = QPointF(HEAD_BIAS.center().x(), (HEAD_BIAS.bottom() + YHAT.top()) / 2)
 
 # A path's badge sits BADGE_GAP right of its conv cell, its disc's centre level with the link;
 # its number starts BADGE_TEXT past that centre and must end HEAD_CLEAR short of the head box.
@@ -62,7 +69,7 @@ def head_rect(name: str) -> QRectF:
 
 
 def rect_of(name: str) -> QRectF:
-    """The rectangle of any node: an input, a kernel or head weight, ``z00``.., y_hat, yy, MSE."""
+    """The rectangle of any node: an input, a weight, a bias, ``z00``.., y_hat, yy, MSE."""
     if name in INPUTS:
         return input_rect(name)
     if name in KERNEL:
@@ -71,7 +78,7 @@ def rect_of(name: str) -> QRectF:
         return head_rect(name)
     if name.startswith("z") and name[1:] in CELLS:
         return conv_rect(CELLS.index(name[1:]))
-    return {"y_hat": YHAT, "yy": TARGET, "MSE": LOSS}[name]
+    return {"y_hat": YHAT, "yy": TARGET, "MSE": LOSS, "b": CONV_BIAS, "c": HEAD_BIAS}[name]
 
 
 def window_rect(cell: int) -> QRectF:

@@ -7,7 +7,7 @@ item what to show. Hover text is computed when asked for, not on every change.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPen, QTransform
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen, QTransform
 from PySide6.QtWidgets import (
     QGraphicsRectItem,
     QGraphicsScene,
@@ -15,20 +15,21 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
-from core.model import CELLS, EDITABLE, HEAD, PARAMETERS, TARGET, window
+from core.model import CELLS, CONV_BIAS, EDITABLE, HEAD, HEAD_BIAS, TARGET, parameters, window
 
 from ..look.theme import THEMES, Theme
 from ..state.session import Session, Snapshot
 from . import layout
-from .content import node_lines, tooltip
+from .content import conv_header, gradient_legend, loss_title, node_lines, tooltip
 from .edges import BASE_INK, BadgeItem, EdgeItem, EdgeLabel
 from .editable import EditableItem
 from .items import NodeItem
 from .legend import add_headers, add_legend
 from .legend import retranslate as retranslate_captions
-from .lighting import BASE, plan
+from .lighting import BASE, HEAD_BIAS_BADGE, bias_edge, plan
 
 WHEEL_COMMIT_MS = 450
+HEADER_PX = 17  # the column headers' type (gui.diagram.legend)
 
 
 class DiagramScene(QGraphicsScene):
@@ -56,7 +57,7 @@ class DiagramScene(QGraphicsScene):
 
     # -- construction ---------------------------------------------------------------------
     def _build(self) -> None:
-        for name in EDITABLE:
+        for name in (*EDITABLE, CONV_BIAS, HEAD_BIAS):
             item = EditableItem(name, layout.rect_of(name))
             item.clicked.connect(self._clicked)
             item.edit_requested.connect(self.edit_requested)
@@ -82,6 +83,7 @@ class DiagramScene(QGraphicsScene):
             badge.clicked.connect(self._badge_clicked)
             self.addItem(badge)
             self.badges[c] = badge
+        self._add_bias_links()
         loss_in = self.nodes["MSE"].anchor("left")
         self._add_edge("yhat_loss", self.nodes["y_hat"].anchor("right"), loss_in)
         target = self.nodes[TARGET]
@@ -97,6 +99,9 @@ class DiagramScene(QGraphicsScene):
         self.addItem(self.window_item)
         self.headers = add_headers(self)
         self.legend = add_legend(self)
+        self.legend_gradient = self.legend[-2]  # "∂ …: gradient ∂MSE/∂(node)"
+        self._network: tuple[str, str, bool, bool] | None = None
+
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -109,9 +114,27 @@ class DiagramScene(QGraphicsScene):
             )
             self.nodes[f"z{cell}"].set_title(title.replace("%2", a[0]).replace("%3", a[3]))
         self.nodes["yy"].set_title(QCoreApplication.translate("Diagram", "target yy"))
+        self.nodes[CONV_BIAS].set_title(QCoreApplication.translate("Diagram", "conv bias b"))
+        self.nodes[HEAD_BIAS].set_title(QCoreApplication.translate("Diagram", "head bias c"))
         self.nodes["y_hat"].set_title(QCoreApplication.translate("Diagram", "prediction ŷ"))
         self.nodes["MSE"].set_title(QCoreApplication.translate("Diagram", "loss MSE"))
         retranslate_captions(self.headers + self.legend)
+
+    def _add_bias_links(self) -> None:
+        """The conv bias's links into the four cells, the head bias's into y_hat (each drawn
+        only while the network has that bias) and the badge of the head bias's path."""
+        b = self.nodes[CONV_BIAS].anchor("right")
+        for c in range(4):
+            self._add_edge(bias_edge(c), b, self.nodes[f"z{CELLS[c]}"].anchor("left"), z=-0.7)
+        c_rect = layout.HEAD_BIAS
+        below = QPointF(c_rect.center().x(), c_rect.bottom())
+        self._add_edge("cbias", below, QPointF(below.x(), layout.YHAT.top()))
+        badge = BadgeItem(HEAD_BIAS_BADGE)
+        badge.setPos(layout.HEAD_BIAS_BADGE + QPointF(20, 0))
+        badge.setVisible(False)
+        badge.clicked.connect(self._badge_clicked)
+        self.addItem(badge)
+        self.badges[HEAD_BIAS_BADGE] = badge
 
     def _add_node(self, item: NodeItem) -> None:
         self.addItem(item)
@@ -124,8 +147,41 @@ class DiagramScene(QGraphicsScene):
         return edge
 
     # -- state -> items -----------------------------------------------------------------
+    def _show_network(self, snap: Snapshot) -> None:
+        """Show the bias nodes the network has, its conv header and its loss's title."""
+        p = snap.params
+        network = (p.activation, p.loss, p.b is not None, p.c is not None)
+        if network == self._network:
+            return
+        self._network = network
+        for name in (CONV_BIAS, HEAD_BIAS):
+            self.nodes[name].setVisible(p.has(name))
+        self.setSceneRect(layout.SCENE if p.b is None else layout.SCENE_WITH_B)
+
+    def _set_header(self, item: QGraphicsSimpleTextItem, text: str) -> None:
+        """Set the conv column's header, its type smaller where it would reach "Head"."""
+        room = layout.HEAD_X + 26 - layout.CONV_X - 14
+        font = QFont(item.font())
+        font.setPixelSize(HEADER_PX)
+        while QFontMetricsF(font).horizontalAdvance(text) > room and font.pixelSize() > 11:
+            font.setPixelSize(font.pixelSize() - 1)
+        if font != item.font():
+            item.setFont(font)
+        item.setText(text)
+
     def show_snapshot(self, snap: Snapshot) -> None:
+        self._show_network(snap)
+        p = snap.params
+        header = conv_header(p)  # asked every time: a language switch retitles it too
+        if self.headers[2].text() != header:
+            self._set_header(self.headers[2], header)
+        self.nodes["MSE"].set_title(loss_title(p))
+        legend = gradient_legend(p)
+        if self.legend_gradient.text() != legend:
+            self.legend_gradient.setText(legend)
         for name, item in self.nodes.items():
+            if not p.has(name) and name in (CONV_BIAS, HEAD_BIAS):
+                continue
             if isinstance(item, EditableItem):
                 item.set_value(snap.value(name))
             item.set_lines(node_lines(snap, name))
@@ -134,6 +190,11 @@ class DiagramScene(QGraphicsScene):
             item.set_emphasis(light.nodes.get(name, BASE))
         for key, edge in self.edges.items():
             style = light.edges.get(key)
+            if key.startswith("bias") or key == "cbias":  # only while the network has the bias
+                present = p.has(CONV_BIAS if key.startswith("bias") else HEAD_BIAS)
+                edge.setVisible(present)
+                if not present:
+                    continue
             if key.startswith(("kern", "inp")):  # path edges: shown only when lit
                 edge.setVisible(style is not None)
                 if style is None:
@@ -143,7 +204,9 @@ class DiagramScene(QGraphicsScene):
             if style is None:
                 edge.set_style(t.edge if t.name != "light" else BASE_INK, 2.0 * t.stroke)
             else:
-                edge.set_style(t.color(style.color), style.width * t.stroke, style.dashed)
+                edge.set_style(
+                    t.color(style.color), style.width * t.stroke, style.dashed, style.dotted
+                )
         for c, badge in self.badges.items():
             content = light.badges.get(c)
             badge.setVisible(content is not None)
@@ -186,7 +249,7 @@ class DiagramScene(QGraphicsScene):
 
     # -- gestures -> session verbs --------------------------------------------------------------
     def _clicked(self, name: str) -> None:
-        if name in PARAMETERS:
+        if name in parameters(self.session.snapshot.params):
             self.session.select(name)
 
     def _badge_clicked(self, index: int) -> None:

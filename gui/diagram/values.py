@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.model import EDITABLE, PARAMETERS
+from core.model import editable, parameters
 from core.numfmt import fmt
 from core.parse import ParseError, parse_number
 
@@ -38,7 +38,7 @@ from ..look.labels import wrapped
 from ..state.session import Session, Snapshot
 from ..support.announce import announce
 from ..support.behind import behind_a_tab
-from .values_text import ROWS, kind, path_sentences, sentence, shown
+from .values_text import kind, path_sentences, rows, sentence, shown
 
 NAME, WHAT, VALUE, GRADIENT = range(4)
 STEPS_SHOWN = 6  # the step on show and five before it
@@ -58,6 +58,7 @@ class ValuesModel(QAbstractTableModel):
         self._rows: list[tuple[str, str, str, str, str]] = []
         self._pending: Snapshot | None = None  # the rows are made from it when first read
         self._made: Snapshot | None = None  # the snapshot the rows show
+        self.names = rows(session.snapshot.params)  # a bias adds its row
         self.show(session.snapshot)
 
     def show(self, snap: Snapshot, notify: bool = True) -> None:
@@ -66,13 +67,19 @@ class ValuesModel(QAbstractTableModel):
         its table would measure every cell on each edit); :meth:`notify` catches up."""
         if snap is self._pending or (self._pending is None and snap is self._made):
             return
+        names = rows(snap.params)
+        if names != self.names:  # another network: rows come or go
+            self.beginResetModel()
+            self.names, self._pending = names, snap
+            self.endResetModel()
+            return
         self._pending = snap
         if notify:
             self.notify()
 
     def notify(self) -> None:
         """Tell the views every row may have changed."""
-        self.dataChanged.emit(self.index(0, 0), self.index(len(ROWS) - 1, GRADIENT))
+        self.dataChanged.emit(self.index(0, 0), self.index(len(self.names) - 1, GRADIENT))
 
     def retranslate(self) -> None:
         """Make the rows again from the snapshot they show, in the new language."""
@@ -85,12 +92,12 @@ class ValuesModel(QAbstractTableModel):
         snap = self._pending
         if snap is not None:
             self._pending = None
-            self._rows = [(n, kind(n), *shown(snap, n), sentence(snap, n)) for n in ROWS]
+            self._rows = [(n, kind(n), *shown(snap, n), sentence(snap, n)) for n in self.names]
             self._made = snap
         return self._rows[i]
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(ROWS)
+        return 0 if parent.isValid() else len(self.names)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 4
@@ -122,13 +129,15 @@ class ValuesModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == VALUE and ROWS[index.row()] in EDITABLE:
+        names = editable(self.session.snapshot.params)
+        if index.column() == VALUE and self.names[index.row()] in names:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
     def setData(self, index: Index, value, role=Role.EditRole) -> bool:
-        name = ROWS[index.row()]
-        if role != Role.EditRole or index.column() != VALUE or name not in EDITABLE:
+        name = self.names[index.row()]
+        names = editable(self.session.snapshot.params)
+        if role != Role.EditRole or index.column() != VALUE or name not in names:
             return False
         try:
             number = parse_number(str(value))
@@ -226,7 +235,7 @@ class ValuesPanel(QWidget):
         if [self.paths.item(i).text() for i in range(self.paths.count())] != sentences:
             self.paths.clear()
             self.paths.addItems(sentences)
-        row = ROWS.index(snap.selected)
+        row = self.model.names.index(snap.selected)
         if self.table.currentIndex().row() != row:
             blocker = self.table.selectionModel().blockSignals(True)
             self.table.setCurrentIndex(self.model.index(row, VALUE))
@@ -279,8 +288,9 @@ class ValuesPanel(QWidget):
                 self.steps.setItem(r, c, item)
 
     def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        name = ROWS[current.row()] if current.isValid() else None
-        if name in PARAMETERS and name != self.session.snapshot.selected:
+        name = self.model.names[current.row()] if current.isValid() else None
+        snap = self.session.snapshot
+        if name in parameters(snap.params) and name != snap.selected:
             self.session.select(name)
 
     def _refused(self, name: str, why: str) -> None:

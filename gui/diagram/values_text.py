@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from core.model import CELLS, HEAD, INPUTS, KERNEL, TARGET
+from core.model import CELLS, CONV_BIAS, HEAD, HEAD_BIAS, INPUTS, KERNEL, TARGET, Params
 from core.numfmt import fmt
 from core.quiz import DLOSS
 
@@ -14,6 +14,16 @@ from .content import node_lines
 
 #: Every value of the network in the diagram's order, left to right, top to bottom.
 ROWS = (*INPUTS, *KERNEL, *(f"z{c}" for c in CELLS), *HEAD, "y_hat", TARGET, "MSE")
+
+
+def rows(p: Params) -> tuple[str, ...]:
+    """The rows of ``p``'s network: :data:`ROWS`, the conv bias after the kernel and the head
+    bias after the head where they exist."""
+    if p.b is None and p.c is None:
+        return ROWS
+    b = (CONV_BIAS,) if p.b is not None else ()
+    c = (HEAD_BIAS,) if p.c is not None else ()
+    return (*INPUTS, *KERNEL, *b, *(f"z{k}" for k in CELLS), *HEAD, *c, "y_hat", TARGET, "MSE")
 
 
 def kind(name: str) -> str:
@@ -26,6 +36,10 @@ def kind(name: str) -> str:
         return QCoreApplication.translate("ValuesText", "head weight")
     if name == TARGET:
         return QCoreApplication.translate("ValuesText", "target")
+    if name == CONV_BIAS:
+        return QCoreApplication.translate("ValuesText", "conv bias")
+    if name == HEAD_BIAS:
+        return QCoreApplication.translate("ValuesText", "head bias")
     if name == "y_hat":
         return QCoreApplication.translate("ValuesText", "prediction")
     if name == "MSE":
@@ -71,11 +85,16 @@ def path_sentences(snap: Snapshot) -> list[str]:
         common = "?" if DLOSS in concealed else fmt(path.factors[0].value)
         result = "?" if hidden else fmt(path.value)
         terms.append(result)
-        out.append(
-            QCoreApplication.translate(
+        if path.cell is None:
+            text = QCoreApplication.translate(
+                "ValuesText", "Path %1 into %2 via y_hat: %4 times dMSE/dy_hat %5 equals %6"
+            )
+        else:
+            text = QCoreApplication.translate(
                 "ValuesText", "Path %1 into %2 via z%3: %4 times dMSE/dy_hat %5 equals %6"
             )
-            .replace("%1", str(k + 1))
+        out.append(
+            text.replace("%1", str(k + 1))
             .replace("%2", name)
             .replace("%3", path.via.removeprefix("z"))
             .replace("%4", QCoreApplication.translate("ValuesText", " times ").join(factors))

@@ -11,7 +11,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
-from core.model import EDITABLE
+from core.model import editable
 
 from .editor import InlineEditor
 from .lighting import BASE, plan
@@ -58,6 +58,7 @@ class DiagramView(QGraphicsView):
         scene.edit_requested.connect(self.editor.open)
         scene.refused.connect(self.editor.show_refusal)
         scene.session.state_changed.connect(self._follow)
+        scene.sceneRectChanged.connect(lambda _rect: self._apply())  # a bias row came or went
 
     def set_keep_focus(self, on: bool) -> None:
         """Presenter mode: zoom in no further than keeps the focus whole, without scroll bars."""
@@ -131,7 +132,8 @@ class DiagramView(QGraphicsView):
 
     def focusNextPrevChild(self, next: bool) -> bool:
         """Tab and Shift+Tab walk the editable values in the homework's order."""
-        order = [self._diagram.nodes[name] for name in EDITABLE]
+        names = editable(self._diagram.session.snapshot.params)
+        order = [self._diagram.nodes[name] for name in names]
         current = self._diagram.focusItem()
         k = order.index(current) + (1 if next else -1) if current in order else (0 if next else -1)
         if not 0 <= k < len(order) and current in order:

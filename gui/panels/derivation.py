@@ -314,7 +314,8 @@ class DerivationPanel(QWidget):
             mine = item.role in step.section and (
                 step.path is None or item.path is None or item.path == step.path
             )
-            color = sign_hex(bracket(ps[item.path])) if item.path is not None else WALK
+            known = item.path is not None and item.path < len(ps)  # rows of an older build
+            color = sign_hex(bracket(ps[item.path])) if known else WALK
             accent = self._theme.color(color)
             view.set_state("highlight" if mine else "dim", accent)
             if mine and first is None:

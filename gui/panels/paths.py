@@ -11,123 +11,34 @@ their colours from the widget palette, so the dark and high-contrast themes draw
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from core.descent import central_difference, relative_error
+from core.losses import COMMON, LOSS_SYMBOL
 from core.model import CELLS, Params
 from core.numfmt import fmt
 from core.numfmt import fmt_operand as op
 
 from ..look import palette
 from ..look.labels import scroll_body, wrapped
-from ..look.theme import THEMES
 from ..state.session import Session, Snapshot
+from .path_row import PathRow, ink, sized
+
+__all__ = ["PathRow", "PathsPanel", "ink"]
 
 GRADIENT_SCALE = 1.6  # the gradient's type, relative to the panel's body text
 CAPTION_SCALE = 0.9  # the captions' type
 LEAST_FIT = 0.7  # the smallest part of its given type the panel shrinks to, to fit its height
 WIDE = 760  # a panel at least this wide shows its path cards two by two
 FIT_STEP = 0.95  # each try at fitting sets the type this much smaller
-
-
-def ink(widget: QWidget, hex_color: str) -> str:
-    """``hex_color`` as the theme whose ground the widget's palette has draws it (brighter on a
-    dark ground); on a ground no theme has, the dark theme's when it is dark."""
-    base = widget.palette().color(QPalette.ColorRole.Base)
-    for theme in THEMES.values():
-        if theme.name != "light" and QColor(theme.base) == base:
-            return theme.color(hex_color)
-    return THEMES["dark"].color(hex_color) if base.lightness() < 128 else hex_color
-
-
-def card_edge(pal: QPalette) -> QColor:
-    """Half way from the ground to the text: a card's edge stands out (>= 3:1) in every theme."""
-    text, base = pal.color(QPalette.ColorRole.Text), pal.color(QPalette.ColorRole.Base)
-    return QColor(
-        (text.red() + base.red()) // 2,
-        (text.green() + base.green()) // 2,
-        (text.blue() + base.blue()) // 2,
-    )
-
-
-def sized(label: QLabel, base: QFont, scale: float, bold: bool = False) -> None:
-    font = QFont(base)
-    font.setPointSizeF(base.pointSizeF() * scale)
-    font.setBold(bold)
-    label.setFont(font)
-
-
-class PathRow(QFrame):
-    """One path's term on a card, coloured by its sign; a click spotlights it."""
-
-    clicked = Signal(int)
-
-    def __init__(self, index: int, parent=None):
-        super().__init__(parent)
-        self.index = index
-        self.label = wrapped(rich=True)
-        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 3, 8, 3)
-        layout.addWidget(self.label)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self._edge = ("", False)
-        self.retranslate()
-
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-
-    def retranslate(self) -> None:
-        self.setToolTip(
-            self.tr("Click to show this path alone (key {0}); click again for all").format(
-                self.index + 1
-            )
-        )
-
-    def show_path(self, path, factors: list[str], value: str, color: str, spotlit: bool) -> None:
-        """``factors``: each factor's number after dMSE/dy_hat (or ``?``), ``value`` the term."""
-        html = self.tr(
-            "<span style='color:{0}'><b>{1}</b> via z{2}: {3} · ∂MSE/∂ŷ<br>"
-            "= {4} = <b>{5}</b></span>"
-        ).format(
-            color,
-            self.index + 1,
-            CELLS[path.cell],
-            path.term.replace(" * ", " · "),
-            " × ".join(factors),
-            value,
-        )
-        if html != self.label.text():
-            self.label.setText(html)
-        if (color, spotlit) != self._edge:
-            self._edge = (color, spotlit)
-            self.update()
-
-    def paintEvent(self, event) -> None:
-        """The card: the palette's base colour, edged in the path's colour when spotlit."""
-        color, spotlit = self._edge
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        width = 3.0 if spotlit else 1.0
-        painter.setPen(QPen(QColor(color) if spotlit else card_edge(self.palette()), width))
-        painter.setBrush(self.palette().color(QPalette.ColorRole.Base))
-        half = width / 2
-        painter.drawRoundedRect(QRectF(self.rect()).adjusted(half, half, -half, -half), 6, 6)
-
-    def mouseReleaseEvent(self, event) -> None:
-        self.clicked.emit(self.index)
 
 
 class PathsPanel(QWidget):
@@ -268,8 +179,10 @@ class PathsPanel(QWidget):
             plain = self.palette().color(QPalette.ColorRole.WindowText).name()
             return plain if key in hidden else ink(self, palette.sign_hex(value))
 
+        p = snap.params
+        big_l = LOSS_SYMBOL[p.loss]
         self.gradient.setText(
-            f"∂MSE/∂{name} = <span style='color:{signed(grad, 'grad')}'>"
+            f"∂{big_l}/∂{name} = <span style='color:{signed(grad, 'grad')}'>"
             f"{num('grad', grad, 6)}</span>"
         )
         self.gradient.setToolTip(self.tr("The gradient: the sum of the path terms below"))
@@ -280,24 +193,36 @@ class PathsPanel(QWidget):
         for k, row in enumerate(self.rows):
             row.setVisible(k < len(ps))
             if k < len(ps):
-                p = ps[k]
-                factors = ["?" if fa.equals in hidden else op(fa.value) for fa in p.factors[1:]] + [
-                    "?" if "dMSE/dy_hat" in hidden else op(p.factors[0].value)
-                ]
-                color = signed(p.value, f"path{k}")
-                row.show_path(p, factors, num(f"path{k}", p.value), color, snap.path == k)
+                path = ps[k]
+                factors = [
+                    "?" if fa.equals in hidden else op(fa.value) for fa in path.factors[1:]
+                ] + ["?" if "dMSE/dy_hat" in hidden else op(path.factors[0].value)]
+                color = signed(path.value, f"path{k}")
+                term = num(f"path{k}", path.value)
+                dead = self.dead_text(snap, path.cell) if path.dead else ""
+                row.show_path(path, factors, term, color, snap.path == k, big_l, dead)
         common = ps[0].factors[0].value
-        self.common.setText(
-            self.tr("Common factor of every term: ∂MSE/∂ŷ = −2(yy − ŷ) = <b>{0}</b>").format(
-                num("dMSE/dy_hat", common)
-            )
-        )
+        if p.loss == "mse":
+            text = self.tr("Common factor of every term: ∂MSE/∂ŷ = −2(yy − ŷ) = <b>{0}</b>")
+            self.common.setText(text.format(num("dMSE/dy_hat", common)))
+        else:
+            formula = COMMON[p.loss].replace("y_hat", "ŷ").replace("-", "−")
+            text = self.tr("Common factor of every term: ∂{0}/∂ŷ = {1} = <b>{2}</b>")
+            self.common.setText(text.format(big_l, formula, num("dMSE/dy_hat", common)))
         self.nudge.setEnabled("grad" not in hidden)  # its result would print the gradient
         self._refit.start()  # longer numbers may need a line more
         if self._checked != (snap.params, name) or "grad" in hidden:
             self._checked = None
             self.nudge_result.clear()
             self.nudge_result.setVisible(False)
+
+    def dead_text(self, snap: Snapshot, cell: int | None) -> str:
+        """Why a ReLU cell passes nothing back, with its numbers."""
+        if cell is None:
+            return ""
+        z = fmt(snap.forward.z.flat[cell])
+        text = self.tr("relu'(z{0}) = 0: z{0} = {1} <= 0, no gradient flows through this cell")
+        return text.format(CELLS[cell], z)
 
     def _row_clicked(self, index: int) -> None:
         current = self.session.snapshot.path

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.model import PARAMETERS, Params
+from core.model import Params, parameters
 from core.numfmt import fmt
 from core.parse import ParseError, parse_number
-from core.quiz import DEFAULT_TOL, LOSS_AFTER, check, expected, graph, keys
+from core.quiz import DEFAULT_TOL, LOSS_AFTER, check, expected, graph, keys, net
 
 from ..look.labels import scroll_body, wrapped
 from ..look.palette import NEGATIVE, POSITIVE, SELECTED
@@ -207,11 +207,11 @@ class QuizPanel(QWidget):
         extra = snap.concealed - snap.hidden - {f"dMSE/d{snap.selected}"}
         if not extra:
             return []
-        g = graph(snap.selected)
+        g = graph(snap.selected, net(snap.params))
         first = ("z", "o", "s'", "y_hat", "MSE", "dMSE/dy", "dMSE/dz", "path", "bracket", "sum")
         rank = {v: next((k for k, p in enumerate(first) if v.startswith(p)), len(first)) for v in g}
         rank[LOSS_AFTER] = len(first) + 1  # after the step it follows
-        grads = {f"dMSE/d{q}" for q in PARAMETERS} - {f"dMSE/d{snap.selected}"}
+        grads = {f"dMSE/d{q}" for q in parameters(snap.params)} - {f"dMSE/d{snap.selected}"}
         names = []
         if grads <= extra:  # all of them: one name
             extra -= grads

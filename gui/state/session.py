@@ -8,7 +8,8 @@ one slider drag, merge into one), and :attr:`Session.modified` says exactly whet
 would write differs from what was last opened or saved.
 
 The descent verbs are ``session.descent`` (:class:`~gui.state.descent_verbs.DescentVerbs`),
-the walkthrough and quiz verbs ``session.lecture`` (:class:`~gui.state.lecture_verbs.LectureVerbs`):
+the walkthrough and quiz verbs ``session.lecture`` (:class:`~gui.state.lecture_verbs.LectureVerbs`),
+the network's ``session.network`` (:class:`~gui.state.network_verbs.NetworkVerbs`):
 plain objects that change the state only through the Session's public :meth:`Session.show`
 and :meth:`Session.commit`.
 """
@@ -23,9 +24,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from core.model import PARAMETERS, check_value
+from core.model import check_value, parameters
 from core.scenario import Scenario
-from core.scenario_network import homework_selection
 from core.settings_format import settings_of, settings_section
 
 from .commands import Change, Text
@@ -33,6 +33,7 @@ from .descent_data import ghost_from_dict, ghost_to_dict
 from .descent_verbs import DescentVerbs
 from .lecture_verbs import LectureVerbs
 from .live_run import LiveRun
+from .network_verbs import NetworkVerbs
 from .said import again
 from .snapshot import Snapshot
 
@@ -64,6 +65,7 @@ class Session(QObject):
         self._snap = Snapshot(self._run.view())
         self.descent = DescentVerbs(self)
         self.lecture = LectureVerbs(self)
+        self.network = NetworkVerbs(self)
         self._snap = self._opened(scenario)
         self._saved: tuple[Any, ...] | None = self._snap.document()
         self._modified = False
@@ -192,7 +194,6 @@ class Session(QObject):
     # -- scenarios ---------------------------------------------------------------------------
     def _opened(self, scenario: Scenario) -> Snapshot:
         """The snapshot of a freshly opened ``scenario``, replayed to its saved step."""
-        scenario = homework_selection(scenario)  # the diagram has no node for a bias yet
         settings = settings_of(scenario.descent)
         snap = Snapshot(
             self._run.restart(scenario.params, settings.param(scenario.selected)),
@@ -241,7 +242,7 @@ class Session(QObject):
         the change (the undo entry says so); undo brings the old run back. The end of a scrub
         of ``name`` lands in the scrub's entry.
         """
-        value = check_value(name, value)
+        value = check_value(name, value, self._snap.params)
         if self._preview is not None and self._preview[0] != name:
             self._preview = None  # a scrub of another value ends; its entry stays
         if value != self._snap.value(name):
@@ -254,7 +255,7 @@ class Session(QObject):
         The scrub is one undo entry from its first move, so undo, or any other change made
         before it ends, never loses it or folds it into another entry.
         """
-        value = check_value(name, value)
+        value = check_value(name, value, self._snap.params)
         if self._preview is None or self._preview[0] != name:
             self._gestures += 1
             self._preview = (name, self._snap, ("scrub", self._gestures))
@@ -289,7 +290,7 @@ class Session(QObject):
     # -- what is lit and shown ----------------------------------------------------------------
     def select(self, name: str) -> None:
         """Light the backprop paths into ``name`` (a run following the selection restarts)."""
-        if name not in PARAMETERS:
+        if name not in parameters(self._snap.params):
             raise KeyError(f"{name!r} has no gradient")
         s = self._snap
         if name == s.selected:

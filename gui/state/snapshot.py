@@ -20,7 +20,7 @@ from core.descent import ALL_WEIGHTS, Trajectory
 from core.history import Run
 from core.model import Forward, Params, forward, gradients
 from core.paths import Path, paths
-from core.quiz import concealed, graph
+from core.quiz import concealed, graph, net
 from core.settings_format import DescentSettings
 from core.walkthrough import Step, steps
 
@@ -189,8 +189,9 @@ class Snapshot:
     @property
     def concealed(self) -> frozenset[str]:
         """The hidden quiz values and every value that would give them away (core.quiz)."""
-        known = graph(self.selected)  # a path hidden for another parameter may not exist here
-        return concealed((h for h in self.hidden if h in known), self.selected)
+        network = net(self.params)
+        known = graph(self.selected, network)  # a path hidden for another one may not exist here
+        return concealed((h for h in self.hidden if h in known), self.selected, network)
 
     def value(self, name: str) -> float:
         return self.params.get(name)

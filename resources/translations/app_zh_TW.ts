@@ -411,6 +411,14 @@ Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
       <translation>停止於 </translation>
     </message>
     <message>
+      <source>the conv bias b</source>
+      <translation>捲積偏差 b</translation>
+    </message>
+    <message>
+      <source>the head bias c</source>
+      <translation>輸出偏差 c</translation>
+    </message>
+    <message>
       <source>the selected parameter</source>
       <translation>選取的參數</translation>
     </message>
@@ -478,6 +486,10 @@ double-click or Enter to type.</source>
       <translation>點一下，只顯示這條路徑。</translation>
     </message>
     <message>
+      <source>Conv layer: z = window · w%1,  o = %2(z)</source>
+      <translation>捲積層：z = 視窗 · w%1，o = %2(z)</translation>
+    </message>
+    <message>
       <source>Conv layer: z = window · w,  o = s(z)</source>
       <translation>捲積層：z = 視窗 · w，o = s(z)</translation>
     </message>
@@ -510,8 +522,16 @@ double-click or Enter to type.</source>
       <translation>進入 {1} 的第 {0} 條路徑，經過 z{2}</translation>
     </message>
     <message>
+      <source>Path {0} into {1} via ŷ</source>
+      <translation>進入 {1} 的第 {0} 條路徑，經過 ŷ</translation>
+    </message>
+    <message>
       <source>Some values are hidden for the quiz.</source>
       <translation>部分數值因測驗而隱藏。</translation>
+    </message>
+    <message>
+      <source>conv bias b</source>
+      <translation>捲積偏差 b</translation>
     </message>
     <message>
       <source>dashed: the other factor</source>
@@ -520,6 +540,18 @@ double-click or Enter to type.</source>
     <message>
       <source>green ring: selected</source>
       <translation>綠框：已選取</translation>
+    </message>
+    <message>
+      <source>head bias c</source>
+      <translation>輸出偏差 c</translation>
+    </message>
+    <message>
+      <source>loss BCE</source>
+      <translation>損失 BCE</translation>
+    </message>
+    <message>
+      <source>loss L</source>
+      <translation>損失 L</translation>
     </message>
     <message>
       <source>loss MSE</source>
@@ -538,6 +570,10 @@ double-click or Enter to type.</source>
       <translation>預測值 ŷ</translation>
     </message>
     <message>
+      <source>relu'(z%1) = 0: z%1 = %2 &lt;= 0, no gradient flows through this cell</source>
+      <translation>relu'(z%1) = 0：z%1 = %2 &lt;= 0，沒有梯度流過這個捲積格</translation>
+    </message>
+    <message>
       <source>target yy</source>
       <translation>目標值 yy</translation>
     </message>
@@ -548,6 +584,10 @@ double-click or Enter to type.</source>
     <message>
       <source>width ∝ |term|</source>
       <translation>線寬 ∝ |項|</translation>
+    </message>
+    <message>
+      <source>∂ …: gradient ∂%1/∂(node)</source>
+      <translation>∂ …：梯度 ∂%1/∂(節點)</translation>
     </message>
     <message>
       <source>∂ …: gradient ∂MSE/∂(node)</source>
@@ -893,6 +933,120 @@ Your values are kept and can still be saved. Details are in {1}.</source>
     </message>
   </context>
   <context>
+    <name>Network</name>
+    <message>
+      <source>%1 needs a target yy from %2 to %3 (a probability); yy is %4. Set yy within that range first.</source>
+      <translation>%1 需要介於 %2 到 %3 的目標值 yy（一個機率）；目前 yy 是 %4。請先把 yy 設在這個範圍內。</translation>
+    </message>
+    <message>
+      <source>Activation: %1</source>
+      <translation>激勵函數：%1</translation>
+    </message>
+    <message>
+      <source>Add conv bias b</source>
+      <translation>加上捲積偏差 b</translation>
+    </message>
+    <message>
+      <source>Add head bias c</source>
+      <translation>加上輸出偏差 c</translation>
+    </message>
+    <message>
+      <source>Loss: %1</source>
+      <translation>損失函數：%1</translation>
+    </message>
+    <message>
+      <source>Remove conv bias b</source>
+      <translation>移除捲積偏差 b</translation>
+    </message>
+    <message>
+      <source>Remove head bias c</source>
+      <translation>移除輸出偏差 c</translation>
+    </message>
+    <message>
+      <source>Unknown activation: %1</source>
+      <translation>未知的激勵函數：%1</translation>
+    </message>
+    <message>
+      <source>Unknown bias: %1</source>
+      <translation>未知的偏差：%1</translation>
+    </message>
+    <message>
+      <source>Unknown loss: %1</source>
+      <translation>未知的損失函數：%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>NetworkMenu</name>
+    <message>
+      <source>&amp;Activation</source>
+      <translation>激勵函數(&amp;A)</translation>
+    </message>
+    <message>
+      <source>&amp;Loss</source>
+      <translation>損失函數(&amp;L)</translation>
+    </message>
+    <message>
+      <source>&amp;Network</source>
+      <translation>網路(&amp;N)</translation>
+    </message>
+    <message>
+      <source>(added at 0)</source>
+      <translation>（加上時為 0）</translation>
+    </message>
+    <message>
+      <source>Conv bias &amp;b</source>
+      <translation>捲積偏差 b(&amp;B)</translation>
+    </message>
+    <message>
+      <source>Head bias &amp;c</source>
+      <translation>輸出偏差 c(&amp;C)</translation>
+    </message>
+    <message>
+      <source>MSE: (yy − ŷ)² (the homework)</source>
+      <translation>MSE：(yy − ŷ)²（作業）</translation>
+    </message>
+    <message>
+      <source>ReLU: max(z, 0)</source>
+      <translation>ReLU：max(z, 0)</translation>
+    </message>
+    <message>
+      <source>Which network: the activation, the biases, the loss</source>
+      <translation>哪一個網路：激勵函數、偏差、損失函數</translation>
+    </message>
+    <message>
+      <source>cross-entropy on the logit ŷ (target in [0, 1])</source>
+      <translation>以 ŷ 為 logit 的交叉熵（目標值在 [0, 1]）</translation>
+    </message>
+    <message>
+      <source>half MSE: (yy − ŷ)² / 2</source>
+      <translation>半 MSE：(yy − ŷ)² / 2</translation>
+    </message>
+    <message>
+      <source>identity: no activation</source>
+      <translation>恆等：沒有激勵函數</translation>
+    </message>
+    <message>
+      <source>leaky ReLU: max(z, 0.01 z)</source>
+      <translation>帶洩漏 ReLU：max(z, 0.01 z)</translation>
+    </message>
+    <message>
+      <source>sigmoid s(z) (the homework)</source>
+      <translation>sigmoid s(z)（作業）</translation>
+    </message>
+    <message>
+      <source>tanh(z)</source>
+      <translation>tanh(z)</translation>
+    </message>
+    <message>
+      <source>z = window · w + b, one b shared by the cells</source>
+      <translation>z = 視窗 · w + b，四個捲積格共用一個 b</translation>
+    </message>
+    <message>
+      <source>ŷ = wa·o00 + wb·o01 + wc·o10 + wd·o11 + c</source>
+      <translation>ŷ = wa·o00 + wb·o01 + wc·o10 + wd·o11 + c</translation>
+    </message>
+  </context>
+  <context>
     <name>PanelCycle</name>
     <message>
       <source>Move the keyboard focus to the next panel</source>
@@ -918,6 +1072,10 @@ Your values are kept and can still be saved. Details are in {1}.</source>
       <translation>&lt;span style='color:{0}'&gt;&lt;b&gt;{1}&lt;/b&gt; 經由 z{2}：{3} · ∂MSE/∂ŷ&lt;br&gt;= {4} = &lt;b&gt;{5}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
+      <source>&lt;span style='color:{0}'&gt;&lt;b&gt;{1}&lt;/b&gt; via {2}: {3} · ∂{6}/∂ŷ&lt;br&gt;= {4} = &lt;b&gt;{5}&lt;/b&gt;&lt;/span&gt;</source>
+      <translation>&lt;span style='color:{0}'&gt;&lt;b&gt;{1}&lt;/b&gt; 經由 {2}：{3} · ∂{6}/∂ŷ&lt;br&gt;= {4} = &lt;b&gt;{5}&lt;/b&gt;&lt;/span&gt;</translation>
+    </message>
+    <message>
       <source>Click to show this path alone (key {0}); click again for all</source>
       <translation>按一下只顯示這條路徑（按鍵 {0}）；再按一下顯示全部</translation>
     </message>
@@ -940,6 +1098,10 @@ Your values are kept and can still be saved. Details are in {1}.</source>
       <translation>每一項的共同因子：∂MSE/∂ŷ = −2(yy − ŷ) = &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
+      <source>Common factor of every term: ∂{0}/∂ŷ = {1} = &lt;b&gt;{2}&lt;/b&gt;</source>
+      <translation>每一項的共同因子：∂{0}/∂ŷ = {1} = &lt;b&gt;{2}&lt;/b&gt;</translation>
+    </message>
+    <message>
       <source>Compare the gradient with a central finite difference,
 (MSE(v + h) - MSE(v - h)) / 2h  (N)</source>
       <translation>以中央有限差分比對梯度，
@@ -956,6 +1118,10 @@ Your values are kept and can still be saved. Details are in {1}.</source>
     <message>
       <source>The gradient: the sum of the path terms below</source>
       <translation>梯度：下列各路徑的項之和</translation>
+    </message>
+    <message>
+      <source>relu'(z{0}) = 0: z{0} = {1} &lt;= 0, no gradient flows through this cell</source>
+      <translation>relu'(z{0}) = 0：z{0} = {1} &lt;= 0，沒有梯度流過這個捲積格</translation>
     </message>
     <message>
       <source>they DISAGREE</source>
@@ -1610,6 +1776,10 @@ The previous file, if any, is intact.</source>
       <translation> 乘 </translation>
     </message>
     <message>
+      <source>Path %1 into %2 via y_hat: %4 times dMSE/dy_hat %5 equals %6</source>
+      <translation>第 %1 條路徑經 y_hat 到 %2：%4 乘 dMSE/dy_hat %5 等於 %6</translation>
+    </message>
+    <message>
       <source>Path %1 into %2 via z%3: %4 times dMSE/dy_hat %5 equals %6</source>
       <translation>第 %1 條路徑經 z%3 到 %2：%4 乘 dMSE/dy_hat %5 等於 %6</translation>
     </message>
@@ -1618,12 +1788,20 @@ The previous file, if any, is intact.</source>
       <translation>梯度 dMSE/d%1 是各路徑之和：%2 等於 %3</translation>
     </message>
     <message>
+      <source>conv bias</source>
+      <translation>捲積偏差</translation>
+    </message>
+    <message>
       <source>conv cell</source>
       <translation>捲積層單元</translation>
     </message>
     <message>
       <source>gradient %1</source>
       <translation>梯度 %1</translation>
+    </message>
+    <message>
+      <source>head bias</source>
+      <translation>輸出偏差</translation>
     </message>
     <message>
       <source>head weight</source>
