@@ -29,6 +29,7 @@ from ..look.icons import transport_icon
 from ..state.descent_data import FOLLOW_SELECTION, LR_RANGE, SPEED_RANGE
 from ..state.session import Session, Snapshot
 from .fields import Bubble, CountBox, NumberField, read
+from .optimizer_controls import OptimizerControls
 
 LR_TICKS = 600  # the log slider's resolution: 100 positions per decade
 
@@ -207,7 +208,9 @@ class DescentControls(QObject):
         window.addToolBar(run_bar)
         window.addToolBarBreak()
         window.addToolBar(settings)
-        self.toolbars = (run_bar, settings)
+        window.addToolBarBreak()
+        self.optimizer = OptimizerControls(window, session, self.bubble)
+        self.toolbars = (run_bar, settings, self.optimizer.toolbar)
         session.state_changed.connect(self.show_state)
         self.show_state(session.snapshot)
 
