@@ -32,6 +32,7 @@ CONTOURS = 7
 #: Light colours (relative luminance 0.4 or more) on a black halo: 3:1 against any map colour.
 RUN, GRADIENT, MEMORY, PREDICTED_INK = "#FFFFFF", "#FFA040", "#66D9FF", "#E8E8E8"
 HALO = "#000000"
+LEGEND_GROUND = "#26282C"
 LIGHT_GHOSTS = ("#FFC533", "#FF8FC8", "#9BF59B", "#C9B3FF", "#FFE6A0")
 COLOURMAP = "viridis"
 #: The arrows' length: this share of the plot's smaller side, in pixels, for the longer one.
@@ -85,14 +86,14 @@ class LandscapeView(pg.GraphicsLayoutWidget):
             plot.addItem(head)
         plot.addItem(self.point)
         self.bar = pg.ColorBarItem(
-            colorMap=pg.colormap.get(COLOURMAP), interactive=False, width=14, label=""
+            colorMap=pg.colormap.get(COLOURMAP), interactive=False, width=14, label=tr("log₁₀ MSE")
         )
         self.bar.setImageItem(self.image)
         self.addItem(self.bar, row=0, col=1)
         legend = pg.LegendItem(
             labelTextSize=f"{FONT_PT - 1}pt", labelTextColor="#202124", verSpacing=-6
         )
-        legend.setBrush(brush("#FFFFFF", 0))
+        legend.setBrush(brush(LEGEND_GROUND))  # dark like the halos: the light lines show
         plot.legend = legend
         self.addItem(legend, row=0, col=2)
         self._pens = [
@@ -108,6 +109,11 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         """Axes, title and ground in ``theme``; the lines on the map keep their colours,
         which stand out against the map, not against the ground."""
         theme_plot(self, theme)
+        ink = theme.color("#202124")
+        self.bar.axis.setPen(pen(ink, 1))
+        self.bar.axis.setTextPen(pen(ink, 1))
+        self.bar.axis.setLabel(tr("log₁₀ MSE"), color=ink)
+        self._plot.legend.setBrush(brush(LEGEND_GROUND))
         for item, line in self._pens:
             item.setPen(line)
         self._legend_key = ()
@@ -193,7 +199,6 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         self._legend_key = key
         legend = self._plot.legend
         legend.clear()
-        colour = self.property("ink") or "#202124"
-        legend.setLabelTextColor(colour)
+        legend.setLabelTextColor(RUN)
         for pair, text in entries:
             legend.addItem(pair[1], text)

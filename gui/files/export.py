@@ -66,6 +66,7 @@ class ExportMenu(QObject):
             (_tr("Loss curve plot"), "loss-curve", "loss-curve"),
             (_tr("Loss against step plot"), "loss-step", "loss-steps"),
             (_tr("Value against step plot"), "value-step", "value-steps"),
+            (_tr("Loss landscape"), "landscape", "landscape"),
         ]
         for title, view, stem in targets:
             for kind in ("PNG", "SVG"):
