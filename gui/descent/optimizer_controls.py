@@ -15,10 +15,11 @@ from PySide6.QtCore import QObject, QSignalBlocker
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QToolBar
 
+from core.descent import ALL_WEIGHTS, weights
 from core.numfmt import fmt
 from core.optimizers import NAMES, OptimizerError
 
-from ..state.descent_optimizer import optimizer_names
+from ..state.descent_optimizer import memory_meanings, optimizer_names
 from ..state.session import Session, Snapshot
 from .fields import Bubble, NumberField, read
 
@@ -65,6 +66,13 @@ class OptimizerControls(QObject):
             label = bar.addWidget(QLabel(f" {symbol} "))
             self._shown[(key, index)] = (label, bar.addWidget(field))
             self.fields[(key, index)] = field
+        self.memory = QLabel()
+        self.memory.setToolTip(
+            self.tr("What the optimizer carries to the next step, for the value on the loss curve")
+        )
+        self.memory.setAccessibleName(self.tr("Optimizer memory"))
+        bar.addSeparator()
+        bar.addWidget(self.memory)
         window.addToolBar(bar)
         self.toolbar = bar
         self.fill_names()
@@ -149,3 +157,21 @@ class OptimizerControls(QObject):
                 action.setVisible(on)
             if on and not field.hasFocus():
                 field.setText(self._current(key, index))
+        self.memory.setText(self._memory_text(snap))
+
+    def _memory_text(self, snap: Snapshot) -> str:
+        """``velocity w11 = 0.0515``: the memory at the step on show, for the loss curve's
+        value (w11 when all weights descend)."""
+        opt = snap.settings.optimizer
+        meanings = memory_meanings()[opt.name]
+        if not meanings:
+            return ""
+        run, name = snap.run, snap.descent.x_name
+        memory = self.session.run.state_at(run, snap.cursor, snap.lr, opt).memory
+        names = weights(run.start) if run.param == ALL_WEIGHTS else (run.param,)
+        k = names.index(name)
+        parts = []
+        for part, meaning in meanings.items():
+            value = 0.0 if memory is None else float(getattr(memory, part)[k])
+            parts.append(f"{meaning} {name} = {fmt(value)}")
+        return "; ".join(parts)
