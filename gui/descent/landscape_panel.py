@@ -28,6 +28,9 @@ from ..state.session import Session, Snapshot
 from .landscape_plot import LandscapeView
 
 DISPLAY_POINTS = 1500
+#: The least margin around the run, in the values' units: a run that has not moved yet still
+#: shows the landscape around it.
+LEAST = 0.15
 
 
 def tr(text: str) -> str:
@@ -83,6 +86,7 @@ class LandscapePanel(QWidget):
         vb = self.view.vb
         vb.sigRangeChangedManually.connect(self._moved)
         vb.sigRangeChanged.connect(lambda *_: self._map_timer.start())
+        vb.sigResized.connect(lambda *_: self._map_timer.start())  # the arrows' pixel length
         self.view.scene().sigMouseClicked.connect(self._clicked)
         session.state_changed.connect(self.show_state)
         self.show_state(session.snapshot)
@@ -186,8 +190,8 @@ class LandscapePanel(QWidget):
         if fit and self._followed:
             xs = [c["runx"], c["predx"], *(gx for gx, _ in ghost_xy)]
             ys = [c["runy"], c["predy"], *(gy for _, gy in ghost_xy)]
-            xlim = around(np.concatenate([a for a in xs if a is not None]), least=0.5)
-            ylim = around(np.concatenate([a for a in ys if a is not None]), least=0.5)
+            xlim = around(np.concatenate([a for a in xs if a is not None]), least=LEAST)
+            ylim = around(np.concatenate([a for a in ys if a is not None]), least=LEAST)
             with QSignalBlocker(view.vb):
                 view.vb.setRange(xRange=xlim, yRange=ylim, padding=0)
         hidden = snap.concealed

@@ -30,10 +30,10 @@ from .plot_style import brush, pen, style_plot, theme_plot
 GRID = 200
 CONTOURS = 7
 #: Light colours (relative luminance 0.4 or more) on a black halo: 3:1 against any map colour.
-RUN, GRADIENT, MEMORY, PREDICTED_INK = "#FFFFFF", "#FFA040", "#66D9FF", "#E8E8E8"
+RUN, GRADIENT, MEMORY, PREDICTED_INK = "#FFFFFF", "#FF8A2A", "#66D9FF", "#E8E8E8"
 HALO = "#000000"
 LEGEND_GROUND = "#26282C"
-LIGHT_GHOSTS = ("#FFC533", "#FF8FC8", "#9BF59B", "#C9B3FF", "#FFE6A0")
+LIGHT_GHOSTS = ("#FFE45C", "#FF8FC8", "#9BF59B", "#C9B3FF", "#B5F0F0")
 COLOURMAP = "viridis"
 #: The arrows' length: this share of the plot's smaller side, in pixels, for the longer one.
 ARROW_SHARE = 0.5
@@ -43,10 +43,14 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Landscape", text)
 
 
-def _line(width: float, colour: str, dashed: bool = False) -> tuple[pg.PlotDataItem, ...]:
-    """A line drawn over a halo twice its width: (halo, line)."""
+def _line(
+    width: float, colour: str, dashed: bool = False, dots: bool = False
+) -> tuple[pg.PlotDataItem, ...]:
+    """A line drawn over a halo 3 px wider: (halo, line); with ``dots``, a dot at each step
+    (a zig-zag across a valley retraces one segment: the dots show each step)."""
     halo = pg.PlotDataItem(pen=pen(HALO, width + 3))
-    line = pg.PlotDataItem(pen=pen(colour, width, dashed=dashed))
+    marks = {"symbol": "o", "symbolSize": 6, "symbolBrush": brush(colour), "symbolPen": HALO}
+    line = pg.PlotDataItem(pen=pen(colour, width, dashed=dashed), **(marks if dots else {}))
     return halo, line
 
 
@@ -67,9 +71,9 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         self.contours = [pg.IsocurveItem(pen=pen("#FFFFFF", 1, alpha=120)) for _ in range(CONTOURS)]
         for c in self.contours:
             c.setParentItem(self.image)  # the image's pixels are the contours' coordinates
-        self.ghosts = [_line(2.5, LIGHT_GHOSTS[i]) for i in range(MAX_GHOSTS)]
+        self.ghosts = [_line(2.5, LIGHT_GHOSTS[i], dots=True) for i in range(MAX_GHOSTS)]
         self.predicted = _line(1.5, PREDICTED_INK, dashed=True)
-        self.run = _line(2.0, RUN)
+        self.run = _line(2.0, RUN, dots=True)
         self.gradient = _line(2.5, GRADIENT)
         self.memory = _line(2.5, MEMORY)
         self.heads = {
@@ -79,15 +83,25 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         self.point = pg.ScatterPlotItem(
             size=13, brush=brush(RUN), pen=pen(HALO, 2.5), symbol="o", pxMode=True
         )
-        for pair in (*self.ghosts, self.predicted, self.run, self.gradient, self.memory):
+        # the prediction under the kept runs (it retraces a kept run from the same start)
+        for pair in (self.predicted, *self.ghosts, self.run, self.gradient, self.memory):
             for item in pair:
                 plot.addItem(item)
         for head in self.heads.values():
             plot.addItem(head)
         plot.addItem(self.point)
-        self.bar = pg.ColorBarItem(
-            colorMap=pg.colormap.get(COLOURMAP), interactive=False, width=14, label=tr("log₁₀ MSE")
-        )
+        # the first kept run on top of the later ones (SGD's zig-zag stays in sight under
+        # momentum and Adam), all under this run, its arrows and its point
+        for i, pair in enumerate(self.ghosts):
+            for item in pair:
+                item.setZValue(2 + MAX_GHOSTS - i)
+        for z, items in enumerate(
+            ([*self.run], [*self.gradient, *self.memory, *self.heads.values()], [self.point])
+        ):
+            for item in items:
+                item.setZValue(10 + z)
+        self.bar = pg.ColorBarItem(colorMap=pg.colormap.get(COLOURMAP), interactive=False, width=14)
+        self.bar.axis.setLabel(tr("log₁₀ MSE"), color="#202124")
         self.bar.setImageItem(self.image)
         self.addItem(self.bar, row=0, col=1)
         legend = pg.LegendItem(

@@ -84,6 +84,7 @@ class DescentPanel(QWidget):
         self.landscape = LandscapePanel(session)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.setTabPosition(QTabWidget.TabPosition.West)  # height is what the plots lack
         self.tabs.addTab(split, tr("Plots"))
         self.tabs.addTab(self.landscape, tr("Landscape"))
         self.tabs.setTabToolTip(0, tr("The loss curve, the loss and the value against step"))
