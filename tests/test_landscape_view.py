@@ -11,6 +11,7 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 from screen_fit import clipped, plot_parts, settle
 
 from core.model import forward
@@ -176,3 +177,21 @@ def test_the_point_arrows_and_runs_stand_out_3_to_1_against_the_map(win, theme, 
     assert point.opts["brush"].color().name() == "#ffffff"
     assert point.opts["pen"].color().name() == "#000000"  # white on black: 21:1, any map colour
     assert checked > 10
+
+
+def test_the_tabs_the_optimizers_and_the_landscape_switch_language_in_the_open_window(win):
+    panel, combo = win.descent_panel, win.descent_controls.optimizer.combo
+    landscape_tab(win)
+    win.language_menu.switch("zh_TW")
+    QApplication.processEvents()  # Qt posts LanguageChange to every widget
+    try:
+        assert [panel.tabs.tabText(i) for i in range(2)] == ["圖表", "損失地形"]
+        assert combo.itemText(combo.findData("momentum")) == "動量法"
+        plot = panel.landscape.view.getPlotItem()
+        assert plot.titleLabel.text == "損失地形"
+        assert "不保留記憶" in panel.landscape.memory_label.text()
+    finally:
+        win.language_menu.switch("en")
+        QApplication.processEvents()
+    assert panel.tabs.tabText(1) == "Landscape"
+    assert combo.itemText(combo.findData("momentum")) == "Momentum"

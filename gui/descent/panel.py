@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6 import QtGui
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QLabel,
@@ -85,10 +85,9 @@ class DescentPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setTabPosition(QTabWidget.TabPosition.West)  # height is what the plots lack
-        self.tabs.addTab(split, tr("Plots"))
-        self.tabs.addTab(self.landscape, tr("Landscape"))
-        self.tabs.setTabToolTip(0, tr("The loss curve, the loss and the value against step"))
-        self.tabs.setTabToolTip(1, tr("The loss over two values at once, and the descent on it"))
+        self.tabs.addTab(split, "")
+        self.tabs.addTab(self.landscape, "")
+        self._name_tabs()
         self.hidden_note = wrapped(
             tr("Points that would give away a value the quiz hides are left out of the plots.")
         )
@@ -105,6 +104,17 @@ class DescentPanel(QWidget):
         self._zoom = 1.0
         session.state_changed.connect(self.show_state)
         self.show_state(session.snapshot)
+
+    def _name_tabs(self) -> None:
+        self.tabs.setTabText(0, tr("Plots"))
+        self.tabs.setTabText(1, tr("Landscape"))
+        self.tabs.setTabToolTip(0, tr("The loss curve, the loss and the value against step"))
+        self.tabs.setTabToolTip(1, tr("The loss over two values at once, and the descent on it"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._name_tabs()
+        super().changeEvent(event)
 
     @staticmethod
     def title() -> str:
