@@ -123,3 +123,24 @@ def test_sgd_vs_momentum_vs_adam_from_one_start_in_three_kept_runs(win, session)
         "momentum",
         "adam",
     ]
+
+
+def test_a_saved_file_brings_back_the_optimizer_and_each_kept_runs(win, session):
+    from core.scenario import dumps, loads
+
+    choose(win, "rmsprop")
+    session.descent.set_hyperparameter("alpha", 0.9)
+    for _ in range(3):
+        session.descent.step()
+    session.descent.keep_run()
+    text = dumps(session.scenario())
+    choose(win, "sgd")
+    session.descent.clear_runs()
+    session.load_scenario(loads(text))
+    s = session.snapshot
+    assert s.settings.optimizer == Optimizer("rmsprop", alpha=0.9)
+    assert [g.optimizer for g in s.ghosts] == [Optimizer("rmsprop", alpha=0.9)]
+    assert s.ghosts[0].label.startswith("RMSprop α 0.9 ε 1e-08, lr = ")
+    assert s.step == 3 and not session.modified
+    assert win.descent_controls.optimizer.combo.currentData() == "rmsprop"
+    assert win.descent_controls.optimizer.fields[("alpha", None)].text() == "0.9"
