@@ -195,3 +195,43 @@ def test_the_tabs_the_optimizers_and_the_landscape_switch_language_in_the_open_w
         QApplication.processEvents()
     assert panel.tabs.tabText(1) == "Landscape"
     assert combo.itemText(combo.findData("momentum")) == "Momentum"
+
+
+def test_the_range_follows_the_run_until_the_wheel_zooms_then_a_new_run_follows_again(win, session):
+    from PySide6.QtCore import QPointF as P
+    from PySide6.QtGui import QWheelEvent
+
+    land = landscape_tab(win)
+    for _ in range(40):
+        session.descent.step()
+    settle(win)
+
+    def run_inside() -> bool:
+        xs, ys = land.view.run[1].getData()
+        (x0, x1), (y0, y1) = land.view.vb.viewRange()
+        return bool((xs >= x0).all() and (xs <= x1).all() and (ys >= y0).all() and (ys <= y1).all())
+
+    assert run_inside()
+    vp = land.view.viewport()
+    at = land.view.mapFromScene(land.view.vb.sceneBoundingRect().center())
+    for _ in range(6):  # zoom in, a person's wheel over the map
+        event = QWheelEvent(
+            P(at),
+            P(vp.mapToGlobal(at)),
+            QPoint(0, 0),
+            QPoint(0, 120),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(vp, event)
+    settle(win)
+    zoomed = land.view.vb.viewRange()
+    session.descent.step_back()  # the view stays where the person put it
+    settle(win)
+    assert land.view.vb.viewRange() == zoomed
+    assert land.view.grid.x[0] == pytest.approx(zoomed[0][0])  # the map is computed there
+    session.descent.reset()  # a new run: the range follows it again
+    settle(win)
+    assert land.view.vb.viewRange() != zoomed

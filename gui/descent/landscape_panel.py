@@ -31,6 +31,8 @@ DISPLAY_POINTS = 1500
 #: The least margin around the run, in the values' units: a run that has not moved yet still
 #: shows the landscape around it.
 LEAST = 0.15
+#: The view is fitted again once it is this many times wider (or taller) than the run needs.
+LOOSE = 6.0
 
 
 def tr(text: str) -> str:
@@ -77,7 +79,7 @@ class LandscapePanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         self._followed = True  # the range follows the run until the person pans or zooms
-        self._run_start: object = None
+        self._run: object = None
         self._snap: Snapshot | None = None
         self._map_timer = QTimer(self)
         self._map_timer.setSingleShot(True)
@@ -151,9 +153,9 @@ class LandscapePanel(QWidget):
 
     def show_state(self, snap: Snapshot) -> None:
         self._snap = snap
-        if snap.run.start is not self._run_start and len(snap.run) == 1:
-            self._followed = True  # a new run: the range follows it again
-        self._run_start = snap.run.start
+        if snap.run is not self._run and len(snap.run) == 1:
+            self._followed = True  # a new run (an edit, a reset): the range follows it again
+        self._run = snap.run
         if self.isVisible():
             self.draw(snap)
 
@@ -192,8 +194,9 @@ class LandscapePanel(QWidget):
             ys = [c["runy"], c["predy"], *(gy for _, gy in ghost_xy)]
             xlim = around(np.concatenate([a for a in xs if a is not None]), least=LEAST)
             ylim = around(np.concatenate([a for a in ys if a is not None]), least=LEAST)
-            with QSignalBlocker(view.vb):
-                view.vb.setRange(xRange=xlim, yRange=ylim, padding=0)
+            if self._refit(xlim, ylim):
+                with QSignalBlocker(view.vb):
+                    view.vb.setRange(xRange=xlim, yRange=ylim, padding=0)
         hidden = snap.concealed
         view.draw_map(p, x, y, shown="MSE" not in hidden)
         legend = []
@@ -224,6 +227,15 @@ class LandscapePanel(QWidget):
             legend.append((view.memory, "−" + memory_meanings()[opt.name]["m"]))
         view.set_legend(legend)
         self._say_memory(snap, memory)
+
+    def _refit(self, xlim: tuple[float, float], ylim: tuple[float, float]) -> bool:
+        """Whether the view must move to hold ``xlim`` x ``ylim``: when they leave it, or it
+        is far larger than they need. Otherwise the view (and the map computed over it) stays
+        while the run moves inside it: play does not zoom a little on every step."""
+        (x0, x1), (y0, y1) = self.view.vb.viewRange()
+        inside = x0 <= xlim[0] and xlim[1] <= x1 and y0 <= ylim[0] and ylim[1] <= y1
+        loose = x1 - x0 > LOOSE * (xlim[1] - xlim[0]) or y1 - y0 > LOOSE * (ylim[1] - ylim[0])
+        return not inside or loose
 
     def _memory(self, snap: Snapshot) -> dict[str, tuple[float, float]] | None:
         """The optimizer's memory over the two names at the cursor (0 where a name does not
