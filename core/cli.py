@@ -110,7 +110,7 @@ def build_parser() -> Parser:
 
 
 #: What ``--export`` draws (the same views as File > Export).
-EXPORT_VIEWS = ("diagram", "loss-curve", "loss-step", "value-step")
+EXPORT_VIEWS = ("diagram", "loss-curve", "loss-step", "value-step", "landscape")
 #: The smallest and largest --size, in pixels: a VGA screen and an 8K one. Presenter mode at a
 #: large zoom needs more than the smallest; the render says so.
 SIZE_RANGE = ((640, 480), (7680, 4320))

@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
                 "loss-curve": p.curve.widget,
                 "loss-step": p.loss.widget,
                 "value-step": p.value.widget,
+                "landscape": p.landscape.view,
             },
         )
         self.file_menu = FileMenu(self, session, self.export_views)

@@ -112,13 +112,13 @@ def test_keep_and_clear_runs(window, session):
     session.descent.step()
     session.descent.keep_run()
     ghosts = session.snapshot.descent.ghosts
-    assert [g.label for g in ghosts] == ["lr = 0.5", "lr = 2"]
+    assert [g.label for g in ghosts] == ["SGD, lr = 0.5", "SGD, lr = 2"]
     assert np.array_equal(ghosts[0].loss, descend(default().params, "w11", 0.5, 5).loss)
     legend = window.descent_panel.curve.widget.getPlotItem().legend
-    assert "lr = 2" in [label.text for _, label in legend.items]
+    assert "SGD, lr = 2" in [label.text for _, label in legend.items]
     session.descent.clear_runs()
     assert session.snapshot.descent.ghosts == ()
-    assert "lr = 2" not in [label.text for _, label in legend.items]
+    assert "SGD, lr = 2" not in [label.text for _, label in legend.items]
 
 
 @pytest.mark.parametrize("param", ["w11", ALL_WEIGHTS])

@@ -29,6 +29,7 @@ from ..look.icons import transport_icon
 from ..state.descent_data import FOLLOW_SELECTION, LR_RANGE, SPEED_RANGE
 from ..state.session import Session, Snapshot
 from .fields import Bubble, CountBox, NumberField, read
+from .optimizer_controls import OptimizerControls
 
 LR_TICKS = 600  # the log slider's resolution: 100 positions per decade
 
@@ -167,7 +168,9 @@ class DescentControls(QObject):
         window.addToolBar(run_bar)
         window.addToolBarBreak()
         window.addToolBar(settings)
-        self.toolbars = (run_bar, settings)
+        window.addToolBarBreak()
+        self.optimizer = OptimizerControls(window, session, self.bubble)
+        self.toolbars = (run_bar, settings, self.optimizer.toolbar)
         session.state_changed.connect(self.show_state)
         self.retranslate()
 
@@ -230,11 +233,12 @@ class DescentControls(QObject):
         ):
             widget.setAccessibleName(name)  # what a screen reader says; the tooltip explains
             widget.setAccessibleDescription(widget.toolTip())
-        run_bar, settings = self.toolbars
+        run_bar, settings, _optimizer = self.toolbars
         run_bar.setWindowTitle(self.tr("Descent"))
         settings.setWindowTitle(self.tr("Descent settings"))
         self._lr_label.setText(self.tr(" learning rate "))
         self._on_label.setText(self.tr(" descend on "))
+        self.optimizer.retranslate()
         self.show_state(self.session.snapshot)
 
     def _new_drag(self) -> None:

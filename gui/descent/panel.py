@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +19,7 @@ from ..look.labels import wrapped
 from ..look.palette import BANNER_BG, FONT_PT, INK, MUTED, POSITIVE
 from ..state.session import Session, Snapshot
 from ..support.announce import announce
+from .landscape_panel import LandscapePanel
 from .loss_curve_plot import LossCurvePlot
 from .plot_style import font_scale, set_font_scale, theme_plot
 from .step_plots import LossStepPlot, ValueStepPlot
@@ -76,6 +78,12 @@ class DescentPanel(QWidget):
             split.addWidget(p.widget)
         split.setSizes([500, 390, 390])
         self.plots = split
+        self.landscape = LandscapePanel(session)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabPosition(QTabWidget.TabPosition.West)  # height is what the plots lack
+        self.tabs.addTab(split, "")
+        self.tabs.addTab(self.landscape, "")
         self.hidden_note = wrapped("")
         self.hidden_note.setStyleSheet(f"color: {MUTED}; font-size: {FONT_PT + 1}pt; padding: 8px;")
         self.hidden_note.setVisible(False)
@@ -84,7 +92,7 @@ class DescentPanel(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.banner)
         layout.addWidget(self.status)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.hidden_note)
         self._drawn: Snapshot | None = None
         self._zoom = 1.0
@@ -106,6 +114,25 @@ class DescentPanel(QWidget):
         )
         for plot in (self.curve, self.loss, self.value):
             plot.retranslate()
+        self._name_tabs()
+        self.landscape.retranslate()
+
+    def _name_tabs(self) -> None:
+        tabs = self.tabs
+        tabs.setTabText(0, QCoreApplication.translate("DescentPanel", "Plots"))
+        tabs.setTabText(1, QCoreApplication.translate("DescentPanel", "Landscape"))
+        tabs.setTabToolTip(
+            0,
+            QCoreApplication.translate(
+                "DescentPanel", "The loss curve, the loss and the value against step"
+            ),
+        )
+        tabs.setTabToolTip(
+            1,
+            QCoreApplication.translate(
+                "DescentPanel", "The loss over two values at once, and the descent on it"
+            ),
+        )
 
     @staticmethod
     def title() -> str:
@@ -115,6 +142,9 @@ class DescentPanel(QWidget):
         """Draw the plots in ``theme`` (a :class:`gui.look.theme.Theme`)."""
         for p in (self.curve, self.loss, self.value):
             theme_plot(p.widget, theme)
+        self.landscape.view.set_theme(theme)
+        self.landscape.memory_label.setStyleSheet(f"color: {theme.muted}; font-size: {FONT_PT}pt;")
+        self.landscape.redraw()
         ground, ink = (banner_ground(theme), theme.text) if theme.dark else (BANNER_BG, INK)
         self.banner.setStyleSheet(
             f"background: {ground}; color: {ink}; border-left: 5px solid"
@@ -148,6 +178,7 @@ class DescentPanel(QWidget):
         if scale != font_scale(self.curve.widget):
             for p in (self.curve, self.loss, self.value):
                 set_font_scale(p.widget, scale)
+            set_font_scale(self.landscape.view, scale)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -102,8 +102,19 @@ def make_plot(title: str, x_label: str, y_label: str, corner=(-8, 8)) -> pg.Plot
     """A white PlotWidget with a title, labelled axes, a grid and a legend."""
     axes = {side: ReadableAxis(side) for side in ("left", "bottom")}
     w = pg.PlotWidget(background="w", axisItems=axes)
-    w.setProperty("ink", INK)
+    style_plot(w, w.getPlotItem(), title, x_label, y_label)
     item = w.getPlotItem()
+    legend = item.addLegend(
+        offset=corner, labelTextSize=f"{FONT_PT - 1}pt", labelTextColor=INK, verSpacing=-6
+    )
+    legend.setBrush(brush("#FFFFFF", 170))
+    legend.setPen(pen("#DADCE0", 1))
+    return w
+
+
+def style_plot(w, item: pg.PlotItem, title: str, x_label: str, y_label: str) -> None:
+    """Give ``item``, drawn by the view ``w``, the plots' look: title, axes, fonts."""
+    w.setProperty("ink", INK)
     item.setTitle(title, color=INK, size=f"{FONT_PT + 1}pt")
     font = QFont()
     font.setPointSize(FONT_PT)
@@ -115,11 +126,6 @@ def make_plot(title: str, x_label: str, y_label: str, corner=(-8, 8)) -> pg.Plot
         axis.enableAutoSIPrefix(False)
     item.setLabel("bottom", x_label, color=INK, **{"font-size": f"{FONT_PT}pt"})
     item.setLabel("left", y_label, color=INK, **{"font-size": f"{FONT_PT}pt"})
-    legend = item.addLegend(
-        offset=corner, labelTextSize=f"{FONT_PT - 1}pt", labelTextColor=INK, verSpacing=-6
-    )
-    legend.setBrush(brush("#FFFFFF", 170))
-    legend.setPen(pen("#DADCE0", 1))
     item.setMenuEnabled(False)
     centred = QTextOption(Qt.AlignmentFlag.AlignHCenter)
     centred.setWrapMode(QTextOption.WrapMode.WordWrap)
@@ -129,7 +135,6 @@ def make_plot(title: str, x_label: str, y_label: str, corner=(-8, 8)) -> pg.Plot
     item.layout.removeItem(item.titleLabel)  # over the axes too, not only the data: more room
     item.layout.addItem(item.titleLabel, 0, 0, 1, 3)
     w.installEventFilter(_TitleFitter(w))
-    return w
 
 
 def set_axis_label(w: pg.PlotWidget, side: str, text: str) -> None:

@@ -55,6 +55,7 @@ VIEWS = (
     ("loss-curve", "loss-curve"),
     ("loss-step", "loss-steps"),
     ("value-step", "value-steps"),
+    ("landscape", "landscape"),
 )
 
 
@@ -81,6 +82,7 @@ class ExportMenu(QObject):
             QCoreApplication.translate("Export", "Loss curve plot"),
             QCoreApplication.translate("Export", "Loss against step plot"),
             QCoreApplication.translate("Export", "Value against step plot"),
+            QCoreApplication.translate("Export", "Loss landscape"),
         ]
         texts = [
             QCoreApplication.translate("Export", "%1 as %2…").replace("%1", t).replace("%2", k)

@@ -1,4 +1,5 @@
-"""Pictures of the four views (the diagram and the three descent plots) as PNG or SVG files.
+"""Pictures of the five views (the diagram, the three descent plots and the loss landscape)
+as PNG or SVG files.
 
 The view's scene is painted once into a recorder (:mod:`gui.files.recorder`); the recorded
 :class:`~gui.files.picture.Picture` is then painted into a ``QImage`` for PNG or written out for
@@ -18,13 +19,22 @@ from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsScene,
+    QGraphicsView,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
 
 from .picture import Picture
 from .picture_svg import svg_document
 from .recorder import record
 
 VIEWS = ("diagram", "loss-curve", "loss-step", "value-step")
+#: Every view that can be exported: the four above and the loss landscape.
+ALL_VIEWS = (*VIEWS, "landscape")
 #: A PNG without a requested size has twice the on-screen pixels: crisp on a projector.
 PNG_SCALE = 2.0
 
@@ -58,7 +68,23 @@ class ExportViews:
     """What can be exported: the diagram's scene and the three plots, by view name."""
 
     diagram: QGraphicsScene
-    plots: Mapping[str, QGraphicsView]  # "loss-curve", "loss-step", "value-step"
+    plots: Mapping[str, QGraphicsView]  # "loss-curve", "loss-step", "value-step", "landscape"
+
+
+def bring_forward(widget: QWidget) -> None:
+    """Raise the tab that holds ``widget`` (the landscape behind the plots' tab) and lay it
+    out, so it is drawn as on screen."""
+    child: QWidget | None = widget
+    while child is not None:
+        parent = child.parentWidget()
+        if isinstance(parent, QStackedWidget) and isinstance(parent.parentWidget(), QTabWidget):
+            tabs = parent.parentWidget()
+            assert isinstance(tabs, QTabWidget)
+            tabs.setCurrentWidget(child)
+        child = parent
+    QApplication.processEvents()
+    widget.grab()  # a first paint lays out the plot's axes and title
+    QApplication.processEvents()
 
 
 def _source(views: ExportViews, view: str) -> _Source:
@@ -71,8 +97,10 @@ def _source(views: ExportViews, view: str) -> _Source:
             ground = QBrush(QColor("white"))
         return _Source(scene, scene.sceneRect(), ground, dpi)
     if view not in views.plots:
-        raise ValueError(f"unknown view {view!r}; expected one of {', '.join(VIEWS)}")
+        raise ValueError(f"unknown view {view!r}; expected one of {', '.join(ALL_VIEWS)}")
     widget = views.plots[view]
+    if not widget.isVisible():
+        bring_forward(widget)
     rect = widget.mapToScene(widget.viewport().rect()).boundingRect()
     return _Source(widget.scene(), rect, widget.backgroundBrush(), widget.logicalDpiX() or 96)
 
@@ -91,7 +119,7 @@ def view_size(views: ExportViews, view: str) -> QSize:
 
 
 def picture_of(views: ExportViews, view: str) -> Picture:
-    """Record ``view`` (one of :data:`VIEWS`) as it is drawn on screen now."""
+    """Record ``view`` (one of :data:`ALL_VIEWS`) as it is drawn on screen now."""
     source = _source(views, view)
     natural = source.rect.size().toSize()
     if natural.isEmpty():
@@ -104,7 +132,7 @@ def export_view(
 ) -> None:
     """Write ``view`` of ``views`` to ``path``; the suffix (.png or .svg) picks the format.
 
-    ``view`` is one of :data:`VIEWS`. ``size`` (width, height) in pixels scales the picture
+    ``view`` is one of :data:`ALL_VIEWS`. ``size`` (width, height) in pixels scales the picture
     uniformly to fit inside it; without it an SVG has the on-screen size and a PNG
     :data:`PNG_SCALE` times that. ``title`` becomes the SVG's ``<title>``. Raises ``OSError``
     when the file cannot be written and ``ValueError`` for an unknown view or suffix.

@@ -7,7 +7,16 @@ from typing import Any
 
 import numpy as np
 
-from core.settings_format import FOLLOW_SELECTION, LR_RANGE, SPEED_RANGE
+from core.descent import ALL_WEIGHTS, weights
+from core.model import Params
+from core.optimizers import SGD, Optimizer
+from core.settings_format import (
+    FOLLOW_SELECTION,
+    LR_RANGE,
+    SPEED_RANGE,
+    optimizer_of,
+    optimizer_section,
+)
 
 __all__ = [
     "FOLLOW_SELECTION",
@@ -27,7 +36,12 @@ GHOST_POINTS = 1000
 
 @dataclass(frozen=True, eq=False)
 class Ghost:
-    """A kept run, drawn faintly for comparison: its curve against ``x_name`` and its loss."""
+    """A kept run, drawn faintly for comparison: its curve against ``x_name`` and its loss.
+
+    ``optimizer`` made its steps. A run kept in this session also knows where it started,
+    what descended and every value that descended (``path``: ``(rows, width)``), so the
+    landscape can draw it over any two values; a run read from a file has only ``x``.
+    """
 
     label: str
     lr: float
@@ -35,25 +49,55 @@ class Ghost:
     x: np.ndarray
     steps: np.ndarray
     loss: np.ndarray
+    optimizer: Optimizer = SGD
+    start: Params | None = None
+    param: str = ""
+    path: np.ndarray | None = None
 
     def __eq__(self, other: object) -> bool:  # equal when a file would hold the same run
         if not isinstance(other, Ghost):
             return NotImplemented
-        return (self.label, self.lr, self.x_name) == (other.label, other.lr, other.x_name) and all(
+        mine = (self.label, self.lr, self.x_name, self.optimizer)
+        return mine == (other.label, other.lr, other.x_name, other.optimizer) and all(
             np.array_equal(getattr(self, k), getattr(other, k)) for k in ("x", "steps", "loss")
         )
+
+    def along(self, name: str) -> np.ndarray | None:
+        """The value of ``name`` at each kept row (constant if it did not descend), or None
+        when the run does not say (read from a file)."""
+        return coordinate(self.start, self.param, self.path, name)
 
     __hash__ = None  # type: ignore[assignment]
 
 
 def ghost_to_dict(g: Ghost) -> dict[str, Any]:
     arrays = {k: getattr(g, k).tolist() for k in ("x", "steps", "loss")}
-    return {"label": g.label, "lr": float(g.lr), "x_name": g.x_name, **arrays}
+    return {
+        "label": g.label,
+        "lr": float(g.lr),
+        "x_name": g.x_name,
+        **arrays,
+        **optimizer_section(g.optimizer),
+    }
 
 
 def ghost_from_dict(r: dict[str, Any]) -> Ghost:
-    arrays = (np.array(r[k], dtype=np.float64) + 0.0 for k in ("x", "steps", "loss"))  # no -0.0
-    return Ghost(r["label"], r["lr"], r["x_name"], *arrays)
+    x, steps, loss = (np.array(r[k], dtype=np.float64) + 0.0 for k in ("x", "steps", "loss"))
+    return Ghost(r["label"], r["lr"], r["x_name"], x, steps, loss, optimizer_of(dict(r)))
+
+
+def coordinate(
+    start: Params | None, param: str, values: np.ndarray | None, name: str
+) -> np.ndarray | None:
+    """``name``'s value at each row of ``values`` (a run of ``param`` from ``start``): its
+    column where it descends, else ``start``'s value on every row; None without a start."""
+    if start is None or values is None:
+        return None
+    rows = len(values)
+    names = weights(start) if param == ALL_WEIGHTS else (param,)
+    if name in names:
+        return np.asarray(values, dtype=np.float64).reshape(rows, -1)[:, names.index(name)]
+    return np.full(rows, start.get(name))
 
 
 def x_column(param: str, values: np.ndarray) -> np.ndarray:

@@ -30,6 +30,7 @@ from .descent_data import (
     Ghost,
     x_column,
 )
+from .descent_optimizer import OptimizerVerbs, optimizer_label
 from .player import Player
 from .said import Said, behaviours, capitalised, reasons
 from .snapshot import Prediction, Snapshot
@@ -59,8 +60,9 @@ def explained(s: Snapshot) -> Snapshot:
     return s if b is None else replace(s, banner=b.message)
 
 
-class DescentVerbs:
-    """``session.descent``: the verbs of the live descent."""
+class DescentVerbs(OptimizerVerbs):
+    """``session.descent``: the verbs of the live descent (the optimizer's in
+    :class:`~gui.state.descent_optimizer.OptimizerVerbs`)."""
 
     def __init__(self, session: Session):
         self._session = session
@@ -82,7 +84,8 @@ class DescentVerbs:
         """``s`` moved ``step`` steps on from its cursor, as the Step button takes them."""
         if step <= 0:
             return s
-        run, cursor, stop = self._session.run.forward(s.cursor, s.lr, step, None, reasons())
+        live, opt = self._session.run, s.settings.optimizer
+        run, cursor, stop = live.forward(s.cursor, s.lr, step, None, reasons(), opt)
         return replace(s, run=run, cursor=cursor, banner=self._banner(stop))
 
     def with_prediction(self, old: Snapshot | None, new: Snapshot) -> Snapshot:
@@ -95,10 +98,11 @@ class DescentVerbs:
         run, cursor, lr, tol = new.run, new.cursor, new.lr, new.settings.stop_tol
         remaining = self._target - run.last_step if new.playing else new.settings.max_steps
         n = max(0, min(remaining, PREDICT_MAX))
-        why = reasons()
+        why, opt, live = reasons(), new.settings.optimizer, self._session.run
 
         def compute() -> Trajectory:
-            return predict(run.state_at(cursor), run.param, lr, n, float(run.loss[0]), tol, why)
+            here = live.state_at(run, cursor, lr, opt)
+            return predict(here, run.param, lr, n, float(run.loss[0]), tol, why, opt)
 
         return replace(new, prediction=Prediction(compute, int(run.steps[cursor])))
 
@@ -191,7 +195,10 @@ class DescentVerbs:
             return
         want = min(n, self._target - s.step)
         tol = s.settings.stop_tol
-        run, cursor, stop = self._session.run.forward(s.cursor, s.lr, max(want, 0), tol, reasons())
+        opt = s.settings.optimizer
+        run, cursor, stop = self._session.run.forward(
+            s.cursor, s.lr, max(want, 0), tol, reasons(), opt
+        )
         after = replace(s, run=run, cursor=cursor, banner=self._banner(stop))
         step = int(run.steps[cursor])
         if stop.kind == "tolerance" and tol is not None:
@@ -317,6 +324,8 @@ class DescentVerbs:
         label = QCoreApplication.translate("Descent", "lr = %1").replace("%1", fmt(float(s.lr)))
         if run.param == ALL_WEIGHTS:
             label = QCoreApplication.translate("Descent", "%1 (all weights)").replace("%1", label)
+        opt = s.settings.optimizer
+        label = f"{optimizer_label(opt)}, {label}"
         ghost = Ghost(
             label,
             s.lr,
@@ -324,6 +333,10 @@ class DescentVerbs:
             x_column(run.param, run.values)[rows].copy(),
             run.steps[rows].astype(np.float64),  # as a file gives them back
             run.loss[rows].copy(),
+            opt,
+            run.start,
+            run.param,
+            run.values[rows].copy(),
         )
         ghosts = (*s.ghosts, ghost)[-MAX_GHOSTS:]
         self._session.commit(

@@ -461,8 +461,24 @@ Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
       <translation>梯度下降</translation>
     </message>
     <message>
+      <source>Landscape</source>
+      <translation>損失地形</translation>
+    </message>
+    <message>
+      <source>Plots</source>
+      <translation>圖表</translation>
+    </message>
+    <message>
       <source>Points that would give away a value the quiz hides are left out of the plots.</source>
       <translation>會洩漏測驗隱藏數值的點已從圖中略去。</translation>
+    </message>
+    <message>
+      <source>The loss curve, the loss and the value against step</source>
+      <translation>損失曲線、損失與數值對步數的圖</translation>
+    </message>
+    <message>
+      <source>The loss over two values at once, and the descent on it</source>
+      <translation>同時對兩個數值的損失，以及在其上的下降</translation>
     </message>
   </context>
   <context>
@@ -663,6 +679,10 @@ Your values are kept and can still be saved. Details are in {1}.</source>
       <translation>損失曲線圖</translation>
     </message>
     <message>
+      <source>Loss landscape</source>
+      <translation>損失地形</translation>
+    </message>
+    <message>
       <source>Value against step plot</source>
       <translation>數值對步數圖</translation>
     </message>
@@ -773,6 +793,61 @@ Your values are kept and can still be saved. Details are in {1}.</source>
     <message>
       <source>ŷ is computed from o00..o11 and the head weights wa..wd: edit those.</source>
       <translation>ŷ 由 o00..o11 與輸出層權重 wa..wd 計算而來：請改這些值。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Landscape</name>
+    <message>
+      <source>%1 at step %2: </source>
+      <translation>%1 在第 %2 步：</translation>
+    </message>
+    <message>
+      <source>%1 keeps no memory: each step is −lr × gradient.</source>
+      <translation>%1 不保留記憶：每一步都是 −lr × 梯度。</translation>
+    </message>
+    <message>
+      <source>Click a point to start a run there; drag to pan, turn the wheel to zoom</source>
+      <translation>點一下某個點，從那裡開始一次下降；拖曳以平移，轉動滾輪以縮放</translation>
+    </message>
+    <message>
+      <source>Landscape across</source>
+      <translation>損失地形的橫軸</translation>
+    </message>
+    <message>
+      <source>Landscape up</source>
+      <translation>損失地形的縱軸</translation>
+    </message>
+    <message>
+      <source>Loss landscape</source>
+      <translation>損失地形</translation>
+    </message>
+    <message>
+      <source>Which value the landscape spans across / up; all others fixed</source>
+      <translation>損失地形橫向／縱向跨越的數值；其他數值固定</translation>
+    </message>
+    <message>
+      <source>across</source>
+      <translation>橫軸</translation>
+    </message>
+    <message>
+      <source>log₁₀ MSE</source>
+      <translation>log₁₀ MSE</translation>
+    </message>
+    <message>
+      <source>predicted</source>
+      <translation>預測</translation>
+    </message>
+    <message>
+      <source>this run (%1)</source>
+      <translation>這次下降（%1）</translation>
+    </message>
+    <message>
+      <source>up</source>
+      <translation>縱軸</translation>
+    </message>
+    <message>
+      <source>−gradient</source>
+      <translation>−梯度</translation>
     </message>
   </context>
   <context>
@@ -1044,6 +1119,144 @@ Your values are kept and can still be saved. Details are in {1}.</source>
     <message>
       <source>ŷ = wa·o00 + wb·o01 + wc·o10 + wd·o11 + c</source>
       <translation>ŷ = wa·o00 + wb·o01 + wc·o10 + wd·o11 + c</translation>
+    </message>
+  </context>
+  <context>
+    <name>Optimizer</name>
+    <message>
+      <source>Adagrad</source>
+      <translation>Adagrad</translation>
+    </message>
+    <message>
+      <source>Adam</source>
+      <translation>Adam</translation>
+    </message>
+    <message>
+      <source>Momentum</source>
+      <translation>動量法</translation>
+    </message>
+    <message>
+      <source>Nesterov momentum</source>
+      <translation>Nesterov 動量法</translation>
+    </message>
+    <message>
+      <source>Optimizer %1</source>
+      <translation>最佳化器 %1</translation>
+    </message>
+    <message>
+      <source>RMSprop</source>
+      <translation>RMSprop</translation>
+    </message>
+    <message>
+      <source>SGD</source>
+      <translation>SGD</translation>
+    </message>
+    <message>
+      <source>SGD (plain gradient descent)</source>
+      <translation>SGD（一般梯度下降）</translation>
+    </message>
+    <message>
+      <source>Start at %1</source>
+      <translation>從 %1 開始</translation>
+    </message>
+    <message>
+      <source>first moment</source>
+      <translation>一階動差</translation>
+    </message>
+    <message>
+      <source>mean squared gradient</source>
+      <translation>梯度平方的平均</translation>
+    </message>
+    <message>
+      <source>second moment</source>
+      <translation>二階動差</translation>
+    </message>
+    <message>
+      <source>sum of squared gradients</source>
+      <translation>梯度平方的總和</translation>
+    </message>
+    <message>
+      <source>velocity</source>
+      <translation>速度</translation>
+    </message>
+  </context>
+  <context>
+    <name>OptimizerControls</name>
+    <message>
+      <source> optimizer </source>
+      <translation> 最佳化器 </translation>
+    </message>
+    <message>
+      <source>Adam's β1</source>
+      <translation>Adam 的 β1</translation>
+    </message>
+    <message>
+      <source>Adam's β2</source>
+      <translation>Adam 的 β2</translation>
+    </message>
+    <message>
+      <source>Added to the root in the denominator, against division by 0</source>
+      <translation>加在分母的平方根上，避免除以 0</translation>
+    </message>
+    <message>
+      <source>How much of the first moment each step keeps (0.9)</source>
+      <translation>每一步保留多少一階動差（0.9）</translation>
+    </message>
+    <message>
+      <source>How much of the mean squared gradient each step keeps</source>
+      <translation>每一步保留多少梯度平方的平均</translation>
+    </message>
+    <message>
+      <source>How much of the second moment each step keeps (0.999)</source>
+      <translation>每一步保留多少二階動差（0.999）</translation>
+    </message>
+    <message>
+      <source>How much of the velocity each step keeps (0.9)</source>
+      <translation>每一步保留多少速度（0.9）</translation>
+    </message>
+    <message>
+      <source>It takes a number from 0 up to (not including) 1, such as 0.9.</source>
+      <translation>可輸入 0 到 1 之間（不含 1）的數，例如 0.9。</translation>
+    </message>
+    <message>
+      <source>Momentum μ</source>
+      <translation>動量 μ</translation>
+    </message>
+    <message>
+      <source>Nesterov's μ takes a number above 0 and below 1, such as 0.9.</source>
+      <translation>Nesterov 的 μ 可輸入大於 0、小於 1 的數，例如 0.9。</translation>
+    </message>
+    <message>
+      <source>Not changed: %1 cannot be used here.</source>
+      <translation>未變更：%1 在此不能使用。</translation>
+    </message>
+    <message>
+      <source>Optimizer</source>
+      <translation>最佳化器</translation>
+    </message>
+    <message>
+      <source>Optimizer memory</source>
+      <translation>最佳化器的記憶</translation>
+    </message>
+    <message>
+      <source>RMSprop's α</source>
+      <translation>RMSprop 的 α</translation>
+    </message>
+    <message>
+      <source>What takes the steps: plain gradient descent (the homework's), or an optimizer with PyTorch's update rule and defaults</source>
+      <translation>由誰走每一步：一般梯度下降（作業的做法），或採用 PyTorch 更新規則與預設值的最佳化器</translation>
+    </message>
+    <message>
+      <source>What the optimizer carries to the next step, for the value on the loss curve</source>
+      <translation>最佳化器帶到下一步的記憶，對應損失曲線上的數值</translation>
+    </message>
+    <message>
+      <source>ε</source>
+      <translation>ε</translation>
+    </message>
+    <message>
+      <source>ε takes a number above 0 and at most 1, such as 1e-08.</source>
+      <translation>ε 可輸入大於 0、最多為 1 的數，例如 1e-08。</translation>
     </message>
   </context>
   <context>
