@@ -83,3 +83,13 @@ def test_plain_descent_keeps_its_sentence_and_a_hidden_gradient_reads_question_m
 def test_every_optimizer_sentence_is_in_the_narration_catalogue():
     for name in ("momentum", "nesterov", "adagrad", "rmsprop", "adam"):
         assert f"update_{name}" in NARRATION
+
+
+def test_the_windows_walkthrough_ends_with_the_chosen_optimizers_step(qtbot):
+    from gui.state.session import Session
+
+    session = Session(default())
+    session.descent.set_optimizer("adam")
+    last_step = session.snapshot.walk_steps[-1]
+    assert last_step.key == "update_adam"
+    assert float(dict(last_step.args)["new"]) == pytest.approx(0.4 - 0.5 * G / (abs(G) + 1e-8))

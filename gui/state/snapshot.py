@@ -172,7 +172,9 @@ class Snapshot:
 
     @cached_property
     def walk_steps(self) -> tuple[Step, ...]:
-        return steps(self.params, self.selected, self.lr)
+        """The walkthrough of the selected parameter; its last step is one update by the
+        chosen optimizer, as a run started from these values would take it (fresh memory)."""
+        return steps(self.params, self.selected, self.lr, self.settings.optimizer)
 
     @property
     def walk_index(self) -> int | None:
