@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 
 from core.descent import ALL_WEIGHTS
+from core.losses import LOSS_SYMBOL
 from core.numfmt import fmt
 
 from ..look.palette import FONT_PT, GHOSTS, INK, PREDICTED, SELECTED, sign_hex
@@ -30,7 +31,7 @@ from .plot_ranges import (
     pixel_scale,
     thin,
 )
-from .plot_style import brush, make_plot, pen, retranslate_menu, set_axis_label, set_title
+from .plot_style import brush, make_plot, pen, rename, retranslate_menu, set_axis_label, set_title
 from .step_labels import StepLabels
 
 DISPLAY_POINTS = 1500  # about two points a pixel on a full-width plot
@@ -208,8 +209,14 @@ class LossCurvePlot:
             title = QCoreApplication.translate(
                 "LossCurvePlot", "MSE vs %1, all else fixed"
             ).replace("%1", x_name)
+        symbol = LOSS_SYMBOL[d.run.start.loss]  # MSE, or L (half MSE), BCE (cross-entropy)
+        if symbol != "MSE":
+            title = title.replace("MSE", symbol)
         if self._changed("title", title):
             set_title(self.widget, title)
+        if self._changed("loss", symbol):
+            set_axis_label(self.widget, "left", symbol)
+            rename(self.widget, self._curve, symbol)
         if self._changed("axis", x_name):
             set_axis_label(self.widget, "bottom", x_name)
         slope = QCoreApplication.translate("LossCurvePlot", "tangent, slope %1").replace(

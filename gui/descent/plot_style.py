@@ -186,3 +186,11 @@ def _first_colour(item, item_pen) -> str:
     if not hasattr(item, "_light_colour"):
         item._light_colour = pg.mkPen(item_pen).color().name().upper()
     return item._light_colour
+
+
+def rename(w: pg.PlotWidget, item, name: str) -> None:
+    """Call ``item`` ``name`` in the plot's legend (and in the legend it is added to later)."""
+    item.opts["name"] = name
+    label = w.getPlotItem().legend.getLabel(item)
+    if label is not None:
+        label.setText(name)

@@ -23,18 +23,10 @@ from .plot_ranges import (
     changed,
     fit_button,
 )
-from .plot_style import make_plot, pen, retranslate_menu, set_axis_label, set_title
+from .plot_style import make_plot, pen, rename, retranslate_menu, set_axis_label, set_title
 
 DISPLAY_POINTS = 1500  # rows handed to a plot; it draws about two a pixel of them
 THIN = {"autoDownsample": True, "autoDownsampleFactor": 1.0, "clipToView": True}
-
-
-def rename(w: pg.PlotWidget, item, name: str) -> None:
-    """Call ``item`` ``name`` in the plot's legend (and in the legend it is added to later)."""
-    item.opts["name"] = name
-    label = w.getPlotItem().legend.getLabel(item)
-    if label is not None:
-        label.setText(name)
 
 
 def _cursor_line() -> pg.InfiniteLine:

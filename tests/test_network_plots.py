@@ -1,0 +1,26 @@
+"""The loss curve names the network's loss: MSE for the homework, L for half MSE, BCE for
+cross-entropy, in its title, its axis and its legend."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+
+def texts(win) -> tuple[str, str, list[str]]:
+    item = win.descent_panel.curve.widget.getPlotItem()
+    legend = [label.text for _sample, label in item.legend.items]
+    return item.titleLabel.text, item.getAxis("left").labelText, legend
+
+
+def test_the_loss_curve_names_the_chosen_loss(win):
+    title, axis, legend = texts(win)
+    assert title.startswith("MSE vs w11") and axis == "MSE" and "MSE" in legend
+    win.session.network.set_loss("half_mse")
+    QApplication.processEvents()
+    title, axis, legend = texts(win)
+    assert title.startswith("L vs w11") and axis == "L" and "L" in legend and "MSE" not in legend
+    win.session.set_value("yy", 0.5)
+    win.session.network.set_loss("bce_logits")
+    QApplication.processEvents()
+    title, axis, legend = texts(win)
+    assert title.startswith("BCE vs w11") and axis == "BCE" and "BCE" in legend
