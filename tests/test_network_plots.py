@@ -3,6 +3,7 @@ cross-entropy, in its title, its axis and its legend."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 
@@ -24,3 +25,7 @@ def test_the_loss_curve_names_the_chosen_loss(win):
     QApplication.processEvents()
     title, axis, legend = texts(win)
     assert title.startswith("BCE vs w11") and axis == "BCE" and "BCE" in legend
+    steps_axis = win.descent_panel.loss.widget.getPlotItem().getAxis("left").labelText
+    assert steps_axis == "BCE"
+    model = win.values.model
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "Gradient ∂BCE/∂·"

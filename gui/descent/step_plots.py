@@ -12,6 +12,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication
 
+from core.losses import LOSS_SYMBOL
+
 from ..look.palette import GHOSTS, INK, NEGATIVE, POSITIVE, PREDICTED, SELECTED
 from ..state.descent_data import MAX_GHOSTS, x_column
 from ..state.snapshot import Descent
@@ -59,7 +61,12 @@ class LossStepPlot:
         self._ghost_keys: tuple = ()
         self._shown: tuple = ()
         self._log = False
+        self._symbol = "MSE"  # the network's loss: MSE, L (half MSE) or BCE
         self.retranslate()
+
+    def _loss_axis(self) -> None:
+        text = QCoreApplication.translate("StepPlots", "MSE (log scale)") if self._log else "MSE"
+        set_axis_label(self.widget, "left", text.replace("MSE", self._symbol))
 
     def retranslate(self) -> None:
         retranslate_menu(self.widget)
@@ -70,9 +77,7 @@ class LossStepPlot:
         )
         set_title(self.widget, QCoreApplication.translate("StepPlots", "Loss against step"))
         set_axis_label(self.widget, "bottom", QCoreApplication.translate("StepPlots", "step"))
-        if self._log:
-            loss = QCoreApplication.translate("StepPlots", "MSE (log scale)")
-            set_axis_label(self.widget, "left", loss)
+        self._loss_axis()
         rename(self.widget, self._predicted, QCoreApplication.translate("StepPlots", "predicted"))
         rename(self.widget, self._run, QCoreApplication.translate("StepPlots", "this run"))
 
@@ -86,11 +91,7 @@ class LossStepPlot:
             return
         self._log = on
         self.widget.getPlotItem().setLogMode(y=on)
-        set_axis_label(
-            self.widget,
-            "left",
-            QCoreApplication.translate("StepPlots", "MSE (log scale)") if on else "MSE",
-        )
+        self._loss_axis()
         self._y.forget()  # fitted again, in the new coordinates
         self._shown = ()
 
@@ -103,6 +104,10 @@ class LossStepPlot:
             return
         prediction_moved = not self._shown or self._shown[2] is not d.prediction
         self._shown = shown
+        symbol = LOSS_SYMBOL[d.run.start.loss]
+        if symbol != self._symbol:
+            self._symbol = symbol
+            self._loss_axis()
         run, pred = d.run, d.prediction
         rows = run.rows(upto=d.cursor, max_points=DISPLAY_POINTS)
         steps, loss = run.steps[rows].astype(float), run.loss[rows]

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.losses import LOSS_SYMBOL
 from core.model import editable, parameters
 from core.numfmt import fmt
 from core.parse import ParseError, parse_number
@@ -108,7 +109,9 @@ class ValuesModel(QAbstractTableModel):
                 QCoreApplication.translate("ValuesPanel", "Value"),
                 QCoreApplication.translate("ValuesPanel", "What"),
                 QCoreApplication.translate("ValuesPanel", "Number"),
-                QCoreApplication.translate("ValuesPanel", "Gradient ∂MSE/∂·"),
+                QCoreApplication.translate("ValuesPanel", "Gradient ∂MSE/∂·").replace(
+                    "MSE", LOSS_SYMBOL[self.session.snapshot.params.loss]
+                ),
             )[section]
         return None
 
