@@ -15,7 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.descent import ALL_WEIGHTS, WEIGHTS
-from core.live import LOSS_GROWTH, REASONS, SATURATED_SLOPE, VALUE_BOUND, State, Stop
+from core.live import LOSS_GROWTH, SATURATED_SLOPE, VALUE_BOUND, State, Stop
+from core.live_reasons import REASONS
 from core.model import HEAD, INPUTS, KERNEL, PARAMETERS, Params
 from core.numfmt import fmt
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import QCoreApplication
 
 from core.behaviour import REASONS as BEHAVIOURS
-from core.live import REASONS
+from core.live_reasons import REASONS
 
 
 class Said(str):
