@@ -310,8 +310,8 @@ class DescentControls(QObject):
         if not self.lr_box.hasFocus():
             self.lr_box.setText(fmt(snap.lr))
         for box, value in ((self.speed, round(d.speed)), (self.max_steps, d.max_steps)):
-            if not box.lineEdit().hasFocus():  # never overwrite what is being typed
-                with QSignalBlocker(box):
+            if box.value() != value and not box.lineEdit().hasFocus():  # never overwrite
+                with QSignalBlocker(box):  # what is being typed; the same value repaints it
                     box.setValue(value)
         with QSignalBlocker(self.use_tol):
             self.use_tol.setChecked(snap.settings.use_tol)

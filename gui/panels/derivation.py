@@ -150,9 +150,10 @@ class DerivationPanel(QWidget):
     def on_state_changed(self, snap: Snapshot) -> None:
         """The edit path: remember the snapshot, light the rows, refresh the numbers soon."""
         self._snap = snap
-        self._hide_rows()
         self.copy_action.setEnabled(not snap.hidden)
-        self._light(snap.path)
+        if not behind_a_tab(self):  # a refresh when its tab comes forward does both
+            self._hide_rows()
+            self._light(snap.path)
         self.setProperty("rendering", True)  # until the new numbers are typeset
         if not self._timer.isActive():
             self._timer.start()
@@ -189,7 +190,7 @@ class DerivationPanel(QWidget):
         )
         if shape != self._shape:
             self._rebuild(shape)
-            self._hide_rows()
+        self._hide_rows()
         if self._typesetting and self.on_screen():
             formulas = [i.text for i in self._items if i.kind == "formula"]
             self.typesetter.request(formulas)  # supersedes what an older state still wanted

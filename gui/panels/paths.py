@@ -11,7 +11,7 @@ their colours from the widget palette, so the dark and high-contrast themes draw
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -125,6 +125,13 @@ class PathsPanel(QWidget):
                 return
             fit = max(LEAST_FIT, fit * FIT_STEP)
 
+    def _lay_out_now(self) -> None:
+        """Lay the new texts out and fit them before the next paint: left to Qt's posted
+        layout requests, the panel would be painted once with the old layout, then again."""
+        for _ in range(3):  # the rows, their column, the scroll area: each asks the next
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self.fit_height()
+
     def _arrange(self, columns: int) -> None:
         """The path cards in one column, or two side by side (1 2 / 3 4) when the panel is
         wide: a tab under the diagram on a 4:3 projector is wide and short."""
@@ -210,7 +217,7 @@ class PathsPanel(QWidget):
             text = self.tr("Common factor of every term: ∂{0}/∂ŷ = {1} = <b>{2}</b>")
             self.common.setText(text.format(big_l, formula, num("dMSE/dy_hat", common)))
         self.nudge.setEnabled("grad" not in hidden)  # its result would print the gradient
-        self._refit.start()  # longer numbers may need a line more
+        self._lay_out_now()  # longer numbers may need a line more
         if self._checked != (snap.params, name) or "grad" in hidden:
             self._checked = None
             self.nudge_result.clear()
