@@ -30,22 +30,23 @@ PLACES = [(1, 0), (0, 0), (1, 1), (0, 1), (0.5, 0), (0.5, 1), (1, 0.5), (0, 0.5)
 ]
 
 
-def _drawn(item, view) -> tuple[np.ndarray, np.ndarray]:
-    """What ``item`` draws in scene pixels: boxes (k, 4: left, top, right, bottom) for its
-    markers and text, and segments (m, 4: x0, y0, x1, y1) for its line."""
+def _drawn(item, t) -> tuple[np.ndarray, np.ndarray]:
+    """What ``item`` draws in scene pixels (``t``: its view's data-to-scene transform): boxes
+    (k, 4: left, top, right, bottom) for its markers and text, and segments (m, 4: x0, y0, x1,
+    y1) for its line."""
     none = np.zeros((0, 4))
     if isinstance(item, pg.TextItem):
         r = item.mapRectToScene(item.boundingRect())
         return np.array([[r.left(), r.top(), r.right(), r.bottom()]]), none
     if isinstance(item, pg.ScatterPlotItem):
         xs, ys = item.getData()
-        return _boxes(_to_scene(view, xs, ys), float(item.opts.get("size", 10)) / 2), none
+        return _boxes(_to_scene(t, xs, ys), float(item.opts.get("size", 10)) / 2), none
     if not isinstance(item, pg.PlotDataItem):
         return none, none
     xs, ys = item.getData()
     if xs is None or len(xs) == 0:
         return none, none
-    pts = _to_scene(view, np.asarray(xs, float), np.asarray(ys, float))
+    pts = _to_scene(t, np.asarray(xs, float), np.asarray(ys, float))
     boxes = _boxes(pts, float(item.opts.get("symbolSize", 0)) / 2)
     segments = none
     if item.opts.get("pen") is not None and len(pts) > 1:
@@ -53,9 +54,7 @@ def _drawn(item, view) -> tuple[np.ndarray, np.ndarray]:
     return boxes, segments
 
 
-def _to_scene(view, xs, ys) -> np.ndarray:
-    view.updateMatrix()  # a range just set is applied on the next paint otherwise
-    t = view.childGroup.sceneTransform()
+def _to_scene(t, xs, ys) -> np.ndarray:
     with np.errstate(all="ignore"):
         sx = t.m11() * xs + t.m21() * ys + t.dx()
         sy = t.m12() * xs + t.m22() * ys + t.dy()
@@ -71,10 +70,12 @@ def data_drawn(views, legend) -> tuple[np.ndarray, np.ndarray]:
     """Every visible data item's boxes and segments in ``views`` (ViewBoxes), scene pixels."""
     boxes, segments = [np.zeros((0, 4))], [np.zeros((0, 4))]
     for view in views:
+        view.updateMatrix()  # a range just set is applied on the next paint otherwise
+        t = view.childGroup.sceneTransform()
         for item in view.addedItems:
             if item is legend or not item.isVisible():
                 continue
-            b, s = _drawn(item, view)
+            b, s = _drawn(item, t)
             boxes.append(b)
             segments.append(s)
     return np.concatenate(boxes), np.concatenate(segments)
