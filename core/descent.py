@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
+from .loss_along import loss_along
 from .model import (
     CONV_BIAS,
     HEAD,
@@ -19,7 +20,6 @@ from .model import (
     Params,
     forward,
     gradients,
-    loss_along,
     parameters,
 )
 from .optimizers import SGD, Memory, Optimizer, step

@@ -1,4 +1,4 @@
-"""The homework network and its variants: forward pass, gradients, and the loss along one value.
+"""The homework network and its variants: the forward pass and the gradients.
 
 A 3x3 input ``a11..a33`` is cross-correlated (valid, stride 1) with a 2x2 kernel
 ``w11 w12 / w21 w22`` into four conv cells ``z00 z01 / z10 z11``; each goes through a
@@ -8,8 +8,9 @@ the loss is ``MSE = (yy - y_hat)^2`` (n = 1). There are no biases.
 That is the homework; a :class:`Params` may choose another network, and every function here
 follows it: another activation ``o = f(z)`` (:mod:`core.activations`), a conv bias ``b`` added
 to each cell (``z_ij = window . w + b``), a head bias ``c`` added to ``y_hat``, another loss
-(:mod:`core.losses`). For the homework's network every number is what it always was, bit for
-bit: a bias that is absent is not added at all, and the sigmoid and MSE are the same arithmetic.
+(:mod:`core.losses`); the loss along one value is in :mod:`core.loss_along`. For the
+homework's network every number is what it always was, bit for bit: a bias that is absent is
+not added at all, and the sigmoid and MSE are the same arithmetic.
 
 Everything here is float64: plain Python floats for one state, numpy for many. Functions
 never mutate their inputs; results are frozen dataclasses, read-only arrays and read-only
@@ -21,15 +22,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property, reduce
+from functools import cached_property
 from types import MappingProxyType
 from typing import TypeAlias
 
 import numpy as np
 from numpy.typing import ArrayLike
 
-from .activations import PAIRS, Pair, apply_in_place, sigmoid_in_place, sigmoid_pair
-from .losses import LOSS_PAIRS, loss_array
+from .activations import PAIRS, Pair, sigmoid_in_place, sigmoid_pair
+from .losses import LOSS_PAIRS
 from .params import (
     ALL_PARAMETERS,
     BIASES,
@@ -52,7 +53,6 @@ from .params import (
     frozen,
     input_name,
     kernel_name,
-    locate,
     parameters,
     window,
 )
@@ -86,7 +86,6 @@ __all__ = [
     "gradients",
     "input_name",
     "kernel_name",
-    "loss_along",
     "loss_and_gradient",
     "network",
     "parameters",
@@ -280,79 +279,3 @@ def loss_and_gradient(p: Params, name: str) -> tuple[float, float, Cells]:
 
 #: The :func:`flat` input indices each conv cell sees, in kernel order (w11, w12, w21, w22).
 WINDOWS = ((0, 1, 3, 4), (1, 2, 4, 5), (3, 4, 6, 7), (4, 5, 7, 8))
-
-
-def _add(total: float | FloatArray, t: float | FloatArray) -> float | FloatArray:
-    """``total + t``, taken into whichever of them is an array (always a scratch row here)."""
-    if isinstance(total, np.ndarray):
-        return np.add(total, t, out=total)
-    if isinstance(t, np.ndarray):
-        return np.add(t, total, out=t)
-    return total + t
-
-
-def loss_along(p: Params, name: str, values: ArrayLike) -> FloatArray:
-    """The loss with ``name`` set to each of ``values`` and all else fixed: one numpy pass.
-
-    Only ``name`` varies, so every conv product, activation and head term it does not enter is
-    computed once in plain floats, and only those it enters are arrays: a conv cell at a time,
-    in scratch rows made once, with ``y_hat`` summed as the cells come (a 4 x N array, or a
-    temporary per operation, costs more: the allocator hands that memory back to the system
-    and faults it in again on every call). Every sum is taken term by term in
-    :func:`evaluate`'s order, so for a head weight, the head bias or the target of the
-    homework's network each value is bit for bit ``forward(p.with_value(name, v)).loss``. For
-    a kernel weight or an input a value differs only where numpy's exp rounds differently from
-    ``math.exp`` (by 1 ulp, for about one argument in twenty): ``|yy - y_hat|`` then stays
-    within ``4 eps (|yy| + |wa| + |wb| + |wc| + |wd|)`` of the single-state value
-    (tests/test_model.py checks both). Another activation or loss rounds as numpy's tanh, exp
-    and log1p do, within a few ulps of the single-state value.
-    """
-    kind, idx = locate(name)
-    if kind in ("b", "c") and not p.has(name):
-        raise KeyError(f"{name!r}: this network has no such bias")
-    xs = np.asarray(values, dtype=np.float64)
-    v = xs.reshape(-1)
-    a, w, head = flat(p)
-    _, o, _, y_hat = evaluate(a, w, head, *network(p))
-    with np.errstate(all="ignore"):
-        if kind == "yy":
-            if p.loss == "mse":
-                diff = v - y_hat
-                return (diff * diff).reshape(xs.shape)
-            return loss_array(p.loss, v, y_hat).reshape(xs.shape)
-        if kind == "c":  # evaluate's sum of the four head terms, then the bias
-            base = head[0] * o[0] + head[1] * o[1] + head[2] * o[2] + head[3] * o[3]
-            return _loss_of(p, np.add(base, v)).reshape(xs.shape)
-        at = {"a": INPUTS, "w": KERNEL, "head": HEAD, "b": (CONV_BIAS,)}[kind].index(name)
-        row, scratch = np.empty_like(v), np.empty_like(v)
-        total: float | FloatArray | None = None
-        for c, win in enumerate(WINDOWS):
-            term: float | FloatArray = head[c] * o[c]
-            if kind == "head" and c == at:
-                term = np.multiply(v, o[c], out=row)
-            elif kind in ("w", "b") or (kind == "a" and at in win):
-                products: list[float | FloatArray] = [a[i] * w[j] for j, i in enumerate(win)]
-                if p.b is not None:
-                    products.append(p.b)
-                if kind == "b":
-                    products[4] = np.add(v, 0.0, out=row)
-                else:
-                    k = at if kind == "w" else win.index(at)  # which of the four products varies
-                    products[k] = np.multiply(v, a[win[k]] if kind == "w" else w[k], out=row)
-                z = np.asarray(reduce(_add, products))  # summed into row
-                f = apply_in_place(p.activation, z, scratch)
-                term = np.multiply(f, head[c], out=row)
-            total = term if total is None else _add(total, term)
-            if total is row:  # y_hat is summed in this row from now on: the next cell needs one
-                row = np.empty_like(v)
-        if p.c is not None:
-            total = _add(total, p.c)  # type: ignore[arg-type]
-        return _loss_of(p, np.asarray(total), scratch).reshape(xs.shape)
-
-
-def _loss_of(p: Params, y_hat: FloatArray, scratch: FloatArray | None = None) -> FloatArray:
-    """``p``'s loss at each of ``y_hat`` (the MSE in ``scratch``, as it always was)."""
-    if p.loss != "mse":
-        return loss_array(p.loss, p.yy, y_hat)
-    err: FloatArray = np.subtract(p.yy, y_hat, out=scratch)
-    return np.multiply(err, err, out=err)

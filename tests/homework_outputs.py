@@ -24,7 +24,8 @@ sys.path.insert(0, str(ROOT))
 
 from core import latex, latex_document, quiz, solution, walkthrough  # noqa: E402
 from core.cli import build_parser, run_headless  # noqa: E402
-from core.model import PARAMETERS, forward, gradients, loss_along  # noqa: E402
+from core.loss_along import loss_along  # noqa: E402
+from core.model import PARAMETERS, forward, gradients  # noqa: E402
 from core.paths import paths  # noqa: E402
 from core.report import json_report, text_report  # noqa: E402
 from core.scenario import PRESETS, dumps, load  # noqa: E402

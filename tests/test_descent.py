@@ -16,6 +16,7 @@ from core.descent import (
     loss_curve,
     relative_error,
 )
+from core.loss_along import loss_along
 from core.model import (
     EDITABLE,
     HEAD,
@@ -24,7 +25,6 @@ from core.model import (
     Params,
     forward,
     gradients,
-    loss_along,
 )
 from core.scenario import default
 

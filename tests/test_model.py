@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from strict_floats import strict_floats
 
+from core.loss_along import loss_along
 from core.model import (
     EDITABLE,
     HEAD,
@@ -25,7 +26,6 @@ from core.model import (
     Params,
     forward,
     gradients,
-    loss_along,
 )
 from core.paths import paths
 

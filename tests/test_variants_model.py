@@ -15,8 +15,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from core.loss_along import loss_along
 from core.losses import target_slope
-from core.model import EDITABLE, HEAD, Params, forward, gradients, loss_along, parameters
+from core.model import EDITABLE, HEAD, Params, forward, gradients, parameters
 from core.paths import dead_reason, paths
 
 ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "identity")

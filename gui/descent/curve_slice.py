@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from core.model import Params, loss_along
+from core.loss_along import loss_along
+from core.model import Params
 
 POINTS = 1001  # across the axis: about two a pixel on a full-width plot
 NEAR = 1.5  # half-width of the dense stretch around the current value ...
