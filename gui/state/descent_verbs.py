@@ -22,15 +22,12 @@ from core.numfmt import fmt
 from core.settings_format import FOLLOW_SELECTION, MAX_STEPS
 
 from .descent_data import (
-    GHOST_POINTS,
     LR_RANGE,
-    MAX_GHOSTS,
     PREDICT_MAX,
     SPEED_RANGE,
-    Ghost,
-    x_column,
 )
-from .descent_optimizer import OptimizerVerbs, optimizer_label
+from .descent_optimizer import OptimizerVerbs
+from .kept_runs import KeptRunVerbs
 from .player import Player
 from .said import Said, behaviours, capitalised, reasons
 from .snapshot import Prediction, Snapshot
@@ -60,9 +57,10 @@ def explained(s: Snapshot) -> Snapshot:
     return s if b is None else replace(s, banner=b.message)
 
 
-class DescentVerbs(OptimizerVerbs):
+class DescentVerbs(OptimizerVerbs, KeptRunVerbs):
     """``session.descent``: the verbs of the live descent (the optimizer's in
-    :class:`~gui.state.descent_optimizer.OptimizerVerbs`)."""
+    :class:`~gui.state.descent_optimizer.OptimizerVerbs`, the kept runs' in
+    :class:`~gui.state.kept_runs.KeptRunVerbs`)."""
 
     def __init__(self, session: Session):
         self._session = session
@@ -312,41 +310,3 @@ class DescentVerbs(OptimizerVerbs):
             )
 
         self._session.commit(text, after)
-
-    # -- kept runs -------------------------------------------------------------------------------
-    def keep_run(self) -> None:
-        """Keep the recorded run as a labelled ghost (the oldest goes beyond five)."""
-        s = self._snap
-        run = s.run
-        if len(run) < 2:
-            return
-        rows = run.rows(max_points=GHOST_POINTS)
-        label = QCoreApplication.translate("Descent", "lr = %1").replace("%1", fmt(float(s.lr)))
-        if run.param == ALL_WEIGHTS:
-            label = QCoreApplication.translate("Descent", "%1 (all weights)").replace("%1", label)
-        opt = s.settings.optimizer
-        label = f"{optimizer_label(opt)}, {label}"
-        ghost = Ghost(
-            label,
-            s.lr,
-            s.descent.x_name,
-            x_column(run.param, run.values)[rows].copy(),
-            run.steps[rows].astype(np.float64),  # as a file gives them back
-            run.loss[rows].copy(),
-            opt,
-            run.start,
-            run.param,
-            run.values[rows].copy(),
-        )
-        ghosts = (*s.ghosts, ghost)[-MAX_GHOSTS:]
-        self._session.commit(
-            lambda: QCoreApplication.translate("Descent", "Keep this run"),
-            replace(s, ghosts=ghosts),
-        )
-
-    def clear_runs(self) -> None:
-        if self._snap.ghosts:
-            self._session.commit(
-                lambda: QCoreApplication.translate("Descent", "Clear kept runs"),
-                replace(self._snap, ghosts=()),
-            )
