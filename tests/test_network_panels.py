@@ -38,6 +38,9 @@ def test_the_common_factor_is_the_chosen_losss(win):
     assert "∂BCE/∂ŷ = s(ŷ) − yy" in text
     assert float(text.split("=")[-1]) == pytest.approx(_sigmoid(y_hat) - 1.0, abs=1e-3)
     assert "∂BCE/∂ŷ" in _plain(panel.rows[0].label.text())
+    assert "(BCE(v + h) - BCE(v - h)) / 2h" in panel.nudge.toolTip()
+    s.network.set_loss("mse")
+    assert "(MSE(v + h) - MSE(v - h)) / 2h" in panel.nudge.toolTip()
 
 
 def test_the_head_biass_one_path_reads_via_y_hat(win):

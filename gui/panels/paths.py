@@ -168,12 +168,19 @@ class PathsPanel(QWidget):
 
     def retranslate(self) -> None:
         self.nudge.setText(self.tr("Nudge check"))
-        self.nudge.setToolTip(
-            self.tr(
+        self._tip_loss = ""
+        self._nudge_tip(self.session.snapshot)
+
+    def _nudge_tip(self, snap: Snapshot) -> None:
+        """The nudge check's tooltip, with the network's loss (MSE, L or BCE)."""
+        big_l = LOSS_SYMBOL[snap.params.loss]
+        if big_l != self._tip_loss:
+            self._tip_loss = big_l
+            text = self.tr(
                 "Compare the gradient with a central finite difference,\n"
-                "(MSE(v + h) - MSE(v - h)) / 2h  (N)"
+                "({0}(v + h) - {0}(v - h)) / 2h  (N)"
             )
-        )
+            self.nudge.setToolTip(text.format(big_l))
 
     def show_snapshot(self, snap: Snapshot) -> None:
         ps, name, hidden = snap.paths, snap.selected, snap.concealed
@@ -188,6 +195,7 @@ class PathsPanel(QWidget):
 
         p = snap.params
         big_l = LOSS_SYMBOL[p.loss]
+        self._nudge_tip(snap)
         self.gradient.setText(
             f"∂{big_l}/∂{name} = <span style='color:{signed(grad, 'grad')}'>"
             f"{num('grad', grad, 6)}</span>"

@@ -1316,9 +1316,9 @@ Your values are kept and can still be saved. Details are in {1}.</source>
     </message>
     <message>
       <source>Compare the gradient with a central finite difference,
-(MSE(v + h) - MSE(v - h)) / 2h  (N)</source>
+({0}(v + h) - {0}(v - h)) / 2h  (N)</source>
       <translation>以中央有限差分比對梯度，
-(MSE(v + h) - MSE(v - h)) / 2h  (N)</translation>
+({0}(v + h) - {0}(v - h)) / 2h  (N)</translation>
     </message>
     <message>
       <source>Nudge check</source>
