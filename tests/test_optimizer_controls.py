@@ -144,3 +144,14 @@ def test_a_saved_file_brings_back_the_optimizer_and_each_kept_runs(win, session)
     assert s.step == 3 and not session.modified
     assert win.descent_controls.optimizer.combo.currentData() == "rmsprop"
     assert win.descent_controls.optimizer.fields[("alpha", None)].text() == "0.9"
+
+
+def test_the_quiz_hiding_the_gradient_hides_the_memory_built_from_it(win, session):
+    choose(win, "momentum")
+    session.descent.step()  # a first momentum step: the velocity is the gradient it took,
+    memory = win.descent_controls.optimizer.memory  # the homework's dMSE/dw11 = -0.314542
+    assert memory.text() == "velocity w11 = -0.3145"
+    session.lecture.hide_value("grad")
+    assert memory.text() == "velocity w11 = ?"
+    session.lecture.hide_value("grad", False)
+    assert memory.text() == "velocity w11 = -0.3145"

@@ -179,8 +179,11 @@ class OptimizerControls(QObject):
         memory = self.session.run.state_at(run, snap.cursor, snap.lr, opt).memory
         names = weights(run.start) if run.param == ALL_WEIGHTS else (run.param,)
         k = names.index(name)
+        # the memory is built from the gradients (a first momentum step's velocity is the
+        # gradient): while the quiz hides one of them, so are these numbers
+        quiz = any(f"dMSE/d{n}" in snap.concealed for n in names)
         parts = []
         for part, meaning in meanings.items():
             value = 0.0 if memory is None else float(getattr(memory, part)[k])
-            parts.append(f"{meaning} {name} = {fmt(value)}")
+            parts.append(f"{meaning} {name} = {'?' if quiz else fmt(value)}")
         return "; ".join(parts)
