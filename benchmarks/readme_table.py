@@ -18,6 +18,7 @@ import sys
 
 LABELS = {
     "edit": "typed edit to every view repainted",
+    "scrub": "frames while a drag scrubs w11 at 60 moves/s",
     "frame_1000": "frame while playing, 1,000 steps recorded",
     "frame_10000": "frame while playing, 10,000 steps recorded",
     "frame_100000": "frame while playing, 100,000 steps recorded",
@@ -40,6 +41,7 @@ def _frame_goal(e: dict) -> bool:
 
 GOALS = {
     "edit": ("<= 1.5x", lambda e: e["ratio"] <= 1.5),
+    "scrub": ("a frame a move (>= 0.95)", lambda e: e["ratio"] >= 0.95),
     "frame": ("<= 1.5x and >= 60 frames/s", _frame_goal),
     "matplotlib": (">= 10x faster (<= 0.1x)", lambda e: e["ratio"] <= 0.1),
     "startup": ("<= 1.2x", lambda e: e["ratio"] <= 1.2),

@@ -26,6 +26,7 @@ import measure
 HERE = Path(__file__).resolve().parent
 SCRIPTS = {
     "edit_bench.py": ("edit",),
+    "scrub_bench.py": ("scrub",),
     "plots_bench.py": (
         "frame_1000",
         "frame_10000",
@@ -41,6 +42,7 @@ SCRIPTS = {
 }
 KEYS = (
     "edit",
+    "scrub",
     "frame_1000",
     "frame_10000",
     "frame_100000",

@@ -8,6 +8,7 @@ import pytest
 from gui_helpers import drag, item_point, wheel
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from core.model import EDITABLE
 from core.scenario import default
@@ -138,7 +139,9 @@ def test_shift_drag_moves_ten_times_further(win):
 
 def test_wheel_scrubs_and_commits_once_after_a_pause(win, qtbot):
     wheel(win.view, "wd", 1)
+    assert win.session.snapshot.value("wd") == pytest.approx(0.7 + 0.01)  # a notch shows at once
     wheel(win.view, "wd", 1)
+    QApplication.processEvents()  # the second of a burst lands before the next paint
     assert win.session.snapshot.value("wd") == pytest.approx(0.7 + 2 * 0.01)
     qtbot.waitUntil(lambda: win.session.undo_stack.count() == 1, timeout=2000)
     win.session.undo_stack.undo()
@@ -301,3 +304,17 @@ def test_extreme_values_stay_inside_their_boxes(win, value):
         room = item.boundingRect().width() - 16  # the box, without the painting margin
         for text, font in item.drawn_lines():
             assert QFontMetricsF(font).horizontalAdvance(text) <= room, (name, text)
+
+
+def test_a_burst_of_wheel_notches_updates_the_views_twice_and_loses_no_notch(win, qtbot):
+    """Ten notches delivered before the event loop comes round (a fast touchpad): the first
+    is shown at once, the latest of the rest when the loop comes round, before the paint."""
+    shown: list[float] = []
+    win.session.state_changed.connect(lambda snap: shown.append(snap.value("wd")))
+    for _ in range(10):
+        wheel(win.view, "wd", 1)
+    QApplication.processEvents()
+    assert shown == [pytest.approx(0.71), pytest.approx(0.8)]  # 0.7 + 10 notches of 0.01
+    assert win.scene.nodes["wd"].lines()[0].text == "0.8"
+    qtbot.waitUntil(lambda: win.session.undo_stack.count() == 1, timeout=2000)
+    assert win.session.snapshot.value("wd") == pytest.approx(0.8)

@@ -97,7 +97,8 @@ class EditableItem(NodeItem):
             return
         step = step_size(self._value, event.modifiers()) * WHEEL_STEPS_PER_NOTCH
         notches = delta / 120.0
-        self.wheeled.emit(self.name, _round_to(self._value + notches * step, step))
+        self._value = _round_to(self._value + notches * step, step)  # the next notch goes on
+        self.wheeled.emit(self.name, self._value)  # from here, even before the view shows it
         event.accept()
 
     # -- keyboard ---------------------------------------------------------------------------
@@ -127,7 +128,8 @@ class EditableItem(NodeItem):
         elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):  # the wheel's notch, by keyboard
             step = step_size(self._value, event.modifiers()) * WHEEL_STEPS_PER_NOTCH
             sign = 1 if key == Qt.Key.Key_Up else -1
-            self.wheeled.emit(self.name, _round_to(self._value + sign * step, step))
+            self._value = _round_to(self._value + sign * step, step)
+            self.wheeled.emit(self.name, self._value)
             event.accept()
         elif key == Qt.Key.Key_Space:
             event.ignore()

@@ -20,6 +20,7 @@ from core.model import CELLS, CONV_BIAS, EDITABLE, HEAD, HEAD_BIAS, TARGET, para
 from ..look.theme import THEMES, Theme
 from ..state.session import Session, Snapshot
 from . import layout
+from .coalesce import LatestPreview
 from .content import conv_header, gradient_legend, loss_title, node_lines, tooltip
 from .edges import BASE_INK, BadgeItem, EdgeItem, EdgeLabel
 from .editable import EditableItem
@@ -51,6 +52,7 @@ class DiagramScene(QGraphicsScene):
         self._wheel_timer.setSingleShot(True)
         self._wheel_timer.setInterval(WHEEL_COMMIT_MS)
         self._wheel_timer.timeout.connect(self._commit_wheel)
+        self._previews = LatestPreview(self._apply_preview, self)
         self._build()
         session.state_changed.connect(self.show_snapshot)
         self.show_snapshot(session.snapshot)
@@ -63,7 +65,7 @@ class DiagramScene(QGraphicsScene):
             item.edit_requested.connect(self.edit_requested)
             item.scrubbed.connect(self._preview)
             item.scrub_finished.connect(self._commit)
-            item.scrub_cancelled.connect(lambda _n: self.session.cancel_preview())
+            item.scrub_cancelled.connect(self._cancel)
             item.wheeled.connect(self._wheel)
             self._add_node(item)
         for c, cell in enumerate(CELLS):
@@ -257,12 +259,23 @@ class DiagramScene(QGraphicsScene):
         self.session.select_path(None if current == index else index)
 
     def _preview(self, name: str, value: float) -> None:
+        self._previews.ask(name, value)  # a burst of them is applied as its latest
+
+    def _apply_preview(self, name: str, value: float) -> None:
         try:
             self.session.preview_value(name, value)
         except ValueError as exc:
+            item = self.nodes[name]
+            if isinstance(item, EditableItem):  # the next notch goes on from the value on show
+                item.set_value(self.session.snapshot.value(name))
             self.refused.emit(name, str(exc))
 
+    def _cancel(self, _name: str) -> None:
+        self._previews.flush()
+        self.session.cancel_preview()
+
     def _commit(self, name: str, value: float) -> None:
+        self._previews.flush()
         try:
             self.session.set_value(name, value)
         except ValueError as exc:
@@ -277,6 +290,7 @@ class DiagramScene(QGraphicsScene):
         self._wheel_timer.start()
 
     def _commit_wheel(self) -> None:
+        self._previews.flush()
         name, self._wheel_name = self._wheel_name, None
         self._wheel_timer.stop()
         if name is not None:
