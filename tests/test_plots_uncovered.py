@@ -314,3 +314,35 @@ def test_a_small_edit_keeps_the_axes_still_and_another_network_refits_them(win, 
     settle(qtbot, win)
     (x0, x1), _ = views[0].viewRange()
     assert x0 < 25.0 < x1
+
+
+def test_while_playing_each_legend_is_placed_ten_times_a_second_and_after_the_last_frame(
+    win, qtbot, monkeypatch
+):
+    """Placing a legend costs about a millisecond a plot: a frame of play checks at most every
+    0.1 s (by a clock the test turns), and the last check comes after the last frame."""
+    from gui.descent import legend_place
+
+    clock = [1000.0]
+    monkeypatch.setattr(legend_place, "monotonic", lambda: clock[0])
+    checks: list[float] = []
+    real = legend_place.LegendPlace._update
+    monkeypatch.setattr(
+        legend_place.LegendPlace,
+        "_update",
+        lambda self, fresh: (checks.append(clock[0]), real(self, fresh)),
+    )
+    s = win.session
+    s.descent.play()
+    s.descent.player.stop()  # the test takes the frames itself
+    for k in range(30):  # 30 frames 10 ms apart: 0.3 s of play
+        clock[0] = 1000.0 + 0.01 * k
+        s.descent.advance(1)
+    times = sorted(set(checks))
+    assert times == pytest.approx([1000.0, 1000.1, 1000.2]), checks  # once a tenth of a second
+    clock[0] = 1000.5
+    qtbot.waitUntil(lambda: 1000.5 in checks, timeout=2000)  # the check left after the last frame
+    s.descent.pause()
+    settle(qtbot, win)
+    for w in plots(win):
+        assert_legend_clear(w)

@@ -170,7 +170,7 @@ class LossCurvePlot:
         self._labels.show(run.steps, column, run.loss, cursor)
         self._show_ghosts(d, x_name)
         self._title(d, x_name, g)
-        self.legend.update(fresh)
+        self.legend.update(fresh, d.playing)
 
     def _show_tangent(self, x_now: float, loss_now: float, g: float) -> None:
         lo, hi = self._ranges.view.viewRange()[0]

@@ -120,7 +120,7 @@ class LossStepPlot:
         x = bounds([[0, last], *(g.steps[-1:] for g in d.ghosts)])
         y = bounds([loss, pred.loss, *(g.loss for g in d.ghosts)], log=self._log)
         self._ranges.fit(x, y, new)
-        self.legend.update(new)
+        self.legend.update(new, d.playing)
 
     def _show_ghosts(self, d: Descent) -> None:
         keys = tuple(id(g) for g in d.ghosts)
@@ -230,4 +230,4 @@ class ValueStepPlot:
             legend.removeItem(self._grad)
             legend.addItem(self._value, name)
             legend.addItem(self._grad, f"dMSE/d{name}")
-        self.legend.update(new)
+        self.legend.update(new, d.playing)
