@@ -10,11 +10,12 @@ from html import escape
 
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from core.model import CELLS
 
 from ..look.labels import wrapped
+from ..look.steady import Steady
 from ..look.theme import THEMES
 
 
@@ -45,19 +46,16 @@ def sized(label: QLabel, base: QFont, scale: float, bold: bool = False) -> None:
     label.setFont(font)
 
 
-class PathRow(QFrame):
-    """One path's term on a card, coloured by its sign; a click spotlights it."""
+class PathRow(Steady):
+    """One path's term on a card, coloured by its sign; a click spotlights it. New numbers with
+    as many lines ask no layout of the panel (:class:`~gui.look.steady.Steady`)."""
 
     clicked = Signal(int)
 
     def __init__(self, index: int, parent=None):
-        super().__init__(parent)
+        super().__init__(wrapped(rich=True), (8, 3, 8, 3), parent)
         self.index = index
-        self.label = wrapped(rich=True)
         self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 3, 8, 3)
-        layout.addWidget(self.label)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._edge = ("", False)
         self.retranslate()

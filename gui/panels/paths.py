@@ -29,6 +29,7 @@ from core.numfmt import fmt_operand as op
 
 from ..look import palette
 from ..look.labels import scroll_body, wrapped
+from ..look.steady import Steady
 from ..state.session import Session, Snapshot
 from .path_row import PathRow, ink, sized
 
@@ -60,7 +61,7 @@ class PathsPanel(QWidget):
         self.common = wrapped(rich=True)
 
         top = QHBoxLayout()
-        top.addWidget(self.gradient, 1)
+        top.addWidget(Steady(self.gradient), 1)  # new numbers ask no layout (look.steady)
         top.addWidget(self.nudge, 0, Qt.AlignmentFlag.AlignVCenter)
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -70,7 +71,8 @@ class PathsPanel(QWidget):
         layout.addWidget(self.nudge_result)
         layout.addSpacing(4)
         layout.addWidget(self.sum_caption)
-        layout.addWidget(self.total)
+        self._total_box = Steady(self.total)
+        layout.addWidget(self._total_box)
         self._grid = QGridLayout()
         self._grid.setSpacing(3)
         self._columns = 0
@@ -79,7 +81,7 @@ class PathsPanel(QWidget):
         self._arrange(1)
         layout.addLayout(self._grid)
         layout.addSpacing(4)
-        layout.addWidget(self.common)
+        layout.addWidget(Steady(self.common))
         layout.addStretch(1)
         self.scroll_area = scroll_body(self, body)  # only presenter zoom should ever need it
         self._body, self._column = body, layout
@@ -204,7 +206,7 @@ class PathsPanel(QWidget):
         self.sum_caption.setText(self.tr("= the sum of its {0} path term(s):").format(len(ps)))
         terms = " + ".join("?" if f"path{k}" in hidden else op(p.value) for k, p in enumerate(ps))
         self.total.setText(f"{terms} = <b>{num('grad', grad, 6)}</b>" if len(ps) > 1 else "")
-        self.total.setVisible(len(ps) > 1)
+        self._total_box.setVisible(len(ps) > 1)
         for k, row in enumerate(self.rows):
             row.setVisible(k < len(ps))
             if k < len(ps):

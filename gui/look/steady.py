@@ -1,0 +1,63 @@
+"""A frame around one label that asks for a new layout only when the label needs other room.
+
+``QLabel.setText`` always asks its parent's layout to run again, and a word-wrapped rich-text
+label laid out again measures its text at several widths: the Paths panel, whose numbers all
+change on every edit and every frame of play, spent about 2 ms a frame laying out cards of the
+same size. :class:`Steady` places its label itself, inside its margins, and passes the
+request on (``updateGeometry``) only when the label's size hints or its height at the frame's
+width changed: a number with as many lines costs the label's own repaint and nothing more.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QMargins, QSize
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QWidget
+
+
+class Steady(QFrame):
+    """Holds ``label`` within ``margins`` (left, top, right, bottom) and lays it out itself."""
+
+    def __init__(
+        self,
+        label: QLabel,
+        margins: tuple[int, int, int, int] = (0, 0, 0, 0),
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.label = label
+        label.setParent(self)
+        self._margins = QMargins(*margins)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self._needs = self._measure()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        m = self._margins
+        inner = max(1, width - m.left() - m.right())
+        return self.label.heightForWidth(inner) + m.top() + m.bottom()
+
+    def sizeHint(self) -> QSize:
+        return self.label.sizeHint().grownBy(self._margins)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.label.minimumSizeHint().grownBy(self._margins)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.label.setGeometry(self.rect().marginsRemoved(self._margins))
+
+    def _measure(self) -> tuple:
+        return self.sizeHint(), self.minimumSizeHint(), self.heightForWidth(self.width())
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # the label's new text or font
+            needs = self._measure()
+            if needs != self._needs:
+                self._needs = needs
+                self.updateGeometry()
+            return True
+        return super().event(event)
