@@ -4,7 +4,7 @@
 label laid out again measures its text at several widths: the Paths panel, whose numbers all
 change on every edit and every frame of play, spent about 2 ms a frame laying out cards of the
 same size. :class:`Steady` places its label itself, inside its margins, and passes the
-request on (``updateGeometry``) only when the label's size hints or its height at the frame's
+request on (``updateGeometry``) only when the label's least size or its height at the frame's
 width changed: a number with as many lines costs the label's own repaint and nothing more.
 """
 
@@ -51,7 +51,10 @@ class Steady(QFrame):
         self.label.setGeometry(self.rect().marginsRemoved(self._margins))
 
     def _measure(self) -> tuple:
-        return self.sizeHint(), self.minimumSizeHint(), self.heightForWidth(self.width())
+        """What the layout around needs to know: the least size, and the height at the width
+        the frame has (a wrapping label's preferred width follows its text's length, which a
+        layout of a given width does not use)."""
+        return self.minimumSizeHint(), self.heightForWidth(self.width())
 
     def event(self, event) -> bool:
         if event.type() == QEvent.Type.LayoutRequest:  # the label's new text or font
