@@ -11,7 +11,9 @@ app opened again, finding the formulas it kept on disk (gui/panels/typeset_disk.
 floor, launched alternately in the same run, is a bare QMainWindow of the same size holding
 one pyqtgraph PlotWidget, timed to its first paint: the Qt and pyqtgraph imports and one
 paint, which no app built on them avoids. Peak RSS (``getrusage``) is reported at the first
-paint of each.
+paint of each. Both are launched as after a first launch: Python's bytecode of the app's modules
+is kept (``PYTHONDONTWRITEBYTECODE`` is dropped for the launches; the warm-up launch writes it),
+as pip's install and any earlier launch leave it.
 
 Run: ``python benchmarks/startup_bench.py [--json] [--quick] [--runs N]``.
 Goals: start-up within 1.2x of the floor; usable within 2x.
@@ -83,6 +85,9 @@ def launch(kind: str, settings_dir: str, cache_dir: str) -> dict:
     """Seconds from launch to each line the child prints, and its peak RSS at the first paint."""
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     env["XDG_CACHE_HOME"] = cache_dir
+    # as a launch after the first: the modules' bytecode kept (the warm-up launch writes it),
+    # never compiled from source on every launch as PYTHONDONTWRITEBYTECODE would have it
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     cmd = [sys.executable, __file__, "--child", kind, "--settings", settings_dir]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=env)

@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self.quiz = QuizPanel(session)
         paths = self._dock("Paths", self.tr("Paths"), self.paths_panel, RIGHT)
         derivation = self._dock("derivationDock", self.derivation.title(), self.derivation, RIGHT)
-        derivation.visibilityChanged.connect(self._derivation_seen)
+        derivation.visibilityChanged.connect(self.derivation.seen)
         quiz = self._dock("quiz_dock", self.quiz.title(), self.quiz, RIGHT)
         quiz.visibilityChanged.connect(self.quiz.seen)
         self.values = ValuesPanel(session)
@@ -116,10 +116,10 @@ class MainWindow(QMainWindow):
         self.export_views = ExportViews(
             self.scene,
             {
-                "loss-curve": p.curve.widget,
-                "loss-step": p.loss.widget,
-                "value-step": p.value.widget,
-                "landscape": p.landscape.view,
+                "loss-curve": lambda: p.curve.widget,
+                "loss-step": lambda: p.loss.widget,
+                "value-step": lambda: p.value.widget,
+                "landscape": lambda: p.landscape.view,
             },
         )
         self.file_menu = FileMenu(self, session, self.export_views)
@@ -224,11 +224,6 @@ class MainWindow(QMainWindow):
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
-
-    def _derivation_seen(self, seen: bool) -> None:
-        """Its tab came to the front: typeset the numbers it skipped while behind another."""
-        if seen:
-            self.derivation.refresh()
 
     def _escape(self) -> None:
         if self.session.snapshot.walk is not None:

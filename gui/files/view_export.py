@@ -13,7 +13,7 @@ than cached pixmaps.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,10 +65,14 @@ class _Source:
 
 @dataclass(frozen=True)
 class ExportViews:
-    """What can be exported: the diagram's scene and the three plots, by view name."""
+    """What can be exported: the diagram's scene and the plots, by view name.
+
+    Each plot is asked for when it is exported: the landscape's view is built on first use.
+    """
 
     diagram: QGraphicsScene
-    plots: Mapping[str, QGraphicsView]  # "loss-curve", "loss-step", "value-step", "landscape"
+    #: "loss-curve", "loss-step", "value-step", "landscape"
+    plots: Mapping[str, Callable[[], QGraphicsView]]
 
 
 def bring_forward(widget: QWidget) -> None:
@@ -98,7 +102,7 @@ def _source(views: ExportViews, view: str) -> _Source:
         return _Source(scene, scene.sceneRect(), ground, dpi)
     if view not in views.plots:
         raise ValueError(f"unknown view {view!r}; expected one of {', '.join(ALL_VIEWS)}")
-    widget = views.plots[view]
+    widget = views.plots[view]()
     if not widget.isVisible():
         bring_forward(widget)
     rect = widget.mapToScene(widget.viewport().rect()).boundingRect()
