@@ -34,8 +34,8 @@ def run_gui(args) -> int:
     from .support import settings
 
     settings.restore_window(window)
+    window.fit_to_screen()  # before the first paint: the window opens at the size it keeps
     window.show()
-    window.fit_to_screen()
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(0, window.autosave.offer_recovery)

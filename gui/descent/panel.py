@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6 import QtGui
-from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QLabel,
@@ -68,6 +68,9 @@ def banner_ground(theme) -> str:
 
 class DescentPanel(QWidget):
     """Redraws the banner and the plots from each snapshot."""
+
+    #: A part built after the window (the landscape panel, when first shown or asked for).
+    built = Signal(QWidget)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -183,6 +186,7 @@ class DescentPanel(QWidget):
             tabs.setCurrentIndex(front)
         self._place.deleteLater()
         self._name_tabs()
+        self.built.emit(panel)
         return panel
 
     @staticmethod

@@ -101,7 +101,8 @@ class _TitleFitter(QObject):
 def make_plot(title: str, x_label: str, y_label: str, corner=(-8, 8)) -> pg.PlotWidget:
     """A white PlotWidget with a title, labelled axes, a grid and a legend."""
     axes = {side: ReadableAxis(side) for side in ("left", "bottom")}
-    w = pg.PlotWidget(background="w", axisItems=axes)
+    # no context menu (style_plot turns it off): never built, rather than built and dropped
+    w = pg.PlotWidget(background="w", axisItems=axes, enableMenu=False)
     style_plot(w, w.getPlotItem(), title, x_label, y_label)
     item = w.getPlotItem()
     legend = item.addLegend(

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter
@@ -28,9 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .picture import Picture
-from .picture_svg import svg_document
-from .recorder import record
+if TYPE_CHECKING:
+    from .picture import Picture
 
 VIEWS = ("diagram", "loss-curve", "loss-step", "value-step")
 #: Every view that can be exported: the four above and the loss landscape.
@@ -128,6 +128,8 @@ def picture_of(views: ExportViews, view: str) -> Picture:
     natural = source.rect.size().toSize()
     if natural.isEmpty():
         raise OSError(f"the {view} view has no area to draw")
+    from .recorder import record  # loaded on the first export, not at start-up
+
     return record(natural.width(), natural.height(), source.dpi, source.paint)
 
 
@@ -156,6 +158,8 @@ def export_view(
     if kind == ".png":
         _write_png(picture, width, height, path)
     else:
+        from .picture_svg import svg_document
+
         text = svg_document(picture, (width, height), title)
         try:
             path.write_text(text, encoding="utf-8")
