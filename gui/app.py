@@ -113,10 +113,15 @@ def build(args):
         window.appearance.set_choice(args.theme or "light", remember=not rendering)
     if getattr(args, "walk", None):
         session.lecture.walk_to(args.walk - 1)
+
     # the typesetting process starts once the window is on screen: started before, it took
     # the CPU the window was being built with (measured: the first paint came 0.1-0.3 s later
     # on a busy two-core machine, and the derivation was typeset no sooner)
-    after_first_paint(app, lambda: (warm_up(), window.derivation.start_typesetting()))
+    def typeset() -> None:
+        warm_up()
+        window.derivation.start_typesetting()
+
+    after_first_paint(app, typeset)
     return app, window
 
 
