@@ -31,15 +31,20 @@ def run_gui(args) -> int:
             stop_worker()  # the typesetting process ends with the export
     if args.screenshot:
         return save_screenshot(window, args.screenshot, args.size, args.presenter, args.zoom or 1.0)
+    open_window(window)
+    return app.exec()
+
+
+def open_window(window) -> None:
+    """Show ``window`` where it was last time, inside its screen, and offer unsaved work back."""
+    from PySide6.QtCore import QTimer
+
     from .support import settings
 
     settings.restore_window(window)
     window.fit_to_screen()  # before the first paint: the window opens at the size it keeps
     window.show()
-    from PySide6.QtCore import QTimer
-
     QTimer.singleShot(0, window.autosave.offer_recovery)
-    return app.exec()
 
 
 #: Said by the offscreen platform for every top-level window; not a fault of the app.

@@ -178,6 +178,7 @@ class DescentPanel(QWidget):
         if scale != 1.0:
             set_font_scale(panel.view, scale)
         panel.retranslate()  # the view's title and the scene's menu entry
+        self.built.emit(panel)  # styled before it is first laid out: sized as it stays
         tabs = self.tabs
         with QSignalBlocker(tabs):  # the tab in front stays in front
             front = tabs.currentIndex()
@@ -186,7 +187,6 @@ class DescentPanel(QWidget):
             tabs.setCurrentIndex(front)
         self._place.deleteLater()
         self._name_tabs()
-        self.built.emit(panel)
         return panel
 
     @staticmethod

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QFont, QPen, QTextOption
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPicture, QTextOption
 
 from ..look.palette import FONT_PT, INK
 from .log_ticks import ReadableAxis
@@ -89,12 +89,39 @@ def fit_title(w: pg.PlotWidget, width: float | None = None) -> None:
 TITLE_MARGIN, TITLE_ROW = 6, 30
 
 
+def fit_axes(w: pg.PlotWidget) -> None:
+    """Give each axis of ``w`` the width of its tick numbers now, before ``w`` is painted.
+
+    pyqtgraph measures the tick numbers while painting an axis and then widens or narrows it,
+    moving the plot over: the first paint would show the plot where it does not stay.
+    """
+    w.scene().prepareForPaint()  # the ranges the paint will draw (auto range is done here)
+    item = w.getPlotItem()
+    for side in ("left", "bottom", "right"):
+        axis = item.getAxis(side)
+        if not axis.isVisible():
+            continue
+        picture = QPicture()
+        painter = QPainter(picture)
+        try:
+            if axis.style["tickFont"] is not None:
+                painter.setFont(axis.style["tickFont"])
+            axis.generateDrawSpecs(painter)  # measures the numbers, sets the axis's width
+        finally:
+            painter.end()
+    item.layout.activate()
+
+
 class _TitleFitter(QObject):
-    """Fits the title of the plot it watches to the plot's new width on every resize."""
+    """Fits the title of the plot it watches to the plot's new width on every resize, and its
+    axes to their numbers when it is first shown."""
 
     def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.Resize:
             fit_title(obj, event.size().width())
+        elif event.type() == QEvent.Type.Show and not obj.property("axes_fitted"):
+            obj.setProperty("axes_fitted", True)
+            fit_axes(obj)
         return False
 
 

@@ -5,8 +5,8 @@ building it then only delays that paint. Its dock holds an empty place until the
 on show (the dock's ``visibilityChanged`` while it is not behind another tab: Qt says a dock
 is shown at the window's first show even behind a tab) or something asks for it (a menu
 command, an export, a test). The panel is then made, in the language of that moment and
-showing the current snapshot, put in the dock and laid out before the next paint, and
-``adopt`` is called with it (the window draws its controls in the theme on show).
+showing the current snapshot, handed to ``adopt`` (the window draws its controls in the
+theme on show), then put in the dock and laid out before the next paint.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ class DeferredPanel(Generic[P]):
         """The panel, made now if it was not yet."""
         if self._panel is None:
             panel = self._panel = self._make()
+            self._adopt(panel)  # styled before it is first laid out: sized as it stays
             dock = self._dock
             dock.setWidget(panel)
             self._place.deleteLater()
@@ -51,5 +52,4 @@ class DeferredPanel(Generic[P]):
                 layout = dock.layout()
                 if layout is not None:
                     layout.activate()
-            self._adopt(panel)
         return self._panel
