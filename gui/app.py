@@ -126,27 +126,29 @@ def build(args):
         warm_up()
         window.derivation.start_typesetting()
 
-    after_first_paint(app, typeset)
+    after_first_paint(window, typeset)
     return app, window
 
 
-def after_first_paint(app, callback) -> None:
-    """Run ``callback`` once, just after the first paint of any widget.
+def after_first_paint(window, callback) -> None:
+    """Run ``callback`` once, just after the first paint of ``window``.
 
     Work the first paint does not need (the typesetting worker for the derivation, which sits
     behind the Paths tab) starts here, so the window appears first; nothing on show changes.
+    The filter is on the window alone: one on the application would run for every event of
+    every widget while the window is being built and shown.
     """
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class FirstPaint(QObject):
         def eventFilter(self, obj, event):
             if event.type() == QEvent.Type.Paint:
-                app.removeEventFilter(self)
+                window.removeEventFilter(self)
                 QTimer.singleShot(0, callback)
                 self.deleteLater()
             return False
 
-    app.installEventFilter(FirstPaint(app))
+    window.installEventFilter(FirstPaint(window))
 
 
 def save_screenshot(

@@ -176,22 +176,25 @@ def theme_plot(w: pg.PlotWidget, theme) -> None:
     keep their colours (the palette reads on both grounds).
     """
     color = theme.color(INK)
+    recolour = color != ink(w)  # the light theme at start: the texts are in its ink already
     w.setProperty("ink", color)
     w.setBackground(theme.base if theme.dark else "w")
     item = w.getPlotItem()
     for side in ("left", "bottom", "right"):
         axis = item.getAxis(side)
-        axis.setPen(pen(color, 1))
-        if side != "right":  # the right axis is coloured like its curve
-            axis.setTextPen(pen(color, 1))
-        if axis.labelText:
-            set_axis_label(w, side, axis.labelText)
-    if item.titleLabel.text:
+        if recolour:
+            axis.setPen(pen(color, 1))
+            if side != "right":  # the right axis is coloured like its curve
+                axis.setTextPen(pen(color, 1))
+            if axis.labelText:
+                set_axis_label(w, side, axis.labelText)
+    if recolour and item.titleLabel.text:
         set_title(w, item.titleLabel.text)
     item.legend.setBrush(brush(theme.base if theme.dark else "#FFFFFF", 170))
-    item.legend.setLabelTextColor(color)
-    for _sample, label in item.legend.items:
-        label.setText(label.text)  # the new colour shows only once the text is set again
+    if recolour:
+        item.legend.setLabelTextColor(color)
+        for _sample, label in item.legend.items:
+            label.setText(label.text)  # the new colour shows only once the text is set again
     right = item.getAxis("right")
     right.setTextPen(pen(theme.color(_first_colour(right, right.textPen())), 1))
     for child in item.items:
