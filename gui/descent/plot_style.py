@@ -95,12 +95,13 @@ def fit_axes(w: pg.PlotWidget) -> None:
     pyqtgraph measures the tick numbers while painting an axis and then widens or narrows it,
     moving the plot over: the first paint would show the plot where it does not stay.
     """
-    w.scene().prepareForPaint()  # the ranges the paint will draw (auto range is done here)
     item = w.getPlotItem()
+    item.layout.activate()  # the plot's own geometry first: a second view follows its size
+    w.scene().prepareForPaint()  # the ranges the paint will draw (auto range is done here)
     for side in ("left", "bottom", "right"):
         axis = item.getAxis(side)
-        if not axis.isVisible():
-            continue
+        if not axis.isVisible() or axis.linkedView() is not item.vb:
+            continue  # an axis of a second view (the gradient's) is sized by its own view
         picture = QPicture()
         painter = QPainter(picture)
         try:
