@@ -202,11 +202,10 @@ def test_the_first_paint_shows_what_stays(qtbot, monkeypatch):
     from gui.support import errors
 
     monkeypatch.setattr(errors, "install", lambda: None)
-    spy = FirstPaint(None)  # type: ignore[arg-type]
-    qapp = QApplication.instance()
-    _, window = app.build(build_parser().parse_args([]))
+    _, window = app.build(build_parser().parse_args([]))  # as a launch builds it
     qtbot.addWidget(window)
-    spy.window = window
+    spy = FirstPaint(window)
+    qapp = QApplication.instance()
     qapp.installEventFilter(spy)
     try:
         app.open_window(window)
