@@ -5,13 +5,15 @@ the child prints. The app is launched as ``main.py`` launches it (``main.run([])
 in an empty temporary folder, so nothing remembered changes the run); the child prints on the
 first paint of any widget (``startup``) and again when the derivation panel says every formula
 of the current state is typeset (``usable``: its tab is brought forward at the first paint;
-the typesetting process starts with the application). ``usable`` is a first launch, with an
+the typesetting process starts just after the first paint). ``usable`` is a first launch, with an
 empty cache folder (``XDG_CACHE_HOME``), so every formula is typeset; ``usable_warm`` is the
 app opened again, finding the formulas it kept on disk (gui/panels/typeset_disk.py). The
 floor, launched alternately in the same run, is a bare QMainWindow of the same size holding
 one pyqtgraph PlotWidget, timed to its first paint: the Qt and pyqtgraph imports and one
 paint, which no app built on them avoids. Peak RSS (``getrusage``) is reported at the first
-paint of each.
+paint of each. Both are launched as after a first launch: Python's bytecode of the app's modules
+is kept (``PYTHONDONTWRITEBYTECODE`` is dropped for the launches; the warm-up launch writes it),
+as pip's install and any earlier launch leave it.
 
 Run: ``python benchmarks/startup_bench.py [--json] [--quick] [--runs N]``.
 Goals: start-up within 1.2x of the floor; usable within 2x.
@@ -83,6 +85,9 @@ def launch(kind: str, settings_dir: str, cache_dir: str) -> dict:
     """Seconds from launch to each line the child prints, and its peak RSS at the first paint."""
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     env["XDG_CACHE_HOME"] = cache_dir
+    # as a launch after the first: the modules' bytecode kept (the warm-up launch writes it),
+    # never compiled from source on every launch as PYTHONDONTWRITEBYTECODE would have it
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     cmd = [sys.executable, __file__, "--child", kind, "--settings", settings_dir]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=env)

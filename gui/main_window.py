@@ -36,6 +36,7 @@ from .panels.paths import PathsPanel
 from .panels.quiz import QuizPanel
 from .state.session import Session
 from .support import language, settings
+from .support.deferred import DeferredPanel
 from .support.field_keys import FieldKeys
 from .support.language import LanguageMenu
 from .support.panel_cycle import PanelCycling
@@ -77,12 +78,16 @@ class MainWindow(QMainWindow):
         self.paths_panel = PathsPanel(session)
         self.derivation = DerivationPanel(session)
         self.addAction(self.derivation.copy_action)
-        self.quiz = QuizPanel(session)
         paths = self._dock("Paths", self.tr("Paths"), self.paths_panel, RIGHT)
         derivation = self._dock("derivationDock", self.derivation.title(), self.derivation, RIGHT)
-        derivation.visibilityChanged.connect(self._derivation_seen)
-        quiz = self._dock("quiz_dock", self.quiz.title(), self.quiz, RIGHT)
-        quiz.visibilityChanged.connect(self.quiz.seen)
+        derivation.visibilityChanged.connect(self.derivation.seen)
+        # behind the Paths tab at start: made when its tab first comes to the front
+        quiz = self._dock("quiz_dock", QuizPanel.title(), None, RIGHT)
+        self._quiz = DeferredPanel(
+            quiz, lambda: self._seen_by(quiz, QuizPanel(session)), self._adopt
+        )
+        # made now, though behind a tab too: the text alternative to the diagram, which a
+        # screen reader finds in the window from the start
         self.values = ValuesPanel(session)
         values = self._dock("values_dock", self.values.title(), self.values, RIGHT)
         values.visibilityChanged.connect(self.values.seen)
@@ -116,10 +121,10 @@ class MainWindow(QMainWindow):
         self.export_views = ExportViews(
             self.scene,
             {
-                "loss-curve": p.curve.widget,
-                "loss-step": p.loss.widget,
-                "value-step": p.value.widget,
-                "landscape": p.landscape.view,
+                "loss-curve": lambda: p.curve.widget,
+                "loss-step": lambda: p.loss.widget,
+                "value-step": lambda: p.value.widget,
+                "landscape": lambda: p.landscape.view,
             },
         )
         self.file_menu = FileMenu(self, session, self.export_views)
@@ -128,6 +133,7 @@ class MainWindow(QMainWindow):
         self.language_menu = LanguageMenu(self, session, self.file_menu.retitle)
         settings.report_to(self.say)
         self.field_keys = FieldKeys(self)
+        self.descent_panel.built.connect(self._adopt)
         self._retranslated: list[Any] = [  # the parts that are not widgets, retranslated from here
             self.undo_actions,
             self.descent_controls,
@@ -144,6 +150,23 @@ class MainWindow(QMainWindow):
         ]
         self.retranslate()
         self._default_layout = self.saveState()  # before any saved layout is restored
+
+    @property
+    def quiz(self) -> QuizPanel:
+        """The quiz panel (made now if its tab has not been in front yet)."""
+        return self._quiz.get()
+
+    @staticmethod
+    def _seen_by(dock: QDockWidget, panel):
+        """``panel``, catching up whenever ``dock``'s tab comes to the front."""
+        dock.visibilityChanged.connect(panel.seen)
+        return panel
+
+    def _adopt(self, part: QWidget) -> None:
+        """A part built after the window, when first shown: its controls drawn in the theme
+        and handing the keyboard back on Enter and Escape, as the window's own do."""
+        self.appearance.style(part)
+        self.field_keys.watch(part)
 
     def fit_to_screen(self) -> None:
         """Keep the window, title bar and frame included, inside its screen's available area
@@ -217,18 +240,14 @@ class MainWindow(QMainWindow):
             dock.close()
         dock.toggleViewAction().setChecked(not dock.isHidden())
 
-    def _dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
+    def _dock(self, name: str, title: str, widget: QWidget | None, area) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)  # untranslated: saved layouts use it
         self._docks[name] = dock
-        dock.setWidget(widget)
+        if widget is not None:
+            dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
-
-    def _derivation_seen(self, seen: bool) -> None:
-        """Its tab came to the front: typeset the numbers it skipped while behind another."""
-        if seen:
-            self.derivation.refresh()
 
     def _escape(self) -> None:
         if self.session.snapshot.walk is not None:
@@ -280,7 +299,8 @@ class MainWindow(QMainWindow):
         menu, a = self.walkthrough.menu, self._acts
         menu.addSeparator()
         a["quiz"] = make_action(self, "", ["Q"], dock.raise_, menu=menu)
-        a["hide_all"] = make_action(self, "", ["Ctrl+Shift+H"], self.quiz.hide_all, menu=menu)
+        hide_all = lambda: self.quiz.hide_all()  # noqa: E731
+        a["hide_all"] = make_action(self, "", ["Ctrl+Shift+H"], hide_all, menu=menu)
         reveal = self.session.lecture.reveal_all
         a["reveal_all"] = make_action(self, "", ["Ctrl+Shift+R"], reveal, menu=menu)
 
@@ -328,7 +348,7 @@ class MainWindow(QMainWindow):
         self._docks["Paths"].setWindowTitle(self.tr("Paths"))
         for name, part in (
             ("derivationDock", self.derivation),
-            ("quiz_dock", self.quiz),
+            ("quiz_dock", QuizPanel),
             ("values_dock", self.values),
             ("descent_dock", self.descent_panel),
         ):

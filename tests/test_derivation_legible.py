@@ -72,7 +72,7 @@ def test_d_lets_the_derivation_take_the_plots_place_and_gives_it_back(win, qtbot
 
     docks = {d.objectName(): d for d in win.findChildren(QDockWidget)}
     derivation, plots = docks["derivationDock"], docks["descent_dock"]
-    width = derivation.width()
+    width = docks["Paths"].width()  # the tabs' width on show (the derivation's tab is behind)
     qtbot.keyClick(win, Qt.Key.Key_D)
     qtbot.waitUntil(lambda: not plots.isVisible())
     assert win.enlarger.action.isChecked()

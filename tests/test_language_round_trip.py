@@ -132,8 +132,11 @@ def visible_texts(window: MainWindow) -> dict[str, Counter]:
 
 
 def _use(window: MainWindow) -> None:
-    """The same state in every window: an edit (for Undo), a quiz verdict and the
-    walkthrough at step 3."""
+    """The same state in every window: every part on show (those made when their tab first
+    comes forward made now, as a person looking at each would), an edit (for Undo), a quiz
+    verdict and the walkthrough at step 3."""
+    window.derivation.seen(True)
+    window.quiz, window.values, window.descent_panel.landscape  # noqa: B018 - made
     window.session.set_value("w12", 0.25)
     window.quiz.reveal("y_hat")
     window.session.lecture.start_walkthrough()

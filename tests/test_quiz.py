@@ -32,7 +32,8 @@ def shown_rows(win) -> set[str]:
     """The derivation's rows on show once its tab is brought forward (behind the Paths tab
     it leaves its rows as they were until then)."""
     d = win.derivation
-    d.parentWidget().raise_()
+    d.parentWidget().raise_()  # its tab in front, as a person looks at it: built when shown
+    QApplication.processEvents()
     pairs = zip(d._widgets, d._items, strict=True)
     return {f"{i.role}{'' if i.path is None else i.path}" for w, i in pairs if w.isVisibleTo(d)}
 
@@ -65,9 +66,11 @@ def test_hiding_y_hat_hides_what_gives_it_away_everywhere_and_nothing_else(win, 
     win.quiz.rows["y_hat"].hide.setChecked(False)
     assert lines(win, "MSE")[0] == "0.2723" and plots.value._grad.isVisible()
     assert plots.curve.widget.getPlotItem().vb.isVisible()
-    win.quiz.parentWidget().raise_()  # each panel as it shows when its tab is in front
+    win.findChild(QDockWidget, "quiz_dock").raise_()  # the quiz as a person sees it, in front
+    QApplication.processEvents()
     assert not win.quiz.implied.isVisibleTo(win.quiz)
     win.derivation.parentWidget().raise_()
+    QApplication.processEvents()
     assert not win.derivation._hidden_note.isVisibleTo(win.derivation)
 
 

@@ -60,7 +60,7 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         super().__init__()
         self.setBackground("w")
         self.ci.layout.setContentsMargins(2, 2, 2, 2)
-        plot = self.addPlot(row=0, col=0)
+        plot = self.addPlot(row=0, col=0, enableMenu=False)  # as style_plot leaves it
         self._plot = plot
         style_plot(
             self, plot, QCoreApplication.translate("Landscape", "Loss landscape"), "w11", "w12"

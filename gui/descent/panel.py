@@ -1,9 +1,16 @@
-"""The descent dock: a banner that says why play stopped, and the three plots."""
+"""The descent dock: a banner that says why play stopped, the three plots and the landscape.
+
+The landscape tab sits behind the plots' tab at start: its panel is built when it is first
+shown (or first asked for: an export, a test), so the window's first paint does not wait for
+it, and it is built in the theme, the zoom and the language of that moment.
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6 import QtGui
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QLabel,
@@ -19,10 +26,12 @@ from ..look.labels import wrapped
 from ..look.palette import BANNER_BG, FONT_PT, INK, MUTED, POSITIVE
 from ..state.session import Session, Snapshot
 from ..support.announce import announce
-from .landscape_panel import LandscapePanel
 from .loss_curve_plot import LossCurvePlot
 from .plot_style import font_scale, set_font_scale, theme_plot
 from .step_plots import LossStepPlot, ValueStepPlot
+
+if TYPE_CHECKING:
+    from .landscape_panel import LandscapePanel
 
 #: The plot size (width, height in pixels) that has room for type at its usual size with a
 #: two-line title, both axes and their labels; a plot k times larger takes type k times larger.
@@ -60,6 +69,9 @@ def banner_ground(theme) -> str:
 class DescentPanel(QWidget):
     """Redraws the banner and the plots from each snapshot."""
 
+    #: A part built after the window (the landscape panel, when first shown or asked for).
+    built = Signal(QWidget)
+
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.banner = QLabel()
@@ -78,12 +90,16 @@ class DescentPanel(QWidget):
             split.addWidget(p.widget)
         split.setSizes([500, 390, 390])
         self.plots = split
-        self.landscape = LandscapePanel(session)
+        self._session = session
+        self._landscape: LandscapePanel | None = None  # built when first shown
+        self._theme = None
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setTabPosition(QTabWidget.TabPosition.West)  # height is what the plots lack
         self.tabs.addTab(split, "")
-        self.tabs.addTab(self.landscape, "")
+        self._place = QWidget()  # the landscape's place until it is first shown
+        self.tabs.addTab(self._place, "")
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.hidden_note = wrapped("")
         self.hidden_note.setStyleSheet(f"color: {MUTED}; font-size: {FONT_PT + 1}pt; padding: 8px;")
         self.hidden_note.setVisible(False)
@@ -115,7 +131,8 @@ class DescentPanel(QWidget):
         for plot in (self.curve, self.loss, self.value):
             plot.retranslate()
         self._name_tabs()
-        self.landscape.retranslate()
+        if self._landscape is not None:
+            self._landscape.retranslate()
 
     def _name_tabs(self) -> None:
         tabs = self.tabs
@@ -138,13 +155,53 @@ class DescentPanel(QWidget):
     def title() -> str:
         return QCoreApplication.translate("DescentPanel", "Gradient descent")
 
+    @property
+    def landscape(self) -> LandscapePanel:
+        """The landscape tab's panel, built now if it has not been shown yet."""
+        if self._landscape is None:
+            self._landscape = self._build_landscape()
+        return self._landscape
+
+    def _tab_shown(self, index: int) -> None:
+        if index == 1 and self._landscape is None:
+            self.landscape  # noqa: B018 - built as its tab comes to the front
+
+    def _build_landscape(self) -> LandscapePanel:
+        """The landscape panel in the landscape tab's place, in the theme, zoom and language
+        on show now, drawing the current snapshot."""
+        from .landscape_panel import LandscapePanel
+
+        panel = LandscapePanel(self._session)
+        if self._theme is not None:
+            self._theme_landscape(panel, self._theme)
+        scale = font_scale(self.curve.widget)
+        if scale != 1.0:
+            set_font_scale(panel.view, scale)
+        panel.retranslate()  # the view's title and the scene's menu entry
+        self.built.emit(panel)  # styled before it is first laid out: sized as it stays
+        tabs = self.tabs
+        with QSignalBlocker(tabs):  # the tab in front stays in front
+            front = tabs.currentIndex()
+            tabs.removeTab(1)
+            tabs.insertTab(1, panel, "")
+            tabs.setCurrentIndex(front)
+        self._place.deleteLater()
+        self._name_tabs()
+        return panel
+
+    @staticmethod
+    def _theme_landscape(panel: LandscapePanel, theme) -> None:
+        panel.view.set_theme(theme)
+        panel.memory_label.setStyleSheet(f"color: {theme.muted}; font-size: {FONT_PT}pt;")
+        panel.redraw()
+
     def set_theme(self, theme) -> None:
         """Draw the plots in ``theme`` (a :class:`gui.look.theme.Theme`)."""
+        self._theme = theme
         for p in (self.curve, self.loss, self.value):
             theme_plot(p.widget, theme)
-        self.landscape.view.set_theme(theme)
-        self.landscape.memory_label.setStyleSheet(f"color: {theme.muted}; font-size: {FONT_PT}pt;")
-        self.landscape.redraw()
+        if self._landscape is not None:
+            self._theme_landscape(self._landscape, theme)
         ground, ink = (banner_ground(theme), theme.text) if theme.dark else (BANNER_BG, INK)
         self.banner.setStyleSheet(
             f"background: {ground}; color: {ink}; border-left: 5px solid"
@@ -178,7 +235,8 @@ class DescentPanel(QWidget):
         if scale != font_scale(self.curve.widget):
             for p in (self.curve, self.loss, self.value):
                 set_font_scale(p.widget, scale)
-            set_font_scale(self.landscape.view, scale)
+            if self._landscape is not None:
+                set_font_scale(self._landscape.view, scale)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QFont, QPen, QTextOption
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPicture, QTextOption
 
 from ..look.palette import FONT_PT, INK
 from .log_ticks import ReadableAxis
@@ -89,19 +89,48 @@ def fit_title(w: pg.PlotWidget, width: float | None = None) -> None:
 TITLE_MARGIN, TITLE_ROW = 6, 30
 
 
+def fit_axes(w: pg.PlotWidget) -> None:
+    """Give each axis of ``w`` the width of its tick numbers now, before ``w`` is painted.
+
+    pyqtgraph measures the tick numbers while painting an axis and then widens or narrows it,
+    moving the plot over: the first paint would show the plot where it does not stay.
+    """
+    item = w.getPlotItem()
+    item.layout.activate()  # the plot's own geometry first: a second view follows its size
+    w.scene().prepareForPaint()  # the ranges the paint will draw (auto range is done here)
+    for side in ("left", "bottom", "right"):
+        axis = item.getAxis(side)
+        if not axis.isVisible() or axis.linkedView() is not item.vb:
+            continue  # an axis of a second view (the gradient's) is sized by its own view
+        picture = QPicture()
+        painter = QPainter(picture)
+        try:
+            if axis.style["tickFont"] is not None:
+                painter.setFont(axis.style["tickFont"])
+            axis.generateDrawSpecs(painter)  # measures the numbers, sets the axis's width
+        finally:
+            painter.end()
+    item.layout.activate()
+
+
 class _TitleFitter(QObject):
-    """Fits the title of the plot it watches to the plot's new width on every resize."""
+    """Fits the title of the plot it watches to the plot's new width on every resize, and its
+    axes to their numbers when it is first shown."""
 
     def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.Resize:
             fit_title(obj, event.size().width())
+        elif event.type() == QEvent.Type.Show and not obj.property("axes_fitted"):
+            obj.setProperty("axes_fitted", True)
+            fit_axes(obj)
         return False
 
 
 def make_plot(title: str, x_label: str, y_label: str, corner=(-8, 8)) -> pg.PlotWidget:
     """A white PlotWidget with a title, labelled axes, a grid and a legend."""
     axes = {side: ReadableAxis(side) for side in ("left", "bottom")}
-    w = pg.PlotWidget(background="w", axisItems=axes)
+    # no context menu (style_plot turns it off): never built, rather than built and dropped
+    w = pg.PlotWidget(background="w", axisItems=axes, enableMenu=False)
     style_plot(w, w.getPlotItem(), title, x_label, y_label)
     item = w.getPlotItem()
     legend = item.addLegend(
@@ -148,22 +177,25 @@ def theme_plot(w: pg.PlotWidget, theme) -> None:
     keep their colours (the palette reads on both grounds).
     """
     color = theme.color(INK)
+    recolour = color != ink(w)  # the light theme at start: the texts are in its ink already
     w.setProperty("ink", color)
     w.setBackground(theme.base if theme.dark else "w")
     item = w.getPlotItem()
     for side in ("left", "bottom", "right"):
         axis = item.getAxis(side)
-        axis.setPen(pen(color, 1))
-        if side != "right":  # the right axis is coloured like its curve
-            axis.setTextPen(pen(color, 1))
-        if axis.labelText:
-            set_axis_label(w, side, axis.labelText)
-    if item.titleLabel.text:
+        if recolour:
+            axis.setPen(pen(color, 1))
+            if side != "right":  # the right axis is coloured like its curve
+                axis.setTextPen(pen(color, 1))
+            if axis.labelText:
+                set_axis_label(w, side, axis.labelText)
+    if recolour and item.titleLabel.text:
         set_title(w, item.titleLabel.text)
     item.legend.setBrush(brush(theme.base if theme.dark else "#FFFFFF", 170))
-    item.legend.setLabelTextColor(color)
-    for _sample, label in item.legend.items:
-        label.setText(label.text)  # the new colour shows only once the text is set again
+    if recolour:
+        item.legend.setLabelTextColor(color)
+        for _sample, label in item.legend.items:
+            label.setText(label.text)  # the new colour shows only once the text is set again
     right = item.getAxis("right")
     right.setTextPen(pen(theme.color(_first_colour(right, right.textPen())), 1))
     for child in item.items:

@@ -12,9 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from core import solution
 from core.atomic import write_atomic
-from core.export_csv import run_csv
 
 from ..support.settings import remember_folder, start_in
 from .view_export import ExportViews, export_view
@@ -37,8 +35,12 @@ def write_export(session, views: ExportViews, path: Path, view: str | None = Non
             raise ValueError("a picture needs a view")
         export_view(views, view, path, size, title=snap.name)
     elif kind == ".csv":
+        from core.export_csv import run_csv  # loaded on the first export, not at start-up
+
         text_file(run_csv(snap.descent.run), path)
     elif kind == ".md":
+        from core import solution
+
         text_file(solution.markdown(session.scenario(), snap.selected, solution_texts()), path)
     else:
         raise ValueError(f"cannot tell what to write to {path.name}: use .png, .svg, .csv or .md")
@@ -46,6 +48,8 @@ def write_export(session, views: ExportViews, path: Path, view: str | None = Non
 
 def solution_texts() -> dict[str, str]:
     """The worked solution's prose, translated."""
+    from core import solution
+
     return {k: QCoreApplication.translate("Solution", v) for k, v in solution.TEXTS.items()}
 
 

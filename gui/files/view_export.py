@@ -13,9 +13,10 @@ than cached pixmaps.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter
@@ -28,9 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .picture import Picture
-from .picture_svg import svg_document
-from .recorder import record
+if TYPE_CHECKING:
+    from .picture import Picture
 
 VIEWS = ("diagram", "loss-curve", "loss-step", "value-step")
 #: Every view that can be exported: the four above and the loss landscape.
@@ -65,10 +65,14 @@ class _Source:
 
 @dataclass(frozen=True)
 class ExportViews:
-    """What can be exported: the diagram's scene and the three plots, by view name."""
+    """What can be exported: the diagram's scene and the plots, by view name.
+
+    Each plot is asked for when it is exported: the landscape's view is built on first use.
+    """
 
     diagram: QGraphicsScene
-    plots: Mapping[str, QGraphicsView]  # "loss-curve", "loss-step", "value-step", "landscape"
+    #: "loss-curve", "loss-step", "value-step", "landscape"
+    plots: Mapping[str, Callable[[], QGraphicsView]]
 
 
 def bring_forward(widget: QWidget) -> None:
@@ -98,7 +102,7 @@ def _source(views: ExportViews, view: str) -> _Source:
         return _Source(scene, scene.sceneRect(), ground, dpi)
     if view not in views.plots:
         raise ValueError(f"unknown view {view!r}; expected one of {', '.join(ALL_VIEWS)}")
-    widget = views.plots[view]
+    widget = views.plots[view]()
     if not widget.isVisible():
         bring_forward(widget)
     rect = widget.mapToScene(widget.viewport().rect()).boundingRect()
@@ -124,6 +128,8 @@ def picture_of(views: ExportViews, view: str) -> Picture:
     natural = source.rect.size().toSize()
     if natural.isEmpty():
         raise OSError(f"the {view} view has no area to draw")
+    from .recorder import record  # loaded on the first export, not at start-up
+
     return record(natural.width(), natural.height(), source.dpi, source.paint)
 
 
@@ -152,6 +158,8 @@ def export_view(
     if kind == ".png":
         _write_png(picture, width, height, path)
     else:
+        from .picture_svg import svg_document
+
         text = svg_document(picture, (width, height), title)
         try:
             path.write_text(text, encoding="utf-8")

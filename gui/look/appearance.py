@@ -114,14 +114,21 @@ class Appearance(QObject):
             action.setChecked(key == self.choice)
         self.changed.emit()
 
-    def _style_controls(self, theme: Theme) -> None:
+    def style(self, root: QWidget) -> None:
+        """Draw the controls in ``root`` in the theme on show: a part built after the window
+        (the landscape tab, when first shown)."""
+        if self._applied is not None:
+            self._style_controls(self._applied, root)
+
+    def _style_controls(self, theme: Theme, root: QWidget | None = None) -> None:
         """Give the fields, sliders and check boxes edges and a focus ring in ``theme``.
 
         Each control gets its own sheet (one on the window would cut the palette's
         inheritance); controls that carry a sheet of their own keep it.
         """
         sheet = control_sheet(theme)
-        for w in self._window.findChildren(QWidget):
+        root = root or self._window
+        for w in [root, *root.findChildren(QWidget)]:
             if isinstance(w, CONTROLS) and (not w.styleSheet() or w.property("themed")):
                 w.setProperty("themed", True)
                 w.setStyleSheet(sheet)

@@ -160,7 +160,7 @@ class DerivationPanel(QWidget):
 
     def _edited(self) -> None:
         """The edit path's coalesced refresh; a panel behind another tab is built when its tab
-        comes to the front (the window's _derivation_seen): 5 ms an edit for a panel no one
+        comes to the front (:meth:`seen`): 5 ms an edit for a panel no one
         sees, and nothing for a screenshot to wait on."""
         if behind_a_tab(self):
             self.setProperty("rendering", False)
@@ -209,7 +209,22 @@ class DerivationPanel(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if behind_a_tab(self):  # the window's first show: built when its tab comes forward
+            return
         self.start_typesetting()
+
+    def seen(self, seen: bool) -> None:
+        """Its tab came to the front: build and typeset what it skipped while behind another
+        (a dock says it is shown at the window's first show too, while behind: nothing then)."""
+        if seen and not behind_a_tab(self):
+            self._typesetting = True
+            self.refresh()
+
+    def _refresh_if_seen(self) -> None:
+        """Refresh now if the panel can be seen; behind another tab, or not shown yet, it is
+        built when it comes to the front (:meth:`seen`, ``showEvent``)."""
+        if self.isVisible() and not behind_a_tab(self):
+            self.refresh()
 
     def typeset_now(self) -> None:
         """Refresh and typeset every formula on this thread (tests, screenshots)."""
@@ -344,7 +359,7 @@ class DerivationPanel(QWidget):
         """Scale formulas and text (presenter mode); formulas still shrink to fit the width."""
         self._zoom = max(0.25, float(zoom))
         self._shape = ()
-        self.refresh()
+        self._refresh_if_seen()
 
     def zoom(self) -> float:
         return self._zoom
@@ -362,7 +377,7 @@ class DerivationPanel(QWidget):
         self._body.setPalette(ground)
         self._body.setAutoFillBackground(True)
         self._shape = ()
-        self.refresh()
+        self._refresh_if_seen()
 
     def theme(self) -> Theme:
         return self._theme

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
 from ..actions import make_action, set_texts
+from ..support.behind import behind_a_tab
 
 SHARE = 0.62  # of the window's width, for the enlarged derivation
 
@@ -36,6 +37,13 @@ class Enlarger(QObject):
     def enlarged(self) -> bool:
         return self._before is not None
 
+    def _shown_size(self, across: bool) -> int:
+        """The size of the dock's place as on show: a dock behind another's tab is laid out
+        off the window at its own least size; the one in front has the place's size."""
+        group = [self._dock, *self._window.tabifiedDockWidgets(self._dock)]
+        front = next((d for d in group if d.isVisible() and not behind_a_tab(d)), self._dock)
+        return front.width() if across else front.height()
+
     def set_enlarged(self, on: bool) -> None:
         if on == self.enlarged:
             return
@@ -44,7 +52,7 @@ class Enlarger(QObject):
         across = w.dockWidgetArea(self._dock) != Qt.DockWidgetArea.BottomDockWidgetArea
         way = Qt.Orientation.Horizontal if across else Qt.Orientation.Vertical
         if on:
-            size = self._dock.width() if across else self._dock.height()
+            size = self._shown_size(across)
             self._before = (self._plots.isVisible(), size)
             self._plots.hide()
             self._dock.show()

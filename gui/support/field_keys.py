@@ -41,10 +41,15 @@ class FieldKeys(QObject):
         super().__init__(window)
         self._ref = weakref.ref(window)
         self._inside = False
+        self.watch(window)
+
+    def watch(self, root: QWidget) -> None:
+        """Take the keys back from the controls in ``root`` too (a part built after the
+        window, as the landscape tab is when first shown)."""
         # on each control that takes the keyboard, not on the application: a Python filter
         # on the application would run for every event of every window
-        home = window.centralWidget()
-        for w in window.findChildren(QWidget):
+        home = self._home()
+        for w in [root, *root.findChildren(QWidget)]:
             outside = home is None or not (w is home or home.isAncestorOf(w))
             if outside and w.focusPolicy() != Qt.FocusPolicy.NoFocus:
                 w.installEventFilter(self)
