@@ -37,21 +37,13 @@ def safe_typeset(latex: str) -> bytes:
 @cache
 def _ziamath():
     import ziamath
-    from ziamath import styles
     from ziamath.config import config
 
+    from .ziamath_speedups import install
+
     config.svg2 = False  # QSvgRenderer reads SVG Tiny 1.2 only
-    # ziamath copies the parent's style of every MathML node with dataclasses.asdict, a deep
-    # recursive copy that takes a sixth of the typesetting time. The copy is only read,
-    # through a ChainMap (which writes to its first map alone), and only for top-level
-    # fields: the style's own attributes serve as well. tests/test_latex.py checks that every
-    # formula of the derivation comes out byte for byte the same.
-    setattr(styles, "asdict", _style_fields)  # noqa: B010 (a private name of theirs)
+    install(ziamath)  # the same SVG, byte for byte, in a fifth of the time
     return ziamath
-
-
-def _style_fields(style) -> dict:
-    return dict(vars(style))
 
 
 def serve(stdin=None, stdout=None) -> None:
