@@ -64,7 +64,7 @@ class DerivationPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.typesetter = Typesetter(parent=self)
-        self.typesetter.ready.connect(self._show)
+        self.typesetter.ready.connect(self._arrived)
         self._snap: Snapshot = session.snapshot
         self._items: list[Item] = []
         self._shape: tuple = ()
@@ -190,13 +190,16 @@ class DerivationPanel(QWidget):
         if shape != self._shape:
             self._rebuild(shape)
             self._hide_rows()
+        formulas = [i.text for i in self._items if i.kind == "formula"]
         if self._typesetting and self.on_screen():
-            formulas = [i.text for i in self._items if i.kind == "formula"]
             self.typesetter.request(formulas)  # supersedes what an older state still wanted
+        elif not self._typesetting:
+            self.typesetter.early(formulas)  # the window is being built: ready when shown
         self._show()
 
     def start_typesetting(self) -> None:
         """Let the worker typeset this panel's formulas (on first show, or after start-up)."""
+        self.typesetter.shown()
         if not self._typesetting:
             self._typesetting = True
             self.refresh()
@@ -225,6 +228,13 @@ class DerivationPanel(QWidget):
         return not self._timer.isActive() and all(
             w.latex == i.text for w, i in self._formula_rows()
         )
+
+    def _arrived(self) -> None:
+        """Formulas arrived: swap them in if the panel is on show; behind another tab (or
+        asked for before the window is shown) they wait in the cache until its tab comes
+        forward, and reading their SVGs costs the window nothing meanwhile."""
+        if self.on_screen():
+            self._show()
 
     def _show(self) -> None:
         """Swap in every typeset formula; schedule another round if some are still missing."""
