@@ -219,3 +219,21 @@ def test_the_worker_asks_less_of_the_processor_than_the_window(own_worker, qtbot
     worker.want(FORMULAS[:1])
     qtbot.waitUntil(lambda: FORMULAS[0] in worker.cache, timeout=30000)  # past its start
     assert nice(worker._proc.processId()) == min(nice("self") + NICE, 19)
+
+
+def test_formulas_arriving_behind_a_tab_are_shown_when_it_comes_forward(own_worker, window, qtbot):
+    from gui.support.behind import behind_a_tab
+
+    worker = own_worker()
+    panel = window.derivation
+    window.findChild(type(panel.parentWidget()), "Paths").raise_()  # the Paths tab in front
+    qtbot.waitUntil(lambda: behind_a_tab(panel), timeout=5000)
+    formulas = [i.text for i in panel._items if i.kind == "formula"]
+    worker.early = True  # as before the first paint of a window the app started
+    panel.typesetter.early(formulas)
+    qtbot.waitUntil(lambda: all(f in worker.cache for f in formulas), timeout=60000)
+    qtbot.wait(50)
+    assert all(view.latex == "" for view, _ in panel._formula_rows())  # not read behind
+    panel.parentWidget().raise_()
+    qtbot.waitUntil(lambda: panel.is_current, timeout=10000)
+    assert [view.latex for view, _ in panel._formula_rows()] == formulas

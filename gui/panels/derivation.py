@@ -230,10 +230,11 @@ class DerivationPanel(QWidget):
         )
 
     def _arrived(self) -> None:
-        """Formulas arrived: swap them in if the panel is on show; behind another tab (or
-        asked for before the window is shown) they wait in the cache until its tab comes
-        forward, and reading their SVGs costs the window nothing meanwhile."""
-        if self.on_screen():
+        """Formulas arrived: swap them in, unless the panel is behind another tab: there
+        they wait in the cache until its tab comes forward (the window's _derivation_seen),
+        and reading them costs the window nothing meanwhile (the first formulas arrive just
+        after its first paint, when the Paths tab is in front)."""
+        if not behind_a_tab(self):
             self._show()
 
     def _show(self) -> None:
