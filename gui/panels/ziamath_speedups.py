@@ -1,8 +1,9 @@
-"""Work ziamath repeats for nothing, skipped: the same SVG, byte for byte, in a fifth of the time.
+"""Work ziamath repeats for nothing, skipped: the same SVG, byte for byte, in an eighth of the time.
 
-Measured on the homework's derivation (21 formulas, 1.3 s typeset by ziamath 0.13 alone):
+Measured on the homework's derivation (21 formulas; processor time, ziamath 0.13 alone 1.5 s,
+with these 0.2 s; ``benchmarks/formula_bench.py`` times them one by one):
 
-- **The measuring pass no node reads** (four fifths of the time). Before laying out a row,
+- **The measuring pass no node reads** (1.3 s to 0.5 s on its own). Before laying out a row,
   ziamath typesets every child of it a first time, from a copy, only to learn the row's height
   without its stretchy operators, the height a stretchy parenthesis or bar of that row stretches
   to. Each child row does the same for its own children, inside that first pass as well, so a
@@ -11,15 +12,16 @@ Measured on the homework's derivation (21 formulas, 1.3 s typeset by ziamath 0.1
   or as the base of a script or fraction: a child row measures its own, which replaces it. So
   a row with no such operator skips the pass; the pass reads only copies, so nothing else
   changes.
-- **Lengths read again and again** (a tenth): ``size_px`` builds a table of named spaces and
-  parses ``"0.2778em"`` on every call, 30,000 times; its answer depends only on its two
-  arguments, so it is remembered.
-- **The style copy** (a sixth): every node deep-copies its parent's style with
-  ``dataclasses.asdict`` only to read its top-level fields through a ChainMap over its own
+- **Lengths read again and again** (a sixth of what is left): ``size_px`` builds a table of
+  named spaces and parses ``"0.2778em"`` on every call, 30,000 times; its answer depends only on
+  its two arguments, so it is remembered.
+- **The style copy** (a seventh of what is left): every node deep-copies its parent's style
+  with ``dataclasses.asdict`` only to read its top-level fields through a ChainMap over its own
   attributes; parse_style only reads that map, so one plain dict of the style's fields
   updated with the attributes reads the same, several times faster.
-- **Glyph outlines written as SVG paths**: the same arithmetic and number format as ziafont's
-  ``SimpleGlyph.svgpath``, without a method call and an f-string per curve.
+- **Glyph outlines written as SVG paths** (writing the SVGs: 76 ms to 49 ms): the same
+  arithmetic and number format as ziafont's ``SimpleGlyph.svgpath``, without a method call
+  and an f-string per curve.
 
 :func:`install` applies them to the ziamath version they were checked on (tests/test_latex.py
 compares the output with ziamath's own, run without them in a fresh interpreter); on any other
