@@ -7,10 +7,11 @@ first paint of any widget (``startup``) and again when the derivation panel says
 of the current state is typeset (``usable``: its tab is brought forward at the first paint;
 the typesetting process starts with the application and is given the first formulas while
 the window is built). ``usable`` is a first launch, with an empty cache folder
-(``XDG_CACHE_HOME``), so every formula is typeset; ``usable_warm`` is the app opened again, finding the formulas it kept on disk (gui/panels/typeset_disk.py). The
-floor, launched alternately in the same run, is a bare QMainWindow of the same size holding
-one pyqtgraph PlotWidget, timed to its first paint: the Qt and pyqtgraph imports and one
-paint, which no app built on them avoids. Peak RSS (``getrusage``) is reported at the first
+(``XDG_CACHE_HOME``), so every formula is typeset; ``usable_warm`` is the app opened again,
+finding the formulas it kept on disk (gui/panels/typeset_disk.py). The floor, launched
+alternately in the same run, is a bare QMainWindow of the same size holding one pyqtgraph
+PlotWidget, timed to its first paint: the Qt and pyqtgraph imports and one paint, which no
+app built on them avoids. Peak RSS (``getrusage``) is reported at the first
 paint of each.
 
 Run: ``python benchmarks/startup_bench.py [--json] [--quick] [--runs N]``.
