@@ -186,8 +186,11 @@ def test_a_window_built_after_warm_up_asks_for_every_formula_before_it_is_shown(
         assert len(formulas) > typeset.IN_FLIGHT
         assert not window.isVisible()
         assert set(worker.in_flight.values()) == formulas  # all of them, before any paint
+        # a window slow to build does not make the worker look hung: its clock starts later
+        assert not worker._deadline.isActive()
         panel.start_typesetting()  # after the first paint: one at a time again
         assert not worker.early
+        assert worker._deadline.isActive() or not worker.in_flight
     finally:
         panel.typesetter.shutdown()
         window.deleteLater()

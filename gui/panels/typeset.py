@@ -158,8 +158,8 @@ class _Worker(QObject):
             self.in_flight[self._next_id] = text
             line = json.dumps({"id": self._next_id, "latex": text}) + "\n"
             proc.write(line.encode())
-            if not self._deadline.isActive():
-                self._deadline.start()
+            if not self._deadline.isActive() and not self.early:
+                self._deadline.start()  # (early, the clock starts when the window is up)
         if self.in_flight and self._proc is not None:
             # send now, not at the event loop's next pass: while the window is built that
             # is after its first paint (no wait: a timeout of 0 only writes what fits)
@@ -181,7 +181,8 @@ class _Worker(QObject):
         if not self.in_flight:
             self._deadline.stop()
         self._pump()
-        self.arrived.emit()
+        if lines:  # not for a part of an answer (one arrives in pieces of 64 KB)
+            self.arrived.emit()
 
     def _keep(self, latex: str, svg: bytes) -> None:
         """Keep a new formula on disk; the folder is trimmed at the first and after each
@@ -304,8 +305,12 @@ class Typesetter(QObject):
         return _worker().early and self.request(latex)
 
     def shown(self) -> None:
-        """The window is up: requests wait their turn again (:data:`IN_FLIGHT`)."""
-        _worker().early = False
+        """The window is up: requests wait their turn again (:data:`IN_FLIGHT`), and a
+        worker holding some is given :data:`DEADLINE_MS` from now to answer."""
+        worker = _worker()
+        if worker.early and worker.in_flight and not worker._deadline.isActive():
+            worker._deadline.start()
+        worker.early = False
 
     def shutdown(self) -> None:
         """This panel asks for nothing more."""
