@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import latex2mathml.converter
 import numpy as np
@@ -191,23 +192,70 @@ def test_cells_named_like_the_homework():
         assert f"z_{{{cell}}}" in formulas(items, "z")[0].text
 
 
-def test_the_faster_style_copy_typesets_every_formula_byte_for_byte_the_same():
-    import dataclasses
+#: LaTeX that stretches: fences, bars, roots, braces over a width, matrices, big operators.
+STRETCHY = [
+    r"\left(\frac{a}{b}\right)^2 + \left[\frac{1}{1+e^{-z}}\right]",
+    r"(yy-\hat{y})^2 \Bigl[ x + \frac{1}{2} \Bigr]",
+    r"\left| \frac{\partial L}{\partial w} \right| = \|w\|",
+    r"\sqrt{\frac{a}{b}} + \sqrt[3]{x^2}",
+    r"\overbrace{a + \left(\frac{b}{c}\right)}^{n} + \underbrace{x}_{k}",
+    r"\begin{pmatrix} 1 & \frac{1}{2} \\ (x) & y \end{pmatrix}",
+    r"\sum_{i=1}^{n} \left\{ \frac{x_i}{2} \right\} + \int_0^1 f(x)\,dx",
+    r"\widehat{abc} + \vec{v} + \bar{x}",
+    r"\text{?}",
+]
 
-    from ziamath import styles
+#: ziamath alone, in a fresh interpreter: LaTeX lines on stdin, one SVG's sha256 a line out.
+PLAIN_ZIAMATH = """
+import hashlib, json, sys
+import ziamath
+from ziamath.config import config
+config.svg2 = False
+for latex in json.load(sys.stdin):
+    print(hashlib.sha256(ziamath.Latex(latex, size=24).svg().encode()).hexdigest())
+"""
 
-    from gui.panels.mathsvg import _ziamath, typeset
 
+def panel_formulas() -> list[str]:
+    """Formulas the derivation panel asks for: several networks, parameters and colourings."""
+    from core.scenario import load
+
+    presets = Path(__file__).resolve().parents[1] / "resources" / "presets"
+    states = [default().params, random_params(3)]
+    states += [load(presets / f"{name}.json").params for name in ("tanh", "biases", "relu_dead")]
+    out = []
+    for k, p in enumerate(states):
+        params = ["w11", "a22"] + (["b", "c"] if p.b is not None and p.c is not None else [])
+        for param in params:
+            color = (lambda v: "#B85000" if v > 0 else "#0072B2") if k % 2 else None
+            items = derivation(p, param, color=color, highlight=k % 2 or None, common="#595C61")
+            out += [i.text for i in items if i.kind == "formula"]
+    return list(dict.fromkeys(out))
+
+
+def test_the_speedups_typeset_every_formula_byte_for_byte_as_ziamath_alone():
+    import hashlib
+    import json
+    import subprocess
+    import sys
+
+    from gui.panels.mathsvg import FONT_SIZE, _ziamath, typeset
+
+    assert FONT_SIZE == 24
+    formulas = panel_formulas() + STRETCHY
+    assert len(formulas) > 80
     _ziamath()
-    formulas = [
-        item.text
-        for param in ("w11", "a22")
-        for item in derivation(random_params(3), param, color=lambda v: "#0072B2", highlight=1)
-        if item.kind == "formula"
-    ]
-    fast = [typeset(f) for f in formulas]
-    patched, styles.asdict = styles.asdict, dataclasses.asdict  # ziamath's own deep copy
-    try:
-        assert [typeset(f) for f in formulas] == fast
-    finally:
-        styles.asdict = patched
+    from ziamath.nodes.mrow import Mrow
+
+    assert getattr(Mrow, "_speedups", False)  # on: this is what the worker runs
+    fast = [hashlib.sha256(typeset(f)).hexdigest() for f in formulas]
+    plain = subprocess.run(
+        [sys.executable, "-c", PLAIN_ZIAMATH],
+        input=json.dumps(formulas),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert len(plain) == len(formulas)
+    differ = [f for f, a, b in zip(formulas, fast, plain, strict=True) if a != b]
+    assert differ == []

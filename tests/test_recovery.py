@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
+import stat
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier
 from PySide6.QtWidgets import QMessageBox
 
 from core import recovery
@@ -125,6 +128,30 @@ def test_sigterm_keeps_the_work_aside_then_closes_as_the_person_would(window, qt
         assert not window.autosave.path.exists()
     finally:
         undo()
+
+
+def test_an_idle_app_does_not_wake_for_its_signal_socket(qapp):
+    """The app drops the undo ``on_terminate`` returns (gui/app.py). The socket's writer
+    must live on all the same: closed, it left the reader readable at its end for ever, so
+    the event loop woke for it without pause (a whole core busy while the window sat idle)
+    and signals were written to a closed descriptor, which a file opened later could get."""
+    old_handler, old_fd = signal.getsignal(signal.SIGTERM), signal.set_wakeup_fd(-1)
+    signal.set_wakeup_fd(old_fd)
+    parent = QObject()
+    try:
+        on_terminate(parent, lambda: None)  # the undo dropped, as the app does
+        gc.collect()
+        woke: list[int] = []
+        parent.findChild(QSocketNotifier).activated.connect(lambda *_: woke.append(1))
+        for _ in range(20):
+            QCoreApplication.processEvents()
+        assert woke == []  # nothing arrived, nothing to wake for
+        fd = signal.set_wakeup_fd(old_fd)
+        assert stat.S_ISSOCK(os.fstat(fd).st_mode)  # still the socket's writer, open
+    finally:
+        signal.set_wakeup_fd(old_fd)
+        signal.signal(signal.SIGTERM, old_handler)
+        parent.deleteLater()
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")

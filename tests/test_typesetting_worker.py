@@ -125,3 +125,118 @@ def test_with_no_typesetter_the_panel_shows_the_current_numbers_as_text(
     qtbot.waitUntil(lambda: panel.is_current, timeout=30000)
     shown = " ".join(v.accessibleName() for v, _ in panel._formula_rows())
     assert "-0.75" in shown and honest(panel)
+
+
+def test_the_worker_goes_on_typesetting_while_nobody_reads_its_answers(monkeypatch):
+    """A pipe holds about one answer; while the window is built nobody reads it. Every
+    request is typeset all the same, the answers waiting their turn to be written."""
+    import io
+    import json
+    import threading
+
+    from gui.panels import mathsvg
+
+    done: list[str] = []
+    all_done = threading.Event()
+
+    def typeset_here(latex: str) -> bytes:
+        done.append(latex)
+        if len(done) == 1 + len(FORMULAS):  # the warm-up "x", then every request
+            all_done.set()
+        return b"<svg/>"
+
+    class FullPipe(io.StringIO):
+        """Takes nothing until let go, like a pipe nobody reads."""
+
+        let_go = threading.Event()
+
+        def write(self, text: str) -> int:
+            self.let_go.wait(60)
+            return super().write(text)
+
+    monkeypatch.setattr(mathsvg, "safe_typeset", typeset_here)
+    requests = "".join(json.dumps({"id": k, "latex": f}) + "\n" for k, f in enumerate(FORMULAS))
+    out = FullPipe()
+    server = threading.Thread(target=mathsvg.serve, args=(io.StringIO(requests), out))
+    server.start()
+    try:
+        assert all_done.wait(60)  # every formula typeset, none of the answers written yet
+        assert out.getvalue() == ""
+    finally:
+        FullPipe.let_go.set()
+        server.join(60)
+    answers = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [a["id"] for a in answers] == list(range(len(FORMULAS)))
+
+
+def test_a_window_built_after_warm_up_asks_for_every_formula_before_it_is_shown(own_worker, qtbot):
+    """Started by the app (warm_up), the worker is given the formulas of the window's first
+    state while the window is built, all at once: the event loop, which would send the
+    rest one by one, runs only for the first paint."""
+    from core.scenario import default
+    from gui.main_window import MainWindow
+    from gui.state.session import Session
+
+    worker = own_worker()
+    typeset.warm_up()
+    window = MainWindow(Session(default()))
+    try:
+        panel = window.derivation
+        formulas = {i.text for i in panel._items if i.kind == "formula"}
+        assert len(formulas) > typeset.IN_FLIGHT
+        assert not window.isVisible()
+        assert set(worker.in_flight.values()) == formulas  # all of them, before any paint
+        # a window slow to build does not make the worker look hung: its clock starts later
+        assert not worker._deadline.isActive()
+        panel.start_typesetting()  # after the first paint: one at a time again
+        assert not worker.early
+        assert worker._deadline.isActive() or not worker.in_flight
+    finally:
+        panel.typesetter.shutdown()
+        window.deleteLater()
+
+
+def test_a_window_not_started_by_the_app_asks_for_nothing_before_it_is_shown(own_worker, qtbot):
+    from core.scenario import default
+    from gui.main_window import MainWindow
+    from gui.state.session import Session
+
+    worker = own_worker()
+    window = MainWindow(Session(default()))
+    try:
+        assert worker._proc is None and not worker.busy
+    finally:
+        window.derivation.typesetter.shutdown()
+        window.deleteLater()
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="reads /proc")
+def test_the_worker_asks_less_of_the_processor_than_the_window(own_worker, qtbot):
+    from gui.panels.mathsvg import NICE
+
+    def nice(pid) -> int:  # field 19 of /proc/PID/stat, counted after the command's ")"
+        with open(f"/proc/{pid}/stat") as f:
+            return int(f.read().rsplit(")", 1)[1].split()[16])
+
+    worker = own_worker()
+    worker.want(FORMULAS[:1])
+    qtbot.waitUntil(lambda: FORMULAS[0] in worker.cache, timeout=30000)  # past its start
+    assert nice(worker._proc.processId()) == min(nice("self") + NICE, 19)
+
+
+def test_formulas_arriving_behind_a_tab_are_shown_when_it_comes_forward(own_worker, window, qtbot):
+    from gui.support.behind import behind_a_tab
+
+    worker = own_worker()
+    panel = window.derivation
+    window.findChild(type(panel.parentWidget()), "Paths").raise_()  # the Paths tab in front
+    qtbot.waitUntil(lambda: behind_a_tab(panel), timeout=5000)
+    formulas = [i.text for i in panel._items if i.kind == "formula"]
+    worker.early = True  # as before the first paint of a window the app started
+    panel.typesetter.early(formulas)
+    qtbot.waitUntil(lambda: all(f in worker.cache for f in formulas), timeout=60000)
+    qtbot.wait(50)
+    assert all(view.latex == "" for view, _ in panel._formula_rows())  # not read behind
+    panel.parentWidget().raise_()
+    qtbot.waitUntil(lambda: panel.is_current, timeout=10000)
+    assert [view.latex for view, _ in panel._formula_rows()] == formulas

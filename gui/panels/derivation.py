@@ -64,7 +64,7 @@ class DerivationPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.typesetter = Typesetter(parent=self)
-        self.typesetter.ready.connect(self._show)
+        self.typesetter.ready.connect(self._arrived)
         self._snap: Snapshot = session.snapshot
         self._items: list[Item] = []
         self._shape: tuple = ()
@@ -191,13 +191,16 @@ class DerivationPanel(QWidget):
         if shape != self._shape:
             self._rebuild(shape)
         self._hide_rows()
+        formulas = [i.text for i in self._items if i.kind == "formula"]
         if self._typesetting and self.on_screen():
-            formulas = [i.text for i in self._items if i.kind == "formula"]
             self.typesetter.request(formulas)  # supersedes what an older state still wanted
+        elif not self._typesetting:
+            self.typesetter.early(formulas)  # the window is being built: ready when shown
         self._show()
 
     def start_typesetting(self) -> None:
         """Let the worker typeset this panel's formulas (on first show, or after start-up)."""
+        self.typesetter.shown()
         if not self._typesetting:
             self._typesetting = True
             self.refresh()
@@ -241,6 +244,14 @@ class DerivationPanel(QWidget):
         return not self._timer.isActive() and all(
             w.latex == i.text for w, i in self._formula_rows()
         )
+
+    def _arrived(self) -> None:
+        """Formulas arrived: swap them in, unless the panel is behind another tab: there
+        they wait in the cache until its tab comes forward (the window's _derivation_seen),
+        and reading them costs the window nothing meanwhile (the first formulas arrive just
+        after its first paint, when the Paths tab is in front)."""
+        if not behind_a_tab(self):
+            self._show()
 
     def _show(self) -> None:
         """Swap in every typeset formula; schedule another round if some are still missing."""

@@ -81,6 +81,7 @@ class _Worker(QObject):
         self._starts: deque[float] = deque()
         self._clock = clock
         self.available = True
+        self.early = False  # whether requests made before the window is shown are taken
         self._proc: QProcess | None = None
         self._deadline = QTimer(self)
         self._deadline.setSingleShot(True)
@@ -143,7 +144,10 @@ class _Worker(QObject):
         return proc
 
     def _pump(self) -> None:
-        while self.queue and len(self.in_flight) < IN_FLIGHT:
+        # While the window is built the event loop does not run: nothing could be read or
+        # sent until the first paint, so the worker is given all the formulas at once.
+        held = len(self.queue) + len(self.in_flight) if self.early else IN_FLIGHT
+        while self.queue and len(self.in_flight) < held:
             proc = self._start()
             if proc is None:
                 self._unavailable()
@@ -154,8 +158,12 @@ class _Worker(QObject):
             self.in_flight[self._next_id] = text
             line = json.dumps({"id": self._next_id, "latex": text}) + "\n"
             proc.write(line.encode())
-            if not self._deadline.isActive():
-                self._deadline.start()
+            if not self._deadline.isActive() and not self.early:
+                self._deadline.start()  # (early, the clock starts when the window is up)
+        if self.in_flight and self._proc is not None:
+            # send now, not at the event loop's next pass: while the window is built that
+            # is after its first paint (no wait: a timeout of 0 only writes what fits)
+            self._proc.waitForBytesWritten(0)
 
     def _read(self) -> None:
         proc = self._proc
@@ -173,7 +181,8 @@ class _Worker(QObject):
         if not self.in_flight:
             self._deadline.stop()
         self._pump()
-        self.arrived.emit()
+        if lines:  # not for a part of an answer (one arrives in pieces of 64 KB)
+            self.arrived.emit()
 
     def _keep(self, latex: str, svg: bytes) -> None:
         """Keep a new formula on disk; the folder is trimmed at the first and after each
@@ -209,7 +218,8 @@ class _Worker(QObject):
         self.arrived.emit()
 
     def stop(self) -> None:
-        """End the worker: it exits when its input closes."""
+        """End the worker: it exits when its input closes, or at once if it still holds
+        requests (their answers would go nowhere: an export would wait for them)."""
         self._deadline.stop()
         proc, self._proc = self._proc, None
         if proc is not None and proc.state() != QProcess.ProcessState.NotRunning:
@@ -217,7 +227,7 @@ class _Worker(QObject):
             proc.errorOccurred.disconnect(self._failed)
             proc.readyReadStandardOutput.disconnect(self._read)
             proc.closeWriteChannel()
-            if not proc.waitForFinished(2000):
+            if self.in_flight or not proc.waitForFinished(2000):
                 proc.kill()
                 proc.waitForFinished(1000)
 
@@ -233,8 +243,11 @@ def stop_worker() -> None:
 
 
 def warm_up() -> None:
-    """Start the worker now, so it loads the typesetter while the window is being built."""
-    _worker()._start()
+    """Start the worker now, so it loads the typesetter while the window is being built, and
+    take the formulas panels ask for before the first paint (:meth:`Typesetter.early`)."""
+    worker = _worker()
+    worker._start()
+    worker.early = True
 
 
 def _worker() -> _Worker:
@@ -284,6 +297,20 @@ class Typesetter(QObject):
             return False
         _worker().want(latex)
         return _worker().busy
+
+    def early(self, latex: list[str]) -> bool:
+        """:meth:`request`, before the window is shown, if the app has warmed the worker up
+        (:func:`warm_up`): the first paint needs no formula, and the worker, loaded on the
+        other core meanwhile, typesets them then instead of after it. False if not taken."""
+        return _worker().early and self.request(latex)
+
+    def shown(self) -> None:
+        """The window is up: requests wait their turn again (:data:`IN_FLIGHT`), and a
+        worker holding some is given :data:`DEADLINE_MS` from now to answer."""
+        worker = _worker()
+        if worker.early and worker.in_flight and not worker._deadline.isActive():
+            worker._deadline.start()
+        worker.early = False
 
     def shutdown(self) -> None:
         """This panel asks for nothing more."""

@@ -27,9 +27,14 @@ def on_terminate(parent: QObject, handler: Callable[[], None]) -> Callable[[], N
 
     def drain() -> None:
         try:
-            reader.recv(64)  # the signal numbers; the Python handler has run by now
+            # the signal numbers; the Python handler has run by now. The writer is named
+            # here so that it lives as long as this slot: closed, it would leave the reader
+            # at its end, readable for ever, and the event loop would spin on it
+            data = reader.recv(64) if writer.fileno() >= 0 else b""
         except OSError:
-            pass
+            return
+        if not data:
+            notifier.setEnabled(False)  # the other end is gone: nothing more can arrive
 
     notifier.activated.connect(drain)
 
