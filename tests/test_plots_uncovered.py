@@ -323,7 +323,8 @@ def test_while_playing_each_legend_is_placed_ten_times_a_second_and_after_the_la
     0.1 s (by a clock the test turns), and the last check comes after the last frame."""
     from gui.descent import legend_place
 
-    clock = [1000.0]
+    t0 = legend_place.monotonic() + 1000.0  # later than any check the window made already
+    clock = [t0]
     monkeypatch.setattr(legend_place, "monotonic", lambda: clock[0])
     checks: list[float] = []
     real = legend_place.LegendPlace._update
@@ -336,12 +337,12 @@ def test_while_playing_each_legend_is_placed_ten_times_a_second_and_after_the_la
     s.descent.play()
     s.descent.player.stop()  # the test takes the frames itself
     for k in range(30):  # 30 frames 10 ms apart: 0.3 s of play
-        clock[0] = 1000.0 + 0.01 * k
+        clock[0] = t0 + 0.01 * k
         s.descent.advance(1)
     times = sorted(set(checks))
-    assert times == pytest.approx([1000.0, 1000.1, 1000.2]), checks  # once a tenth of a second
-    clock[0] = 1000.5
-    qtbot.waitUntil(lambda: 1000.5 in checks, timeout=2000)  # the check left after the last frame
+    assert times == pytest.approx([t0, t0 + 0.1, t0 + 0.2]), checks  # once a tenth of a second
+    clock[0] = t0 + 0.5
+    qtbot.waitUntil(lambda: t0 + 0.5 in checks, timeout=2000)  # the check left after the last frame
     s.descent.pause()
     settle(qtbot, win)
     for w in plots(win):

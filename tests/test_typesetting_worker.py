@@ -181,8 +181,8 @@ def test_a_window_built_after_warm_up_asks_for_every_formula_before_it_is_shown(
     typeset.warm_up()
     window = MainWindow(Session(default()))
     try:
-        panel = window.derivation
-        formulas = {i.text for i in panel._items if i.kind == "formula"}
+        panel = window.derivation  # its rows are made when its tab comes forward; its
+        formulas = {i.text for i in panel._current_items() if i.kind == "formula"}  # numbers:
         assert len(formulas) > typeset.IN_FLIGHT
         assert not window.isVisible()
         assert set(worker.in_flight.values()) == formulas  # all of them, before any paint
@@ -231,7 +231,7 @@ def test_formulas_arriving_behind_a_tab_are_shown_when_it_comes_forward(own_work
     panel = window.derivation
     window.findChild(type(panel.parentWidget()), "Paths").raise_()  # the Paths tab in front
     qtbot.waitUntil(lambda: behind_a_tab(panel), timeout=5000)
-    formulas = [i.text for i in panel._items if i.kind == "formula"]
+    formulas = [i.text for i in panel._current_items() if i.kind == "formula"]
     worker.early = True  # as before the first paint of a window the app started
     panel.typesetter.early(formulas)
     qtbot.waitUntil(lambda: all(f in worker.cache for f in formulas), timeout=60000)

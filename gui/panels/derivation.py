@@ -170,19 +170,8 @@ class DerivationPanel(QWidget):
     def refresh(self) -> None:
         """Build the current derivation and ask for the formulas not typeset yet."""
         self._timer.stop()
-        snap, t = self._snap, self._theme
-        items = derivation(
-            snap.params,
-            snap.selected,
-            color=lambda v: t.color(sign_hex(v)),
-            highlight=snap.path,
-            fwd=snap.forward,
-            common=t.color(COMMON),
-        )
-        ink = None if t.name == "light" else t.ink  # the typesetter's own black on white
-        self._items = [
-            replace(i, text=colored(i.text, ink)) if i.kind == "formula" else i for i in items
-        ]
+        snap = self._snap
+        self._items = self._current_items()
         self._title.setText(self.texts()["title"].format(param=snap.selected))
         shape = tuple(
             (i.kind, i.role, i.path, i.args, i.text if i.kind != "formula" else "")
@@ -197,6 +186,27 @@ class DerivationPanel(QWidget):
         elif not self._typesetting:
             self.typesetter.early(formulas)  # the window is being built: ready when shown
         self._show()
+
+    def _current_items(self) -> list:
+        """The derivation of the current snapshot, its formulas in the theme's ink."""
+        snap, t = self._snap, self._theme
+        items = derivation(
+            snap.params,
+            snap.selected,
+            color=lambda v: t.color(sign_hex(v)),
+            highlight=snap.path,
+            fwd=snap.forward,
+            common=t.color(COMMON),
+        )
+        ink = None if t.name == "light" else t.ink  # the typesetter's own black on white
+        return [replace(i, text=colored(i.text, ink)) if i.kind == "formula" else i for i in items]
+
+    def _ask_early(self) -> None:
+        """While the window the app started is being built, give the worker it warmed up the
+        formulas of the first state: they are typeset on the other core meanwhile, though the
+        rows that show them are made only when the tab comes forward."""
+        if not self._typesetting and self.typesetter.takes_early():
+            self.typesetter.early([i.text for i in self._current_items() if i.kind == "formula"])
 
     def start_typesetting(self) -> None:
         """Let the worker typeset this panel's formulas (on first show, or after start-up)."""
@@ -389,6 +399,7 @@ class DerivationPanel(QWidget):
         self._body.setAutoFillBackground(True)
         self._shape = ()
         self._refresh_if_seen()
+        self._ask_early()
 
     def theme(self) -> Theme:
         return self._theme

@@ -298,6 +298,10 @@ class Typesetter(QObject):
         _worker().want(latex)
         return _worker().busy
 
+    def takes_early(self) -> bool:
+        """Whether :meth:`early` would take formulas now (the app warmed the worker up)."""
+        return _worker().early
+
     def early(self, latex: list[str]) -> bool:
         """:meth:`request`, before the window is shown, if the app has warmed the worker up
         (:func:`warm_up`): the first paint needs no formula, and the worker, loaded on the
