@@ -111,6 +111,21 @@ def full_repaint(window) -> None:
     window.repaint()
 
 
+def paint_counter():
+    """An event filter counting the Paint events of what it is installed on (``.count``)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class Paints(QObject):
+        count = 0
+
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                self.count += 1
+            return False
+
+    return Paints()
+
+
 def peak_rss_mb() -> float:
     """This process's peak resident set size so far, in MB (Linux reports KiB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

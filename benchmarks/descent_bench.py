@@ -26,25 +26,25 @@ FLOOR_IS = "forced full repaints of the same window per second, back to back, sa
 
 
 def play_child(param: str, recorded: int, seconds: float) -> dict:
-    from bench_window import LONG_PLAY, close, full_repaint, open_window, record, settle
-    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+    from bench_window import (
+        LONG_PLAY,
+        close,
+        full_repaint,
+        open_window,
+        paint_counter,
+        record,
+        settle,
+    )
+    from PySide6.QtCore import QEventLoop, QTimer
 
     app, session, window = open_window(param, lr=MODES[param][1])
     record(session, recorded)
     session.descent.set_stop_rule(LONG_PLAY)
     session.descent.set_speed(1000)
 
-    class Paints(QObject):
-        count = 0
-
-        def eventFilter(self, obj, event):
-            if event.type() == QEvent.Type.Paint:
-                Paints.count += 1
-            return False
-
     snapshots = []
     session.state_changed.connect(snapshots.append)
-    spy = Paints()
+    spy = paint_counter()
     window.descent_panel.curve.widget.viewport().installEventFilter(spy)
     start_step = session.snapshot.descent.step
     loop = QEventLoop()
@@ -56,8 +56,8 @@ def play_child(param: str, recorded: int, seconds: float) -> dict:
     frames = len(snapshots) - 1  # play() itself publishes once
     session.descent.pause()
     steps = session.snapshot.descent.step - start_step
-    if Paints.count < frames:
-        raise RuntimeError(f"{frames} snapshots but {Paints.count} paints of the loss curve")
+    if spy.count < frames:
+        raise RuntimeError(f"{frames} snapshots but {spy.count} paints of the loss curve")
     settle()
     repaints = 0
     t0 = time.perf_counter()

@@ -19,14 +19,14 @@ import sys
 import time
 
 import measure
-from bench_window import close, open_window, settle
+from bench_window import close, open_window, paint_counter, settle
 
 RATE = 60.0  # moves a second, as a hand dragging steadily
 FLOOR_IS = "moves a second the drag delivered (posted at 60 a second), same run"
 
 
 def scrub(seconds: float) -> dict:
-    from PySide6.QtCore import QEvent, QEventLoop, QObject, QPoint, QPointF, Qt, QTimer
+    from PySide6.QtCore import QEvent, QEventLoop, QPoint, QPointF, Qt, QTimer
     from PySide6.QtGui import QMouseEvent
     from PySide6.QtTest import QTest
 
@@ -34,14 +34,6 @@ def scrub(seconds: float) -> dict:
     view = window.view
     vp = view.viewport()
     start = view.mapFromScene(window.scene.nodes["w11"].sceneBoundingRect().center())
-
-    class Paints(QObject):
-        count = 0
-
-        def eventFilter(self, obj, event):
-            if event.type() == QEvent.Type.Paint:
-                Paints.count += 1
-            return False
 
     def move_to(dx: int) -> QMouseEvent:
         local = QPointF(start + QPoint(dx, 0))
@@ -72,7 +64,7 @@ def scrub(seconds: float) -> dict:
     timer.setTimerType(Qt.TimerType.PreciseTimer)
     timer.setInterval(int(1000 / RATE / 2))
     timer.timeout.connect(post)
-    paints = Paints()
+    paints = paint_counter()
     vp.installEventFilter(paints)
     timer.start()
     loop.exec()
@@ -88,7 +80,7 @@ def scrub(seconds: float) -> dict:
     if shown != committed:
         raise RuntimeError(f"the scrub showed {shown} but committed {committed}")
     return {
-        "frames": Paints.count,
+        "frames": paints.count,
         "moves": moves,
         "seconds": elapsed,
         "last_value": committed,
