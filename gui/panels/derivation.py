@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
-    QFont,
     QFontMetricsF,
     QGuiApplication,
     QKeySequence,
@@ -31,15 +30,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.latex import Item, bracket, colored, derivation
+from core.latex import Item, colored, derivation
 from core.latex_document import document
-from core.quiz import row_values
 
 from ..look.labels import wrapped
-from ..look.palette import COMMON, WALK, sign_hex
+from ..look.palette import COMMON, sign_hex
 from ..look.theme import THEMES, Theme
 from ..state.session import Session, Snapshot
 from ..support.behind import behind_a_tab
+from .derivation_rows import (
+    HEADING_PT,
+    NOTE_PT,
+    hide_given_away,
+    light_paths,
+    light_step,
+    row_font,
+    text_row,
+)
 from .derivation_texts import texts
 from .formula_view import FormulaView
 from .mathsvg import DIGIT_EM
@@ -47,7 +54,6 @@ from .typeset import FONT_SIZE, Typesetter
 
 REFRESH_MS = 80  # edits closer together than this share one refresh
 RETRY_MS = 61_000  # with no typesetter, the next try: after its restart budget has refilled
-HEADING_PT, NOTE_PT = 15, 12
 LEGIBLE = 1.1  # formula digits a little taller than the notes': they are the panel's point
 
 
@@ -84,7 +90,7 @@ class DerivationPanel(QWidget):
         self.addAction(self.copy_action)
 
         self._title = QLabel()
-        self._title.setFont(_font(HEADING_PT + 1, bold=True))
+        self._title.setFont(row_font(HEADING_PT + 1, bold=True))
         copy = QToolButton()
         copy.setDefaultAction(self.copy_action)
         copy.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -309,54 +315,21 @@ class DerivationPanel(QWidget):
                 if item.role in ("chain", "path_term"):
                     w.setContentsMargins(0, 0, 0, 0)
             else:
-                w = wrapped(item.heading(texts))
-                heading = item.kind == "heading"
-                w.setFont(_font((HEADING_PT if heading else NOTE_PT) * self._zoom, bold=heading))
-                w.setStyleSheet(f"color: {self._theme.text};")
-                if heading:
-                    w.setContentsMargins(0, 12 if k else 0, 0, 4)
+                w = text_row(item, texts, self._zoom, self._theme, first=k == 0)
             self._rows.insertWidget(k, w)
             self._widgets.append(w)
         self._shape = shape
 
     def _hide_rows(self) -> None:
         """Leave out the rows whose numbers would give a hidden quiz value away (core.quiz)."""
-        hidden, param = self._snap.concealed, self._snap.selected
-        gone = False
-        for w, item in zip(self._widgets, self._items, strict=True):
-            out = bool(row_values(item.role, item.path, param) & hidden)
-            w.setVisible(not out)
-            gone |= out
-        self._hidden_note.setVisible(gone)
+        self._hidden_note.setVisible(hide_given_away(self._widgets, self._items, self._snap))
 
     def _light(self, spot: int | None) -> None:
-        if self._snap.walk_step is not None:
-            self._light_step(self._snap.walk_step)
+        step = self._snap.walk_step
+        if step is None:
+            light_paths(self._formula_rows(), self._snap, self._theme, spot)
             return
-        ps = self._snap.paths
-        for view, _item in self._formula_rows():
-            if view.path is None or view.path >= len(ps):
-                continue
-            accent = self._theme.color(sign_hex(bracket(ps[view.path])))
-            if spot is None:
-                view.set_state("normal", accent)
-            else:
-                view.set_state("highlight" if view.path == spot else "dim", accent)
-
-    def _light_step(self, step) -> None:
-        """The walkthrough: highlight the rows of this step (of its path), dim the others."""
-        ps = self._snap.paths
-        first = None
-        for view, item in self._formula_rows():
-            mine = item.role in step.section and (
-                step.path is None or item.path is None or item.path == step.path
-            )
-            known = item.path is not None and item.path < len(ps)  # rows of an older build
-            color = sign_hex(bracket(ps[item.path])) if known else WALK
-            accent = self._theme.color(color)
-            view.set_state("highlight" if mine else "dim", accent)
-            if mine and first is None:
-                first = view
+        first = light_step(self._formula_rows(), self._snap, self._theme, step)
         if first is not None and first.height() > 2 * 6 + 1:
             self._scroll.ensureWidgetVisible(first, 0, 40)
 
@@ -387,7 +360,7 @@ class DerivationPanel(QWidget):
 
     def formula_floor(self) -> float:
         """The smallest scale at which the formulas' digits are as tall as the body text's."""
-        digits = QFontMetricsF(_font(NOTE_PT * self._zoom)).tightBoundingRect("0123456789")
+        digits = QFontMetricsF(row_font(NOTE_PT * self._zoom)).tightBoundingRect("0123456789")
         return LEGIBLE * digits.height() / (FONT_SIZE * DIGIT_EM)
 
     def set_theme(self, theme: Theme) -> None:
@@ -403,10 +376,3 @@ class DerivationPanel(QWidget):
 
     def theme(self) -> Theme:
         return self._theme
-
-
-def _font(points: float, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setPointSizeF(points)
-    font.setBold(bold)
-    return font

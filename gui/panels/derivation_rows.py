@@ -1,0 +1,89 @@
+"""The derivation panel's rows: which are left out for the quiz, and how each is lit.
+
+A row whose numbers would give a hidden quiz value away is left out (:mod:`core.quiz`); a
+formula row of a path is lit in its path's sign colour, dimmed when another path is
+spotlit, and the walkthrough lights the rows of its step and dims the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QWidget
+
+from core.latex import Item, bracket
+from core.quiz import row_values
+
+from ..look.labels import wrapped
+from ..look.palette import WALK, sign_hex
+from ..look.theme import Theme
+from ..state.session import Snapshot
+from .formula_view import FormulaView
+
+HEADING_PT, NOTE_PT = 15, 12
+
+
+def row_font(points: float, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    return font
+
+
+def text_row(item: Item, texts: dict[str, str], zoom: float, theme: Theme, first: bool) -> QLabel:
+    """A heading or a note of the derivation, in the theme's text colour at ``zoom``."""
+    label = wrapped(item.heading(texts))
+    heading = item.kind == "heading"
+    label.setFont(row_font((HEADING_PT if heading else NOTE_PT) * zoom, bold=heading))
+    label.setStyleSheet(f"color: {theme.text};")
+    if heading:
+        label.setContentsMargins(0, 0 if first else 12, 0, 4)
+    return label
+
+
+def hide_given_away(widgets: Sequence[QWidget], items: Sequence[Item], snap: Snapshot) -> bool:
+    """Hide each row whose numbers would give a hidden quiz value away; whether any is."""
+    hidden, param = snap.concealed, snap.selected
+    gone = False
+    for w, item in zip(widgets, items, strict=True):
+        out = bool(row_values(item.role, item.path, param) & hidden)
+        w.setVisible(not out)
+        gone |= out
+    return gone
+
+
+def light_paths(
+    rows: Sequence[tuple[FormulaView, Item]], snap: Snapshot, theme: Theme, spot: int | None
+) -> None:
+    """Each path's rows in its sign's colour: all alike, or ``spot`` highlighted and the
+    others dimmed."""
+    ps = snap.paths
+    for view, _item in rows:
+        if view.path is None or view.path >= len(ps):
+            continue
+        accent = theme.color(sign_hex(bracket(ps[view.path])))
+        if spot is None:
+            view.set_state("normal", accent)
+        else:
+            view.set_state("highlight" if view.path == spot else "dim", accent)
+
+
+def light_step(
+    rows: Sequence[tuple[FormulaView, Item]], snap: Snapshot, theme: Theme, step
+) -> FormulaView | None:
+    """The walkthrough: highlight the rows of ``step`` (of its path), dim the others; the
+    first row highlighted."""
+    ps = snap.paths
+    first = None
+    for view, item in rows:
+        mine = item.role in step.section and (
+            step.path is None or item.path is None or item.path == step.path
+        )
+        path = item.path
+        known = path is not None and path < len(ps)  # not a row of an older build
+        color = sign_hex(bracket(ps[path])) if path is not None and known else WALK
+        view.set_state("highlight" if mine else "dim", theme.color(color))
+        if mine and first is None:
+            first = view
+    return first
