@@ -165,19 +165,6 @@ def advance(
     return (taken[0], "") if taken else (None, stop.message)
 
 
-def _bounded(values: list[float]) -> bool:
-    """Whether every value lies within :data:`VALUE_BOUND` (False for inf and NaN)."""
-    if len(values) == 1:  # one descending value: the common case, without a generator
-        return -VALUE_BOUND <= values[0] <= VALUE_BOUND
-    return all(-VALUE_BOUND <= v <= VALUE_BOUND for v in values)
-
-
-def _finite(values: list[float]) -> bool:
-    if len(values) == 1:
-        return math.isfinite(values[0])
-    return all(math.isfinite(v) for v in values)
-
-
 def _below(grad: Sequence[float], tol: float | None) -> bool:
     """Whether every gradient component is below ``tol`` in magnitude (none is NaN)."""
     return tol is not None and all(abs(g) < tol for g in grad)
@@ -246,13 +233,13 @@ def _rows(
         return Stop("diverged", reasons[key].format(**shown, **common))
 
     for k in range(first, first + steps):
-        if tol is not None and _below(grad, tol):
+        if _below(grad, tol):
             return Stop("tolerance")
         if sgd:
             new = [v - lr * g for v, g in zip(value, grad)]
         else:
             new, new_mom, new_sq = update(value, grad, lr, t + 1, mom, sq)
-        if not _bounded(new):  # False for inf and NaN
+        if not all(-VALUE_BOUND <= v <= VALUE_BOUND for v in new):  # False for inf and NaN
             far = max(new, key=lambda v: abs(v) if math.isfinite(v) else math.inf)
             return diverged("bound", k, value=far, bound=VALUE_BOUND, loss=loss)
         for (values, i), v in zip(places, new):
@@ -263,7 +250,7 @@ def _rows(
         new_grad = [dl * bracket(a, w, o, dz) for bracket in brackets]
         if not math.isfinite(new_loss) or new_loss > limit:
             return diverged("loss", k, new_loss=new_loss)
-        if not _finite(new_grad):
+        if not all(math.isfinite(g) for g in new_grad):
             return diverged("overflow", k)
         was, saturated = saturated, _saturated(ds, fed)
         if saturated and not was:
