@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QMargins, QRect, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
 
@@ -40,25 +40,12 @@ from .support.deferred import DeferredPanel
 from .support.field_keys import FieldKeys
 from .support.language import LanguageMenu
 from .support.panel_cycle import PanelCycling
+from .support.screen_fit import keep_on_screen
 from .support.settings import save_window
 from .support.shortcuts_dialog import HelpMenu
 from .support.undo_actions import UndoActions
 
 TITLE = "CNN Backprop Visualizer"
-#: The frame a window manager adds, guessed until it says (title bar on top, thin borders).
-GUESSED_FRAME = QMargins(4, 32, 4, 4)
-
-
-def fitted(wanted: QRect, frame: QMargins, available: QRect) -> QRect:
-    """The window's own rectangle (frame excluded) no larger than ``wanted``, moved and shrunk
-    so that it and its ``frame`` lie inside the screen's ``available`` area."""
-    room = available.marginsRemoved(frame)
-    w, h = min(wanted.width(), room.width()), min(wanted.height(), room.height())
-    x = min(max(wanted.x(), room.x()), room.x() + room.width() - w)
-    y = min(max(wanted.y(), room.y()), room.y() + room.height() - h)
-    return QRect(x, y, w, h)
-
-
 RIGHT, BOTTOM = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
 
 
@@ -171,32 +158,7 @@ class MainWindow(QMainWindow):
     def fit_to_screen(self) -> None:
         """Keep the window, title bar and frame included, inside its screen's available area
         (a projector is often only 1280x720): now, and again once the frame is known."""
-        self._fit_once()
-        for ms in (300, 1500):  # the window manager reports its frame some time after showing
-            QTimer.singleShot(ms, self._fit_once)
-
-    def _fit_once(self) -> None:
-        if self.windowState() & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
-            return
-        screen = self.screen()
-        if screen is None:
-            return
-        frame = self.frameGeometry()
-        inner = self.geometry()
-        known = frame != inner
-        margins = (
-            QMargins(
-                inner.left() - frame.left(),
-                inner.top() - frame.top(),
-                frame.right() - inner.right(),
-                frame.bottom() - inner.bottom(),
-            )
-            if known
-            else GUESSED_FRAME
-        )
-        target = fitted(inner, margins, screen.availableGeometry())
-        if target != inner:
-            self.setGeometry(target)
+        keep_on_screen(self)
 
     def say(self, message: str) -> None:
         """Show a note in the status bar (a newer one joins one still on show)."""

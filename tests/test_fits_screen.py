@@ -130,7 +130,7 @@ def test_the_derivation_scales_with_the_presenter_zoom(win, qtbot):
 def test_the_window_and_its_frame_are_kept_inside_the_screen(wanted, frame, available, expected):
     from PySide6.QtCore import QMargins
 
-    from gui.main_window import fitted
+    from gui.support.screen_fit import fitted
 
     got = fitted(QRect(*wanted), QMargins(*frame), QRect(*available))
     assert got.getRect() == expected
@@ -139,7 +139,7 @@ def test_the_window_and_its_frame_are_kept_inside_the_screen(wanted, frame, avai
 def test_the_window_shrinks_to_a_small_screen_once_shown(win):
     from PySide6.QtCore import QMargins
 
-    from gui.main_window import GUESSED_FRAME
+    from gui.support.screen_fit import GUESSED_FRAME
 
     win.setGeometry(QRect(0, 0, 1280, 720))
     area = win.screen().availableGeometry()  # 800x800 on the offscreen platform
