@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
-    QFontMetricsF,
     QGuiApplication,
     QKeySequence,
     QPalette,
@@ -40,7 +39,7 @@ from ..state.session import Session, Snapshot
 from ..support.behind import behind_a_tab
 from .derivation_rows import (
     HEADING_PT,
-    NOTE_PT,
+    formula_row,
     hide_given_away,
     light_paths,
     light_step,
@@ -49,12 +48,10 @@ from .derivation_rows import (
 )
 from .derivation_texts import texts
 from .formula_view import FormulaView
-from .mathsvg import DIGIT_EM
-from .typeset import FONT_SIZE, Typesetter
+from .typeset import Typesetter
 
 REFRESH_MS = 80  # edits closer together than this share one refresh
 RETRY_MS = 61_000  # with no typesetter, the next try: after its restart budget has refilled
-LEGIBLE = 1.1  # formula digits a little taller than the notes': they are the panel's point
 
 
 class DerivationPanel(QWidget):
@@ -309,11 +306,8 @@ class DerivationPanel(QWidget):
         texts = self.texts()
         for k, item in enumerate(self._items):
             if item.kind == "formula":
-                w = FormulaView(item.path)
-                w.set_zoom(self._zoom, self.formula_floor())
+                w = formula_row(item, self._zoom)
                 w.clicked.connect(self._on_term_clicked)
-                if item.role in ("chain", "path_term"):
-                    w.setContentsMargins(0, 0, 0, 0)
             else:
                 w = text_row(item, texts, self._zoom, self._theme, first=k == 0)
             self._rows.insertWidget(k, w)
@@ -357,11 +351,6 @@ class DerivationPanel(QWidget):
 
     def zoom(self) -> float:
         return self._zoom
-
-    def formula_floor(self) -> float:
-        """The smallest scale at which the formulas' digits are as tall as the body text's."""
-        digits = QFontMetricsF(row_font(NOTE_PT * self._zoom)).tightBoundingRect("0123456789")
-        return LEGIBLE * digits.height() / (FONT_SIZE * DIGIT_EM)
 
     def set_theme(self, theme: Theme) -> None:
         """Typeset in the theme's ink on its ground (light ink on a dark theme's dark ground)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QLabel, QWidget
 
 from core.latex import Item, bracket
@@ -20,8 +20,10 @@ from ..look.palette import WALK, sign_hex
 from ..look.theme import Theme
 from ..state.session import Snapshot
 from .formula_view import FormulaView
+from .mathsvg import DIGIT_EM, FONT_SIZE
 
 HEADING_PT, NOTE_PT = 15, 12
+LEGIBLE = 1.1  # formula digits a little taller than the notes': they are the panel's point
 
 
 def row_font(points: float, bold: bool = False) -> QFont:
@@ -29,6 +31,17 @@ def row_font(points: float, bold: bool = False) -> QFont:
     font.setPointSizeF(points)
     font.setBold(bold)
     return font
+
+
+def formula_row(item: Item, zoom: float) -> FormulaView:
+    """A formula of the derivation at ``zoom``, never so small that its digits are shorter
+    than the notes' (it shrinks to fit the width down to that)."""
+    view = FormulaView(item.path)
+    digits = QFontMetricsF(row_font(NOTE_PT * zoom)).tightBoundingRect("0123456789")
+    view.set_zoom(zoom, LEGIBLE * digits.height() / (FONT_SIZE * DIGIT_EM))
+    if item.role in ("chain", "path_term"):
+        view.setContentsMargins(0, 0, 0, 0)
+    return view
 
 
 def text_row(item: Item, texts: dict[str, str], zoom: float, theme: Theme, first: bool) -> QLabel:
