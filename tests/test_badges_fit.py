@@ -79,13 +79,13 @@ def test_box_lines_fit_their_box_with_their_value(win, text):
             assert float(number.group()) == pytest.approx(-6.417e-258, rel=0.01)
 
 
-def test_text_too_long_to_shorten_is_elided_not_drawn_past_its_room():
+def test_text_too_long_to_shorten_is_elided_not_drawn_past_its_room(qapp):  # fonts need an app
     font = badge_font()
     text, fitted = fit_text("a very long explanation that cannot fit", font, 60)
     assert width(text, fitted) <= 60
     assert text.endswith("…")
 
 
-def test_a_number_that_fits_is_left_as_it_is():
+def test_a_number_that_fits_is_left_as_it_is(qapp):
     font = badge_font()
     assert fit_text("0.5", font, 76) == ("0.5", font)
