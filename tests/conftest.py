@@ -22,6 +22,10 @@ def _isolated_settings_and_no_blocking_dialogs(tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # recovery files, never the user's
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # typeset formulas too
+    yield
+    language = sys.modules.get("gui.support.language")
+    if language is not None and language.current() != "en":
+        language.set_language("en")  # a test that switched the interface leaves it in English
 
 
 @pytest.fixture

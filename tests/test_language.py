@@ -6,12 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDockWidget
 
 from core.scenario import default
-from gui.main_window import MainWindow
 from gui.state.session import Session
 from gui.support import language
 
@@ -37,14 +35,6 @@ def test_the_compiled_catalogue_matches_its_source(tmp_path):
     out = tmp_path / "fresh.qm"
     subprocess.run([str(exe), "-silent", str(translations.TS), "-qm", str(out)], check=True)
     assert out.read_bytes() == translations.QM.read_bytes()
-
-
-@pytest.fixture
-def window(qtbot):
-    w = MainWindow(Session(default()))
-    qtbot.addWidget(w)
-    yield w
-    language.set_language("en")
 
 
 def texts(window):

@@ -8,9 +8,7 @@ from pathlib import Path
 import pytest
 
 from core import presets
-from core.scenario import default
-from gui.main_window import MainWindow
-from gui.state.session import Session, preset_text
+from gui.state.session import preset_text
 from gui.support import language
 from resources.translations import catalogue
 
@@ -29,14 +27,6 @@ def test_every_preset_text_is_marked_and_translated(name):
     for text in _file_texts(name):
         assert text in presets.TEXTS
         assert finished.get(("Presets", text)) is True
-
-
-@pytest.fixture
-def window(qtbot):
-    w = MainWindow(Session(default()))
-    qtbot.addWidget(w)
-    yield w
-    language.set_language("en")
 
 
 def test_the_scenario_menu_names_and_describes_each_preset_in_the_language(window):
