@@ -13,13 +13,14 @@ def item_point(view, name: str) -> QPoint:
     return view.mapFromScene(view.scene().nodes[name].sceneBoundingRect().center())
 
 
-def drag(view, name: str, dx: int, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    """Press on node ``name``, move ``dx`` pixels right in steps (holding ``modifier``), release."""
+def drag(view, name: str, dx: int, modifier=Qt.KeyboardModifier.NoModifier, moves: int = 4) -> None:
+    """Press on node ``name``, move ``dx`` pixels right in ``moves`` steps delivered together
+    (holding ``modifier``), release."""
     vp = view.viewport()
     start = item_point(view, name)
     QTest.mousePress(vp, Qt.MouseButton.LeftButton, modifier, start)
-    for k in range(1, 5):
-        local = QPointF(start + QPoint(dx * k // 4, 0))
+    for k in range(1, moves + 1):
+        local = QPointF(start + QPoint(dx * k // moves, 0))
         move = QMouseEvent(
             QEvent.Type.MouseMove,
             local,

@@ -120,9 +120,12 @@ def test_refused_input_says_why_and_changes_nothing(win, text):
 
 def test_dragging_scrubs_live_and_commits_one_undo_step(win):
     start = win.session.snapshot.value("w12")
-    drag(win.view, "w12", 60)
-    after = win.session.snapshot.value("w12")
-    assert after > start
+    drag(win.view, "w12", 60, moves=1)
+    one_move = win.session.snapshot.value("w12")
+    assert one_move > start
+    win.session.undo_stack.undo()
+    drag(win.view, "w12", 60)  # four moves delivered together, then the release
+    assert win.session.snapshot.value("w12") == one_move  # the last move is what is kept
     assert win.session.undo_stack.count() == 1
     win.session.undo_stack.undo()
     assert win.session.snapshot.value("w12") == start

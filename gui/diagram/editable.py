@@ -71,7 +71,8 @@ class EditableItem(NodeItem):
             return
         self._scrubbing = True
         step = step_size(self._start_value, event.modifiers()) * DRAG_STEPS_PER_PIXEL
-        self.scrubbed.emit(self.name, _round_to(self._start_value + dx * step, step))
+        self._value = _round_to(self._start_value + dx * step, step)  # what a release commits,
+        self.scrubbed.emit(self.name, self._value)  # even before the view shows it
 
     def mouseReleaseEvent(self, event) -> None:
         if self._press is None:
