@@ -31,6 +31,7 @@ from ..look import palette
 from ..look.labels import scroll_body, wrapped
 from ..look.steady import Steady
 from ..state.session import Session, Snapshot
+from ..support.behind import behind_a_tab
 from .path_row import PathRow, ink, sized
 
 __all__ = ["PathRow", "PathsPanel", "ink"]
@@ -129,9 +130,15 @@ class PathsPanel(QWidget):
 
     def _lay_out_now(self) -> None:
         """Lay the new texts out and fit them before the next paint: left to Qt's posted
-        layout requests, the panel would be painted once with the old layout, then again."""
+        layout requests, the panel would be painted once with the old layout, then again.
+        A panel not on show leaves them to Qt (and fits itself when shown)."""
+        if not self.isVisible() or behind_a_tab(self):
+            return
+        scroll = self.scroll_area
+        asking = [*self.findChildren(Steady), self._body, scroll.viewport(), scroll]
         for _ in range(3):  # the rows, their column, the scroll area: each asks the next
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            for widget in asking:
+                QCoreApplication.sendPostedEvents(widget, QEvent.Type.LayoutRequest)
         self.fit_height()
 
     def _arrange(self, columns: int) -> None:
