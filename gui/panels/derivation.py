@@ -204,17 +204,18 @@ class DerivationPanel(QWidget):
         ink = None if t.name == "light" else t.ink  # the typesetter's own black on white
         return [replace(i, text=colored(i.text, ink)) if i.kind == "formula" else i for i in items]
 
-    def _ask_early(self) -> None:
+    def ask_early(self) -> None:
         """While the window the app started is being built, give the worker it warmed up the
         formulas of the first state: they are typeset on the other core meanwhile, though the
         rows that show them are made only when the tab comes forward."""
         if not self._typesetting and self.typesetter.takes_early():
             self.typesetter.early([i.text for i in self._current_items() if i.kind == "formula"])
 
-    def start_typesetting(self) -> None:
-        """Let the worker typeset this panel's formulas (on first show, or after start-up)."""
+    def start_typesetting(self, refresh: bool = False) -> None:
+        """Let the worker typeset this panel's formulas (on first show, or after start-up);
+        ``refresh``: build the rows again even if it did already."""
         self.typesetter.shown()
-        if not self._typesetting:
+        if refresh or not self._typesetting:
             self._typesetting = True
             self.refresh()
 
@@ -233,8 +234,7 @@ class DerivationPanel(QWidget):
         """Its tab came to the front: build and typeset what it skipped while behind another
         (a dock says it is shown at the window's first show too, while behind: nothing then)."""
         if seen and not behind_a_tab(self):
-            self._typesetting = True
-            self.refresh()
+            self.start_typesetting(refresh=True)
 
     def _refresh_if_seen(self) -> None:
         """Refresh now if the panel can be seen; behind another tab, or not shown yet, it is
@@ -260,7 +260,7 @@ class DerivationPanel(QWidget):
 
     def _arrived(self) -> None:
         """Formulas arrived: swap them in, unless the panel is behind another tab: there
-        they wait in the cache until its tab comes forward (the window's _derivation_seen),
+        they wait in the cache until its tab comes forward (:meth:`seen`),
         and reading them costs the window nothing meanwhile (the first formulas arrive just
         after its first paint, when the Paths tab is in front)."""
         if not behind_a_tab(self):
@@ -361,7 +361,6 @@ class DerivationPanel(QWidget):
         self._body.setAutoFillBackground(True)
         self._shape = ()
         self._refresh_if_seen()
-        self._ask_early()
 
     def theme(self) -> Theme:
         return self._theme
