@@ -56,3 +56,18 @@ def test_a_text_that_needs_more_lines_grows_its_frame(qtbot):
     assert steady.height() > one_line + label.fontMetrics().height() // 2
     assert label.height() == steady.height() - 6
     assert label.heightForWidth(label.width()) <= label.height()  # all of it shows
+
+
+def test_the_least_size_follows_the_text_and_a_longer_word_widens_it(qtbot):
+    outer, steady, label = panel(qtbot)
+    margins = (16, 6)
+    for text in ("<b>1</b> = 0.5678", "<b>2</b> = 0.9012", "<b>3</b> = -0.123456789", "<b>4</b>"):
+        label.setText(text)
+        QApplication.processEvents()
+        least = label.minimumSizeHint()  # Qt's own measure of the new text
+        assert steady.minimumSizeHint().width() == least.width() + margins[0], text
+        assert steady.minimumSizeHint().height() == least.height() + margins[1], text
+    label.setText("<b>1</b> = 0.5678")
+    short = steady.minimumSizeHint().width()
+    label.setText("<b>1</b> = 0.5678901234567")
+    assert steady.minimumSizeHint().width() > short  # the longest word is longer

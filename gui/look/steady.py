@@ -10,8 +10,27 @@ width changed: a number with as many lines costs the label's own repaint and not
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, QMargins, QSize
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QWidget
+
+DIGIT = re.compile(r"[0-9]")
+
+
+_TABULAR: dict[str, bool] = {}  # font key -> whether its digits 0-9 are all as wide
+
+
+def shape(text: str, font: QFont) -> tuple[str, str]:
+    """What a label's least size depends on: its text with digits read as 0 when the font's
+    digits are all as wide (the text itself when not), and its font."""
+    key = font.key()
+    tabular = _TABULAR.get(key)
+    if tabular is None:
+        metrics = QFontMetricsF(font)
+        tabular = _TABULAR[key] = len({metrics.horizontalAdvance(d) for d in "0123456789"}) == 1
+    return (DIGIT.sub("0", text) if tabular else text), key
 
 
 class Steady(QFrame):
@@ -30,6 +49,7 @@ class Steady(QFrame):
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
+        self._least: tuple[tuple[str, str], QSize] | None = None  # (shape, least size)
         self._needs = self._measure()
 
     def hasHeightForWidth(self) -> bool:
@@ -44,7 +64,11 @@ class Steady(QFrame):
         return self.label.sizeHint().grownBy(self._margins)
 
     def minimumSizeHint(self) -> QSize:
-        return self.label.minimumSizeHint().grownBy(self._margins)
+        label = self.label
+        now = shape(label.text(), label.font())
+        if self._least is None or self._least[0] != now:
+            self._least = now, label.minimumSizeHint()
+        return self._least[1].grownBy(self._margins)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

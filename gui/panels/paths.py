@@ -62,7 +62,8 @@ class PathsPanel(QWidget):
         self.common = wrapped(rich=True)
 
         top = QHBoxLayout()
-        top.addWidget(Steady(self.gradient), 1)  # new numbers ask no layout (look.steady)
+        self._steady = [Steady(self.gradient), *self.rows]
+        top.addWidget(self._steady[0], 1)  # new numbers ask no layout (look.steady)
         top.addWidget(self.nudge, 0, Qt.AlignmentFlag.AlignVCenter)
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -73,6 +74,7 @@ class PathsPanel(QWidget):
         layout.addSpacing(4)
         layout.addWidget(self.sum_caption)
         self._total_box = Steady(self.total)
+        self._steady.append(self._total_box)
         layout.addWidget(self._total_box)
         self._grid = QGridLayout()
         self._grid.setSpacing(3)
@@ -82,7 +84,8 @@ class PathsPanel(QWidget):
         self._arrange(1)
         layout.addLayout(self._grid)
         layout.addSpacing(4)
-        layout.addWidget(Steady(self.common))
+        self._steady.append(Steady(self.common))
+        layout.addWidget(self._steady[-1])
         layout.addStretch(1)
         self.scroll_area = scroll_body(self, body)  # only presenter zoom should ever need it
         self._body, self._column = body, layout
@@ -135,7 +138,7 @@ class PathsPanel(QWidget):
         if not self.isVisible() or behind_a_tab(self):
             return
         scroll = self.scroll_area
-        asking = [*self.findChildren(Steady), self._body, scroll.viewport(), scroll]
+        asking = [*self._steady, self._body, scroll.viewport(), scroll]
         for _ in range(3):  # the rows, their column, the scroll area: each asks the next
             for widget in asking:
                 QCoreApplication.sendPostedEvents(widget, QEvent.Type.LayoutRequest)
@@ -177,6 +180,7 @@ class PathsPanel(QWidget):
 
     def retranslate(self) -> None:
         self.nudge.setText(self.tr("Nudge check"))
+        self.gradient.setToolTip(self.tr("The gradient: the sum of the path terms below"))
         self._tip_loss = ""
         self._nudge_tip(self.session.snapshot)
 
@@ -209,7 +213,6 @@ class PathsPanel(QWidget):
             f"∂{big_l}/∂{name} = <span style='color:{signed(grad, 'grad')}'>"
             f"{num('grad', grad, 6)}</span>"
         )
-        self.gradient.setToolTip(self.tr("The gradient: the sum of the path terms below"))
         self.sum_caption.setText(self.tr("= the sum of its {0} path term(s):").format(len(ps)))
         terms = " + ".join("?" if f"path{k}" in hidden else op(p.value) for k, p in enumerate(ps))
         self.total.setText(f"{terms} = <b>{num('grad', grad, 6)}</b>" if len(ps) > 1 else "")
