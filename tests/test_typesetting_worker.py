@@ -9,7 +9,7 @@ import signal
 import pytest
 from PySide6.QtCore import QProcess
 
-from gui.panels import typeset
+from gui.panels import typeset, typeset_shipped
 from gui.panels.typeset import MAX_STARTS, RESTART_WINDOW_S, _Worker
 
 FORMULAS = [rf"w_{{11}} = {k}.25" for k in range(6)]
@@ -72,8 +72,10 @@ def test_a_worker_that_cannot_start_is_given_up_on_until_the_budget_refills(
 @pytest.fixture
 def own_worker(monkeypatch):
     """A typesetting worker of the test's own (the app-wide one is left alone); ask for it
-    before the window, whose panel connects to the worker there is when it is built."""
+    before the window, whose panel connects to the worker there is when it is built. The
+    homework's formulas shipped with the app are left out: the worker typesets them."""
     monkeypatch.setattr(typeset, "_WORKER", [])
+    monkeypatch.setattr(typeset_shipped, "load", lambda latex: None)
     yield lambda: typeset._worker()
     typeset.stop_worker()
 

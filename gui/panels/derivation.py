@@ -54,6 +54,20 @@ REFRESH_MS = 80  # edits closer together than this share one refresh
 RETRY_MS = 61_000  # with no typesetter, the next try: after its restart budget has refilled
 
 
+def items_of(snap: Snapshot, t: Theme) -> list[Item]:
+    """The derivation of ``snap``, its formulas in the ink of theme ``t``."""
+    items = derivation(
+        snap.params,
+        snap.selected,
+        color=lambda v: t.color(sign_hex(v)),
+        highlight=snap.path,
+        fwd=snap.forward,
+        common=t.color(COMMON),
+    )
+    ink = None if t.name == "light" else t.ink  # the typesetter's own black on white
+    return [replace(i, text=colored(i.text, ink)) if i.kind == "formula" else i for i in items]
+
+
 class DerivationPanel(QWidget):
     """Dock content: the derivation of the selected parameter's gradient."""
 
@@ -190,19 +204,8 @@ class DerivationPanel(QWidget):
             self.typesetter.early(formulas)  # the window is being built: ready when shown
         self._show()
 
-    def _current_items(self) -> list:
-        """The derivation of the current snapshot, its formulas in the theme's ink."""
-        snap, t = self._snap, self._theme
-        items = derivation(
-            snap.params,
-            snap.selected,
-            color=lambda v: t.color(sign_hex(v)),
-            highlight=snap.path,
-            fwd=snap.forward,
-            common=t.color(COMMON),
-        )
-        ink = None if t.name == "light" else t.ink  # the typesetter's own black on white
-        return [replace(i, text=colored(i.text, ink)) if i.kind == "formula" else i for i in items]
+    def _current_items(self) -> list[Item]:
+        return items_of(self._snap, self._theme)
 
     def ask_early(self) -> None:
         """While the window the app started is being built, give the worker it warmed up the

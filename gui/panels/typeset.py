@@ -6,7 +6,8 @@ the GUI side runs on the GUI thread, driven by the process's signals. A process,
 thread: a Python thread would compete for the interpreter lock and could run the garbage
 collector on Qt wrappers away from the GUI thread. Results are cached by LaTeX string for the
 whole app, so symbolic formulas are typeset once, and kept on disk (:mod:`.typeset_disk`), so
-a window opened again on the same numbers shows its derivation without waiting. A worker
+a window opened again on the same numbers shows its derivation without waiting; the homework's
+own come with the app (:mod:`.typeset_shipped`), so a first launch does not wait either. A worker
 that answers nothing within a deadline is killed and replaced; starts are budgeted over time.
 When no worker can run, nothing is typeset on the GUI thread (that froze the window for
 seconds an edit): the panels show the formulas as plain text until a worker runs again.
@@ -31,7 +32,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from . import typeset_disk
+from . import typeset_disk, typeset_shipped
 from .mathsvg import FONT_SIZE, safe_typeset, typeset
 
 __all__ = ["FONT_SIZE", "Typesetter", "typeset"]
@@ -99,7 +100,7 @@ class _Worker(QObject):
         for text in dict.fromkeys(latex):
             if text in self.cache or text in busy:
                 continue
-            kept = typeset_disk.load(text)
+            kept = typeset_shipped.load(text) or typeset_disk.load(text)
             if kept is not None:
                 self.store(text, kept)
             else:
