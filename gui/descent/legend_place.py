@@ -130,7 +130,9 @@ class LegendPlace:
         self._busy = False
         self._placed = False  # the room is in the plot's layout
         self.side = "under"  # where a legend outside sits: "under" the axis, or "right"
-        self._widths: tuple = ()
+        self._widths: tuple = ()  # the legend's texts' widths its sizes are known for
+        self._sizes: dict[int, tuple[float, float]] = {}  # columns -> size, at those widths
+        self._laid: tuple = ()  # the texts' widths the legend was last laid out for
         self._offset: tuple[float, float] | None = None
         plot.vb.sigRangeChangedManually.connect(lambda _axes: self.update(False))  # zoom, pan
         plot.vb.sigResized.connect(lambda _vb: self.update(False))  # a new layout, new type
@@ -160,19 +162,27 @@ class LegendPlace:
             box.left() + MARGIN + place[0] * room_w, box.top() + MARGIN + place[1] * room_h, w, h
         )
 
-    def _size(self, columns: int) -> tuple[float, float]:
-        """The legend's size in ``columns``; it is laid out again only when its texts'
-        widths changed (a new slope's digits, a kept run), not on every frame."""
+    def _size(self, columns: int, lay_out: bool = True) -> tuple[float, float]:
+        """The legend's size in ``columns``; ``lay_out`` leaves it laid out so. It is laid out
+        again only when its texts' widths changed (a new slope's digits, a kept run), not on
+        every frame; a size only asked for (``lay_out`` False) is remembered for the texts'
+        widths, so trying places and column counts lays nothing out once each was seen."""
         legend = self.legend
         widths = tuple(round(label.item.boundingRect().width()) for _s, label in legend.items)
-        if legend.columnCount != columns or widths != self._widths:
+        if widths != self._widths:
+            self._widths, self._sizes = widths, {}
+        known = self._sizes.get(columns)
+        if known is not None and not lay_out:
+            return known
+        if legend.columnCount != columns or self._laid != widths:
             legend.setColumnCount(columns)
-            self._widths = widths
+            self._laid = widths
         hint = legend.layout.preferredSize()  # pyqtgraph's updateSize() sums the labels' old
         if (legend.width(), legend.height()) != (hint.width(), hint.height()):  # widths
             legend.setGeometry(0, 0, hint.width(), hint.height())  # (its anchor places it)
             legend.layout.activate()
-        return legend.width(), legend.height()
+        size = self._sizes[columns] = (legend.width(), legend.height())
+        return size
 
     def update(self, fresh: bool = True, playing: bool = False) -> None:
         """Move the legend to the first place that covers no data (see the module's text).
@@ -207,7 +217,7 @@ class LegendPlace:
         tries = [(self.place, self.columns)] + [(p, c) for c in (1, 2) for p in PLACES]
         box = self._box()
         for place, columns in tries:
-            w, h = self._size(columns)
+            w, h = self._size(columns, lay_out=False)
             if w + 2 * MARGIN > box.width() or h + 2 * MARGIN > box.height():
                 continue  # the view would cut it
             if not covered(self._rect_at(place, (w, h)), drawn):
@@ -259,9 +269,9 @@ class LegendPlace:
         """Columns, width and height of the legend in a row under the axis."""
         room = self._box().width() + (self._room.size().width() if self.side == "right" else 0)
         columns = max(1, len(self.legend.items))
-        while columns > 1 and self._size(columns)[0] > room:
+        while columns > 1 and self._size(columns, lay_out=False)[0] > room:
             columns -= 1
-        return (columns, *self._size(columns))
+        return (columns, *self._size(columns, lay_out=False))
 
     def _fit_outside(self) -> None:
         """Under the axis in as many columns as the width holds, or right of the plot in one
@@ -270,7 +280,7 @@ class LegendPlace:
         now_w = box.width() + (self._room.size().width() if self.side == "right" else 0)
         now_h = box.height() + (self._room.size().height() if self.side == "under" else 0)
         columns, w, h = self._under()
-        rw, rh = self._size(1)
+        rw, rh = self._size(1, lay_out=False)
         under_area = now_w * max(0.0, now_h - h)
         right_area = max(0.0, now_w - rw - MARGIN) * now_h if rh <= now_h else -1.0
         side = "right" if right_area > under_area else "under"
