@@ -8,8 +8,12 @@ ticks itself. At 60 steps/s a tick takes one step whatever the time between tick
 floors can be timed between frames without changing a frame's work; at 1,000 steps/s a tick
 at 60 frames/s takes 16 steps, about 0.6 ms more (descent_bench.py plays that way).
 
-Two floors are measured in the same process, each sample right beside a frame (the order of
-the three rotates, so that a slow moment of a shared machine hits each alike):
+Two floors are measured in the same process, in turn with the frames: each job runs
+:data:`RUN` times in a row, then the next, the order of the three rotating, so that a slow
+moment of a shared machine hits each alike. Play draws its frames back to back; a frame timed
+right after 80 ms of matplotlib or a repaint ran measurably slower here (the same calls, 3 ms
+more after a 100 ms busy loop), so frames are timed in runs, as play draws them. The median
+frame that came first in its run is reported too (``first_in_run_ms``).
 
 - ``frame_N``: one forced full repaint of the same window (bench_window.full_repaint).
 - ``matplotlib_N``: the same three plots drawn by matplotlib (mpl_figure.py) from the
@@ -38,7 +42,8 @@ import measure
 SIZES = (1_000, 10_000, 100_000)
 LR = 0.01  # descends slowly enough that a million steps never stop
 SPEED = 60.0  # steps/s: one step a tick (see the module docstring)
-WARM = 5  # samples that warm caches and are dropped
+WARM = 2  # runs that warm caches and are dropped
+RUN = 4  # samples of a job taken in a row
 REPAINT_IS = "one forced full repaint of the same window (every visible widget), same process"
 MPL_IS = (
     "matplotlib Agg draw of the same three plots from the same snapshots, same pixel size, "
@@ -83,22 +88,27 @@ def frames(recorded: int, samples: int) -> dict:
     times: dict[str, list[float]] = {name: [] for name in jobs}
     names = list(jobs)
     steps = []
-    for i in range(WARM + samples):
+    firsts = []
+    for i in range(WARM + -(-samples // RUN)):
         for name in names[i % len(names) :] + names[: i % len(names)]:
-            before = session.snapshot.run.last_step
-            start = time.perf_counter()
-            jobs[name]()
-            elapsed = (time.perf_counter() - start) * 1e3
-            if i >= WARM:
-                times[name].append(elapsed)
-                if name == "frame":
-                    steps.append(session.snapshot.run.last_step - before)
+            for k in range(RUN):
+                before = session.snapshot.run.last_step
+                start = time.perf_counter()
+                jobs[name]()
+                elapsed = (time.perf_counter() - start) * 1e3
+                if i >= WARM:
+                    times[name].append(elapsed)
+                    if name == "frame":
+                        steps.append(session.snapshot.run.last_step - before)
+                        if k == 0:
+                            firsts.append(elapsed)
     rows = len(session.snapshot.descent.run.rows(max_points=1500))
     last = session.snapshot.run.last_step
     session.descent.pause()
     close(window)
     return {
         "frame_ms": times["frame"],
+        "first_in_run_ms": firsts,
         "repaint_ms": times["repaint"],
         "mpl_ms": times.get("mpl", []),
         "steps_per_frame": measure.median(steps),
@@ -118,6 +128,7 @@ def entries(n: int, r: dict) -> dict:
         "steps_per_frame": r["steps_per_frame"],
         "rows_drawn": r["rows_drawn"],
         "samples": len(r["frame_ms"]),
+        "first_in_run_ms": measure.median(r["first_in_run_ms"]),
     }
     out = {f"frame_{n}": measure.entry(frame, measure.median(r["repaint_ms"]), "ms", REPAINT_IS)}
     out[f"frame_{n}"] |= common
@@ -160,7 +171,8 @@ def main() -> int:
             f"| {measure.fmt(m['floor'])} | {measure.fmt(m['ratio'], 2)}x "
             f"| {measure.fmt(m.get('repaint_ratio'), 2)}x |"
         )
-    lines.append(f"(medians of {samples} frames; floors: {REPAINT_IS}; {MPL_IS})")
+    counted = results[f"frame_{sizes[0]}"]["samples"] if sizes else samples
+    lines.append(f"(medians of {counted} frames; floors: {REPAINT_IS}; {MPL_IS})")
     measure.emit(results, a.json, "\n".join(lines))
     return 0
 

@@ -27,6 +27,7 @@ MARGIN = 6.0  # pixels between the legend and the nearest data, and the plot's e
 #: last frame): checking on every frame took 2.6 ms of a 17 ms frame for three plots, and a
 #: legend the run reaches moves a tenth of a second later.
 PLAYING_S = 0.1
+SIZES_KEPT = 64  # legend sizes remembered, by texts' widths and columns (a few kB)
 # (x, y) fractions of the free room: the corners first (top right, where readers look for a
 # legend), then the edges' middles, then places between
 ROW_UNDER = 4  # the plot's layout row under the bottom axis
@@ -130,8 +131,7 @@ class LegendPlace:
         self._busy = False
         self._placed = False  # the room is in the plot's layout
         self.side = "under"  # where a legend outside sits: "under" the axis, or "right"
-        self._widths: tuple = ()  # the legend's texts' widths its sizes are known for
-        self._sizes: dict[int, tuple[float, float]] = {}  # columns -> size, at those widths
+        self._sizes: dict[tuple, tuple[float, float]] = {}  # (texts' widths, columns) -> size
         self._laid: tuple = ()  # the texts' widths the legend was last laid out for
         self._offset: tuple[float, float] | None = None
         plot.vb.sigRangeChangedManually.connect(lambda _axes: self.update(False))  # zoom, pan
@@ -165,13 +165,12 @@ class LegendPlace:
     def _size(self, columns: int, lay_out: bool = True) -> tuple[float, float]:
         """The legend's size in ``columns``; ``lay_out`` leaves it laid out so. It is laid out
         again only when its texts' widths changed (a new slope's digits, a kept run), not on
-        every frame; a size only asked for (``lay_out`` False) is remembered for the texts'
-        widths, so trying places and column counts lays nothing out once each was seen."""
+        every frame; a size only asked for (``lay_out`` False) is remembered with the texts'
+        widths, so trying places and column counts lays nothing out once each was seen (a
+        slope's digits take one of a few widths)."""
         legend = self.legend
         widths = tuple(round(label.item.boundingRect().width()) for _s, label in legend.items)
-        if widths != self._widths:
-            self._widths, self._sizes = widths, {}
-        known = self._sizes.get(columns)
+        known = self._sizes.get((widths, columns))
         if known is not None and not lay_out:
             return known
         if legend.columnCount != columns or self._laid != widths:
@@ -181,7 +180,9 @@ class LegendPlace:
         if (legend.width(), legend.height()) != (hint.width(), hint.height()):  # widths
             legend.setGeometry(0, 0, hint.width(), hint.height())  # (its anchor places it)
             legend.layout.activate()
-        size = self._sizes[columns] = (legend.width(), legend.height())
+        if len(self._sizes) >= SIZES_KEPT:
+            self._sizes.clear()
+        size = self._sizes[widths, columns] = (legend.width(), legend.height())
         return size
 
     def update(self, fresh: bool = True, playing: bool = False) -> None:
