@@ -141,7 +141,7 @@ def _saturated(ds: Sequence[float], fed: Sequence[int]) -> bool:
     A sigmoid or tanh is flat in its tails, a ReLU wherever ``z <= 0`` (its slope is 0 there);
     a leaky ReLU (slope 0.01 at least) and the identity never are.
     """
-    return bool(fed) and all(ds[c] < SATURATED_SLOPE for c in fed)
+    return bool(fed) and all([ds[c] < SATURATED_SLOPE for c in fed])
 
 
 def advance(
@@ -239,7 +239,7 @@ def _rows(
             new = [v - lr * g for v, g in zip(value, grad)]
         else:
             new, new_mom, new_sq = update(value, grad, lr, t + 1, mom, sq)
-        if not all(-VALUE_BOUND <= v <= VALUE_BOUND for v in new):  # False for inf and NaN
+        if not all([-VALUE_BOUND <= v <= VALUE_BOUND for v in new]):  # False for inf and NaN
             far = max(new, key=lambda v: abs(v) if math.isfinite(v) else math.inf)
             return diverged("bound", k, value=far, bound=VALUE_BOUND, loss=loss)
         for (values, i), v in zip(places, new):
@@ -250,7 +250,7 @@ def _rows(
         new_grad = [dl * bracket(a, w, o, dz) for bracket in brackets]
         if not math.isfinite(new_loss) or new_loss > limit:
             return diverged("loss", k, new_loss=new_loss)
-        if not all(math.isfinite(g) for g in new_grad):
+        if not all(map(math.isfinite, new_grad)):
             return diverged("overflow", k)
         was, saturated = saturated, _saturated(ds, fed)
         if saturated and not was:

@@ -347,3 +347,30 @@ def test_while_playing_each_legend_is_placed_ten_times_a_second_and_after_the_la
     settle(qtbot, win)
     for w in plots(win):
         assert_legend_clear(w)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_legend_whose_text_widens_and_narrows_again_is_laid_out_to_fit_it(win, qtbot, size):
+    """A legend's sizes are remembered by its texts' widths: the tangent's slope takes other
+    widths as w11 moves, and each time every label lies inside the legend, in or out of the
+    data, during play as after an edit."""
+    from gui.descent import legend_place
+
+    win.resize(*size)
+    s = win.session
+    slopes = set()
+    for value in (0.4, 3.5, -2.0, 0.41, 12.0, 0.4):  # slopes of other lengths, then back
+        s.set_value("w11", value)
+        s.descent.play()
+        s.descent.player.stop()
+        for _ in range(3):
+            s.descent.advance(1)
+            for p in (win.descent_panel.curve, win.descent_panel.loss, win.descent_panel.value):
+                p.legend._checked = -legend_place.PLAYING_S  # each frame checks its place
+        s.descent.pause()
+        settle(qtbot, win)
+        label = win.descent_panel.curve.widget.getPlotItem().legend.items[-1][1]
+        slopes.add(round(label.item.boundingRect().width()))
+        for w in plots(win):
+            assert_legend_clear(w)
+    assert len(slopes) >= 3  # the slope's text did take other widths

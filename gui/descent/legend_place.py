@@ -286,8 +286,8 @@ class LegendPlace:
         right_area = max(0.0, now_w - rw - MARGIN) * now_h if rh <= now_h else -1.0
         side = "right" if right_area > under_area else "under"
         if side == "right":
-            columns, w, h = 1, rw, rh
-        self._size(columns)
+            columns = 1
+        w, h = self._size(columns)  # laid out so: the room takes the size it has
         self.columns = columns
         if side != self.side or not self._placed:
             if self._placed:
