@@ -9,8 +9,6 @@ highlights the term's rows and dims the others.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
@@ -29,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.latex import Item, colored, derivation
+from core.latex import Item, derivation
 from core.latex_document import document
 
 from ..look.labels import wrapped
@@ -41,6 +39,7 @@ from .derivation_rows import (
     HEADING_PT,
     formula_row,
     hide_given_away,
+    items_of,
     light_paths,
     light_step,
     row_font,
@@ -52,20 +51,6 @@ from .typeset import Typesetter
 
 REFRESH_MS = 80  # edits closer together than this share one refresh
 RETRY_MS = 61_000  # with no typesetter, the next try: after its restart budget has refilled
-
-
-def items_of(snap: Snapshot, t: Theme) -> list[Item]:
-    """The derivation of ``snap``, its formulas in the ink of theme ``t``."""
-    items = derivation(
-        snap.params,
-        snap.selected,
-        color=lambda v: t.color(sign_hex(v)),
-        highlight=snap.path,
-        fwd=snap.forward,
-        common=t.color(COMMON),
-    )
-    ink = None if t.name == "light" else t.ink  # the typesetter's own black on white
-    return [replace(i, text=colored(i.text, ink)) if i.kind == "formula" else i for i in items]
 
 
 class DerivationPanel(QWidget):

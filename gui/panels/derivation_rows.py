@@ -1,4 +1,5 @@
-"""The derivation panel's rows: which are left out for the quiz, and how each is lit.
+"""The derivation panel's rows: what they hold, which are left out for the quiz, and how
+each is lit.
 
 A row whose numbers would give a hidden quiz value away is left out (:mod:`core.quiz`); a
 formula row of a path is lit in its path's sign colour, dimmed when another path is
@@ -8,15 +9,16 @@ spotlit, and the walkthrough lights the rows of its step and dims the rest.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QLabel, QWidget
 
-from core.latex import Item, bracket
+from core.latex import Item, bracket, colored, derivation
 from core.quiz import row_values
 
 from ..look.labels import wrapped
-from ..look.palette import WALK, sign_hex
+from ..look.palette import COMMON, WALK, sign_hex
 from ..look.theme import Theme
 from ..state.session import Snapshot
 from .formula_view import FormulaView
@@ -24,6 +26,20 @@ from .mathsvg import DIGIT_EM, FONT_SIZE
 
 HEADING_PT, NOTE_PT = 15, 12
 LEGIBLE = 1.1  # formula digits a little taller than the notes': they are the panel's point
+
+
+def items_of(snap: Snapshot, t: Theme) -> list[Item]:
+    """The derivation of ``snap``, its formulas in the ink of theme ``t``."""
+    items = derivation(
+        snap.params,
+        snap.selected,
+        color=lambda v: t.color(sign_hex(v)),
+        highlight=snap.path,
+        fwd=snap.forward,
+        common=t.color(COMMON),
+    )
+    ink = None if t.name == "light" else t.ink  # the typesetter's own black on white
+    return [replace(i, text=colored(i.text, ink)) if i.kind == "formula" else i for i in items]
 
 
 def row_font(points: float, bold: bool = False) -> QFont:

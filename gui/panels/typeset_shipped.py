@@ -83,7 +83,7 @@ def formulas() -> list[str]:
 
     from ..look.theme import THEMES as INKS
     from ..state.session import Session
-    from .derivation import items_of
+    from .derivation_rows import items_of
 
     snap = Session(default()).snapshot
     every = (i.text for t in THEMES for i in items_of(snap, INKS[t]) if i.kind == "formula")
