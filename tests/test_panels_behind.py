@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QDockWidget
 
-from gui.panels import derivation as derivation_module
+from gui.panels import derivation_rows as derivation_module  # where the panel builds its items
 from gui.support.behind import behind_a_tab
 
 
