@@ -97,3 +97,27 @@ def test_alt_1_brings_the_paths_tab_forward_then_closes_it(win, qtbot):
     qtbot.keyClick(win, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     settle(win)
     assert in_front(win, paths) and paths.toggleViewAction().isChecked()
+
+
+def test_each_plot_keeps_its_data_readable_with_its_legend_under_it(win, qtbot):
+    """At 1024x768 the three plots share the width: a legend that must leave the data goes
+    under the axis in as many columns as the plot's width holds, reaching under its side axes:
+    the loss curve's four lines, in one column, had left its data 70 px of height."""
+    import pyqtgraph as pg
+
+    win.presenter.enter(QRect(0, 0, 1024, 768))
+    settle(win)
+    panel = win.descent_panel
+    for plot in (panel.curve, panel.loss, panel.value):
+        widget = plot.widget
+        widget.grab()  # laid out and painted, as on the screen
+        item = widget.getPlotItem()
+        data = item.vb.sceneBoundingRect()
+        least = 100 if plot is panel.curve else 85  # the value plot's title takes two lines
+        assert data.height() >= least, (item.titleLabel.text, data)
+        legend = item.legend.mapRectToScene(item.legend.boundingRect())
+        shown = widget.mapToScene(widget.viewport().rect()).boundingRect()
+        assert shown.contains(legend), item.titleLabel.text  # whole, inside its plot
+        if isinstance(item.legend.parentItem(), pg.ViewBox):
+            continue  # inside the data: test_plots_uncovered checks it covers nothing
+        assert legend.top() >= data.bottom(), item.titleLabel.text  # under the data

@@ -5,12 +5,12 @@ climbs into the top corners, a converging run lies along the bottom). After each
 places a legend may take are tried in order, the one it holds first (so it does not hop while
 a run plays), with one column and then two; the first whose rectangle, with a margin, holds
 no point of any curve, marker, tangent or step label is taken. Lines count by their segments,
-so a segment that crosses a corner between two far-apart points counts too. When
-When every place inside is crossed, the legend moves out of the data area: into a row under
-the plot's axis, laid out in as many columns as its width allows, or into a column right of
-the plot, whichever leaves the data the larger area (a short, wide plot keeps its height); it
-comes back in on the next new run (a load, an edit, a reset) if a place is free then, so it
-does not hop during play.
+so a segment that crosses a corner between two far-apart points counts too. When every
+place inside is crossed, the legend moves out of the data area: into a row under the plot's
+axis, laid out in as many columns as the plot's width allows (it may reach under the side
+axes, whose corners are empty), or into a column right of the plot, whichever leaves the
+data the larger area (a short, wide plot keeps its height); it comes back in on the next new
+run (a load, an edit, a reset) if a place is free then, so it does not hop during play.
 """
 
 from __future__ import annotations
@@ -266,9 +266,20 @@ class LegendPlace:
             self.legend.setParentItem(self._room)  # the view clips what it holds; the room
         self._fit_outside()  # places the legend wherever the layout puts the room
 
+    def _span(self) -> tuple[float, float]:
+        """The scene x range a legend under the axis may take: under the axes and the view
+        (the corners under the side axes are empty), as far as the widget shows."""
+        span = self.plot.mapRectToScene(self.plot.contentsRect())
+        shown = self.plot.scene().views() if self.plot.scene() else []
+        if shown:
+            view = shown[0]
+            span = span.intersected(view.mapToScene(view.viewport().rect()).boundingRect())
+        return span.left() + MARGIN, span.right() - MARGIN
+
     def _under(self) -> tuple[int, float, float]:
         """Columns, width and height of the legend in a row under the axis."""
-        room = self._box().width() + (self._room.size().width() if self.side == "right" else 0)
+        left, right = self._span()
+        room = right - left
         columns = max(1, len(self.legend.items))
         while columns > 1 and self._size(columns, lay_out=False)[0] > room:
             columns -= 1
@@ -303,9 +314,11 @@ class LegendPlace:
             self._room.setMinimumSize(0, h)
             self._room.setMaximumSize(1e6, h)
             # centred under the part of the view on screen (a plot squeezed below its least
-            # width lays its view out past the widget's edge)
-            left = box.left() - self.plot.vb.sceneBoundingRect().left()
-            offset = (left + max(0.0, (min(now_w, box.width()) - w) / 2), -2)
+            # width lays its view out past the widget's edge), reaching under the side axes
+            # when it is wider than the view
+            left, right = self._span()
+            x = min(max(box.center().x() - w / 2, left), right - w)
+            offset = (x - self.plot.vb.sceneBoundingRect().left(), -2)
             self.legend.anchor(itemPos=(0, 1), parentPos=(0, 1), offset=offset)
         self.plot.layout.activate()  # the room takes its place now, not on the next event
 
