@@ -8,7 +8,9 @@
      "optimizer": {"name": "adam", "betas": [0.9, 0.999], "eps": 1e-8},
      "runs": [{"label": "lr = 0.5", "lr": 0.5, "x_name": "w11",
                "x": [...], "steps": [...], "loss": [...],
-               "optimizer": {"name": "momentum", "momentum": 0.9}}, ...]}   (at most 5 kept runs)
+               "optimizer": {"name": "momentum", "momentum": 0.9},
+               "descended": "w11", "start": {"a11": 1, ...}, "path": {"w11": [...]}},
+              ...]}   (at most 5 kept runs)
 
 ``view`` holds what the window shows: ``{"path": 0..3 | null, "log_scale": false}``.
 Every key is optional; a missing key keeps the app's default. ``tol`` null means the
@@ -16,7 +18,10 @@ tolerance rule is off (older files); ``use_tol`` says whether it is on, so a tol
 switched off keeps its value. ``step`` is the step on show: opening the file replays the descent
 to it. ``optimizer`` (:mod:`core.optimizers`: a name and the hyperparameters it takes, each
 defaulting to ``torch.optim``'s) is what takes the steps; without it, plain gradient descent
-(``sgd``). A kept run's ``optimizer`` is the one that made it. Pure Python; no Qt.
+(``sgd``). A kept run's ``optimizer`` is the one that made it. A kept run may also say what
+descended (``descended``: a name or ``"all weights"``), every value at its start (``start``)
+and each descending value at each of its rows (``path``): the landscape draws it over any
+two values from these; the three come together or not at all. Pure Python; no Qt.
 """
 
 from __future__ import annotations
@@ -126,6 +131,9 @@ class KeptRun(TypedDict):
     steps: list[float]
     loss: list[float]
     optimizer: NotRequired[dict[str, Any]]
+    descended: NotRequired[str]
+    start: NotRequired[dict[str, float]]
+    path: NotRequired[dict[str, list[float]]]
 
 
 def _num(value: object, where: str) -> float:
@@ -164,7 +172,44 @@ def _run(value: object, where: str) -> KeptRun:
     run = KeptRun(label=label, lr=lr, x_name=x_name, x=x, steps=steps, loss=loss)
     if "optimizer" in value:
         run["optimizer"] = optimizer_value(value["optimizer"], f"{where}.optimizer")
+    went = _where_it_went(value, where, len(x))
+    if went:
+        run["descended"], run["start"], run["path"] = went
     return run
+
+
+def _names(value: object, where: str) -> dict[str, Any]:
+    """An object whose keys are value names (parameters or the target)."""
+    if not isinstance(value, dict) or not value or not set(value) <= set(ALL_PARAMETERS) | {"yy"}:
+        raise FormatError(f"{where}: expected an object keyed by value names")
+    return value
+
+
+def _where_it_went(
+    value: dict[str, Any], where: str, rows: int
+) -> tuple[str, dict[str, float], dict[str, list[float]]] | None:
+    """A kept run's ``descended``, ``start`` and ``path``, checked (none, or all three)."""
+    given = [k for k in ("descended", "start", "path") if k in value]
+    if not given:
+        return None
+    if len(given) < 3:
+        raise FormatError(f"{where}: descended, start and path come together")
+    descended = value["descended"]
+    if descended != ALL_WEIGHTS and descended not in ALL_PARAMETERS:
+        raise FormatError(f"{where}.descended: not a parameter name or {ALL_WEIGHTS!r}")
+    start = {
+        k: _num(v, f"{where}.start.{k}")
+        for k, v in _names(value["start"], f"{where}.start").items()
+    }
+    path = {
+        k: _series(v, f"{where}.path.{k}")
+        for k, v in _names(value["path"], f"{where}.path").items()
+    }
+    if any(len(v) != rows for v in path.values()):
+        raise FormatError(f"{where}.path: each value needs one number a row of x")
+    if descended != ALL_WEIGHTS and set(path) != {descended}:
+        raise FormatError(f"{where}.path: expected the values of {descended} alone")
+    return descended, start, path
 
 
 def descent_section(value: object) -> dict[str, Any]:

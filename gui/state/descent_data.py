@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -72,18 +72,43 @@ class Ghost:
 
 def ghost_to_dict(g: Ghost) -> dict[str, Any]:
     arrays = {k: getattr(g, k).tolist() for k in ("x", "steps", "loss")}
-    return {
+    out = {
         "label": g.label,
         "lr": float(g.lr),
         "x_name": g.x_name,
         **arrays,
         **optimizer_section(g.optimizer),
     }
+    if g.start is not None and g.path is not None:  # where it went, for the landscape
+        names = _descending(g.start, g.param)
+        columns = np.asarray(g.path, dtype=np.float64).reshape(len(g.path), -1)
+        out["descended"] = g.param
+        out["start"] = g.start.values()
+        out["path"] = {n: columns[:, i].tolist() for i, n in enumerate(names)}
+    return out
 
 
-def ghost_from_dict(r: dict[str, Any]) -> Ghost:
+def ghost_from_dict(r: dict[str, Any], params: Params | None = None) -> Ghost:
+    """The kept run a file holds; where it went (for the landscape) when the file says and
+    ``params`` (the file's network) has every value it names."""
     x, steps, loss = (np.array(r[k], dtype=np.float64) + 0.0 for k in ("x", "steps", "loss"))
-    return Ghost(r["label"], r["lr"], r["x_name"], x, steps, loss, optimizer_of(dict(r)))
+    ghost = Ghost(r["label"], r["lr"], r["x_name"], x, steps, loss, optimizer_of(dict(r)))
+    if params is None or "descended" not in r:
+        return ghost
+    if not all(params.has(n) for n in (*r["start"], *r["path"])):
+        return ghost  # named values this network does not have
+    start = params
+    for name, value in r["start"].items():
+        start = start.with_value(name, value)
+    names = _descending(start, r["descended"])
+    if set(names) != set(r["path"]):
+        return ghost
+    path = np.column_stack([np.array(r["path"][n], dtype=np.float64) + 0.0 for n in names])
+    return replace(ghost, start=start, param=r["descended"], path=path)
+
+
+def _descending(start: Params, param: str) -> tuple[str, ...]:
+    return weights(start) if param == ALL_WEIGHTS else (param,)
 
 
 def coordinate(

@@ -202,7 +202,9 @@ class Session(QObject):
             name=scenario.name,
             description=scenario.description,
             settings=settings,
-            ghosts=tuple(ghost_from_dict(r) for r in scenario.descent.get("runs", [])),
+            ghosts=tuple(
+                ghost_from_dict(r, scenario.params) for r in scenario.descent.get("runs", [])
+            ),
             log_scale=bool(scenario.view.get("log_scale", False)),
             extras=MappingProxyType(dict(scenario.extras)),
             unknown=MappingProxyType(dict(scenario.unknown)),
