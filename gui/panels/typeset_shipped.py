@@ -67,8 +67,9 @@ def name(latex: str) -> str:
     return hashlib.sha256(latex.encode()).hexdigest() + ".svg"
 
 
-def load(latex: str, folder: Path = FOLDER) -> bytes | None:
-    """The shipped SVG of ``latex``, or None."""
+def load(latex: str, folder: Path | None = None) -> bytes | None:
+    """The shipped SVG of ``latex`` (in :data:`FOLDER` unless ``folder``), or None."""
+    folder = FOLDER if folder is None else folder
     if not _usable(folder):
         return None
     try:
