@@ -113,6 +113,8 @@ def build(args):
         last = settings.last_file()  # the file last opened or saved, never discarded work
         if last is not None:
             opened, scenario = last
+    if getattr(args, "theme", None) and not rendering:
+        settings.remember_theme(args.theme)  # the window is built in it (its formulas first)
     session = Session(scenario)
     window = MainWindow(session)
     if opened:

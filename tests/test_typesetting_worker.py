@@ -242,3 +242,32 @@ def test_formulas_arriving_behind_a_tab_are_shown_when_it_comes_forward(own_work
     panel.parentWidget().raise_()
     qtbot.waitUntil(lambda: panel.is_current, timeout=10000)
     assert [view.latex for view, _ in panel._formula_rows()] == formulas
+
+
+def test_a_theme_given_on_the_command_line_is_the_one_whose_formulas_are_asked_for(
+    own_worker, qtbot, monkeypatch, tmp_path
+):
+    """``--theme dark`` on a file whose formulas are not shipped: the worker is given the
+    dark-ink formulas while the window is built, never the light ones first."""
+    import json
+
+    from core.cli import build_parser
+    from core.scenario import default, dumps
+    from gui import app
+    from gui.look.theme import THEMES
+    from gui.support import errors
+
+    monkeypatch.setattr(errors, "install", lambda: None)
+    data = json.loads(dumps(default()))
+    data["kernel"][0][0] = 0.45  # other numbers than the homework's
+    path = tmp_path / "other.json"
+    path.write_text(json.dumps(data))
+    worker = own_worker()
+    _, window = app.build(build_parser().parse_args(["--theme", "dark", str(path)]))
+    qtbot.addWidget(window)
+    try:
+        asked = list(worker.in_flight.values()) + worker.queue
+        assert asked and all(THEMES["dark"].ink.lower() in a.lower() for a in asked)
+        assert window.appearance.choice == "dark"
+    finally:
+        window.derivation.typesetter.shutdown()
