@@ -128,9 +128,10 @@ def _factor_symbol(f: Factor) -> str:
     return partial(top[1:], bottom[1:])
 
 
-def _factor_equals(f: Factor) -> str:
+def _factor_equals(f: Factor, factor: bool = False) -> str:
+    """What ``f`` equals; a ``factor`` of a product is bracketed where it is a difference."""
     if f.kind == "do_dz":
-        return slope_equals(f.equals)
+        return slope_equals(f.equals, factor)
     return sym(f.equals)
 
 
@@ -147,9 +148,9 @@ def _factor_local(f: Factor, fwd: Forward) -> str:
     return rf"{_factor_symbol(f)} &= {_factor_equals(f)} = {tail}"
 
 
-def _factor_number(f: Factor, fwd: Forward) -> str:
+def _factor_number(f: Factor, fwd: Forward, factor: bool = False) -> str:
     if f.kind == "do_dz":
-        return slope_number(f.equals, f.value, fwd, CELLS)
+        return slope_number(f.equals, f.value, fwd, CELLS, factor)
     return operand(f.value)
 
 
@@ -292,8 +293,8 @@ def _step3(
     )
     n = len(ps)
     for k, path in enumerate(ps):
-        term = r"\,".join(_factor_equals(fa) for fa in path.factors[1:])
-        numbers = r"\times".join(_factor_number(fa, f) for fa in path.factors[1:])
+        term = r"\,".join(_factor_equals(fa, factor=True) for fa in path.factors[1:])
+        numbers = r"\times".join(_factor_number(fa, f, factor=True) for fa in path.factors[1:])
         plus = "+ " if k else r"\phantom{+}\ "
         close = r"\;\Bigr]" if k == n - 1 else ""  # not "\ ": it uncolours the term
         body = colored(f"{term} = {numbers} = {num(bracket(path))}", term_color(path, color))

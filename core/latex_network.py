@@ -40,27 +40,35 @@ def slope_sym(equals: str) -> str:
     return rf"{ACT_TEX[SYMBOL[act]]}'(z_{{{cell}}})"
 
 
-def slope_equals(equals: str) -> str:
-    """What a cell's slope equals, symbolically (the sigmoid's in terms of itself)."""
+def slope_equals(equals: str, factor: bool = False) -> str:
+    """What a cell's slope equals, symbolically (the sigmoid's in terms of itself); a
+    ``factor`` of a product is bracketed where it is a difference (tanh's)."""
     act, cell = slope_name(equals)
     if act == "sigmoid":
         return rf"\sigma(z_{{{cell}}})\bigl(1-\sigma(z_{{{cell}}})\bigr)"
     if act == "tanh":
-        return rf"1-\tanh^2(z_{{{cell}}})"
+        return _bracketed(rf"1-\tanh^2(z_{{{cell}}})", factor)
     if act == "identity":
         return "1"
     return slope_sym(equals)
 
 
-def slope_number(equals: str, value: float, fwd: Forward, cells: tuple[str, ...]) -> str:
-    """A cell's slope with its numbers: ``o(1 - o)`` for the sigmoid, ``1 - o^2`` for tanh."""
+def slope_number(
+    equals: str, value: float, fwd: Forward, cells: tuple[str, ...], factor: bool = False
+) -> str:
+    """A cell's slope with its numbers: ``o(1 - o)`` for the sigmoid, ``1 - o^2`` for tanh
+    (bracketed as a ``factor`` of a product)."""
     act, cell = slope_name(equals)
     o = float(fwd.o.flat[cells.index(cell)])
     if act == "sigmoid":
         return rf"{num(o)}\,(1-{num(o)})"
     if act == "tanh":
-        return rf"1-{operand(o)}^2"
+        return _bracketed(rf"1-{operand(o)}^2", factor)
     return operand(value)
+
+
+def _bracketed(tex: str, factor: bool) -> str:
+    return rf"\bigl({tex}\bigr)" if factor else tex
 
 
 def slope_reason(equals: str, fwd: Forward, cells: tuple[str, ...]) -> str:
