@@ -29,3 +29,19 @@ def test_the_loss_curve_names_the_chosen_loss(win):
     assert steps_axis == "BCE"
     model = win.values.model
     assert model.headerData(3, Qt.Orientation.Horizontal) == "Gradient ∂BCE/∂·"
+
+
+def test_the_gradient_against_step_is_named_for_the_chosen_loss(win):
+    def legend() -> list[str]:
+        item = win.descent_panel.value.widget.getPlotItem()
+        return [label.text for _sample, label in item.legend.items]
+
+    assert "dMSE/dw11" in legend()
+    win.session.set_value("yy", 0.5)
+    win.session.network.set_loss("bce_logits")
+    QApplication.processEvents()
+    assert "dBCE/dw11" in legend() and not any("MSE" in t for t in legend())
+    win.session.select("w12")
+    win.session.descent.set_descent_param("selected")
+    QApplication.processEvents()
+    assert "dBCE/dw12" in legend()

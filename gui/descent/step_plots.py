@@ -168,6 +168,7 @@ class ValueStepPlot:
         self.legend = LegendPlace(plot, [plot.vb, self._right])
         fit_button(plot, [self._left, self._gradient], lambda: self.legend.update(False))
         self._name = ""
+        self._loss = "MSE"
         self._shown: tuple = ()
         self.retranslate()
 
@@ -220,8 +221,9 @@ class ValueStepPlot:
         self._left.fit(x, bounds([values, pv]), new)
         pg_ = pred.grads if pred.grads.ndim == 1 else pred.grads[:, 0]
         self._gradient.fit(None, bounds([grads, pg_]), new)  # where the gradient is going too
-        if name != self._name:
-            self._name = name
+        loss = LOSS_SYMBOL[d.run.start.loss]  # MSE, L (half MSE) or BCE
+        if (name, loss) != (self._name, self._loss):
+            self._name, self._loss = name, loss
             plot = self.widget.getPlotItem()
             self._title(name)
             set_axis_label(self.widget, "left", name)
@@ -229,5 +231,5 @@ class ValueStepPlot:
             legend.removeItem(self._value)
             legend.removeItem(self._grad)
             legend.addItem(self._value, name)
-            legend.addItem(self._grad, f"dMSE/d{name}")
+            legend.addItem(self._grad, f"d{loss}/d{name}")
         self.legend.update(new, d.playing)
