@@ -142,3 +142,22 @@ def test_the_descend_on_list_offers_each_bias_present(win):
     s.network.set_bias("c", False)  # descent on c goes back to w11 with c gone
     assert s.snapshot.settings.mode == "w11"
     assert "c" not in modes() and combo.currentData() == "w11"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_TW"])
+def test_a_language_change_keeps_the_diagrams_words_for_the_network_on_show(win, lang):
+    """The conv header names the bias and the loss box its loss after the texts are put into
+    a language again (an export in another language did so after the state was drawn)."""
+    from PySide6.QtWidgets import QApplication
+
+    from gui.support.language import set_language
+
+    win.session.load_scenario(preset("biases"))
+    win.session.set_value("yy", 0.5)
+    win.session.network.set_loss("bce_logits")
+    set_language(lang)
+    QApplication.processEvents()
+    win.scene.retranslate()  # as the window does on every language change
+    header = win.scene.headers[2].text()
+    assert "+ b" in header and ("z = " in header or "z =" in header), header
+    assert "BCE" in win.scene.nodes["MSE"].title()

@@ -108,7 +108,8 @@ class DiagramScene(QGraphicsScene):
 
     def retranslate(self) -> None:
         """The titles, headers and legend in the current language (the window calls this on
-        every language change; the texts computed from the state follow its redraw)."""
+        every language change), those worded from the state (a bias in the conv header, the
+        loss's name) as the state shown has them."""
         for c, cell in enumerate(CELLS):
             a = window(c)
             title = QCoreApplication.translate("Diagram", "%1   window %2…%3").replace(
@@ -119,8 +120,10 @@ class DiagramScene(QGraphicsScene):
         self.nodes[CONV_BIAS].set_title(QCoreApplication.translate("Diagram", "conv bias b"))
         self.nodes[HEAD_BIAS].set_title(QCoreApplication.translate("Diagram", "head bias c"))
         self.nodes["y_hat"].set_title(QCoreApplication.translate("Diagram", "prediction ŷ"))
-        self.nodes["MSE"].set_title(QCoreApplication.translate("Diagram", "loss MSE"))
         retranslate_captions(self.headers + self.legend)
+        shown = getattr(self, "snapshot", None)
+        if shown is not None:  # the texts the state words: the conv header, the loss, the legend
+            self.show_snapshot(shown)
 
     def _add_bias_links(self) -> None:
         """The conv bias's links into the four cells, the head bias's into y_hat (each drawn
