@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QGraphicsEllipseItem,
     QLineEdit,
     QSlider,
     QStyleOptionGraphicsItem,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from gui.diagram.edges import BadgeItem, EdgeItem, EdgeLabel
 from gui.diagram.editable import EditableItem
 from gui.diagram.items import NodeItem
+from gui.look.palette import NEGATIVE, POSITIVE
 
 TEXT, GRAPHIC = 4.5, 3.0
 THEME_NAMES = ("light", "dark", "contrast")
@@ -173,7 +175,9 @@ def test_plot_pens_text_and_grounds(themed):
         legend_bg = over(item.legend.brush().color(), bg)
         for _sample, label in item.legend.items:
             p.check(f"{title}: legend '{label.text}'", ink_of(label), legend_bg, TEXT)
-        for child in item.items:
+        views = [v for v in w.scene().items() if isinstance(v, pg.ViewBox)]
+        drawn = [c for v in views for c in v.childGroup.childItems()]  # both axes' views
+        for child in {id(c): c for c in drawn}.values():
             if isinstance(child, pg.PlotDataItem) and child.opts.get("pen") is not None:
                 pen = pg.mkPen(child.opts["pen"])
                 if pen.style() != Qt.PenStyle.NoPen:
@@ -187,6 +191,7 @@ def test_plot_pens_text_and_grounds(themed):
 
 def test_diagram_nodes_edges_and_signs(themed):
     scene, p = themed.scene, Pairs()
+    dots: list[str] = []
     bg = scene.backgroundBrush().color()
     for item in scene.items():
         if not item.isVisible() or item.effectiveOpacity() < 1:
@@ -206,6 +211,11 @@ def test_diagram_nodes_edges_and_signs(themed):
             p.check(f"label {item.text()}", color, item.theme.node_fill, TEXT)
         elif hasattr(item, "brush") and hasattr(item, "text"):  # headers and legend
             p.check(f"caption {item.text()}", item.brush().color(), bg, TEXT)
+        elif isinstance(item, QGraphicsEllipseItem):  # the legend's sign dots
+            p.check("legend dot", item.brush().color(), bg, GRAPHIC)
+            dots.append(item.brush().color().name().upper())
+    theme = scene.theme  # the dots are the colours of the edges they explain
+    assert sorted(dots) == sorted([theme.color(POSITIVE).upper(), theme.color(NEGATIVE).upper()])
     assert p.count > 40
     assert p.failed == [], "\n".join(p.failed)
 

@@ -198,7 +198,9 @@ def theme_plot(w: pg.PlotWidget, theme) -> None:
             label.setText(label.text)  # the new colour shows only once the text is set again
     right = item.getAxis("right")
     right.setTextPen(pen(theme.color(_first_colour(right, right.textPen())), 1))
-    for child in item.items:
+    views = [v for v in w.scene().items() if isinstance(v, pg.ViewBox) and v is not item.vb]
+    extra = [c for v in views for c in v.childGroup.childItems()]  # a second axis's view
+    for child in [*item.items, *extra]:
         if isinstance(child, pg.PlotDataItem) and child.opts.get("pen") is not None:
             line = pg.mkPen(child.opts["pen"])
             if line.style() != Qt.PenStyle.NoPen:

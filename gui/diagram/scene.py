@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen, QTransform
 from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
@@ -246,10 +247,13 @@ class DiagramScene(QGraphicsScene):
             elif isinstance(item, (BadgeItem, EdgeLabel)):
                 item.theme = theme
                 item.update()
-            elif isinstance(item, QGraphicsSimpleTextItem):
-                if item.data(0) is None:  # the caption's own colour, kept for the light theme
-                    item.setData(0, item.brush().color().name())
-                item.setBrush(QColor(theme.color(item.data(0).upper())))
+            elif isinstance(item, (QGraphicsSimpleTextItem, QGraphicsEllipseItem)):
+                if item.data(0) is None:  # its own colour, kept for the light theme: a
+                    item.setData(0, item.brush().color().name())  # caption, a legend dot
+                color = QColor(theme.color(item.data(0).upper()))
+                item.setBrush(color)
+                if isinstance(item, QGraphicsEllipseItem):
+                    item.setPen(QPen(color))
         self.show_snapshot(self.session.snapshot)
 
     # -- gestures -> session verbs --------------------------------------------------------------
