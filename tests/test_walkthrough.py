@@ -3,6 +3,7 @@ and walking through it never changes the state."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from core.model import CELLS, INPUTS, window
@@ -126,3 +127,32 @@ def test_the_command_line_opens_a_screenshot_at_a_walkthrough_step(tmp_path, qtb
     assert save_screenshot(w, str(tmp_path / "walk.png")) == 0
     assert w.walkthrough.counter.text().strip() == f"3 / {N_STEPS}"
     w.derivation.typesetter.shutdown()
+
+
+@pytest.mark.parametrize("step", [5, 13, 16])
+def test_a_window_opened_on_a_step_shows_the_rows_it_lights(qtbot, monkeypatch, step):
+    """``--walk STEP``: the derivation's rows are made and typeset after the step is chosen,
+    and taller once typeset; the panel still brings the rows the step lights into view."""
+    from core.cli import build_parser
+    from gui import app
+    from gui.support import errors
+
+    monkeypatch.setattr(errors, "install", lambda: None)
+    _, win = app.build(build_parser().parse_args(["--walk", str(step)]))
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    panel = win.derivation
+    panel.parentWidget().raise_()
+    panel.typeset_now()
+    try:
+        lit = [w for w, _i in panel._formula_rows() if w.state == "highlight"]
+        assert lit, step
+        qtbot.wait(20)  # the panel lays its rows out, then scrolls
+        viewport = panel._scroll.viewport()
+        top = lit[0].mapTo(viewport, lit[0].rect().topLeft())
+        shown = viewport.rect().intersected(lit[0].rect().translated(top))
+        assert shown.height() >= min(lit[0].height(), viewport.height()) // 2
+    finally:
+        panel.typesetter.shutdown()

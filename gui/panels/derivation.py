@@ -312,8 +312,13 @@ class DerivationPanel(QWidget):
             light_paths(self._formula_rows(), self._snap, self._theme, spot)
             return
         first = light_step(self._formula_rows(), self._snap, self._theme, step)
-        if first is not None and first.height() > 2 * 6 + 1:
-            self._scroll.ensureWidgetVisible(first, 0, 40)
+        if first is not None:  # in view once laid out (new formulas change the rows' heights)
+            QTimer.singleShot(0, self, lambda: self._scroll_to(first))
+
+    def _scroll_to(self, row: FormulaView) -> None:
+        if row in self._widgets and row.state == "highlight":  # not rebuilt or lit again since
+            self._scroll.widget().layout().activate()
+            self._scroll.ensureWidgetVisible(row, 0, 40)
 
     # -- gestures ------------------------------------------------------------------------
     def _on_term_clicked(self, index: int) -> None:
