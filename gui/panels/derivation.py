@@ -317,7 +317,10 @@ class DerivationPanel(QWidget):
 
     def _scroll_to(self, row: FormulaView) -> None:
         if row in self._widgets and row.state == "highlight":  # not rebuilt or lit again since
-            self._scroll.widget().layout().activate()
+            body = self._scroll.widget()
+            layout = body.layout() if body is not None else None
+            if layout is not None:
+                layout.activate()
             self._scroll.ensureWidgetVisible(row, 0, 40)
 
     # -- gestures ------------------------------------------------------------------------
