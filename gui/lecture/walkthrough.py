@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QFont, QTextDocumentFragment
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar, QWidget
 
+from core.notation import pretty
 from core.walkthrough import CONTEXT, NARRATION
 
 from ..actions import make_action, set_texts
@@ -22,7 +23,7 @@ from ..support.announce import announce
 def narration(step, hidden=frozenset()) -> str:
     """The step's sentence, translated, with its numbers filled in (``?`` for hidden ones)."""
     texts = {k: QCoreApplication.translate(CONTEXT, v) for k, v in NARRATION.items()}
-    return step.narration(texts, hidden)
+    return pretty(step.narration(texts, hidden))  # ∂, ŷ and × as the diagram writes them
 
 
 class WalkthroughController(QObject):
