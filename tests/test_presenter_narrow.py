@@ -121,3 +121,22 @@ def test_each_plot_keeps_its_data_readable_with_its_legend_under_it(win, qtbot):
         if isinstance(item.legend.parentItem(), pg.ViewBox):
             continue  # inside the data: test_plots_uncovered checks it covers nothing
         assert legend.top() >= data.bottom(), item.titleLabel.text  # under the data
+
+
+def test_the_walkthrough_bar_keeps_every_button_on_a_4_3_projector(win, qtbot):
+    """Its sentence wraps instead of pushing Leave into the bar's overflow menu."""
+    from gui.support.language import set_language
+
+    win.presenter.enter(QRect(0, 0, 1024, 768))
+    s = win.session
+    s.lecture.start_walkthrough()
+    w = win.walkthrough
+    for lang in ("en", "zh_TW"):
+        set_language(lang)
+        for step in range(len(s.snapshot.walk_steps)):
+            s.lecture.walk_to(step)
+            settle(win)
+            for action in (w.prev, w.next, w.leave):
+                button = w.bar.widgetForAction(action)
+                assert button is not None and button.isVisible(), (lang, step, action.text())
+                assert w.bar.rect().contains(button.geometry()), (lang, step, action.text())

@@ -78,7 +78,7 @@ class WalkthroughController(QObject):
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.text.setMinimumWidth(500)
+        self.text.setMinimumWidth(320)  # Leave stays on the bar of a 4:3 projector
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bold = QFont(self.counter.font())
         bold.setBold(True)
