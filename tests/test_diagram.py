@@ -321,3 +321,29 @@ def test_a_burst_of_wheel_notches_updates_the_views_twice_and_loses_no_notch(win
     assert win.scene.nodes["wd"].lines()[0].text == "0.8"
     qtbot.waitUntil(lambda: win.session.undo_stack.count() == 1, timeout=2000)
     assert win.session.snapshot.value("wd") == pytest.approx(0.8)
+
+
+@pytest.mark.parametrize("preset_name", ["homework", "biases", "relu_dead", "narrow_valley"])
+def test_no_link_runs_through_a_header_or_a_legend_line(win, preset_name):
+    """Read from what is drawn: each visible link's stroke against each caption's box."""
+    from PySide6.QtGui import QPainterPath, QPainterPathStroker
+
+    from core.presets import preset
+    from gui.diagram.edges import EdgeItem
+
+    s = win.session
+    s.load_scenario(preset(preset_name))
+    captions = win.scene.headers + [
+        i for i in win.scene.legend if hasattr(i, "text") and hasattr(i, "font")
+    ]
+    for selected in ("w11", "w12", "w21", "w22", "a22"):
+        s.select(selected)
+        QApplication.processEvents()
+        for edge in (i for i in win.scene.items() if isinstance(i, EdgeItem) and i.isVisible()):
+            stroker = QPainterPathStroker()
+            stroker.setWidth(max(1.0, edge.pen().widthF()))
+            stroke = edge.mapToScene(stroker.createStroke(edge.path()))
+            for caption in captions:
+                box = QPainterPath()
+                box.addRect(caption.sceneBoundingRect())
+                assert not stroke.intersects(box), (selected, caption.text())

@@ -32,11 +32,20 @@ def _text(
     return item
 
 
+def _two_lines(text: str) -> str:
+    """``text`` broken after its first comma (a header in the room under the kernel)."""
+    for comma in (", ", "，", ","):
+        head, found, tail = text.partition(comma)
+        if found and tail:
+            return f"{head}{found.strip()}\n{tail.strip()}"
+    return text
+
+
 def header_texts() -> list[str]:
     """The column headers, in the current language (in the order :func:`add_headers` places)."""
     return [
         QCoreApplication.translate("Diagram", "Input a (3×3)"),
-        QCoreApplication.translate("Diagram", "Filter w (2×2), shared by all 4 cells"),
+        _two_lines(QCoreApplication.translate("Diagram", "Filter w (2×2), shared by all 4 cells")),
         QCoreApplication.translate("Diagram", "Conv layer: z = window · w,  o = s(z)"),
         QCoreApplication.translate("Diagram", "Head"),
         QCoreApplication.translate("Diagram", "Output"),
@@ -65,9 +74,10 @@ def retranslate(items: list) -> None:
 
 def add_headers(scene: QGraphicsScene) -> list[QGraphicsSimpleTextItem]:
     k = layout.kernel_rect("w11")
+    under = layout.kernel_rect("w21").bottom() + 6  # above, the kernel's links would cross it
     places = [
         QPointF(layout.INPUT_ORIGIN.x(), 44),
-        QPointF(k.left() - 40, k.top() - 34),
+        QPointF(k.left() - 40, under),
         QPointF(layout.CONV_X, 12),
         QPointF(layout.HEAD_X + 26, 12),
         QPointF(layout.YHAT.left() + 40, layout.YHAT.top() - 34),
