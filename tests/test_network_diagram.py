@@ -24,7 +24,7 @@ from gui.diagram.lighting import HEAD_BIAS_BADGE
 from gui.diagram.scene import DiagramScene
 from gui.state.session import Session
 
-REFERENCE = Path(__file__).with_name("homework_diagram.png")  # drawn before the variants
+REFERENCE = Path(__file__).with_name("homework_diagram.png")  # the homework, as drawn so far
 
 
 def _render(scene, rect: QRectF | None = None) -> QImage:
