@@ -172,3 +172,19 @@ def test_a_title_wider_than_its_plot_wraps_whole_instead_of_pushing_the_plot_out
     plot.resize(900, 240)  # room again: back on one line
     settle(plot)
     assert title.document().size().height() == one_line
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_TW"])
+def test_a_1024_wide_window_keeps_what_descends_and_how_on_its_settings_bar(win, lang):
+    """The learning rate, what descends, the speed and the stop rule stay on the bar; only
+    the tolerance may go into the bar's overflow menu."""
+    from gui.support.language import set_language
+
+    set_language(lang)
+    win.resize(1024, 768)
+    settle(win)
+    c = win.descent_controls
+    bar = c.toolbars[1]
+    for widget in (c.lr_slider, c.lr_box, c.param, c.speed, c.max_steps):
+        assert widget.isVisible(), (lang, type(widget).__name__)
+        assert bar.rect().contains(widget.geometry()), (lang, type(widget).__name__)

@@ -157,14 +157,16 @@ class DescentControls(QObject):
         settings.addWidget(self.lr_slider)
         settings.addWidget(self.lr_box)
         settings.addSeparator()
+        # what descends comes before how fast and how long: on a narrow window the bar's last
+        # fields (the tolerance) are the ones that go into its overflow menu
+        self._on_label = QLabel()
+        settings.addWidget(self._on_label)
+        settings.addWidget(self.param)
+        settings.addSeparator()
         settings.addWidget(self.speed)
         settings.addSeparator()
         for w in (self.max_steps, self.use_tol, self.tol_box):
             settings.addWidget(w)
-        settings.addSeparator()
-        self._on_label = QLabel()
-        settings.addWidget(self._on_label)
-        settings.addWidget(self.param)
         window.addToolBar(run_bar)
         window.addToolBarBreak()
         window.addToolBar(settings)
