@@ -1,103 +1,23 @@
-"""The plots never cover their own data: legends, step labels, axis ranges and log ticks.
-
-Geometry is read from what Qt would paint: each curve's drawn path stroked at its pen width,
-each marker's disc, each text item's box, all in scene pixels, against the legend's box. The
-references are independent of the placing code: Qt's own path geometry, a fresh window's
-ranges, numbers parsed back from the tick labels drawn.
-"""
+"""The plots' legends never cover their own data: each legend is checked against the geometry
+Qt would paint (each curve's drawn path stroked at its pen width, each marker's disc, each text
+item's box, in scene pixels), after steps, kept runs, a pan by hand, an export and play."""
 
 from __future__ import annotations
 
-import math
-
-import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QImage, QPainter, QPainterPath, QPainterPathStroker
+from plot_geometry import (
+    SIZES,
+    assert_legend_clear,
+    legend_rect,
+    plots,
+    settle,
+    widget_title,
+)
+from PySide6.QtGui import QImage
 
 from core.descent import ALL_WEIGHTS
 from core.presets import preset
-from gui.state.session import Session
-
-SIZES = [(1280, 720), (1024, 768)]
-
-
-def views_of(widget) -> list[pg.ViewBox]:
-    return [i for i in widget.scene().items() if isinstance(i, pg.ViewBox)]
-
-
-def data_shapes(widget) -> list[tuple[str, QPainterPath]]:
-    """What each visible data item paints, as scene-pixel shapes clipped to its view."""
-    shapes = []
-    for view in views_of(widget):
-        clip = QPainterPath()
-        clip.addRect(view.sceneBoundingRect())
-        for item in view.addedItems:
-            if not item.isVisible():
-                continue
-            if isinstance(item, pg.TextItem):
-                path = QPainterPath()
-                path.addRect(item.mapRectToScene(item.boundingRect()))
-                shapes.append((item.textItem.toPlainText(), path.intersected(clip)))
-                continue
-            scatters = []
-            if isinstance(item, pg.PlotDataItem):
-                pen = item.curve.opts["pen"]
-                if item.curve.isVisible() and pen is not None:
-                    stroker = QPainterPathStroker()
-                    stroker.setWidth(max(1.0, pg.mkPen(pen).widthF()))
-                    line = item.curve.mapToScene(item.curve.getPath())
-                    shapes.append((item.name() or "line", stroker.createStroke(line) & clip))
-                scatters.append(item.scatter)
-            elif isinstance(item, pg.ScatterPlotItem):
-                scatters.append(item)
-            for sc in scatters:
-                if not sc.isVisible():
-                    continue
-                for spot in sc.points():
-                    r = spot.size() / 2
-                    c = sc.mapToScene(spot.pos())
-                    disc = QPainterPath()
-                    disc.addEllipse(c, r, r)
-                    shapes.append(("marker", disc & clip))
-    return shapes
-
-
-def legend_rect(widget) -> QRectF:
-    legend = widget.getPlotItem().legend
-    return legend.mapRectToScene(legend.boundingRect())
-
-
-def assert_legend_clear(widget) -> None:
-    rect = legend_rect(widget)
-    assert not rect.isEmpty()
-    for name, shape in data_shapes(widget):
-        assert not shape.intersects(rect), f"the legend covers {name!r} in {widget_title(widget)}"
-    legend = widget.getPlotItem().legend
-    for _sample, label in legend.items:  # every label's text inside the legend's frame
-        text = label.item.mapRectToScene(label.item.boundingRect())
-        assert rect.adjusted(-0.5, -0.5, 0.5, 0.5).contains(text), label.text
-    on_widget = widget.mapFromScene(rect).boundingRect()
-    assert QRectF(widget.rect()).contains(QRectF(on_widget)), "the legend leaves its plot"
-    parent = legend.parentItem()
-    if isinstance(parent, pg.ViewBox):  # the view clips what it holds
-        assert parent.sceneBoundingRect().contains(rect), "the view cuts the legend"
-
-
-def widget_title(widget) -> str:
-    return widget.getPlotItem().titleLabel.text
-
-
-def plots(win):
-    p = win.descent_panel
-    return [p.curve.widget, p.loss.widget, p.value.widget]
-
-
-def settle(qtbot, win) -> None:
-    qtbot.wait(1)
-    for w in plots(win):
-        w.grab()  # lays out and paints, as the screen would
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -174,146 +94,6 @@ def test_the_exported_legend_draws_its_last_line_whole(win, qtbot, tmp_path):
         for x in range(x1 - 12, x1 - 2)
     ]
     assert 0 in columns, "the legend's text runs into its right edge"
-
-
-@pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("presenter", [False, True])
-def test_step_labels_never_overlap_and_stay_inside_the_plot(win, qtbot, size, presenter):
-    win.resize(*size)
-    if presenter:
-        win.presenter.enter()  # larger fonts (and full screen)
-    s = win.session
-    for steps in (12, 60):
-        for _ in range(steps):
-            s.descent.step()
-        settle(qtbot, win)
-        widget = win.descent_panel.curve.widget
-        view = widget.getPlotItem().vb.sceneBoundingRect()
-        labels = [
-            i for i in widget.getPlotItem().items if isinstance(i, pg.TextItem) and i.isVisible()
-        ]
-        assert labels
-        boxes = [t.mapRectToScene(t.boundingRect()) for t in labels]
-        for i, a in enumerate(boxes):
-            assert view.contains(a), labels[i].textItem.toPlainText()
-            assert not any(a.intersects(b) for b in boxes[i + 1 :])
-    if presenter:
-        win.presenter.leave()
-
-
-def ranges(win) -> list[float]:
-    """Every axis's ends: the three plots' x and y, and the gradient's right axis."""
-    p = win.descent_panel
-    out: list[float] = []
-    for w in (p.curve.widget, p.loss.widget, p.value.widget):
-        for lo, hi in w.getPlotItem().vb.viewRange():
-            out += [lo, hi]
-    out += list(p.value._right.viewRange()[1])
-    return out
-
-
-def fresh_window(qtbot, scenario, size):
-    from gui.main_window import MainWindow
-
-    other = MainWindow(Session(scenario))
-    qtbot.addWidget(other)
-    other.resize(*size)
-    other.show()
-    qtbot.waitExposed(other)
-    return other
-
-
-@pytest.mark.parametrize("before", ["saturated", "diverging", "homework"])
-@pytest.mark.parametrize("after", ["homework", "saturated"])
-def test_after_a_load_every_axis_range_is_a_fresh_windows(win, qtbot, before, after):
-    win.resize(1280, 720)
-    win.session.load_scenario(preset(before))
-    for _ in range(25):
-        win.session.descent.step()
-    settle(qtbot, win)
-    win.session.load_scenario(preset(after))
-    settle(qtbot, win)
-    other = fresh_window(qtbot, preset(after), (1280, 720))
-    try:
-        settle(qtbot, other)
-        assert ranges(win) == pytest.approx(ranges(other), rel=1e-9, abs=1e-12)
-    finally:
-        other.derivation.typesetter.shutdown()
-
-
-def test_after_a_reset_every_axis_range_is_a_fresh_windows(win, qtbot):
-    win.resize(1280, 720)
-    for _ in range(30):
-        win.session.descent.step()
-    settle(qtbot, win)
-    win.session.descent.reset()
-    settle(qtbot, win)
-    other = fresh_window(qtbot, preset("homework"), (1280, 720))
-    try:
-        settle(qtbot, other)
-        assert ranges(win) == pytest.approx(ranges(other), rel=1e-9, abs=1e-12)
-    finally:
-        other.derivation.typesetter.shutdown()
-
-
-def drawn_tick_labels(axis) -> list[tuple[QRectF, str]]:
-    image = QImage(10, 10, QImage.Format.Format_ARGB32)
-    painter = QPainter(image)
-    try:
-        specs = axis.generateDrawSpecs(painter)
-    finally:
-        painter.end()
-    return [(QRectF(rect), text) for rect, _flags, text in specs[2]]
-
-
-@pytest.mark.parametrize("lo", [0.12, 3.4e-5])
-@pytest.mark.parametrize("span", [1.5, 10.0, 1e6])
-@pytest.mark.parametrize("size", SIZES)
-def test_a_log_axis_labels_any_span_with_at_least_two_numbers(win, qtbot, lo, span, size):
-    win.resize(*size)
-    win.session.set_log_scale(True)
-    settle(qtbot, win)
-    widget = win.descent_panel.loss.widget
-    a, b = math.log10(lo), math.log10(lo * span)
-    widget.getPlotItem().vb.setYRange(a, b, padding=0)
-    widget.grab()
-    labels = drawn_tick_labels(widget.getPlotItem().getAxis("left"))
-    assert len(labels) >= 2, labels
-    numbers = [float(text) for _rect, text in labels]
-    assert all(lo * (1 - 1e-9) <= n <= lo * span * (1 + 1e-9) for n in numbers), numbers
-    assert len(set(numbers)) == len(numbers)
-    rects = [r for r, _t in labels]
-    for i, r in enumerate(rects):
-        assert not any(r.intersects(q) for q in rects[i + 1 :])
-
-
-def test_the_gradient_axis_fits_each_loaded_run(win, qtbot):
-    win.session.load_scenario(preset("saturated"))
-    for _ in range(3):
-        win.session.descent.step()
-    win.session.load_scenario(preset("homework"))
-    settle(qtbot, win)
-    d = win.session.snapshot.descent
-    grads = np.concatenate([d.run.grads[:, 0], np.ravel(d.prediction.grads)])
-    lo, hi = win.descent_panel.value._right.viewRange()[1]
-    assert lo < grads.min() and grads.max() < hi
-    assert hi - lo < 1.2 * (grads.max() - grads.min())
-
-
-def test_a_small_edit_keeps_the_axes_still_and_another_network_refits_them(win, qtbot):
-    """A scrub moves one value a little: the axes hold still under the hand (no new ticks at
-    every move) while the new run nearly fits them; an edit that leaves them refits."""
-    s = win.session
-    settle(qtbot, win)
-    views = [w.getPlotItem().vb for w in plots(win)]
-    before = [v.viewRange() for v in views]
-    s.set_value("w11", 0.41)
-    settle(qtbot, win)
-    assert [v.viewRange() for v in views] == before
-    s.set_value("w11", 25.0)  # far off: the curve's axis must take it in
-    settle(qtbot, win)
-    (x0, x1), _ = views[0].viewRange()
-    assert x0 < 25.0 < x1
 
 
 def test_while_playing_each_legend_is_placed_ten_times_a_second_and_after_the_last_frame(

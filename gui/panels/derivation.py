@@ -27,11 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.latex import Item, derivation
-from core.latex_document import document
+from core.latex import Item
 
 from ..look.labels import wrapped
-from ..look.palette import COMMON, sign_hex
 from ..look.theme import THEMES, Theme
 from ..state.session import Session, Snapshot
 from ..support.behind import behind_a_tab
@@ -40,8 +38,8 @@ from .derivation_rows import (
     formula_row,
     hide_given_away,
     items_of,
-    light_paths,
-    light_step,
+    latex_document,
+    light,
     row_font,
     text_row,
 )
@@ -307,11 +305,7 @@ class DerivationPanel(QWidget):
         self._hidden_note.setVisible(hide_given_away(self._widgets, self._items, self._snap))
 
     def _light(self, spot: int | None) -> None:
-        step = self._snap.walk_step
-        if step is None:
-            light_paths(self._formula_rows(), self._snap, self._theme, spot)
-            return
-        first = light_step(self._formula_rows(), self._snap, self._theme, step)
+        first = light(self._formula_rows(), self._snap, self._theme, spot)
         if first is not None:  # in view once laid out (new formulas change the rows' heights)
             QTimer.singleShot(0, self, lambda: self._scroll_to(first))
 
@@ -329,13 +323,7 @@ class DerivationPanel(QWidget):
 
     def copy_latex(self) -> str:
         """Put the derivation, with the current numbers, on the clipboard as a LaTeX document."""
-        snap = self.session.snapshot
-        items = derivation(
-            snap.params, snap.selected, color=sign_hex, fwd=snap.forward, common=COMMON
-        )
-        texts = self.texts()
-        title = texts["title"].format(param=snap.selected)
-        text = document(items, texts, title=f"{snap.name}: {title}" if snap.name else title)
+        text = latex_document(self.session.snapshot, self.texts())
         QGuiApplication.clipboard().setText(text)
         return text
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QLabel, QWidget
 
 from core.latex import Item, bracket, colored, derivation
+from core.latex_document import document
 from core.quiz import row_values
 
 from ..look.labels import wrapped
@@ -40,6 +41,24 @@ def items_of(snap: Snapshot, t: Theme) -> list[Item]:
     )
     ink = None if t.name == "light" else t.ink  # the typesetter's own black on white
     return [replace(i, text=colored(i.text, ink)) if i.kind == "formula" else i for i in items]
+
+
+def latex_document(snap: Snapshot, texts: dict[str, str]) -> str:
+    """The derivation of ``snap`` as a LaTeX document, coloured as on a light page."""
+    items = derivation(snap.params, snap.selected, color=sign_hex, fwd=snap.forward, common=COMMON)
+    title = texts["title"].format(param=snap.selected)
+    return document(items, texts, title=f"{snap.name}: {title}" if snap.name else title)
+
+
+def light(
+    rows: Sequence[tuple[FormulaView, Item]], snap: Snapshot, theme: Theme, spot: int | None
+) -> FormulaView | None:
+    """Light ``rows`` for the walkthrough's step when one is on (returning the first row it
+    lights), else for the paths, ``spot`` alone when it is set."""
+    if snap.walk_step is None:
+        light_paths(rows, snap, theme, spot)
+        return None
+    return light_step(rows, snap, theme, snap.walk_step)
 
 
 def row_font(points: float, bold: bool = False) -> QFont:
