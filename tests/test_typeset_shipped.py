@@ -23,13 +23,11 @@ def first_launch(monkeypatch, qtbot):
     from gui.state.session import Session
 
     monkeypatch.setattr(typeset, "_WORKER", [])
-    built = []
 
     def build(theme: str = "light"):
         typeset.warm_up()
         window = MainWindow(Session(default()))
         window.appearance.set_choice(theme, remember=False)
-        built.append(window)
         qtbot.addWidget(window)
         return window
 
