@@ -128,3 +128,36 @@ def test_a_closed_window_is_freed_with_its_session(qtbot):
         del window
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert len(windows() - before) <= 1  # the newest may still be the settings' reporter
+
+
+def _symbol_images(window) -> dict[int, int]:
+    """How many symbol images each scatter of the window's plots keeps, by the scatter."""
+    import pyqtgraph as pg
+
+    counts = {}
+    for plot in window.findChildren(pg.GraphicsView):
+        for item in plot.scene().items():
+            if isinstance(item, pg.ScatterPlotItem):
+                counts[id(item)] = len(item.fragmentAtlas)
+    return counts
+
+
+def test_scrubbing_and_stepping_keep_no_new_symbol_image_per_edit(window, qtbot):
+    """pyqtgraph keeps one image of a symbol per pen and brush object: a series given a pen
+    anew on each setData kept an image more on each edit (and rebuilt its whole atlas)."""
+    session = window.session
+    panel = window.descent_panel
+    panel.tabs.setCurrentWidget(panel.landscape)  # its runs are drawn with symbols too
+    qtbot.waitUntil(lambda: panel.landscape.view.image.image is not None, timeout=10000)
+    session.set_value("w11", 0.41)
+    session.descent.step()
+    qtbot.wait(50)
+    before = _symbol_images(window)
+    assert sum(before.values()) >= 3  # the descent's steps, the prediction, the current point
+    for k in range(30):
+        session.set_value("w11", 0.4 + 0.001 * k)
+        session.descent.step()
+        qtbot.wait(1)
+    qtbot.wait(50)
+    after = _symbol_images(window)
+    assert {k: after[k] for k in before} == before

@@ -48,7 +48,12 @@ def _line(
     """A line drawn over a halo 3 px wider: (halo, line); with ``dots``, a dot at each step
     (a zig-zag across a valley retraces one segment: the dots show each step)."""
     halo = pg.PlotDataItem(pen=pen(HALO, width + 3))
-    marks = {"symbol": "o", "symbolSize": 6, "symbolBrush": brush(colour), "symbolPen": HALO}
+    marks = {
+        "symbol": "o",
+        "symbolSize": 6,
+        "symbolBrush": brush(colour),
+        "symbolPen": pen(HALO, 1),
+    }
     line = pg.PlotDataItem(pen=pen(colour, width, dashed=dashed), **(marks if dots else {}))
     return halo, line
 

@@ -31,7 +31,16 @@ from .plot_ranges import (
     pixel_scale,
     thin,
 )
-from .plot_style import brush, make_plot, pen, rename, retranslate_menu, set_axis_label, set_title
+from .plot_style import (
+    NO_PEN,
+    brush,
+    make_plot,
+    pen,
+    rename,
+    retranslate_menu,
+    set_axis_label,
+    set_title,
+)
 from .step_labels import StepLabels
 
 DISPLAY_POINTS = 1500  # about two points a pixel on a full-width plot
@@ -51,7 +60,7 @@ class LossCurvePlot:
                 pen=pen(GHOSTS[i], 1.5, alpha=150),
                 symbol="o",
                 symbolSize=4,
-                symbolPen=None,
+                symbolPen=NO_PEN,
                 symbolBrush=brush(GHOSTS[i], 150),
             )
             plot.addItem(g)
@@ -61,7 +70,7 @@ class LossCurvePlot:
             pen=pen(PREDICTED, 1.5, dashed=True, alpha=160),
             symbol="o",
             symbolSize=5,
-            symbolPen=None,
+            symbolPen=NO_PEN,
             symbolBrush=brush(PREDICTED, 110),
             name="",
         )

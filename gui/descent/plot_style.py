@@ -19,6 +19,11 @@ def pen(colour: str, width: float = 2.0, dashed: bool = False, alpha: int = 255)
     return p
 
 
+# one pen object for "no outline": pyqtgraph keys its symbol images by the pen object, so a
+# ``symbolPen=None`` made a new pen, rendered the symbol again and kept the image, on every setData
+NO_PEN = QPen(Qt.PenStyle.NoPen)
+
+
 def brush(colour: str, alpha: int = 255):
     c = QColor(colour)
     c.setAlpha(alpha)
