@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication, QDockWidget, QToolBar
+from PySide6.QtWidgets import QApplication, QDockWidget, QTabBar, QToolBar
 
 from gui.lecture.presenter import FONT_BOOST
 from gui.look.theme import THEMES
@@ -22,6 +22,15 @@ def layout_of(w):
 def tick_pt(w) -> float:
     plot = w.findChildren(pg.PlotWidget)[0]
     return plot.getPlotItem().getAxis("bottom").style["tickFont"].pointSizeF()
+
+
+def panel_pt(w) -> float:
+    """The point size of the Paths panel's type (it is the window's own)."""
+    return w.paths_panel.font().pointSizeF()
+
+
+def tab_bars(w) -> list[QTabBar]:
+    return [b for b in w.findChildren(QTabBar) if b.isVisible()]
 
 
 def test_f5_enters_full_screen_in_high_contrast_with_the_chrome_hidden(win, qtbot):
@@ -53,11 +62,16 @@ def test_escape_leaves_and_restores_everything(win, qtbot):
 def test_zoom_scales_every_font_and_the_diagram(win, qtbot):
     win.presenter.enter(QRect(0, 0, 2560, 1440))  # a large screen: room for larger plot type
     QApplication.processEvents()  # the docks take their new sizes
-    pt, dzoom, ticks = win.font().pointSizeF(), win.derivation.zoom(), tick_pt(win)
+    pt, dzoom, ticks = panel_pt(win), win.derivation.zoom(), tick_pt(win)
+    chrome = win.font().pointSizeF()
     for _ in range(2):
         qtbot.keyClick(win, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     factor = 1.15**2
-    assert win.font().pointSizeF() == pytest.approx(pt * factor)
+    assert panel_pt(win) == pytest.approx(pt * factor)
+    assert win.walkthrough.bar.font().pointSizeF() == pytest.approx(pt * factor)
+    # the tabs and the docks' titles stay as at zoom 1
+    assert win.font().pointSizeF() == pytest.approx(chrome)
+    assert all(bar.font().pointSizeF() == pytest.approx(chrome) for bar in tab_bars(win))
     assert win.derivation.zoom() == pytest.approx(dzoom * factor)
     assert tick_pt(win) == pytest.approx(ticks * factor)
     assert win.view.zoom() == pytest.approx(factor)
@@ -68,11 +82,11 @@ def test_zoom_scales_every_font_and_the_diagram(win, qtbot):
 def test_plot_type_grows_only_while_the_plots_have_room(win, qtbot):
     win.presenter.enter(QRect(0, 0, 1024, 768))
     QApplication.processEvents()
-    first = tick_pt(win)
+    first, panel = tick_pt(win), panel_pt(win)
     for _ in range(4):
         qtbot.keyClick(win, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     QApplication.processEvents()
-    assert win.font().pointSizeF() > first * 1.5  # the window's type follows the zoom
+    assert panel_pt(win) > panel * 1.5  # the panels' type follows the zoom
     assert tick_pt(win) == pytest.approx(first)  # the plots were full already at zoom 1
 
 

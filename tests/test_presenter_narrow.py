@@ -3,10 +3,11 @@ right-hand panels become tabs beside the plots, so the diagram's type is read fr
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetricsF
-from PySide6.QtWidgets import QApplication, QDockWidget
-from screen_fit import settle
+from PySide6.QtWidgets import QApplication, QDockWidget, QTabBar
+from screen_fit import clipped, settle
 
 RIGHT, BOTTOM = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
 
@@ -140,3 +141,44 @@ def test_the_walkthrough_bar_keeps_every_button_on_a_4_3_projector(win, qtbot):
                 button = w.bar.widgetForAction(action)
                 assert button is not None and button.isVisible(), (lang, step, action.text())
                 assert w.bar.rect().contains(button.geometry()), (lang, step, action.text())
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 768)])
+@pytest.mark.parametrize("lang", ["en", "zh_TW"])
+def test_zoomed_in_every_tab_keeps_its_words_and_the_diagram_its_headers(win, size, lang):
+    """Presenter zoom enlarges the panels, the plots and the diagram; the tabs stay as at zoom
+    1 (they had been cut to "Pa…" and "ape"), and a column header is never cut in half."""
+    from gui.support.language import set_language
+
+    set_language(lang)
+    win.presenter.enter(QRect(0, 0, *size))
+    win.appearance.set_zoom(3.0)  # the most it goes to
+    settle(win)
+    for bar in win.findChildren(QTabBar):
+        if not bar.isVisible():
+            continue
+        metrics = bar.fontMetrics()
+        vertical = bar.shape() in (QTabBar.Shape.RoundedWest, QTabBar.Shape.RoundedEast)
+        for i in range(bar.count()):
+            rect = bar.tabRect(i)
+            room = rect.height() if vertical else rect.width()
+            assert room >= metrics.horizontalAdvance(bar.tabText(i)), bar.tabText(i)
+            assert win.rect().contains(QRect(bar.mapTo(win, rect.topLeft()), rect.size()))
+    assert win.view.zoom() == pytest.approx(3.0)
+    for selected in ("w11", "wb", "a22", "wd"):  # all four paths, one, two, one at the edge
+        win.session.select(selected)
+        settle(win)
+        nodes = {n: item.sceneBoundingRect() for n, item in win.scene.nodes.items()}
+        whole = [r for n, r in nodes.items() if not clipped(win.view, {n: r}, win)]
+        assert whole, selected
+        # a header over (or under) a column with a node on show whole is on show whole
+        headers = {
+            h.text(): box
+            for h in win.scene.headers
+            if any(
+                r.left() < (box := h.sceneBoundingRect()).right() and r.right() > box.left()
+                for r in whole
+            )
+        }
+        assert headers, selected
+        assert clipped(win.view, headers, win) == [], selected

@@ -7,7 +7,7 @@ where that focus would no longer fit, so a room never loses the node being expla
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
@@ -24,7 +24,8 @@ FOCUS_MARGIN = 12.0  # scene units kept around the focus: a node's selection rin
 
 def focus_rect(scene: DiagramScene) -> QRectF:
     """The part of the diagram the lesson is about: the selected parameter, the nodes lit for
-    it (dimmed and plain ones are not), the visible lit edges, badges, labels and the window."""
+    it (dimmed and plain ones are not), the visible lit edges, badges, labels and the window,
+    and the headers of the columns these reach (never cut in half at the view's edge)."""
     light = plan(scene.snapshot)
     rect = QRectF()
     for name, emphasis in light.nodes.items():
@@ -35,8 +36,25 @@ def focus_rect(scene: DiagramScene) -> QRectF:
     for item in shown:
         if item.isVisible():
             rect = rect.united(item.sceneBoundingRect())
+    for header in scene.headers:  # a column's header over (or under) the nodes in focus
+        box = header.sceneBoundingRect()
+        if box.left() < rect.right() and box.right() > rect.left():
+            rect = rect.united(box)
     m = FOCUS_MARGIN
     return rect.adjusted(-m, -m, m, m).intersected(scene.sceneRect())
+
+
+def _within(shown: QRectF, centre: QPointF, scene: QRectF) -> QRectF:
+    """``shown`` centred on ``centre`` as ``centerOn`` places it: moved back inside ``scene``
+    along each side it fits in, centred on the scene along each it does not."""
+    shown.moveCenter(centre)
+    dx = max(0.0, scene.left() - shown.left()) - max(0.0, shown.right() - scene.right())
+    dy = max(0.0, scene.top() - shown.top()) - max(0.0, shown.bottom() - scene.bottom())
+    if shown.width() > scene.width():
+        dx = scene.center().x() - shown.center().x()
+    if shown.height() > scene.height():
+        dy = scene.center().y() - shown.center().y()
+    return shown.translated(dx, dy)
 
 
 class DiagramView(QGraphicsView):
@@ -117,10 +135,41 @@ class DiagramView(QGraphicsView):
                 if self._keep_focus:
                     whole = min(view.width() / focus.width(), view.height() / focus.height())
                     scale = min(scale, max(fit, whole))
+                    centre, scale = self._headers_whole(focus, centre, scale)
         self.resetTransform()
         self.scale(scale, scale)
         self.centerOn(centre)
         self.editor.reposition()
+
+    def _headers_whole(self, focus: QRectF, centre, scale: float) -> tuple:
+        """``centre`` and ``scale`` changed, keeping ``focus`` on show, so that no column
+        header at the view's edge is cut in half: the view moves to take it in, or if that
+        would lose the focus, zooms out as far as takes both in."""
+        port, scene = self.viewport().rect(), self.sceneRect()
+        for _ in range(3):  # a header taken in may bring another to the edge
+            shown = _within(
+                QRectF(0, 0, port.width() / scale, port.height() / scale), centre, scene
+            )
+            cut = [
+                box
+                for box in (h.sceneBoundingRect() for h in self._diagram.headers)
+                if shown.intersects(box) and not shown.contains(box)
+            ]
+            if not cut:
+                break
+            target = QRectF(focus)
+            for box in cut:
+                dx = min(0.0, box.left() - shown.left()) + max(0.0, box.right() - shown.right())
+                dy = min(0.0, box.top() - shown.top()) + max(0.0, box.bottom() - shown.bottom())
+                if shown.translated(dx, dy).contains(focus):
+                    shown.translate(dx, dy)
+                target = target.united(box)
+            if all(shown.contains(box) for box in cut):
+                centre = shown.center()
+            else:
+                scale = min(scale, port.width() / target.width(), port.height() / target.height())
+                centre = target.center()
+        return centre, scale
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -11,7 +11,7 @@ from typing import Protocol, TypedDict
 
 from PySide6.QtCore import QByteArray, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QFont
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabBar, QToolBar, QWidget
 
 from ..actions import make_action, set_texts
 from ..look.appearance import Appearance
@@ -51,6 +51,12 @@ class _Saved(TypedDict):
     font: QFont
     diagram: float
     derivation: float
+
+
+def _sized(font: QFont, points: float) -> QFont:
+    out = QFont(font)
+    out.setPointSizeF(points)
+    return out
 
 
 def _menu_actions(menu: QMenu) -> list[QAction]:
@@ -160,6 +166,14 @@ class Presenter(QObject):
     def _toggle(self, on: bool) -> None:
         self.enter() if on else self.leave()
 
+    def _content(self) -> list[QWidget]:
+        """What the zoom enlarges: every dock's panel and the walkthrough's narration."""
+        docks = self._window.findChildren(QDockWidget)
+        out: list[QWidget] = [d.widget() for d in docks if d.widget() is not None]
+        if self._walkthrough is not None:
+            out.append(self._walkthrough.bar)
+        return out
+
     def _mine(self) -> set[QAction]:
         return {self.zoom_in, self.zoom_out, self.fit}
 
@@ -265,6 +279,10 @@ class Presenter(QObject):
             a.setEnabled(True)
         self._disabled = []
         w.setFont(saved["font"])
+        for widget in self._content():
+            widget.setFont(QFont())  # inherit the window's again (none sets its own)
+            for bar in widget.findChildren(QTabBar):
+                bar.setFont(QFont())
         w.menuBar().setVisible(saved["menubar"])
         w.setWindowState(saved["window_state"])
         w.restoreState(saved["state"])
@@ -290,9 +308,16 @@ class Presenter(QObject):
         if saved is None:
             return
         w, scale = self._window, FONT_BOOST * a.zoom
-        font = QFont(saved["font"])
-        font.setPointSizeF(saved["font"].pointSizeF() * scale)
-        w.setFont(font)
+        base = saved["font"].pointSizeF()
+        # the zoom enlarges what the room reads; tabs and titles stay as at zoom 1, so they
+        # keep their words whole and take no room from the diagram and the plots
+        w.setFont(_sized(saved["font"], base * FONT_BOOST))
+        content, chrome = _sized(QFont(), base * scale), _sized(QFont(), base * FONT_BOOST)
+        for widget in self._content():
+            widget.setFont(content)
+        for widget in self._content():
+            for bar in widget.findChildren(QTabBar):
+                bar.setFont(chrome)
         self._diagram.set_zoom(a.zoom)
         if self._derivation.zoom() != scale:
             self._derivation.set_zoom(scale)
