@@ -147,20 +147,37 @@ class EdgeLabel(QGraphicsObject):
         self._font.setPixelSize(15)
         self._font.setBold(True)
         self._rect = QRectF()
+        self._lines: list[str] = []
         self.theme = THEMES["light"]  # the scene sets the current one
         self.setZValue(6)
 
     def set_content(self, text: str, color: str) -> None:
         if (text, color) == (self._text, self._color):
             return
-        self.prepareGeometryChange()
         self._text, self._color = text, color
-        width = QFontMetricsF(self._font).horizontalAdvance(text) + 12
-        self._rect = QRectF(-width / 2, -13, width, 26)
+        self.set_folded(False)
+
+    def set_folded(self, folded: bool) -> None:
+        """Write the text on two lines, broken before its "=" (a narrow gap between boxes),
+        or on one."""
+        head, eq, tail = self._text.partition(" = ")
+        lines = [head, f"= {tail}"] if folded and eq else [self._text]
+        if lines == self._lines and not self._rect.isEmpty():
+            return
+        self.prepareGeometryChange()
+        self._lines = lines
+        metrics = QFontMetricsF(self._font)
+        width = max(metrics.horizontalAdvance(line) for line in lines) + 12
+        height = 26 + (len(lines) - 1) * metrics.lineSpacing()
+        self._rect = QRectF(-width / 2, -height / 2, width, height)
         self.update()
 
     def text(self) -> str:
         return self._text
+
+    def box(self) -> QRectF:
+        """The drawn box around the text, in the label's coordinates."""
+        return QRectF(self._rect)
 
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-2, -2, 2, 2)
@@ -173,4 +190,4 @@ class EdgeLabel(QGraphicsObject):
         painter.drawRoundedRect(self._rect, 6, 6)
         painter.setFont(self._font)
         painter.setPen(color)
-        painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self._text)
+        painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, "\n".join(self._lines))

@@ -6,7 +6,7 @@ item what to show. Hover text is computed when asked for, not on every change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen, QTransform
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
@@ -26,6 +26,7 @@ from .content import conv_header, gradient_legend, loss_title, node_lines, toolt
 from .edges import BASE_INK, BadgeItem, EdgeItem, EdgeLabel
 from .editable import EditableItem
 from .items import NodeItem
+from .label_place import place_label
 from .legend import add_headers, add_legend
 from .legend import retranslate as retranslate_captions
 from .lighting import BASE, HEAD_BIAS_BADGE, bias_edge, plan
@@ -218,15 +219,24 @@ class DiagramScene(QGraphicsScene):
             badge.setVisible(content is not None)
             if content is not None:
                 badge.set_content(*content)
+        self._show_labels(light.labels)
+        self._show_window(light.window, light.window_color)
+        self.snapshot = snap
+
+    def _show_labels(self, captions: dict) -> None:
+        """The walkthrough's factors on their edges, each clear of boxes, badges, captions
+        and the other labels."""
+        taken: list[QRectF] = []
+        if captions:
+            taken += [n.sceneBoundingRect() for n in self.nodes.values() if n.isVisible()]
+            taken += [b.sceneBoundingRect() for b in self.badges.values() if b.isVisible()]
+            taken += [t.sceneBoundingRect() for t in self.headers + self.legend if t.isVisible()]
         for key, label in self.labels.items():
-            caption = light.labels.get(key)
+            caption = captions.get(key)
             label.setVisible(caption is not None)
             if caption is not None:
                 label.set_content(*caption)
-                below = QPointF(0, 82 if key == "yhat_loss" else 0)  # a short edge between boxes
-                label.setPos(self.edges[key].path().pointAtPercent(0.5) + below)
-        self._show_window(light.window, light.window_color)
-        self.snapshot = snap
+                taken.append(place_label(label, self.edges[key].path(), taken))
 
     def _show_window(self, cell: int | None, color: str) -> None:
         self.window_item.setVisible(cell is not None)
