@@ -66,7 +66,7 @@ def test_the_landscape_as_png_and_svg_from_the_menu_is_one_picture(
     assert abs(x0 / 2 - at.x()) <= 2 and abs(y0 / 2 - at.y()) <= 2
 
 
-def test_export_on_the_command_line_draws_the_landscape(tmp_path):
+def export_on_the_command_line(tmp_path, *extra: str) -> np.ndarray:
     import subprocess
     import sys
     from pathlib import Path
@@ -74,14 +74,45 @@ def test_export_on_the_command_line_draws_the_landscape(tmp_path):
     root = Path(__file__).resolve().parents[1]
     out = tmp_path / "land.png"
     done = subprocess.run(
-        [sys.executable, str(root / "main.py"), "--export", str(out), "--view", "landscape"],
+        [
+            sys.executable,
+            str(root / "main.py"),
+            "--export",
+            str(out),
+            "--view",
+            "landscape",
+            *extra,
+        ],
         cwd=root,
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
-    rgb = pixels(QImage(str(out)))
+    return pixels(QImage(str(out)))
+
+
+def viridis_share(rgb: np.ndarray) -> float:
+    """The share of the picture in the map's colours (each within 12 of a colour of viridis)."""
+    import pyqtgraph as pg
+
+    table = pg.colormap.get("viridis").getLookupTable(nPts=64, alpha=False).astype(int)
+    near = np.zeros(rgb.shape[:2], dtype=bool)
+    for colour in table:
+        near |= np.abs(rgb.astype(int) - colour).max(axis=2) <= 12
+    return float(near.mean())
+
+
+def test_export_at_a_size_lays_the_landscape_out_for_it(tmp_path):
+    """At --size 1280x720 the picture is 1280x720 and mostly map: the landscape's place in the
+    window is a wide strip under the diagram, and that strip scaled up had been 1280x212."""
+    rgb = export_on_the_command_line(tmp_path, "--size", "1280x720")
+    assert rgb.shape[:2] == (720, 1280)
+    assert viridis_share(rgb) > 0.6
+
+
+def test_export_on_the_command_line_draws_the_landscape(tmp_path):
+    rgb = export_on_the_command_line(tmp_path)
     # viridis's ends: its darkest purple and its yellow are both on the map
     purple = (np.abs(rgb - (68, 1, 84)).max(axis=2) < 40).sum()
     yellow = (np.abs(rgb - (253, 231, 37)).max(axis=2) < 40).sum()

@@ -235,3 +235,20 @@ def test_the_range_follows_the_run_until_the_wheel_zooms_then_a_new_run_follows_
     session.descent.reset()  # a new run: the range follows it again
     settle(win)
     assert land.view.vb.viewRange() != zoomed
+
+
+def test_in_a_tall_view_the_legend_keeps_its_rows_together_at_the_top(win):
+    view = landscape_tab(win).view
+    view.setParent(None)  # a tall place of its own, as an export at 1280x720 gives it
+    view.resize(1000, 720)
+    view.show()
+    settle(view)
+    legend = view.getPlotItem().legend
+    rows = [label for _sample, label in legend.items]
+    assert rows
+    tall = sum(label.item.boundingRect().height() for label in rows)  # their texts' lines
+    box = legend.mapRectToScene(legend.boundingRect())
+    plot = view.getPlotItem().mapRectToScene(view.getPlotItem().boundingRect())
+    assert box.height() <= tall + 30  # its rows, close together, and its margins
+    assert box.top() <= plot.top() + 10
+    view.close()

@@ -18,8 +18,9 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QRectF
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QTransform
+from PySide6.QtWidgets import QSizePolicy
 
 from core.landscape import Landscape, landscape
 from core.model import Params
@@ -119,6 +120,9 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         legend.setBrush(brush(LEGEND_GROUND))  # dark like the halos: the light lines show
         plot.legend = legend
         self.addItem(legend, row=0, col=2)
+        # as tall as its rows, at the top: in a tall plot its rows had spread over the height
+        legend.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.ci.layout.setAlignment(legend, Qt.AlignmentFlag.AlignTop)
         self._pens = [
             (item, item.opts["pen"])
             for pair in (*self.ghosts, self.predicted, self.run, self.gradient, self.memory)
