@@ -159,3 +159,39 @@ def test_a_small_edit_keeps_the_axes_still_and_another_network_refits_them(win, 
     settle(qtbot, win)
     (x0, x1), _ = views[0].viewRange()
     assert x0 < 25.0 < x1
+
+
+def _curve_share(win) -> float:
+    """How much of the loss plot's height the loss curve's drawn part spans."""
+    curve = win.descent_panel.curve
+    (x0, x1), (y0, y1) = curve.widget.getPlotItem().vb.viewRange()
+    xs, ys = curve._curve.getData()
+    seen = ys[(xs >= x0) & (xs <= x1)]
+    return float((seen.max() - seen.min()) / (y1 - y0))
+
+
+def test_a_diverging_prediction_leaves_the_plot_and_the_curve_keeps_its_shape(win, qtbot):
+    """On the diverging preset the prediction reaches w11 = -300 and a loss of 600: fitted to
+    it, the loss curve had been a flat line on the axis. The curve fills the plot, the current
+    point is on show, and the prediction's first step leaves it upwards."""
+    win.session.load_scenario(preset("diverging"))
+    settle(qtbot, win)
+    pred = win.session.snapshot.descent.prediction
+    assert float(np.max(pred.loss)) > 100  # what would flatten the curve
+    plot = win.descent_panel.curve.widget.getPlotItem()
+    (x0, x1), (y0, y1) = plot.vb.viewRange()
+    p = win.session.snapshot.params
+    run = win.session.snapshot.run
+    assert x0 < p.get("w11") < x1 and y0 < float(run.loss[0]) < y1
+    assert _curve_share(win) > 0.5
+    assert pred.loss[1] > y1  # the next step's loss is above the plot: it leaves upwards
+
+
+def test_the_homeworks_prediction_is_drawn_whole(win, qtbot):
+    settle(qtbot, win)
+    pred = win.session.snapshot.descent.prediction
+    (x0, x1), (y0, y1) = win.descent_panel.curve.widget.getPlotItem().vb.viewRange()
+    xs = pred.values if pred.values.ndim == 1 else pred.values[:, 0]
+    assert x0 <= xs.min() and xs.max() <= x1
+    assert y0 <= pred.loss.min() and pred.loss.max() <= y1
+    assert _curve_share(win) > 0.5

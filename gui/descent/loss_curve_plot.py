@@ -46,6 +46,31 @@ from .step_labels import StepLabels
 DISPLAY_POINTS = 1500  # about two points a pixel on a full-width plot
 MAX_SYMBOLS = 300  # beyond this many points a path is drawn as a line alone
 X_PAD, X_LEAST = 0.15, 1.0  # the curve reaches this far past the path: its shape shows
+PREDICTION_REACH = 5.0
+
+
+def _near(px: np.ndarray, xs: np.ndarray, x_now: float) -> np.ndarray:
+    """Which predicted points the x axis is fitted to: those within :data:`PREDICTION_REACH`
+    times the run's own reach (its span so far, the first predicted step, and at least
+    ``X_LEAST``) of the current point; :func:`_inside` does the same for the loss axis. A
+    diverging prediction leaves the plot, its dashed line pointing where it goes, instead of
+    squeezing the curve flat against its axis."""
+    first = abs(float(px[1] - px[0])) if len(px) > 1 else 0.0
+    span = bounds([xs, [x_now]])
+    run = span[1] - span[0] if span is not None else 0.0
+    reach = PREDICTION_REACH * max(run, first if np.isfinite(first) else 0.0, X_LEAST)
+    with np.errstate(invalid="ignore"):
+        return np.abs(px - x_now) <= reach
+
+
+def _inside(values: np.ndarray, span: tuple[float, float] | None) -> np.ndarray:
+    """Which ``values`` lie within :data:`PREDICTION_REACH` times ``span``'s height of it."""
+    if span is None:
+        return np.isfinite(values)
+    lo, hi = span
+    reach = PREDICTION_REACH * (hi - lo)
+    with np.errstate(invalid="ignore"):
+        return (values >= lo - reach) & (values <= hi + reach)
 
 
 class LossCurvePlot:
@@ -160,11 +185,14 @@ class LossCurvePlot:
         px = pred.values if pred.values.ndim == 1 else pred.values[:, 0]
         x_now, loss_now = float(column[cursor]), float(run.loss[cursor])
         ghosts = [g for g in d.ghosts if g.x_name == x_name]
-        x_span = bounds([xs, px, [x_now], *(g.x for g in ghosts)])
+        near = _near(px, xs, x_now)
+        x_span = bounds([xs, px[near], [x_now], *(g.x for g in ghosts)])
         nx = self._x.update(x_span, fresh)
         if self._x.range is not None and self._slice.update(params, x_name, self._x.range, x_now):
             self._curve.setData(self._slice.xs, self._slice.loss)
-        y_span = bounds([self._slice.loss, ys, pred.loss, *(g.loss for g in ghosts)])
+        shown = bounds([self._slice.loss, ys, *(g.loss for g in ghosts)])
+        near &= _inside(pred.loss, shown)
+        y_span = bounds([self._slice.loss, ys, pred.loss[near], *(g.loss for g in ghosts)])
         self._ranges.set(nx, self._y.update(y_span, fresh), (x_span, y_span))
         scale = pixel_scale(self._ranges.view)
         self._path.setSymbol("o" if len(xs) <= MAX_SYMBOLS else None)
