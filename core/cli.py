@@ -12,12 +12,9 @@ from typing import Any, NoReturn, TextIO
 from . import cli_optim
 from .activations import ACTIVATIONS
 from .descent import ALL_WEIGHTS
-from .export_csv import header, row
-from .export_csv import writer as csv_writer
 from .live import drain, state, walk
 from .losses import LOSSES
 from .model import parameters
-from .report import json_report, text_report
 from .scenario import Scenario, ScenarioError, default, load
 from .scenario_network import with_network
 from .settings_format import MAX_STEPS, settings_of
@@ -269,6 +266,8 @@ def run_headless(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
         code: int = _flags(cli_optim.run_landscape, args, scenario, out)
         return code
     if args.report:
+        from .report import json_report, text_report  # headless only: not in the window's start
+
         fmt = args.format or "text"
         if fmt not in ("text", "json"):
             raise UsageError("--format for --report must be text or json")
@@ -298,6 +297,9 @@ def _descend(args: argparse.Namespace, scenario: Scenario, out: TextIO) -> int:
     param = _param(args, scenario, allow_all=True, default=rule.param(scenario.selected))
     optimizer = _flags(cli_optim.optimizer_from, args, rule.optimizer)
     first = state(scenario.params, param)
+    from .export_csv import header, row  # the window never writes CSV at start-up
+    from .export_csv import writer as csv_writer
+
     w = csv_writer(out)
     w.writerow(header(param, scenario.params))
     w.writerow(row(0, first.value, first.grad, first.loss))

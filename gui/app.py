@@ -125,8 +125,16 @@ def build(args):
     if getattr(args, "walk", None):
         session.lecture.walk_to(args.walk - 1)
 
-    after_first_paint(window, window.derivation.start_typesetting)
+    after_first_paint(window, lambda: _typeset_after_first_paint(window.derivation))
     return app, window
+
+
+def _typeset_after_first_paint(derivation) -> None:
+    """The worker, loading on the other core since before the window was built, is given
+    every formula of the first state at once (:meth:`ask_early`: read from the formulas that
+    come with the app or typeset), then requests go one at a time again."""
+    derivation.ask_early()
+    derivation.start_typesetting()
 
 
 def after_first_paint(window, callback) -> None:

@@ -136,7 +136,6 @@ class MainWindow(QMainWindow):
             self.scene,
         ]
         self.retranslate()
-        self.derivation.ask_early()  # in the theme the window opens in
         self._default_layout = self.saveState()  # before any saved layout is restored
 
     @property

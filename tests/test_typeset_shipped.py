@@ -41,9 +41,10 @@ def test_a_first_launch_shows_the_homework_derivation_typeset_at_once(first_laun
         pytest.skip(f"the shipped formulas were not made by {typeset_shipped.typesetter()}")
     window = first_launch(theme)
     worker = typeset._worker()
-    assert not worker.in_flight and not worker.queue  # nothing was left to typeset
     window.show()
     qtbot.waitExposed(window)
+    window.derivation.ask_early()  # as the app does just after the first paint
+    assert not worker.in_flight and not worker.queue  # nothing was left to typeset
     panel = window.derivation
     panel.parentWidget().raise_()
     panel.start_typesetting()

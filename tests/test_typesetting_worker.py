@@ -171,11 +171,14 @@ def test_the_worker_goes_on_typesetting_while_nobody_reads_its_answers(monkeypat
     assert [a["id"] for a in answers] == list(range(len(FORMULAS)))
 
 
-def test_a_window_built_after_warm_up_asks_for_every_formula_before_it_is_shown(own_worker, qtbot):
+def test_the_app_gives_the_worker_every_formula_at_once_just_after_the_first_paint(
+    own_worker, qtbot
+):
     """Started by the app (warm_up), the worker is given the formulas of the window's first
-    state while the window is built, all at once: the event loop, which would send the
-    rest one by one, runs only for the first paint."""
+    state all at once, just after the first paint (reading them before it had cost the paint
+    10 ms): the event loop would otherwise send them one by one."""
     from core.scenario import default
+    from gui.app import _typeset_after_first_paint
     from gui.main_window import MainWindow
     from gui.state.session import Session
 
@@ -186,13 +189,15 @@ def test_a_window_built_after_warm_up_asks_for_every_formula_before_it_is_shown(
         panel = window.derivation  # its rows are made when its tab comes forward; its
         formulas = {i.text for i in panel._current_items() if i.kind == "formula"}  # numbers:
         assert len(formulas) > typeset.IN_FLIGHT
-        assert not window.isVisible()
-        assert set(worker.in_flight.values()) == formulas  # all of them, before any paint
+        assert not worker.in_flight and not worker.queue  # the first paint waits on none
+        window.show()
+        qtbot.waitExposed(window)
         # a window slow to build does not make the worker look hung: its clock starts later
         assert not worker._deadline.isActive()
-        panel.start_typesetting()  # after the first paint: one at a time again
-        assert not worker.early
-        assert worker._deadline.isActive() or not worker.in_flight
+        _typeset_after_first_paint(panel)  # what the app runs after the first paint
+        assert set(worker.in_flight.values()) == formulas  # all of them at once
+        assert not worker.early  # later requests go one at a time again
+        assert worker._deadline.isActive()
     finally:
         panel.typesetter.shutdown()
         window.deleteLater()
@@ -248,7 +253,7 @@ def test_a_theme_given_on_the_command_line_is_the_one_whose_formulas_are_asked_f
     own_worker, qtbot, monkeypatch, tmp_path
 ):
     """``--theme dark`` on a file whose formulas are not shipped: the worker is given the
-    dark-ink formulas while the window is built, never the light ones first."""
+    dark-ink formulas at the first paint, never the light ones first."""
     import json
 
     from core.cli import build_parser
@@ -266,6 +271,9 @@ def test_a_theme_given_on_the_command_line_is_the_one_whose_formulas_are_asked_f
     _, window = app.build(build_parser().parse_args(["--theme", "dark", str(path)]))
     qtbot.addWidget(window)
     try:
+        assert not worker.in_flight and not worker.queue  # none before the first paint
+        window.show()
+        qtbot.waitUntil(lambda: bool(worker.in_flight or worker.queue), timeout=5000)
         asked = list(worker.in_flight.values()) + worker.queue
         assert asked and all(THEMES["dark"].ink.lower() in a.lower() for a in asked)
         assert window.appearance.choice == "dark"

@@ -191,9 +191,9 @@ class DerivationPanel(QWidget):
         return items_of(self._snap, self._theme)
 
     def ask_early(self) -> None:
-        """While the window the app started is being built, give the worker it warmed up the
-        formulas of the first state: they are typeset on the other core meanwhile, though the
-        rows that show them are made only when the tab comes forward."""
+        """Just after the first paint of the window the app started, give the worker it
+        warmed up every formula of the first state at once: they are typeset on the other
+        core, though the rows that show them are made only when the tab comes forward."""
         if not self._typesetting and self.typesetter.takes_early():
             self.typesetter.early([i.text for i in self._current_items() if i.kind == "formula"])
 

@@ -12,7 +12,6 @@ nothing here raises.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib.util
 import os
 import tempfile
@@ -46,6 +45,8 @@ def folder() -> Path:
 
 def _path(latex: str) -> Path:
     key = f"{_version()}\n{FONT_SIZE}\n{latex}".encode()
+    import hashlib  # OpenSSL's library loads on the first lookup, after the first paint
+
     return folder() / (hashlib.sha256(key).hexdigest() + SUFFIX)
 
 

@@ -13,7 +13,6 @@ and checks that every formula a new window shows is shipped.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import os
 from functools import cache
@@ -64,6 +63,8 @@ def _usable(folder: Path) -> bool:
 
 
 def name(latex: str) -> str:
+    import hashlib  # OpenSSL's library loads on the first formula asked for
+
     return hashlib.sha256(latex.encode()).hexdigest() + ".svg"
 
 
