@@ -71,3 +71,20 @@ def test_the_least_size_follows_the_text_and_a_longer_word_widens_it(qtbot):
     short = steady.minimumSizeHint().width()
     label.setText("<b>1</b> = 0.5678901234567")
     assert steady.minimumSizeHint().width() > short  # the longest word is longer
+
+
+def test_the_height_at_each_width_follows_the_text_as_qt_measures_it(qtbot):
+    outer, steady, label = panel(qtbot)
+    texts = [
+        "<b>1</b> = 0.5678",
+        "<b>2</b> = 0.9012",
+        "<b>1</b> = " + " + ".join(["0.1234"] * 12),  # wraps
+        "<b>1</b> = " + " + ".join(["0.5678"] * 12),  # the same shape, other digits
+        "<b>1</b> = " + " + ".join(["-0.5"] * 12),  # other words
+        "<b>4</b>",
+    ]
+    for text in texts:
+        label.setText(text)
+        for width in (120, 300, 120, 500):
+            expected = label.heightForWidth(width - 16) + 6  # Qt's own measure, the margins
+            assert steady.heightForWidth(width) == expected, (text, width)
