@@ -50,26 +50,15 @@ class Steady(QFrame):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self._least: tuple[tuple[str, str], QSize] | None = None  # (shape, least size)
-        self._tall_shape: tuple[str, str] | None = None
-        self._tall: dict[int, int] = {}  # width -> the label's height, for ``_tall_shape``
         self._needs = self._measure()
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        """The label's height at ``width`` and the margins; measured again (a layout of the
-        rich text) only when the text's shape or the width changed."""
         m = self._margins
         inner = max(1, width - m.left() - m.right())
-        label = self.label
-        now = shape(label.text(), label.font())
-        if now != self._tall_shape:  # a layout asks at a few widths: each kept for the shape
-            self._tall_shape, self._tall = now, {}
-        tall = self._tall.get(inner)
-        if tall is None:
-            tall = self._tall[inner] = label.heightForWidth(inner)
-        return tall + m.top() + m.bottom()
+        return self.label.heightForWidth(inner) + m.top() + m.bottom()
 
     def sizeHint(self) -> QSize:
         return self.label.sizeHint().grownBy(self._margins)
