@@ -238,11 +238,20 @@ def test_the_range_follows_the_run_until_the_wheel_zooms_then_a_new_run_follows_
 
 
 def test_in_a_tall_view_the_legend_keeps_its_rows_together_at_the_top(win):
-    view = landscape_tab(win).view
+    panel = landscape_tab(win)
+    view = panel.view
     view.setParent(None)  # a tall place of its own, as an export at 1280x720 gives it
     view.resize(1000, 720)
     view.show()
     settle(view)
+    try:
+        check_legend_rows(view)
+    finally:  # back in its panel: a window of its own would outlive the test's window
+        view.hide()
+        panel.layout().addWidget(view, 1)
+
+
+def check_legend_rows(view) -> None:
     legend = view.getPlotItem().legend
     rows = [label for _sample, label in legend.items]
     assert rows
@@ -251,4 +260,3 @@ def test_in_a_tall_view_the_legend_keeps_its_rows_together_at_the_top(win):
     plot = view.getPlotItem().mapRectToScene(view.getPlotItem().boundingRect())
     assert box.height() <= tall + 30  # its rows, close together, and its margins
     assert box.top() <= plot.top() + 10
-    view.close()
