@@ -156,3 +156,21 @@ def test_a_window_opened_on_a_step_shows_the_rows_it_lights(qtbot, monkeypatch, 
         assert shown.height() >= min(lit[0].height(), viewport.height()) // 2
     finally:
         panel.typesetter.shutdown()
+
+
+def test_a_paths_rows_are_lit_in_the_colour_the_diagram_draws_the_path(win, session):
+    """The homework's common factor is negative, so each path's whole term (what the diagram
+    and the Paths panel colour it by) has the opposite sign of its bracket term: its rows in
+    the derivation had been lit in the other colour (path 2 orange in the diagram, blue here)."""
+    from PySide6.QtGui import QColor
+
+    p = session.snapshot.params
+    session.lecture.start_walkthrough()
+    first_path = [s.kind for s in steps(p)].index("path")
+    for k, path in enumerate(paths(p, "w11")):
+        session.lecture.walk_to(first_path + k)
+        edge = QColor(win.scene.edges[f"head{path.cell}"].style()[0]).name()
+        lit = [w for w, i in win.derivation._formula_rows() if w.state == "highlight"]
+        assert lit
+        for view in lit:
+            assert view.path == k and view._accent.name() == edge, (k, view.latex)

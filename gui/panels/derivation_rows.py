@@ -2,8 +2,13 @@
 each is lit.
 
 A row whose numbers would give a hidden quiz value away is left out (:mod:`core.quiz`); a
-formula row of a path is lit in its path's sign colour, dimmed when another path is
-spotlit, and the walkthrough lights the rows of its step and dims the rest.
+formula row of a path is lit in its path's colour, dimmed when another path is spotlit, and
+the walkthrough lights the rows of its step and dims the rest.
+
+A path's colour is the sign of its whole term, as the diagram draws its edges and badge and
+the Paths panel its card: path 1 of the homework is blue everywhere. Inside a formula each
+bracket term keeps the colour of its own sign (:mod:`core.latex`), which is the opposite one
+whenever the common factor is negative.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from dataclasses import replace
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QLabel, QWidget
 
-from core.latex import Item, bracket, colored, derivation
+from core.latex import Item, colored, derivation
 from core.latex_document import document
 from core.quiz import row_values
 
@@ -104,13 +109,13 @@ def hide_given_away(widgets: Sequence[QWidget], items: Sequence[Item], snap: Sna
 def light_paths(
     rows: Sequence[tuple[FormulaView, Item]], snap: Snapshot, theme: Theme, spot: int | None
 ) -> None:
-    """Each path's rows in its sign's colour: all alike, or ``spot`` highlighted and the
+    """Each path's rows in its path's colour: all alike, or ``spot`` highlighted and the
     others dimmed."""
     ps = snap.paths
     for view, _item in rows:
         if view.path is None or view.path >= len(ps):
             continue
-        accent = theme.color(sign_hex(bracket(ps[view.path])))
+        accent = theme.color(sign_hex(ps[view.path].value))
         if spot is None:
             view.set_state("normal", accent)
         else:
@@ -130,7 +135,7 @@ def light_step(
         )
         path = item.path
         known = path is not None and path < len(ps)  # not a row of an older build
-        color = sign_hex(bracket(ps[path])) if path is not None and known else WALK
+        color = sign_hex(ps[path].value) if path is not None and known else WALK
         view.set_state("highlight" if mine else "dim", theme.color(color))
         if mine and first is None:
             first = view
