@@ -174,3 +174,35 @@ def test_a_paths_rows_are_lit_in_the_colour_the_diagram_draws_the_path(win, sess
         assert lit
         for view in lit:
             assert view.path == k and view._accent.name() == edge, (k, view.latex)
+
+
+@pytest.mark.parametrize(
+    "size, zoom, lang", [((1280, 720), None, "en"), ((1024, 768), 2.0, "zh_TW")]
+)
+def test_the_bar_keeps_its_height_from_step_to_step_and_shows_every_word(
+    win, session, size, zoom, lang
+):
+    """The narration's length changes from step to step: the bar above the diagram had
+    grown and shrunk with it (the diagram jumping), and on a 4:3 projector at zoom 2 taken
+    290 of 768 pixels. It keeps one height; a longer sentence is drawn in smaller type."""
+    from PySide6.QtCore import QRect
+    from screen_fit import settle
+
+    from gui.support.language import set_language
+
+    set_language(lang)
+    if zoom is None:
+        win.resize(*size)
+    else:
+        win.presenter.enter(QRect(0, 0, *size))
+        win.appearance.set_zoom(zoom)
+    session.lecture.start_walkthrough()
+    heights = set()
+    for k in range(N_STEPS):
+        session.lecture.walk_to(k)
+        settle(win)
+        text = win.walkthrough.text
+        heights.add(win.walkthrough.bar.height())
+        assert text.heightForWidth(text.width()) <= text.height(), (k, text.text())
+    assert len(heights) == 1
+    assert heights.pop() <= 0.13 * size[1]

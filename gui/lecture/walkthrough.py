@@ -16,6 +16,7 @@ from core.notation import pretty
 from core.walkthrough import CONTEXT, NARRATION
 
 from ..actions import make_action, set_texts
+from ..look.fitted_text import FittedText
 from ..state.session import Session, Snapshot
 from ..support.announce import announce
 
@@ -75,8 +76,7 @@ class WalkthroughController(QObject):
         self.menu = menu
 
         self.counter = QLabel()
-        self.text = QLabel()
-        self.text.setWordWrap(True)
+        self.text = FittedText(lines=2, least=0.45)  # the bar keeps one height from step to step
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.text.setMinimumWidth(320)  # Leave stays on the bar of a 4:3 projector
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
