@@ -195,3 +195,22 @@ def test_the_homeworks_prediction_is_drawn_whole(win, qtbot):
     assert x0 <= xs.min() and xs.max() <= x1
     assert y0 <= pred.loss.min() and pred.loss.max() <= y1
     assert _curve_share(win) > 0.5
+
+
+def test_the_step_axes_label_whole_steps_only(win, qtbot):
+    """A short run (the diverging preset's prediction stops after three steps) had its step
+    axes labelled 0.5, 1.5 and 2.5."""
+    win.session.load_scenario(preset("diverging"))
+    settle(qtbot, win)
+    for plot in (win.descent_panel.loss, win.descent_panel.value):
+        axis = plot.widget.getPlotItem().getAxis("bottom")
+        lo, hi = axis.range
+        assert hi - lo < 6  # a short run: pyqtgraph would tick it in halves
+        shown = [v for _spacing, values in axis.tickValues(lo, hi, axis.width()) for v in values]
+        assert len(shown) >= 3
+        assert all(float(v).is_integer() for v in shown), shown
+    curve = win.descent_panel.curve.widget.getPlotItem().getAxis("bottom")
+    lo, hi = curve.range  # w11, not steps: its ticks may fall between whole numbers
+    assert any(
+        not float(v).is_integer() for _s, vs in curve.tickValues(lo, hi, curve.width()) for v in vs
+    )

@@ -79,7 +79,19 @@ def tick_texts(values) -> list[str]:
 
 
 class ReadableAxis(pg.AxisItem):
-    """An AxisItem whose log mode labels :func:`log_ticks`; linear mode is pyqtgraph's."""
+    """An AxisItem whose log mode labels :func:`log_ticks`; linear mode is pyqtgraph's, or
+    with ``whole`` (an axis of steps) whole numbers only: a run of three steps had been
+    labelled 0.5, 1.5 and 2.5."""
+
+    def __init__(self, orientation: str, whole: bool = False, **kwargs):
+        super().__init__(orientation, **kwargs)
+        self.whole = whole
+
+    def tickSpacing(self, minVal, maxVal, size):  # noqa: N802 (pyqtgraph's name)
+        levels = super().tickSpacing(minVal, maxVal, size)
+        if not self.whole or self.logMode:
+            return levels
+        return [(s, o) for s, o in levels if s >= 1] or [(1.0, 0.0)]
 
     def logTickValues(self, minVal, maxVal, size, stdTicks):  # noqa: N802 (pyqtgraph's name)
         gap = 1.6 * self._metrics().height() if self.orientation in ("left", "right") else 0

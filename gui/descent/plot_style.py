@@ -131,9 +131,12 @@ class _TitleFitter(QObject):
         return False
 
 
-def make_plot(title: str, x_label: str, y_label: str, corner=(-8, 8)) -> pg.PlotWidget:
-    """A white PlotWidget with a title, labelled axes, a grid and a legend."""
-    axes = {side: ReadableAxis(side) for side in ("left", "bottom")}
+def make_plot(
+    title: str, x_label: str, y_label: str, corner=(-8, 8), steps: bool = False
+) -> pg.PlotWidget:
+    """A white PlotWidget with a title, labelled axes, a grid and a legend; with ``steps``
+    its horizontal axis counts steps (whole numbers)."""
+    axes = {"left": ReadableAxis("left"), "bottom": ReadableAxis("bottom", whole=steps)}
     # no context menu (style_plot turns it off): never built, rather than built and dropped
     w = pg.PlotWidget(background="w", axisItems=axes, enableMenu=False)
     style_plot(w, w.getPlotItem(), title, x_label, y_label)

@@ -43,7 +43,7 @@ class LossStepPlot:
     """MSE against step: the run up to the cursor, the prediction, the kept runs."""
 
     def __init__(self):
-        self.widget = make_plot("", "", "MSE")
+        self.widget = make_plot("", "", "MSE", steps=True)
         plot = self.widget.getPlotItem()
         self._ghosts = [
             plot.plot(pen=pen(GHOSTS[i], 1.5, alpha=150), **THIN) for i in range(MAX_GHOSTS)
@@ -143,7 +143,7 @@ class ValueStepPlot:
     """The descending parameter (left axis) and its gradient (right axis) against step."""
 
     def __init__(self):
-        self.widget = make_plot("", "", "w11", corner=(-8, -8))
+        self.widget = make_plot("", "", "w11", corner=(-8, -8), steps=True)
         plot = self.widget.getPlotItem()
         self._value = plot.plot(pen=pen(SELECTED, 2.5), name="w11", **THIN)
         self._predicted = plot.plot(
