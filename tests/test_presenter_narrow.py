@@ -182,3 +182,15 @@ def test_zoomed_in_every_tab_keeps_its_words_and_the_diagram_its_headers(win, si
         }
         assert headers, selected
         assert clipped(win.view, headers, win) == [], selected
+    for zoom in (1.5, 2.0):
+        win.appearance.set_zoom(zoom)
+        win.session.select("w11")
+        settle(win)
+        # a line of the colour legend on show is on show whole ("…∂(node" had lost its ")")
+        port = win.view.viewport().rect()
+        legend = {
+            t.text(): t.sceneBoundingRect()
+            for t in win.scene.legend
+            if hasattr(t, "text") and win.view.mapFromScene(t.sceneBoundingRect()).intersects(port)
+        }
+        assert clipped(win.view, legend, win) == [], zoom

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem, QGraphicsView
 
 from core.model import editable
 
@@ -20,6 +20,7 @@ from .scene import DiagramScene
 ZOOM_STEP = 1.2
 MIN_ZOOM, MAX_ZOOM = 0.25, 6.0
 FOCUS_MARGIN = 12.0  # scene units kept around the focus: a node's selection ring, a badge
+CAPTION_PAD = 4.0  # scene units kept around a caption the view takes in at its edge
 
 
 def focus_rect(scene: DiagramScene) -> QRectF:
@@ -135,26 +136,29 @@ class DiagramView(QGraphicsView):
                 if self._keep_focus:
                     whole = min(view.width() / focus.width(), view.height() / focus.height())
                     scale = min(scale, max(fit, whole))
-                    centre, scale = self._headers_whole(focus, centre, scale)
+                    centre, scale = self._captions_whole(focus, centre, scale)
         self.resetTransform()
         self.scale(scale, scale)
         self.centerOn(centre)
         self.editor.reposition()
 
-    def _headers_whole(self, focus: QRectF, centre, scale: float) -> tuple:
-        """``centre`` and ``scale`` changed, keeping ``focus`` on show, so that no column
-        header at the view's edge is cut in half: the view moves to take it in, or if that
-        would lose the focus, zooms out as far as takes both in."""
+    def _captions_whole(self, focus: QRectF, centre, scale: float) -> tuple:
+        """``centre`` and ``scale`` changed, keeping ``focus`` on show, so that no caption (a
+        column header, a line of the colour legend) at the view's edge is cut in half: the
+        view moves to take it in, or if that would lose the focus, zooms out as far as takes
+        both in."""
         port, scene = self.viewport().rect(), self.sceneRect()
-        for _ in range(3):  # a header taken in may bring another to the edge
+        pad = CAPTION_PAD  # the view scrolls by whole pixels: a caption at the edge keeps them
+        captions = [
+            c.sceneBoundingRect().adjusted(-pad, -pad, pad, pad)
+            for c in self._diagram.headers + self._diagram.legend
+            if isinstance(c, QGraphicsSimpleTextItem)
+        ]
+        for _ in range(3):  # a caption taken in may bring another to the edge
             shown = _within(
                 QRectF(0, 0, port.width() / scale, port.height() / scale), centre, scene
             )
-            cut = [
-                box
-                for box in (h.sceneBoundingRect() for h in self._diagram.headers)
-                if shown.intersects(box) and not shown.contains(box)
-            ]
+            cut = [box for box in captions if shown.intersects(box) and not shown.contains(box)]
             if not cut:
                 break
             target = QRectF(focus)
