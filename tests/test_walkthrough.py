@@ -206,3 +206,19 @@ def test_the_bar_keeps_its_height_from_step_to_step_and_shows_every_word(
         assert text.heightForWidth(text.width()) <= text.height(), (k, text.text())
     assert len(heights) == 1
     assert heights.pop() <= 0.13 * size[1]
+
+
+def test_a_lit_formula_too_wide_for_the_panel_shows_its_end(win, session, qtbot):
+    """A step's formula wider than the panel scrolls sideways under its own bar: lit, it
+    had shown its start and hidden the numbers and the result the step is about."""
+    win.resize(1280, 720)
+    session.lecture.start_walkthrough()
+    seen = 0
+    for k in range(N_STEPS):
+        session.lecture.walk_to(k)
+        qtbot.wait(20)  # the lit rows are scrolled to once laid out
+        for view, _item in win.derivation._formula_rows():
+            if view.state == "highlight" and view.isVisible() and view.overflow(view.width()):
+                seen += 1
+                assert view.bar.value() == view.bar.maximum(), (k, view.latex)
+    assert seen >= 3  # steps 3, 9 and 17 light formulas wider than the panel

@@ -111,6 +111,7 @@ class FormulaView(QWidget):
             self._accent = QColor(accent)
         if state != self._state:
             self._state = state
+            self._end_in_view()
             self.update()
 
     @property
@@ -149,6 +150,13 @@ class FormulaView(QWidget):
         bar_h = self.bar.sizeHint().height()
         self.bar.setGeometry(0, height - bar_h, self.width(), bar_h)
         self.bar.setVisible(over > 0)
+        self._end_in_view()
+
+    def _end_in_view(self) -> None:
+        """A highlighted formula too wide for its row shows its end: the numbers and the
+        result a walkthrough step or a spotlit path is about."""
+        if self._state == "highlight":
+            self.bar.setValue(self.bar.maximum())
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         self._pixmap = None
