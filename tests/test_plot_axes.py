@@ -16,6 +16,7 @@ from plot_geometry import (
 )
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
+from screen_fit import tick_texts
 
 from core.presets import preset
 from gui.state.session import Session
@@ -214,3 +215,22 @@ def test_the_step_axes_label_whole_steps_only(win, qtbot):
     assert any(
         not float(v).is_integer() for _s, vs in curve.tickValues(lo, hi, curve.width()) for v in vs
     )
+
+
+def _digits(label: str) -> int:
+    """Significant digits of a tick label ("-1.8161e-12": 5, "4.000": 4, "150": 3)."""
+    mantissa = label.replace("−", "-").lstrip("-").split("e")[0]
+    return len(mantissa.replace(".", "").lstrip("0")) or 1
+
+
+def test_a_stagnating_run_is_labelled_in_four_figures_at_most(win, qtbot):
+    """The saturated preset's w11 and gradient hardly move: axes fitted to a span of 1e-4 of
+    the value had read "-1.8161e-12" and "3.9996", five figures, taking the plot's width."""
+    win.session.load_scenario(preset("saturated"))
+    settle(qtbot, win)
+    for axis in (
+        win.descent_panel.value.widget.getPlotItem().getAxis(side) for side in ("left", "right")
+    ):
+        drawn = [name.split("'")[1] for name in tick_texts(axis)]  # the numbers it draws
+        assert drawn
+        assert max(_digits(t) for t in drawn) <= 4, drawn

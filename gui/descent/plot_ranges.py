@@ -39,8 +39,9 @@ def bounds(arrays: Iterable[object], log: bool = False) -> Span | None:
 
 
 #: A span narrower than this part of the values' size is drawn as flat: a stagnating run moves
-#: by 1e-12, and an axis fitted to that labels its ticks with fourteen digits.
-RELATIVE_LEAST = 1e-4
+#: by 1e-12, and an axis fitted to that labels its ticks with fourteen digits (at 1e-4 it still
+#: read "-1.8161e-12" and "3.9996": five figures, a third of a small plot's width).
+RELATIVE_LEAST = 1e-3
 
 
 def margin(lo: float, hi: float, pad: float = PAD, least: float = 0.0) -> float:
