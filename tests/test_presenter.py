@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication, QDockWidget, QTabBar, QToolBar
+from PySide6.QtWidgets import QApplication, QDockWidget, QTabBar, QToolBar, QToolButton
 
 from gui.lecture.presenter import FONT_BOOST
 from gui.look.theme import THEMES
@@ -130,3 +130,13 @@ def test_the_spotlight_follows_its_toggle(win, qtbot):
     assert win.presenter.spotlight.isVisible()
     qtbot.keyClick(win, Qt.Key.Key_L)
     assert not win.presenter.spotlight.isVisible()
+
+
+def test_the_derivations_title_stays_larger_than_its_button_at_every_zoom(win, qtbot):
+    win.presenter.enter(QRect(0, 0, 1280, 720))
+    panel = win.derivation
+    button = next(iter(panel.findChildren(QToolButton)))  # Copy as LaTeX
+    for zoom in (1.0, 1.5, 2.0):
+        win.appearance.set_zoom(zoom)
+        QApplication.processEvents()
+        assert panel._title.font().pointSizeF() > button.font().pointSizeF(), zoom

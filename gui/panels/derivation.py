@@ -49,6 +49,7 @@ from .typeset import Typesetter
 
 REFRESH_MS = 80  # edits closer together than this share one refresh
 RETRY_MS = 61_000  # with no typesetter, the next try: after its restart budget has refilled
+TITLE_OVER_TEXT = 1.3  # the title's type against the panel's own
 
 
 class DerivationPanel(QWidget):
@@ -330,6 +331,10 @@ class DerivationPanel(QWidget):
     def set_zoom(self, zoom: float) -> None:
         """Scale formulas and text (presenter mode); formulas still shrink to fit the width."""
         self._zoom = max(0.25, float(zoom))
+        # the title stays larger than the panel's own type (its button's, which presenter
+        # mode's zoom enlarges)
+        title = max(HEADING_PT + 1, TITLE_OVER_TEXT * self.font().pointSizeF())
+        self._title.setFont(row_font(title, bold=True))
         self._shape = ()
         self._refresh_if_seen()
 
