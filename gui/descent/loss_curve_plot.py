@@ -8,6 +8,8 @@ while the curve, the prediction, the kept runs and the axes mostly stay (see
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication
@@ -56,9 +58,8 @@ def _near(px: np.ndarray, xs: np.ndarray, x_now: float) -> np.ndarray:
     diverging prediction leaves the plot, its dashed line pointing where it goes, instead of
     squeezing the curve flat against its axis."""
     first = abs(float(px[1] - px[0])) if len(px) > 1 else 0.0
-    span = bounds([xs, [x_now]])
-    run = span[1] - span[0] if span is not None else 0.0
-    reach = PREDICTION_REACH * max(run, first if np.isfinite(first) else 0.0, X_LEAST)
+    run = float(xs.max() - xs.min()) if len(xs) > 1 else 0.0  # the steps taken: all finite
+    reach = PREDICTION_REACH * max(run, first if math.isfinite(first) else 0.0, X_LEAST)
     with np.errstate(invalid="ignore"):
         return np.abs(px - x_now) <= reach
 
