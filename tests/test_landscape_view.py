@@ -260,3 +260,16 @@ def check_legend_rows(view) -> None:
     plot = view.getPlotItem().mapRectToScene(view.getPlotItem().boundingRect())
     assert box.height() <= tall + 30  # its rows, close together, and its margins
     assert box.top() <= plot.top() + 10
+
+
+@pytest.mark.parametrize("size", SCREENS)
+def test_the_colour_bar_is_as_tall_as_the_map(win, size):
+    """The bar had spanned the title and the axis too: its colours did not line up with the
+    map's rows."""
+    win.resize(*size)
+    view = landscape_tab(win).view
+    settle(win)
+    gradient = view.bar.bar  # the bar's coloured image
+    bar = gradient.mapRectToScene(gradient.boundingRect())
+    data = view.vb.sceneBoundingRect()
+    assert abs(bar.top() - data.top()) <= 2 and abs(bar.bottom() - data.bottom()) <= 2

@@ -113,13 +113,15 @@ class LandscapeView(pg.GraphicsLayoutWidget):
             QCoreApplication.translate("Landscape", "log₁₀ MSE"), color="#202124"
         )
         self.bar.setImageItem(self.image)
-        self.addItem(self.bar, row=0, col=1)
+        # in the plot's own grid, beside its data (row 2: the view; 3: a right axis's column
+        # left free), so the bar is as tall as the map, not the title and the axis with it
+        plot.layout.addItem(self.bar, 2, 5)
         legend = pg.LegendItem(
             labelTextSize=f"{FONT_PT - 1}pt", labelTextColor="#202124", verSpacing=-6
         )
         legend.setBrush(brush(LEGEND_GROUND))  # dark like the halos: the light lines show
         plot.legend = legend
-        self.addItem(legend, row=0, col=2)
+        self.addItem(legend, row=0, col=1)
         # as tall as its rows, at the top: in a tall plot its rows had spread over the height
         legend.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.ci.layout.setAlignment(legend, Qt.AlignmentFlag.AlignTop)
