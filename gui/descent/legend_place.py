@@ -142,12 +142,6 @@ class LegendPlace:
         self._later.setSingleShot(True)
         self._later.timeout.connect(lambda: self.update(False))
 
-    def _on_show(self) -> bool:
-        """Whether the plot's widget is shown: before, its size is not the one it will have
-        (its first layout places the legend: ``sigResized``)."""
-        scene = self.plot.scene()
-        return scene is not None and any(view.isVisible() for view in scene.views())
-
     def _box(self) -> QRectF:
         """The part of the data area shown on screen (a plot squeezed below its least width
         lays its view out past the widget's edge)."""
@@ -199,7 +193,7 @@ class LegendPlace:
         :data:`PLAYING_S`, and leaves a check for when that time is over.
         """
         legend = self.legend
-        if not legend.items or self.plot.vb.width() <= 0 or self._busy or not self._on_show():
+        if not legend.items or self.plot.vb.width() <= 0 or self._busy:
             return
         now = monotonic()
         wait = self._checked + PLAYING_S - now
