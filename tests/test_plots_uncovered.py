@@ -154,3 +154,17 @@ def test_a_legend_whose_text_widens_and_narrows_again_is_laid_out_to_fit_it(win,
         for w in plots(win):
             assert_legend_clear(w)
     assert len(slopes) >= 3  # the slope's text did take other widths
+
+
+def test_a_legend_is_clear_of_the_data_when_its_plots_come_back_from_behind_a_tab(win, qtbot):
+    """A scenario loaded while the landscape is in front draws the plots behind its tab: their
+    legends are placed there, at the size they keep, for when the Plots tab comes back."""
+    panel = win.descent_panel
+    panel.tabs.setCurrentWidget(panel.landscape)
+    settle(qtbot, win)
+    win.session.load_scenario(preset("diverging"))
+    settle(qtbot, win)
+    panel.tabs.setCurrentIndex(0)  # the plots again, at the same size
+    settle(qtbot, win)
+    for w in plots(win):
+        assert_legend_clear(w)
