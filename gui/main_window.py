@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
         and handing the keyboard back on Enter and Escape, as the window's own do."""
         self.appearance.style(part)
         self.field_keys.watch(part)
+        self.presenter.adopt(part)  # in presenter mode's type, if it is on
 
     def fit_to_screen(self) -> None:
         """Keep the window, title bar and frame included, inside its screen's available area

@@ -140,3 +140,16 @@ def test_the_derivations_title_stays_larger_than_its_button_at_every_zoom(win, q
         win.appearance.set_zoom(zoom)
         QApplication.processEvents()
         assert panel._title.font().pointSizeF() > button.font().pointSizeF(), zoom
+
+
+def test_a_panel_first_shown_in_presenter_mode_takes_the_zooms_type(win, qtbot):
+    """The Quiz is made when its tab first comes forward: made after the zoom, it had kept the
+    type of zoom 1 beside panels twice its size."""
+    win.presenter.enter(QRect(0, 0, 1280, 720))
+    win.appearance.set_zoom(2.0)
+    QApplication.processEvents()
+    win.findChild(QDockWidget, "quiz_dock").raise_()
+    QApplication.processEvents()
+    assert win.quiz.font().pointSizeF() == pytest.approx(panel_pt(win))
+    win.presenter.leave()
+    assert win.quiz.font().pointSizeF() == pytest.approx(win.font().pointSizeF())

@@ -166,6 +166,22 @@ class Presenter(QObject):
     def _toggle(self, on: bool) -> None:
         self.enter() if on else self.leave()
 
+    def adopt(self, part: QWidget) -> None:
+        """A panel built after presenter mode began (its tab first brought forward) takes the
+        zoom's type as the panels built before it."""
+        if self.active:
+            self._zoom_type(part)
+
+    def _zoom_type(self, widget: QWidget) -> None:
+        """``widget`` (a panel) in the zoom's type, its tab bars in that of zoom 1."""
+        saved = self._saved
+        if saved is None:
+            return
+        base = saved["font"].pointSizeF()
+        widget.setFont(_sized(QFont(), base * FONT_BOOST * self.appearance.zoom))
+        for bar in widget.findChildren(QTabBar):
+            bar.setFont(_sized(QFont(), base * FONT_BOOST))
+
     def _content(self) -> list[QWidget]:
         """What the zoom enlarges: every dock's panel and the walkthrough's narration."""
         docks = self._window.findChildren(QDockWidget)
@@ -312,12 +328,8 @@ class Presenter(QObject):
         # the zoom enlarges what the room reads; tabs and titles stay as at zoom 1, so they
         # keep their words whole and take no room from the diagram and the plots
         w.setFont(_sized(saved["font"], base * FONT_BOOST))
-        content, chrome = _sized(QFont(), base * scale), _sized(QFont(), base * FONT_BOOST)
         for widget in self._content():
-            widget.setFont(content)
-        for widget in self._content():
-            for bar in widget.findChildren(QTabBar):
-                bar.setFont(chrome)
+            self._zoom_type(widget)
         self._diagram.set_zoom(a.zoom)
         if self._derivation.zoom() != scale:
             self._derivation.set_zoom(scale)
