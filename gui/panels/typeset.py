@@ -82,7 +82,7 @@ class _Worker(QObject):
         self._starts: deque[float] = deque()
         self._clock = clock
         self.available = True
-        self.early = False  # whether requests made before the window is shown are taken
+        self.early = False  # whether the first state's formulas are taken all at once
         self._proc: QProcess | None = None
         self._deadline = QTimer(self)
         self._deadline.setSingleShot(True)
@@ -245,7 +245,8 @@ def stop_worker() -> None:
 
 def warm_up() -> None:
     """Start the worker now, so it loads the typesetter while the window is being built, and
-    take the formulas panels ask for before the first paint (:meth:`Typesetter.early`)."""
+    take the formulas of the first state all at once when they are asked for, just after the
+    first paint (:meth:`Typesetter.early`)."""
     worker = _worker()
     worker._start()
     worker.early = True
@@ -304,9 +305,10 @@ class Typesetter(QObject):
         return _worker().early
 
     def early(self, latex: list[str]) -> bool:
-        """:meth:`request`, before the window is shown, if the app has warmed the worker up
-        (:func:`warm_up`): the first paint needs no formula, and the worker, loaded on the
-        other core meanwhile, typesets them then instead of after it. False if not taken."""
+        """:meth:`request`, all at once, if the app has warmed the worker up
+        (:func:`warm_up`) and the window has not yet said it is up (:meth:`shown`): the app
+        asks just after the first paint, which needs no formula, and the worker, loaded on
+        the other core meanwhile, typesets them all. False if not taken."""
         return _worker().early and self.request(latex)
 
     def shown(self) -> None:
