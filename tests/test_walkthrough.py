@@ -216,7 +216,7 @@ def test_a_lit_formula_too_wide_for_the_panel_shows_its_end(win, session, qtbot)
     seen = 0
     for k in range(N_STEPS):
         session.lecture.walk_to(k)
-        qtbot.wait(20)  # the lit rows are scrolled to once laid out
+        qtbot.waitUntil(lambda: win.derivation.is_current, timeout=20000)  # all typeset
         for view, _item in win.derivation._formula_rows():
             if view.state == "highlight" and view.isVisible() and view.overflow(view.width()):
                 seen += 1

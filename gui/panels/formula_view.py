@@ -144,13 +144,15 @@ class FormulaView(QWidget):
         if height != self.height() or self.minimumHeight() != height:
             self.setFixedHeight(height)
         over = self.overflow(self.width())
+        moved = over != self.bar.maximum()
         self.bar.setRange(0, over)
         self.bar.setPageStep(max(1, self.width()))
         self.bar.setSingleStep(24)
         bar_h = self.bar.sizeHint().height()
         self.bar.setGeometry(0, height - bar_h, self.width(), bar_h)
         self.bar.setVisible(over > 0)
-        self._end_in_view()
+        if moved:  # a scroll by hand stays until the formula's width changes
+            self._end_in_view()
 
     def _end_in_view(self) -> None:
         """A highlighted formula too wide for its row shows its end: the numbers and the
