@@ -157,19 +157,27 @@ class EdgeLabel(QGraphicsObject):
         self._text, self._color = text, color
         self.set_folded(False)
 
-    def set_folded(self, folded: bool) -> None:
-        """Write the text on two lines, broken before its "=" (a narrow gap between boxes),
-        or on one."""
+    def _lines_of(self, folded: bool) -> list[str]:
         head, eq, tail = self._text.partition(" = ")
-        lines = [head, f"= {tail}"] if folded and eq else [self._text]
-        if lines == self._lines and not self._rect.isEmpty():
-            return
-        self.prepareGeometryChange()
-        self._lines = lines
+        return [head, f"= {tail}"] if folded and eq else [self._text]
+
+    def box_for(self, folded: bool) -> QRectF:
+        """The box the text takes folded onto two lines (broken before its "=") or on one,
+        in the label's coordinates, without changing the label."""
+        lines = self._lines_of(folded)
         metrics = QFontMetricsF(self._font)
         width = max(metrics.horizontalAdvance(line) for line in lines) + 12
         height = 26 + (len(lines) - 1) * metrics.lineSpacing()
-        self._rect = QRectF(-width / 2, -height / 2, width, height)
+        return QRectF(-width / 2, -height / 2, width, height)
+
+    def set_folded(self, folded: bool) -> None:
+        """Write the text on two lines, broken before its "=" (a narrow gap between boxes),
+        or on one."""
+        lines = self._lines_of(folded)
+        if lines == self._lines and not self._rect.isEmpty():
+            return
+        self.prepareGeometryChange()
+        self._lines, self._rect = lines, self.box_for(folded)
         self.update()
 
     def text(self) -> str:

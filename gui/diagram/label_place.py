@@ -38,11 +38,11 @@ def _candidates():
 
 def place_label(label: EdgeLabel, path: QPainterPath, taken: list[QRectF]) -> QRectF:
     """Place ``label`` on ``path`` clear of ``taken`` (scene rectangles); its box, placed."""
+    boxes = {f: label.box_for(f).adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN) for f in (False, True)}
     best: tuple[float, bool, QPointF] | None = None
     for folded, t, offset in _candidates():
-        label.set_folded(folded)
         at = path.pointAtPercent(t) + offset
-        rect = label.box().translated(at).adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+        rect = boxes[folded].translated(at)
         cover = _overlap(rect, taken)
         if best is None or cover < best[0]:
             best = (cover, folded, at)
