@@ -25,6 +25,7 @@ from ..state.snapshot import Descent
 from .curve_slice import CurveSlice
 from .legend_place import LegendPlace
 from .plot_ranges import (
+    RELATIVE_LEAST,
     AxisRange,
     ViewRanges,
     bounds,
@@ -65,11 +66,13 @@ def _near(px: np.ndarray, xs: np.ndarray, x_now: float) -> np.ndarray:
 
 
 def _inside(values: np.ndarray, span: tuple[float, float] | None) -> np.ndarray:
-    """Which ``values`` lie within :data:`PREDICTION_REACH` times ``span``'s height of it."""
+    """Which ``values`` lie within :data:`PREDICTION_REACH` times ``span``'s height of it (its
+    least height being what the axis would give a flat span)."""
     if span is None:
         return np.isfinite(values)
     lo, hi = span
-    reach = PREDICTION_REACH * (hi - lo)
+    # a flat span (one point, a constant loss) reaches as far as the axis would show it
+    reach = PREDICTION_REACH * max(hi - lo, RELATIVE_LEAST * max(abs(lo), abs(hi)), 1e-300)
     with np.errstate(invalid="ignore"):
         return (values >= lo - reach) & (values <= hi + reach)
 
