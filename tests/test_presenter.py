@@ -61,6 +61,7 @@ def test_escape_leaves_and_restores_everything(win, qtbot):
 
 def test_zoom_scales_every_font_and_the_diagram(win, qtbot):
     win.presenter.enter(QRect(0, 0, 2560, 1440))  # a large screen: room for larger plot type
+    win.session.lecture.start_walkthrough()  # its first sentence is short: drawn full size
     QApplication.processEvents()  # the docks take their new sizes
     pt, dzoom, ticks = panel_pt(win), win.derivation.zoom(), tick_pt(win)
     chrome = win.font().pointSizeF()
@@ -68,9 +69,10 @@ def test_zoom_scales_every_font_and_the_diagram(win, qtbot):
         qtbot.keyClick(win, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     factor = 1.15**2
     assert panel_pt(win) == pytest.approx(pt * factor)
-    assert win.walkthrough.bar.font().pointSizeF() == pytest.approx(pt * factor)
-    # the tabs and the docks' titles stay as at zoom 1
+    assert win.walkthrough.text.font().pointSizeF() == pytest.approx(pt * factor)
+    # the tabs, the docks' titles and the walkthrough's buttons stay as at zoom 1
     assert win.font().pointSizeF() == pytest.approx(chrome)
+    assert win.walkthrough.counter.font().pointSizeF() == pytest.approx(chrome)
     assert all(bar.font().pointSizeF() == pytest.approx(chrome) for bar in tab_bars(win))
     assert win.derivation.zoom() == pytest.approx(dzoom * factor)
     assert tick_pt(win) == pytest.approx(ticks * factor)

@@ -183,12 +183,10 @@ class Presenter(QObject):
             bar.setFont(_sized(QFont(), base * FONT_BOOST))
 
     def _content(self) -> list[QWidget]:
-        """What the zoom enlarges: every dock's panel and the walkthrough's narration."""
+        """What the zoom enlarges: every dock's panel (the walkthrough's narration too, see
+        :meth:`_apply`; its bar's buttons stay as at zoom 1, leaving the sentence the width)."""
         docks = self._window.findChildren(QDockWidget)
-        out: list[QWidget] = [d.widget() for d in docks if d.widget() is not None]
-        if self._walkthrough is not None:
-            out.append(self._walkthrough.bar)
-        return out
+        return [d.widget() for d in docks if d.widget() is not None]
 
     def _mine(self) -> set[QAction]:
         return {self.zoom_in, self.zoom_out, self.fit}
@@ -295,6 +293,8 @@ class Presenter(QObject):
             a.setEnabled(True)
         self._disabled = []
         w.setFont(saved["font"])
+        if self._walkthrough is not None:
+            self._walkthrough.text.set_base(None)
         for widget in self._content():
             widget.setFont(QFont())  # inherit the window's again (none sets its own)
             for bar in widget.findChildren(QTabBar):
@@ -330,6 +330,8 @@ class Presenter(QObject):
         w.setFont(_sized(saved["font"], base * FONT_BOOST))
         for widget in self._content():
             self._zoom_type(widget)
+        if self._walkthrough is not None:
+            self._walkthrough.text.set_base(_sized(QFont(), base * scale))
         self._diagram.set_zoom(a.zoom)
         if self._derivation.zoom() != scale:
             self._derivation.set_zoom(scale)

@@ -22,8 +22,16 @@ class FittedText(QLabel):
         self._lines, self._least = lines, least
         self._fitting = False
         self._fitted: tuple = ()  # (text, width, base font key): what the type was fitted to
+        self._given: QFont | None = None  # the type to fit from, if not the parent's
+
+    def set_base(self, font: QFont | None) -> None:
+        """Fit from ``font`` rather than the parent's type (None: the parent's again)."""
+        self._given = None if font is None else QFont(font)
+        self.refit()
 
     def _base(self) -> QFont:
+        if self._given is not None:
+            return QFont(self._given)
         parent = self.parentWidget()
         return QFont(parent.font()) if parent is not None else QFont()
 
