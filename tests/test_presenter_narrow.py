@@ -194,3 +194,16 @@ def test_zoomed_in_every_tab_keeps_its_words_and_the_diagram_its_headers(win, si
             if hasattr(t, "text") and win.view.mapFromScene(t.sceneBoundingRect()).intersects(port)
         }
         assert clipped(win.view, legend, win) == [], zoom
+
+
+@pytest.mark.parametrize("zoom", [1.0, 1.5, 2.0])
+def test_zoomed_in_the_panels_keep_their_share_of_a_16_9_screen(win, zoom):
+    """Zoomed type must not widen the panels' dock into the diagram (the derivation's title,
+    enlarged with the zoom, had taken it to 590 of 1280 pixels)."""
+    from gui.lecture.presenter import SIDE_SHARE
+
+    win.derivation.start_typesetting()  # as the app does after its first paint: rows built
+    win.presenter.enter(QRect(0, 0, 1280, 720))
+    win.appearance.set_zoom(zoom)
+    settle(win)
+    assert dock(win, "Paths").width() <= round(SIDE_SHARE * 1280) + 4

@@ -11,7 +11,15 @@ from typing import Protocol, TypedDict
 
 from PySide6.QtCore import QByteArray, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QFont
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabBar, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDockWidget,
+    QMainWindow,
+    QMenu,
+    QTabBar,
+    QToolBar,
+    QWidget,
+)
 
 from ..actions import make_action, set_texts
 from ..look.appearance import Appearance
@@ -57,6 +65,11 @@ def _sized(font: QFont, points: float) -> QFont:
     out = QFont(font)
     out.setPointSizeF(points)
     return out
+
+
+def _controls(widget: QWidget) -> list[QWidget]:
+    """The tab bars and buttons in ``widget``: what the zoom leaves at zoom 1's size."""
+    return [*widget.findChildren(QTabBar), *widget.findChildren(QAbstractButton)]
 
 
 def _menu_actions(menu: QMenu) -> list[QAction]:
@@ -173,14 +186,15 @@ class Presenter(QObject):
             self._zoom_type(part)
 
     def _zoom_type(self, widget: QWidget) -> None:
-        """``widget`` (a panel) in the zoom's type, its tab bars in that of zoom 1."""
+        """``widget`` (a panel) in the zoom's type, its tab bars and buttons in that of zoom 1
+        (controls, like the window's tabs: they leave the room to what the room reads)."""
         saved = self._saved
         if saved is None:
             return
         base = saved["font"].pointSizeF()
         widget.setFont(_sized(QFont(), base * FONT_BOOST * self.appearance.zoom))
-        for bar in widget.findChildren(QTabBar):
-            bar.setFont(_sized(QFont(), base * FONT_BOOST))
+        for control in _controls(widget):
+            control.setFont(_sized(QFont(), base * FONT_BOOST))
 
     def _content(self) -> list[QWidget]:
         """What the zoom enlarges: every dock's panel (the walkthrough's narration too, see
@@ -297,8 +311,8 @@ class Presenter(QObject):
             self._walkthrough.text.set_base(None)
         for widget in self._content():
             widget.setFont(QFont())  # inherit the window's again (none sets its own)
-            for bar in widget.findChildren(QTabBar):
-                bar.setFont(QFont())
+            for control in _controls(widget):
+                control.setFont(QFont())
         w.menuBar().setVisible(saved["menubar"])
         w.setWindowState(saved["window_state"])
         w.restoreState(saved["state"])

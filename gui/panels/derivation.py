@@ -86,6 +86,7 @@ class DerivationPanel(QWidget):
 
         self._title = QLabel()
         self._title.setFont(row_font(HEADING_PT + 1, bold=True))
+        self._title.setWordWrap(True)  # zoomed, it wraps rather than widen the panels' dock
         copy = QToolButton()
         copy.setDefaultAction(self.copy_action)
         copy.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
