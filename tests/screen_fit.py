@@ -54,8 +54,8 @@ def text_rect(item) -> QRectF:
     return item.mapRectToScene(item.boundingRect().adjusted(m, m, -m, -m))
 
 
-def tick_texts(axis: pg.AxisItem) -> dict[str, QRectF]:
-    """The scene rectangle of every tick number ``axis`` draws."""
+def tick_labels(axis: pg.AxisItem) -> list[tuple[QRectF, str]]:
+    """Each tick number ``axis`` draws: its rectangle (in the axis's coordinates) and text."""
     image = QImage(8, 8, QImage.Format.Format_ARGB32)
     painter = QPainter(image)
     try:
@@ -63,8 +63,13 @@ def tick_texts(axis: pg.AxisItem) -> dict[str, QRectF]:
     finally:
         painter.end()
     if specs is None:
-        return {}
-    return {f"tick {text!r}": axis.mapRectToScene(rect) for rect, _flags, text in specs[2]}
+        return []
+    return [(QRectF(rect), text) for rect, _flags, text in specs[2]]
+
+
+def tick_texts(axis: pg.AxisItem) -> dict[str, QRectF]:
+    """The scene rectangle of every tick number ``axis`` draws."""
+    return {f"tick {text!r}": axis.mapRectToScene(rect) for rect, text in tick_labels(axis)}
 
 
 def plot_parts(plot: pg.PlotWidget) -> dict[str, QRectF]:
