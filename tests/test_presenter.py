@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QTabBar, QToolBar, QToolButton
 
-from gui.lecture.presenter import FONT_BOOST
+from gui.lecture.presenter_layout import FONT_BOOST
 from gui.look.theme import THEMES
 
 

@@ -200,7 +200,7 @@ def test_zoomed_in_every_tab_keeps_its_words_and_the_diagram_its_headers(win, si
 def test_zoomed_in_the_panels_keep_their_share_of_a_16_9_screen(win, zoom):
     """Zoomed type must not widen the panels' dock into the diagram (the derivation's title,
     enlarged with the zoom, had taken it to 590 of 1280 pixels)."""
-    from gui.lecture.presenter import SIDE_SHARE
+    from gui.lecture.presenter_layout import SIDE_SHARE
 
     win.derivation.start_typesetting()  # as the app does after its first paint: rows built
     win.presenter.enter(QRect(0, 0, 1280, 720))

@@ -12,26 +12,26 @@ from typing import Protocol, TypedDict
 from PySide6.QtCore import QByteArray, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QDockWidget,
     QMainWindow,
     QMenu,
-    QTabBar,
     QToolBar,
     QWidget,
 )
 
 from ..actions import make_action, set_texts
 from ..look.appearance import Appearance
+from .presenter_layout import (
+    FONT_BOOST,
+    NARROW,
+    own_type,
+    panels,
+    panels_under_the_diagram,
+    share_out,
+    sized,
+    zoom_type,
+)
 from .spotlight import Spotlight
 from .walkthrough import WalkthroughController
-
-FONT_BOOST = 1.4  # presenter fonts at zoom 1, against the window's own
-SIDE_SHARE, BOTTOM_SHARE = 0.32, 0.37  # of the screen: the right panels' width, the plots' height
-#: A screen narrower than this (width / height: 4:3 is 1.33, 16:9 is 1.78) gives the diagram
-#: its whole width: the panels on the right join the plots' dock as tabs. Beside them the wide
-#: diagram would be drawn at 0.43 of its size on a 1024x768 projector (8 px type), alone at 0.71.
-NARROW = 1.5
 
 
 class Zoomable(Protocol):
@@ -59,17 +59,6 @@ class _Saved(TypedDict):
     font: QFont
     diagram: float
     derivation: float
-
-
-def _sized(font: QFont, points: float) -> QFont:
-    out = QFont(font)
-    out.setPointSizeF(points)
-    return out
-
-
-def _controls(widget: QWidget) -> list[QWidget]:
-    """The tab bars and buttons in ``widget``: what the zoom leaves at zoom 1's size."""
-    return [*widget.findChildren(QTabBar), *widget.findChildren(QAbstractButton)]
 
 
 def _menu_actions(menu: QMenu) -> list[QAction]:
@@ -186,21 +175,8 @@ class Presenter(QObject):
             self._zoom_type(part)
 
     def _zoom_type(self, widget: QWidget) -> None:
-        """``widget`` (a panel) in the zoom's type, its tab bars and buttons in that of zoom 1
-        (controls, like the window's tabs: they leave the room to what the room reads)."""
-        saved = self._saved
-        if saved is None:
-            return
-        base = saved["font"].pointSizeF()
-        widget.setFont(_sized(QFont(), base * FONT_BOOST * self.appearance.zoom))
-        for control in _controls(widget):
-            control.setFont(_sized(QFont(), base * FONT_BOOST))
-
-    def _content(self) -> list[QWidget]:
-        """What the zoom enlarges: every dock's panel (the walkthrough's narration too, see
-        :meth:`_apply`; its bar's buttons stay as at zoom 1, leaving the sentence the width)."""
-        docks = self._window.findChildren(QDockWidget)
-        return [d.widget() for d in docks if d.widget() is not None]
+        if self._saved is not None:
+            zoom_type(widget, self._saved["font"].pointSizeF() * FONT_BOOST, self.appearance.zoom)
 
     def _mine(self) -> set[QAction]:
         return {self.zoom_in, self.zoom_out, self.fit}
@@ -251,23 +227,8 @@ class Presenter(QObject):
         self.appearance.set_presenter(True)
         rect = screen if screen is not None else w.screen().geometry()
         if rect.width() < NARROW * rect.height():
-            self._panels_under_the_diagram()
+            panels_under_the_diagram(self._window)
         self._lay_out_docks()
-
-    def _panels_under_the_diagram(self) -> None:
-        """Tab the right-hand panels with the plots, keeping the plots in front (leaving
-        presenter mode restores the layout as it was)."""
-        w = self._window
-        docks = [d for d in w.findChildren(QDockWidget) if d.isVisible() and not d.isFloating()]
-        bottom = [d for d in docks if w.dockWidgetArea(d) == Qt.DockWidgetArea.BottomDockWidgetArea]
-        right = [d for d in docks if w.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea]
-        if not bottom or not right:
-            return
-        order = ["Paths", "derivationDock", "quiz_dock", "values_dock"]  # as the tabs read
-        right.sort(key=lambda d: order.index(d.objectName()) if d.objectName() in order else 9)
-        for dock in right:
-            w.tabifyDockWidget(bottom[0], dock)
-        bottom[0].raise_()
 
     def fit_all(self) -> None:
         """Ctrl+0 in presenter mode: zoom 1, where the diagram, plots and panels all fit."""
@@ -276,22 +237,8 @@ class Presenter(QObject):
         self._lay_out_docks()
 
     def _lay_out_docks(self) -> None:
-        """Share the screen out: the panels on the right and the plots below take a fixed
-        part of it, whatever size the window had before, and the diagram the rest."""
-        if not self.active:
-            return
-        w = self._window
-        for dock in w.findChildren(QDockWidget):
-            if dock.isVisible() and not dock.isFloating():
-                area = w.dockWidgetArea(dock)
-                if area == Qt.DockWidgetArea.RightDockWidgetArea:
-                    w.resizeDocks(
-                        [dock], [round(w.width() * SIDE_SHARE)], Qt.Orientation.Horizontal
-                    )
-                elif area == Qt.DockWidgetArea.BottomDockWidgetArea:
-                    w.resizeDocks(
-                        [dock], [round(w.height() * BOTTOM_SHARE)], Qt.Orientation.Vertical
-                    )
+        if self.active:
+            share_out(self._window)
 
     def leave(self) -> None:
         saved = self._saved
@@ -309,10 +256,8 @@ class Presenter(QObject):
         w.setFont(saved["font"])
         if self._walkthrough is not None:
             self._walkthrough.text.set_base(None)
-        for widget in self._content():
-            widget.setFont(QFont())  # inherit the window's again (none sets its own)
-            for control in _controls(widget):
-                control.setFont(QFont())
+        for widget in panels(self._window):
+            own_type(widget)
         w.menuBar().setVisible(saved["menubar"])
         w.setWindowState(saved["window_state"])
         w.restoreState(saved["state"])
@@ -341,11 +286,11 @@ class Presenter(QObject):
         base = saved["font"].pointSizeF()
         # the zoom enlarges what the room reads; tabs and titles stay as at zoom 1, so they
         # keep their words whole and take no room from the diagram and the plots
-        w.setFont(_sized(saved["font"], base * FONT_BOOST))
-        for widget in self._content():
+        w.setFont(sized(saved["font"], base * FONT_BOOST))
+        for widget in panels(self._window):
             self._zoom_type(widget)
         if self._walkthrough is not None:
-            self._walkthrough.text.set_base(_sized(QFont(), base * scale))
+            self._walkthrough.text.set_base(sized(QFont(), base * scale))
         self._diagram.set_zoom(a.zoom)
         if self._derivation.zoom() != scale:
             self._derivation.set_zoom(scale)
