@@ -18,11 +18,8 @@ from PySide6.QtGui import (
     QPalette,
 )
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
     QLayout,
     QScrollArea,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,14 +30,13 @@ from ..look.labels import wrapped
 from ..look.theme import THEMES, Theme
 from ..state.session import Session, Snapshot
 from ..support.behind import behind_a_tab
+from .derivation_header import header, title_font
 from .derivation_rows import (
-    HEADING_PT,
     formula_row,
     hide_given_away,
     items_of,
     latex_document,
     light,
-    row_font,
     text_row,
 )
 from .derivation_texts import texts
@@ -49,7 +45,6 @@ from .typeset import Typesetter
 
 REFRESH_MS = 80  # edits closer together than this share one refresh
 RETRY_MS = 61_000  # with no typesetter, the next try: after its restart budget has refilled
-TITLE_OVER_TEXT = 1.3  # the title's type against the panel's own
 
 
 class DerivationPanel(QWidget):
@@ -84,15 +79,7 @@ class DerivationPanel(QWidget):
         self.copy_action.triggered.connect(self.copy_latex)
         self.addAction(self.copy_action)
 
-        self._title = QLabel()
-        self._title.setFont(row_font(HEADING_PT + 1, bold=True))
-        self._title.setWordWrap(True)  # zoomed, it wraps rather than widen the panels' dock
-        copy = QToolButton()
-        copy.setDefaultAction(self.copy_action)
-        copy.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        header = QHBoxLayout()
-        header.addWidget(self._title, 1)
-        header.addWidget(copy)
+        top, self._title = header(self.copy_action)
 
         self._body = QWidget()
         self._body.setObjectName("derivationBody")
@@ -115,7 +102,7 @@ class DerivationPanel(QWidget):
         self._retry.setSingleShot(True)
         self._retry.setInterval(RETRY_MS)
         self._retry.timeout.connect(self.refresh)
-        layout.addLayout(header)
+        layout.addLayout(top)
         layout.addWidget(self._hidden_note)
         layout.addWidget(self._unavailable_note)
         layout.addWidget(scroll, 1)
@@ -332,10 +319,7 @@ class DerivationPanel(QWidget):
     def set_zoom(self, zoom: float) -> None:
         """Scale formulas and text (presenter mode); formulas still shrink to fit the width."""
         self._zoom = max(0.25, float(zoom))
-        # the title stays larger than the panel's own type (its button's, which presenter
-        # mode's zoom enlarges)
-        title = max(HEADING_PT + 1, TITLE_OVER_TEXT * self.font().pointSizeF())
-        self._title.setFont(row_font(title, bold=True))
+        self._title.setFont(title_font(self.font().pointSizeF()))
         self._shape = ()
         self._refresh_if_seen()
 
