@@ -2,8 +2,9 @@
 
 The walkthrough's narration changes length from step to step; a label as tall as its text
 made the bar above the diagram grow and shrink with it, and the diagram jump. A
-:class:`FittedText` is always ``lines`` lines of its parent's type tall, and draws a text
-that would need more lines in smaller type, down to ``least`` of its parent's.
+:class:`FittedText` is always ``lines`` lines of its parent's type (or of the type it is
+given: :meth:`FittedText.set_base`) tall, and draws a text that would need more lines in
+smaller type, down to ``least`` of that type.
 """
 
 from __future__ import annotations
@@ -40,8 +41,8 @@ class FittedText(QLabel):
         self.refit()
 
     def refit(self) -> None:
-        """Take the height of ``lines`` lines of the parent's type, and the largest type, down
-        to ``least`` of it, in which the text fits that height at the label's width."""
+        """Take the height of ``lines`` lines of the base type, and the largest type, down to
+        ``least`` of it, in which the text fits that height at the label's width."""
         base = self._base()
         key = (self.text(), self.width(), base.key())
         if self._fitting or key == self._fitted:
