@@ -248,7 +248,7 @@ def test_path_panel_terms_sum_to_the_gradient(win):
     terms = [common * p.head[c] * ds[c] * a[c] for c in range(4)]
     rows = win.paths_panel.rows
     for k in range(4):
-        assert f"<b>{terms[k]:.4g}</b>" in rows[k].label.text()
+        assert f"<b>{terms[k]:.4g}</b>" in rows[k].text()
     assert f"<b>{sum(terms):.6g}</b>" in win.paths_panel.total.text()
     QTest.mouseClick(rows[2], Qt.MouseButton.LeftButton)
     assert win.session.snapshot.path == 2

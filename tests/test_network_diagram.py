@@ -185,7 +185,7 @@ def test_the_relu_presets_dead_path_is_drawn_dead_and_its_term_is_exactly_0(win)
     assert said in tooltip(snap, "path2")
     assert said in tooltip(snap, "z10")
     card = QTextDocument()
-    card.setHtml(win.paths_panel.rows[2].label.text())  # the card's text as it reads
+    card.setHtml(win.paths_panel.rows[2].text())  # the card's text as it reads
     assert said in card.toPlainText()
     assert card.toPlainText().splitlines()[1].endswith("= 0")  # the term as the card prints it
 

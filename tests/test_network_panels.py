@@ -37,7 +37,7 @@ def test_the_common_factor_is_the_chosen_losss(win):
     text = _plain(panel.common.text())
     assert "∂BCE/∂ŷ = s(ŷ) − yy" in text
     assert float(text.split("=")[-1]) == pytest.approx(_sigmoid(y_hat) - 1.0, abs=1e-3)
-    assert "∂BCE/∂ŷ" in _plain(panel.rows[0].label.text())
+    assert "∂BCE/∂ŷ" in _plain(panel.rows[0].text())
     assert "(BCE(v + h) - BCE(v - h)) / 2h" in panel.nudge.toolTip()
     s.network.set_loss("mse")
     assert "(MSE(v + h) - MSE(v - h)) / 2h" in panel.nudge.toolTip()
@@ -49,7 +49,7 @@ def test_the_head_biass_one_path_reads_via_y_hat(win):
     s.select("c")
     rows = [r for r in win.paths_panel.rows if r.isVisibleTo(win.paths_panel)]
     assert len(rows) == 1
-    assert _plain(rows[0].label.text()).startswith("1 via ŷ: 1 · ∂MSE/∂ŷ")
+    assert _plain(rows[0].text()).startswith("1 via ŷ: 1 · ∂MSE/∂ŷ")
 
 
 @pytest.mark.parametrize(

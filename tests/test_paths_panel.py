@@ -11,6 +11,8 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel
 
+from gui.look.rich_text import RichText
+
 # The homework by hand: z = window . w, o = s(z), y_hat = head . o, MSE = (yy - y_hat)^2.
 A = {"a11": 1, "a12": 0.5, "a13": -1, "a21": -0.5, "a22": 2, "a23": 1,
      "a31": 1.5, "a32": -1, "a33": 0.5}  # fmt: skip
@@ -31,7 +33,7 @@ def central(h: float = 1e-5) -> float:
     return (mse(0.4 + h) - mse(0.4 - h)) / (2 * h)
 
 
-def number(label: QLabel, after: str = "=", which: int = -1) -> float:
+def number(label: QLabel | RichText, after: str = "=", which: int = -1) -> float:
     """A number (the last) in the label's text (its markup removed), after ``after``."""
     text = re.sub(r"<[^>]+>", "", label.text()).replace("−", "-").split(after)[-1]
     return float(re.findall(r"-?\d+(?:\.\d+)?(?:e-?\d+)?", text)[which])
@@ -43,7 +45,7 @@ def test_the_gradient_leads_and_equals_a_central_difference(win):
     assert grad == pytest.approx(-0.3145, abs=5e-5)
     assert grad == pytest.approx(central(), rel=1e-5)
     assert number(panel.total) == pytest.approx(grad, abs=1e-6)  # the sum of the terms
-    terms = [number(row.label) for row in panel.rows]
+    terms = [number(row) for row in panel.rows]
     assert sum(terms) == pytest.approx(grad, abs=5e-4)
     # the common factor -2(yy - y_hat) is the one number that is not the gradient
     y_hat = YY - math.sqrt(mse(0.4))
@@ -68,7 +70,7 @@ def test_the_gradient_is_in_the_largest_type(win):
     size = panel.gradient.font().pointSizeF()
     others = [w for w in panel.findChildren(QLabel) if w is not panel.gradient]
     assert others and all(w.font().pointSizeF() < size for w in others)
-    assert size >= 1.5 * panel.rows[0].label.font().pointSizeF()
+    assert size >= 1.5 * panel.rows[0].font().pointSizeF()
 
 
 def test_top_to_bottom_gradient_sum_terms_common_factor(win):
@@ -83,7 +85,7 @@ def test_top_to_bottom_gradient_sum_terms_common_factor(win):
 def test_every_row_is_in_the_window_without_scrolling(win, qtbot, size, presenter):
     win.resize(*size)
     panel = win.paths_panel
-    body_pt = panel.rows[0].label.font().pointSizeF()
+    body_pt = panel.rows[0].font().pointSizeF()
     if presenter:  # on a 4:3 screen the panel is a tab beside the plots: bring it forward
         win.presenter.enter(QRect(0, 0, *size))
         win.findChild(QDockWidget, "Paths").raise_()
@@ -92,7 +94,7 @@ def test_every_row_is_in_the_window_without_scrolling(win, qtbot, size, presente
     for _ in range(3):
         QApplication.processEvents()
     if presenter:  # fitted to the height, yet no smaller than the window's own type
-        assert panel.rows[0].label.font().pointSizeF() >= 0.95 * body_pt
+        assert panel.rows[0].font().pointSizeF() >= 0.95 * body_pt
     assert panel.scroll_area.verticalScrollBar().maximum() == 0  # nothing to scroll to
     viewport = panel.scroll_area.viewport()
     view = QRect(viewport.mapTo(win, QPoint(0, 0)), viewport.size())
@@ -132,4 +134,4 @@ def test_cards_are_drawn_in_the_themes_colours(win, theme):
     assert contrast(edge, inside) >= 3.0  # WCAG 2.1 AA for a control's boundary
     if theme != "light":
         assert base.lightness() < 128
-        assert "#0072B2" not in row.label.text()  # the dark blue is brightened on black
+        assert "#0072B2" not in row.text()  # the dark blue is brightened on black

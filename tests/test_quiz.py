@@ -51,7 +51,7 @@ def test_hiding_y_hat_hides_what_gives_it_away_everywhere_and_nothing_else(win, 
     assert [win.scene.badges[c].text() for c in range(4)] == ["?"] * 4
     panel = win.paths_panel
     assert "?" in panel.gradient.text() and "?" in panel.common.text()
-    assert "0.8 × 0.1635 × 1 × ?" in panel.rows[0].label.text()  # the factors still show
+    assert "0.8 × 0.1635 × 1 × ?" in panel.rows[0].text()  # the factors still show
     rows = shown_rows(win)
     assert {"z", "o", "lead", "chain0", "local0", "path_term0", "path_term3"} <= rows
     assert not rows & {"y_hat", "loss", "dloss", "result"}
@@ -79,7 +79,7 @@ def test_hiding_the_gradient_keeps_the_paths_and_the_loss(win, session):
     panel = win.paths_panel
     assert "?" in panel.gradient.text() and not panel.nudge.isEnabled()
     assert "#0072B2" not in panel.gradient.text().upper()  # not even its sign, by its colour
-    assert "<b>-0.1365</b>" in panel.rows[0].label.text()  # the terms to add up
+    assert "<b>-0.1365</b>" in panel.rows[0].text()  # the terms to add up
     assert "-1.044" in panel.common.text()
     assert lines(win, "w11")[1] == "∂ ?" and lines(win, "MSE")[0] == "0.2723"
     assert shown_rows(win) >= {"loss", "dloss", "path_term0"} and "result" not in shown_rows(win)

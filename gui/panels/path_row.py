@@ -10,12 +10,11 @@ from html import escape
 
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from core.model import CELLS
 
-from ..look.labels import wrapped
-from ..look.steady import Steady
+from ..look.rich_text import RichText
 from ..look.theme import THEMES
 
 
@@ -39,23 +38,22 @@ def card_edge(pal: QPalette) -> QColor:
     )
 
 
-def sized(label: QLabel, base: QFont, scale: float, bold: bool = False) -> None:
+def sized(label: QWidget, base: QFont, scale: float, bold: bool = False) -> None:
     font = QFont(base)
     font.setPointSizeF(base.pointSizeF() * scale)
     font.setBold(bold)
     label.setFont(font)
 
 
-class PathRow(Steady):
+class PathRow(RichText):
     """One path's term on a card, coloured by its sign; a click spotlights it. New numbers with
-    as many lines ask no layout of the panel (:class:`~gui.look.steady.Steady`)."""
+    as many lines ask no layout of the panel (:class:`~gui.look.rich_text.RichText`)."""
 
     clicked = Signal(int)
 
     def __init__(self, index: int, parent=None):
-        super().__init__(wrapped(rich=True), (8, 3, 8, 3), parent)
+        super().__init__("", (8, 3, 8, 3), parent)
         self.index = index
-        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._edge = ("", False)
         self.retranslate()
@@ -99,8 +97,7 @@ class PathRow(Steady):
             ).format(color, self.index + 1, via, term, numbers, value, loss)
         if dead:
             html += f"<br><span style='color:{color}'><i>{escape(dead, quote=False)}</i></span>"
-        if html != self.label.text():
-            self.label.setText(html)
+        self.setText(html)
         if (color, spotlit) != self._edge:
             self._edge = (color, spotlit)
             self.update()
@@ -115,6 +112,7 @@ class PathRow(Steady):
         painter.setBrush(self.palette().color(QPalette.ColorRole.Base))
         half = width / 2
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(half, half, -half, -half), 6, 6)
+        self.paint_text(painter)
 
     def mouseReleaseEvent(self, event) -> None:
         self.clicked.emit(self.index)

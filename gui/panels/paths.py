@@ -29,6 +29,7 @@ from core.numfmt import fmt_operand as op
 
 from ..look import palette
 from ..look.labels import scroll_body, wrapped
+from ..look.rich_text import RichText
 from ..look.steady import Steady
 from ..state.session import Session, Snapshot
 from ..support.behind import behind_a_tab
@@ -56,14 +57,15 @@ class PathsPanel(QWidget):
         self.nudge.clicked.connect(self.run_nudge_check)
         self.nudge_result = wrapped(rich=True)
         self.nudge_result.setVisible(False)
-        self.sum_caption = wrapped(rich=True)
-        self.total = wrapped(rich=True)
+        # the texts whose numbers change on every edit draw themselves (look.rich_text)
+        self.sum_caption = RichText()
+        self.total = RichText()
         self.rows = [PathRow(k) for k in range(4)]
-        self.common = wrapped(rich=True)
+        self.common = RichText()
 
         top = QHBoxLayout()
-        self._steady = [Steady(self.gradient), *self.rows]
-        top.addWidget(self._steady[0], 1)  # new numbers ask no layout (look.steady)
+        self._steady = Steady(self.gradient)  # selectable, so a label; new numbers ask no
+        top.addWidget(self._steady, 1)  # layout (look.steady)
         top.addWidget(self.nudge, 0, Qt.AlignmentFlag.AlignVCenter)
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -73,9 +75,7 @@ class PathsPanel(QWidget):
         layout.addWidget(self.nudge_result)
         layout.addSpacing(4)
         layout.addWidget(self.sum_caption)
-        self._total_box = Steady(self.total)
-        self._steady.append(self._total_box)
-        layout.addWidget(self._total_box)
+        layout.addWidget(self.total)
         self._grid = QGridLayout()
         self._grid.setSpacing(3)
         self._columns = 0
@@ -84,8 +84,7 @@ class PathsPanel(QWidget):
         self._arrange(1)
         layout.addLayout(self._grid)
         layout.addSpacing(4)
-        self._steady.append(Steady(self.common))
-        layout.addWidget(self._steady[-1])
+        layout.addWidget(self.common)
         layout.addStretch(1)
         self.scroll_area = scroll_body(self, body)  # only presenter zoom should ever need it
         self._body, self._column = body, layout
@@ -138,7 +137,7 @@ class PathsPanel(QWidget):
         if not self.isVisible() or behind_a_tab(self):
             return
         scroll = self.scroll_area
-        asking = [*self._steady, self._body, scroll.viewport(), scroll]
+        asking = [self._steady, self._body, scroll.viewport(), scroll]
         for _ in range(3):  # the rows, their column, the scroll area: each asks the next
             for widget in asking:
                 QCoreApplication.sendPostedEvents(widget, QEvent.Type.LayoutRequest)
@@ -216,7 +215,7 @@ class PathsPanel(QWidget):
         self.sum_caption.setText(self.tr("= the sum of its {0} path term(s):").format(len(ps)))
         terms = " + ".join("?" if f"path{k}" in hidden else op(p.value) for k, p in enumerate(ps))
         self.total.setText(f"{terms} = <b>{num('grad', grad, 6)}</b>" if len(ps) > 1 else "")
-        self._total_box.setVisible(len(ps) > 1)
+        self.total.setVisible(len(ps) > 1)
         for k, row in enumerate(self.rows):
             row.setVisible(k < len(ps))
             if k < len(ps):

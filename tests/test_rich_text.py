@@ -1,0 +1,99 @@
+"""The Paths panel's self-drawn rich text reads as a QLabel with the same HTML does, and a new
+number asks its parent for a layout only when it needs other room."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPalette
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from gui.look.rich_text import BREAK, RichText, parse
+
+CARD = (
+    "<span style='color:#0072B2'><b>1</b> via z00: wa · s'(z00) · a11 · ∂MSE/∂ŷ<br>"
+    "= 0.8 × 0.1635 × 1 × (-1.044) = <b>{}</b></span>"
+    "<br><span style='color:#0072B2'><i>relu'(z00) = 0: z00 = -1 &lt;= 0</i></span>"
+)
+
+
+def pixels(widget: QWidget) -> np.ndarray:
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    data = np.frombuffer(image.constBits(), np.uint8, image.sizeInBytes())
+    rows = data.reshape(image.height(), image.bytesPerLine() // 4, 4)
+    return rows[:, : image.width(), :3].copy()  # the image's memory goes with it
+
+
+def test_tags_become_styles_and_entities_characters():
+    text, runs = parse("<span style='color:#d55e00'><b>2</b> a &lt;= b<br>c</span> <i>d</i>")
+    assert text == f"2 a <= b{BREAK}c d"
+    assert runs[0] == (0, 1, True, False, "#d55e00")  # the bold number, in the span's colour
+    assert runs[1] == (1, 7, False, False, "#d55e00")  # " a <= b": the entity read as "<"
+    assert runs[-1] == (len(text) - 1, 1, False, True, None)  # "d" in italic, outside the span
+
+
+def test_a_tag_it_does_not_know_is_shown_not_lost():
+    text, _ = parse("x<sub>2</sub>")
+    assert text == "x<sub>2</sub>"
+
+
+def test_it_draws_what_a_rich_text_label_draws(qtbot):
+    """The same HTML, font, palette and width: the same pixels, line breaks, colours and
+    weights included."""
+    font = QFont()
+    font.setPointSizeF(13)
+    html = CARD.format("-0.1365")
+    label = QLabel(html)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    mine = RichText(html)
+    for widget in (label, mine):
+        qtbot.addWidget(widget)
+        widget.setFont(font)
+        pal = widget.palette()
+        pal.setColor(QPalette.ColorRole.Window, QColor("#ffffff"))
+        pal.setColor(QPalette.ColorRole.WindowText, QColor("#202020"))
+        widget.setPalette(pal)
+        widget.setAutoFillBackground(True)
+    for width in (420, 260):  # one line each, and wrapped
+        for widget in (label, mine):
+            widget.resize(width, label.heightForWidth(width))
+        assert mine.heightForWidth(width) == label.heightForWidth(width)
+        a, b = pixels(label), pixels(mine)
+        ink = (a.sum(axis=2) < 600).sum()
+        assert ink > 500  # the label drew its text
+        differ = (np.abs(a.astype(int) - b.astype(int)).sum(axis=2) > 60).sum()
+        assert differ <= 0.01 * ink, f"{differ} of {ink} inked pixels differ at {width} px"
+    assert mine.accessibleName().startswith("1 via z00: wa")
+
+
+class LayoutRequests(QObject):
+    count = 0
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.count += 1
+        return False
+
+
+def test_a_new_number_asks_for_a_layout_only_when_it_needs_other_room(qtbot):
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    text = RichText(CARD.format("-0.1365"))
+    column = QVBoxLayout(holder)
+    column.addWidget(text)
+    column.addStretch(1)  # the text takes the height it asks for
+    holder.resize(420, 200)
+    holder.show()
+    qtbot.waitExposed(holder)
+    qtbot.wait(50)  # the layout requests of showing it are done
+    height = text.height()
+    spy = LayoutRequests()
+    holder.installEventFilter(spy)
+    text.setText(CARD.format("-0.2468"))  # as many digits: the same room
+    qtbot.wait(20)
+    assert spy.count == 0
+    assert "-0.2468" in text.plain() and text.height() == height
+    text.setText(CARD.format("-0.2468 " + "and a much longer tail " * 4))  # more lines
+    qtbot.waitUntil(lambda: text.height() > height)
+    assert spy.count >= 1
