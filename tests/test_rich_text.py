@@ -4,9 +4,10 @@ number asks its parent for a layout only when it needs other room."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from test_steady import LayoutRequests
 
 from gui.look.rich_text import BREAK, RichText, parse
 
@@ -65,15 +66,6 @@ def test_it_draws_what_a_rich_text_label_draws(qtbot):
         differ = (np.abs(a.astype(int) - b.astype(int)).sum(axis=2) > 60).sum()
         assert differ <= 0.01 * ink, f"{differ} of {ink} inked pixels differ at {width} px"
     assert mine.accessibleName().startswith("1 via z00: wa")
-
-
-class LayoutRequests(QObject):
-    count = 0
-
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.LayoutRequest:
-            self.count += 1
-        return False
 
 
 def test_a_new_number_asks_for_a_layout_only_when_it_needs_other_room(qtbot):
