@@ -38,6 +38,13 @@ def test_a_tag_it_does_not_know_is_shown_not_lost():
     assert text == "x<sub>2</sub>"
 
 
+def test_a_stray_closing_tag_closes_nothing():
+    """A translation that closes a tag it never opened leaves the next one working."""
+    text, runs = parse("a</b></span><b>b</b>")
+    assert text == "ab"
+    assert runs == [(0, 1, False, False, None), (1, 1, True, False, None)]
+
+
 def test_it_draws_what_a_rich_text_label_draws(qtbot):
     """The same HTML, font, palette and width: the same pixels, line breaks, colours and
     weights included."""

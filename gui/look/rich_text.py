@@ -59,10 +59,10 @@ def parse(html: str) -> tuple[str, list[tuple[int, int, bool, bool, str | None]]
         closing, tag = m.group(1) == "/", m.group(2).lower()
         if tag == "br":
             add(BREAK)
-        elif tag == "b":
-            bold += -1 if closing else 1
+        elif tag == "b":  # a closing tag with none open closes nothing
+            bold = max(0, bold - 1) if closing else bold + 1
         elif tag == "i":
-            italic += -1 if closing else 1
+            italic = max(0, italic - 1) if closing else italic + 1
         elif closing:
             if colors:
                 colors.pop()
