@@ -135,3 +135,24 @@ def test_cards_are_drawn_in_the_themes_colours(win, theme):
     if theme != "light":
         assert base.lightness() < 128
         assert "#0072B2" not in row.text()  # the dark blue is brightened on black
+
+
+def test_two_columns_of_cards_share_the_width_alike(session, qtbot):
+    """A wide panel (a tab under the diagram on a 4:3 projector) shows the cards 1 2 / 3 4 in
+    columns of one width, whatever their texts: a dead path's longer card takes no width from
+    its neighbour, and the shorter card of a row is centred in its height."""
+    from core.presets import preset
+    from gui.panels.paths import WIDE, PathsPanel
+
+    session.load_scenario(preset("relu_dead"))
+    panel = PathsPanel(session)
+    qtbot.addWidget(panel)
+    panel.resize(WIDE + 140, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    qtbot.wait(50)
+    rows = panel.rows
+    assert rows[1].y() == rows[0].y() and rows[1].x() > rows[0].x()  # side by side
+    assert abs(rows[0].width() - rows[1].width()) <= 1
+    assert abs(rows[2].width() - rows[3].width()) <= 1
+    assert any(r.text().count("<br>") == 2 for r in rows)  # a dead path's card is longer

@@ -4,6 +4,7 @@ number asks its parent for a layout only when it needs other room."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -45,12 +46,18 @@ def test_a_stray_closing_tag_closes_nothing():
     assert runs == [(0, 1, False, False, None), (1, 1, True, False, None)]
 
 
-def test_it_draws_what_a_rich_text_label_draws(qtbot):
-    """The same HTML, font, palette and width: the same pixels, line breaks, colours and
-    weights included."""
+TEXTS = [
+    CARD.format("-0.1365"),  # coloured, bold, italic, two breaks
+    "Common factor of every term: ∂MSE/∂ŷ = −2(yy − ŷ) = <b>-1.044</b>",  # the palette's ink
+    "每一項的共同因子：∂MSE/∂ŷ = −2(yy − ŷ) = <b>-1.044</b>",  # no spaces to wrap at
+]
+
+
+def pair(qtbot, html: str, points: float) -> tuple[QLabel, RichText]:
+    """A word-wrapped rich-text QLabel and a RichText of ``html``, in one font and a palette
+    whose text is red (so a plain run drawn in anything else shows)."""
     font = QFont()
-    font.setPointSizeF(13)
-    html = CARD.format("-0.1365")
+    font.setPointSizeF(points)
     label = QLabel(html)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText)
@@ -60,19 +67,38 @@ def test_it_draws_what_a_rich_text_label_draws(qtbot):
         widget.setFont(font)
         pal = widget.palette()
         pal.setColor(QPalette.ColorRole.Window, QColor("#ffffff"))
-        pal.setColor(QPalette.ColorRole.WindowText, QColor("#202020"))
+        pal.setColor(QPalette.ColorRole.WindowText, QColor("#c00000"))
         widget.setPalette(pal)
         widget.setAutoFillBackground(True)
-    for width in (420, 260):  # one line each, and wrapped
+    return label, mine
+
+
+@pytest.mark.parametrize("html", TEXTS)
+def test_it_draws_what_a_rich_text_label_draws(qtbot, html):
+    """The same HTML, font, palette and size: the same pixels (line breaks, colours, weights
+    and the centring in a taller widget included)."""
+    label, mine = pair(qtbot, html, 13)
+    for width, extra in ((520, 0), (260, 0), (200, 0), (260, 37)):  # wrapped; taller
         for widget in (label, mine):
-            widget.resize(width, label.heightForWidth(width))
-        assert mine.heightForWidth(width) == label.heightForWidth(width)
+            widget.resize(width, label.heightForWidth(width) + extra)
         a, b = pixels(label), pixels(mine)
         ink = (a.sum(axis=2) < 600).sum()
-        assert ink > 500  # the label drew its text
-        differ = (np.abs(a.astype(int) - b.astype(int)).sum(axis=2) > 60).sum()
-        assert differ <= 0.01 * ink, f"{differ} of {ink} inked pixels differ at {width} px"
-    assert mine.accessibleName().startswith("1 via z00: wa")
+        assert ink > 300  # the label drew its text
+        differ = int((np.abs(a.astype(int) - b.astype(int)).sum(axis=2) > 30).sum())
+        assert differ == 0, f"{differ} of {ink} inked pixels differ at {width}x{a.shape[0]}"
+    assert mine.accessibleName() == mine.plain() != ""
+
+
+@pytest.mark.parametrize("html", TEXTS)
+@pytest.mark.parametrize("points", [9, 13])
+def test_it_asks_a_layout_for_the_room_a_rich_text_label_asks_for(qtbot, html, points):
+    """Its preferred and least sizes, and its height at each width, are a QLabel's: the
+    Paths panel and its docks are laid out as they were."""
+    label, mine = pair(qtbot, html, points)
+    assert mine.sizeHint() == label.sizeHint()
+    assert mine.minimumSizeHint() == label.minimumSizeHint()
+    for width in (40, 120, 200, 300, 600):
+        assert mine.heightForWidth(width) == label.heightForWidth(width), width
 
 
 def test_a_new_number_asks_for_a_layout_only_when_it_needs_other_room(qtbot):

@@ -17,12 +17,13 @@ from __future__ import annotations
 import math
 import re
 from html import unescape
+from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QMargins, QPointF, QSize
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontMetricsF,
+    QFontMetrics,
     QPainter,
     QTextCharFormat,
     QTextLayout,
@@ -31,9 +32,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 TAG = re.compile(r"<(/?)(b|i|br|span)\b([^>]*)>", re.IGNORECASE)
-COLOR = re.compile(r"color\s*:\s*([#\w]+)")
+COLOR = re.compile(r"(?<![-\w])color\s*:\s*(#[0-9A-Fa-f]{3,8}|[A-Za-z]+)")  # not background-color
+SPACES = re.compile(r"\s+")  # runs of white space read as one space, as HTML has it
+QWIDGETSIZE_MAX = (1 << 24) - 1
 BREAK = "\u2028"  # a line break inside the paragraph, as a document makes of <br>
-WIDTHS_KEPT = 8  # heights remembered per text, by width (a dock being dragged asks many)
+WIDTHS_KEPT = 8  # layouts kept per text, by width (a dock being dragged asks for many)
 
 
 def parse(html: str) -> tuple[str, list[tuple[int, int, bool, bool, str | None]]]:
@@ -54,7 +57,7 @@ def parse(html: str) -> tuple[str, list[tuple[int, int, bool, bool, str | None]]
             pos += len(piece)
 
     for m in TAG.finditer(html):
-        add(unescape(html[at : m.start()]))
+        add(unescape(SPACES.sub(" ", html[at : m.start()])))
         at = m.end()
         closing, tag = m.group(1) == "/", m.group(2).lower()
         if tag == "br":
@@ -69,13 +72,24 @@ def parse(html: str) -> tuple[str, list[tuple[int, int, bool, bool, str | None]]
         else:
             found = COLOR.search(m.group(3))
             colors.append(found.group(1) if found else None)
-    add(unescape(html[at:]))
+    add(unescape(SPACES.sub(" ", html[at:])))
     return "".join(text), runs
 
 
+class Laid(NamedTuple):
+    """The text laid out at one width: its layout, height, least width (its widest word) and
+    ideal width (its longest line)."""
+
+    layout: QTextLayout
+    height: float
+    least: float
+    ideal: float
+
+
 class RichText(QWidget):
-    """``setText(html)`` and ``text()`` as a rich-text QLabel with word wrap has them, drawn in
-    the palette's text colour within ``margins`` (left, top, right, bottom)."""
+    """``setText(html)`` and ``text()`` as a rich-text QLabel with word wrap has them: drawn in
+    the palette's text colour within ``margins`` (left, top, right, bottom), centred in the
+    height it is given, and sized by a QLabel's rules."""
 
     def __init__(
         self,
@@ -91,8 +105,7 @@ class RichText(QWidget):
         self._html = ""
         self._plain = ""
         self._formats: list[QTextLayout.FormatRange] = []
-        self._laid: tuple[int, QTextLayout, float, float] | None = None  # width, layout, h, least
-        self._heights: dict[int, int] = {}
+        self._laid: dict[int, Laid] = {}  # by the width inside the margins
         self._needs: tuple[int, int] = (0, 0)
         self.setText(html)
 
@@ -109,30 +122,18 @@ class RichText(QWidget):
             return
         self._html = html
         self._plain, runs = parse(html)
-        self._formats = [self._range(*run) for run in runs]
+        self._formats = [_range(*run) for run in runs]
         self.setAccessibleName(self.plain())
         self._changed()
-
-    @staticmethod
-    def _range(start: int, length: int, bold: bool, italic: bool, color: str | None):
-        span = QTextLayout.FormatRange()
-        span.start, span.length = start, length
-        fmt = QTextCharFormat()
-        if bold:
-            fmt.setFontWeight(QFont.Weight.Bold)
-        if italic:
-            fmt.setFontItalic(True)
-        if color:
-            fmt.setForeground(QColor(color))
-        span.format = fmt
-        return span
 
     def _changed(self) -> None:
         """New text or type: measure again, and ask for a layout only if the room it needs
         changed."""
-        self._laid = None
-        self._heights.clear()
-        needs = (self._least_width(), self.heightForWidth(self.width()))
+        self._laid.clear()
+        needs = (
+            math.ceil(self._at(self._inner(self.width())).least),
+            self._height_at(self.width()),
+        )
         if needs != self._needs:
             self._needs = needs
             self.updateGeometry()
@@ -143,17 +144,18 @@ class RichText(QWidget):
         m = self._margins
         return max(1, width - m.left() - m.right())
 
-    def _lay_out(self, inner: int) -> tuple[int, QTextLayout, float, float]:
-        """The text laid out ``inner`` pixels wide: (width, layout, height, least width)."""
-        if self._laid is not None and self._laid[0] == inner:
-            return self._laid
+    def _at(self, inner: int) -> Laid:
+        """The text laid out ``inner`` pixels wide (kept for a few widths)."""
+        known = self._laid.get(inner)
+        if known is not None:
+            return known
         layout = QTextLayout(self._plain, self.font())
         layout.setFormats(self._formats)
         option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)  # a QLabel's: a word is never split
         layout.setTextOption(option)
         layout.setCacheEnabled(True)
-        y = 0.0
+        y = ideal = 0.0
         layout.beginLayout()
         while True:
             line = layout.createLine()
@@ -162,53 +164,51 @@ class RichText(QWidget):
             line.setLineWidth(inner)
             line.setPosition(QPointF(0, y))
             y += line.height()
+            ideal = max(ideal, line.naturalTextWidth())
         layout.endLayout()
-        if not self._plain:
-            y = 0.0
-        self._laid = (inner, layout, y, layout.minimumWidth())
-        return self._laid
+        if len(self._laid) >= WIDTHS_KEPT:
+            self._laid.clear()
+        laid = self._laid[inner] = Laid(
+            layout, y if self._plain else 0.0, layout.minimumWidth(), ideal
+        )
+        return laid
 
-    def _least_width(self) -> int:
-        return math.ceil(self._lay_out(self._inner(self.width()))[3])
+    def _height_at(self, width: int) -> int:
+        m = self._margins
+        return math.ceil(self._at(self._inner(width)).height) + m.top() + m.bottom()
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        known = self._heights.get(width)
-        if known is None:
-            if len(self._heights) >= WIDTHS_KEPT:
-                self._heights.clear()
-            m = self._margins
-            keep = self._laid  # the layout painted stays: another width is measured apart
-            h = self._lay_out(self._inner(width))[2]
-            if keep is not None:
-                self._laid = keep
-            known = self._heights[width] = math.ceil(h) + m.top() + m.bottom()
-        return known
+        return self._height_at(width)
 
     def sizeHint(self) -> QSize:
-        """As wide as the text's longest line, up to 80 average characters (a QLabel's
-        rule for wrapping text), and as high as it then needs."""
-        metrics = QFontMetricsF(self.font())
-        longest = max(
-            (metrics.horizontalAdvance(line) for line in self._plain.split(BREAK)), default=0.0
-        )
-        m = self._margins
-        width = math.ceil(min(longest * 1.1, 80 * metrics.averageCharWidth()))
-        width += m.left() + m.right()
-        return QSize(width, self.heightForWidth(width))
+        """The shape a rich-text QLabel with word wrap asks for (QTextDocument.adjustSize):
+        about 5:3 and at most 80 x-widths wide, then as wide as its longest line there."""
+        most = QFontMetrics(self.font()).horizontalAdvance("x") * 80  # whole pixels, as Qt
+        width = most
+        if self._plain:
+            w = math.isqrt(int(5 * self._at(most).height * most / 3))
+            width = max(1, min(w, most))
+            height = self._at(width).height
+            if w * 3 < 5 * height:
+                width = max(1, min(math.isqrt(int(2 * height * width)), most))
+        outer = math.ceil(self._at(width).ideal) + self._margins.left() + self._margins.right()
+        return QSize(outer, self._height_at(outer))
 
     def minimumSizeHint(self) -> QSize:
+        """As a QLabel's: as narrow as its widest word, as high as its lines unwrapped."""
         m = self._margins
-        line = math.ceil(QFontMetricsF(self.font()).height())
-        return QSize(self._needs[0] + m.left() + m.right(), line + m.top() + m.bottom())
+        lines = math.ceil(self._at(QWIDGETSIZE_MAX).height)
+        return QSize(self._needs[0] + m.left() + m.right(), lines + m.top() + m.bottom())
 
     # -- events ---------------------------------------------------------------------------
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
-            self._needs = (self._least_width(), self.heightForWidth(self.width()))
+            least = math.ceil(self._at(self._inner(self.width())).least)
+            self._needs = (least, self._height_at(self.width()))
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
@@ -223,10 +223,27 @@ class RichText(QWidget):
         self.paint_text(painter)
 
     def paint_text(self, painter: QPainter) -> None:
-        """Draw the text in the widget's text colour, within its margins."""
+        """Draw the text in the widget's text colour, within its margins, centred in the
+        height left (a QLabel's alignment)."""
         if not self._plain:
             return
         m = self._margins
-        _inner, layout, _h, _least = self._lay_out(self._inner(self.width()))
+        laid = self._at(self._inner(self.width()))
+        room = self.height() - m.top() - m.bottom()
+        top = m.top() + math.floor(max(0.0, (room - laid.height) / 2))
         painter.setPen(self.palette().color(self.foregroundRole()))
-        layout.draw(painter, QPointF(m.left(), m.top()))
+        laid.layout.draw(painter, QPointF(m.left(), top))
+
+
+def _range(start: int, length: int, bold: bool, italic: bool, color: str | None):
+    span = QTextLayout.FormatRange()
+    span.start, span.length = start, length
+    fmt = QTextCharFormat()
+    if bold:
+        fmt.setFontWeight(QFont.Weight.Bold)
+    if italic:
+        fmt.setFontItalic(True)
+    if color:
+        fmt.setForeground(QColor(color))
+    span.format = fmt
+    return span

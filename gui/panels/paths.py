@@ -153,6 +153,8 @@ class PathsPanel(QWidget):
             self._grid.removeWidget(row)
         for k, row in enumerate(self.rows):
             self._grid.addWidget(row, k // columns, k % columns)
+        for c in range(2):  # the columns share the width alike, whatever their texts ask
+            self._grid.setColumnStretch(c, 1 if c < columns else 0)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
