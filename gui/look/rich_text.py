@@ -6,7 +6,9 @@ the layout's height question and again to paint, and asked its parent's layout t
 seventh of an edit. :class:`RichText` reads the few tags the panel writes (``<b>``, ``<i>``,
 ``<br>``, ``<span style='color:...'>`` and character entities) into one :class:`QTextLayout`
 with format ranges, lays it out once per width, and asks for a new layout only when its height
-at its width or its least width changed: a number with as many lines costs one repaint.
+at its width changed: a number with as many lines costs one repaint. (Its least width, its
+widest word, is measured again then and when its type changes; only a panel narrower than a
+word would see it late.)
 
 Anything else between angle brackets is shown as written, so a tag nobody taught it is seen,
 not lost. The accessible name is the plain text, as a screen reader reads a label.
@@ -106,7 +108,8 @@ class RichText(QWidget):
         self._plain = ""
         self._formats: list[QTextLayout.FormatRange] = []
         self._laid: dict[int, Laid] = {}  # by the width inside the margins
-        self._needs: tuple[int, int] = (0, 0)
+        self._whole: Laid | None = None  # unwrapped
+        self._height = 0  # at the widget's width: what a layout around it needs to know
         self.setText(html)
 
     # -- the text -------------------------------------------------------------------------
@@ -130,12 +133,10 @@ class RichText(QWidget):
         """New text or type: measure again, and ask for a layout only if the room it needs
         changed."""
         self._laid.clear()
-        needs = (
-            math.ceil(self._at(self._inner(self.width())).least),
-            self._height_at(self.width()),
-        )
-        if needs != self._needs:
-            self._needs = needs
+        self._whole = None
+        height = self._height_at(self.width())
+        if height != self._height:
+            self._height = height
             self.updateGeometry()
         self.update()
 
@@ -149,10 +150,24 @@ class RichText(QWidget):
         known = self._laid.get(inner)
         if known is not None:
             return known
+        laid = self._layout(inner, QTextOption.WrapMode.WordWrap)
+        if len(self._laid) >= WIDTHS_KEPT:
+            self._laid.clear()
+        self._laid[inner] = laid
+        return laid
+
+    def _unwrapped(self) -> Laid:
+        """The text laid out on as few lines as it has (its least width is its widest word:
+        a word is never split, as in a QLabel)."""
+        if self._whole is None:
+            self._whole = self._layout(QWIDGETSIZE_MAX, QTextOption.WrapMode.WordWrap)
+        return self._whole
+
+    def _layout(self, inner: int, wrap: QTextOption.WrapMode) -> Laid:
         layout = QTextLayout(self._plain, self.font())
         layout.setFormats(self._formats)
         option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WordWrap)  # a QLabel's: a word is never split
+        option.setWrapMode(wrap)
         layout.setTextOption(option)
         layout.setCacheEnabled(True)
         y = ideal = 0.0
@@ -166,12 +181,7 @@ class RichText(QWidget):
             y += line.height()
             ideal = max(ideal, line.naturalTextWidth())
         layout.endLayout()
-        if len(self._laid) >= WIDTHS_KEPT:
-            self._laid.clear()
-        laid = self._laid[inner] = Laid(
-            layout, y if self._plain else 0.0, layout.minimumWidth(), ideal
-        )
-        return laid
+        return Laid(layout, y if self._plain else 0.0, layout.minimumWidth(), ideal)
 
     def _height_at(self, width: int) -> int:
         m = self._margins
@@ -200,15 +210,15 @@ class RichText(QWidget):
     def minimumSizeHint(self) -> QSize:
         """As a QLabel's: as narrow as its widest word, as high as its lines unwrapped."""
         m = self._margins
-        lines = math.ceil(self._at(QWIDGETSIZE_MAX).height)
-        return QSize(self._needs[0] + m.left() + m.right(), lines + m.top() + m.bottom())
+        lines = math.ceil(self._unwrapped().height)
+        least = math.ceil(self._unwrapped().least)
+        return QSize(least + m.left() + m.right(), lines + m.top() + m.bottom())
 
     # -- events ---------------------------------------------------------------------------
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
-            least = math.ceil(self._at(self._inner(self.width())).least)
-            self._needs = (least, self._height_at(self.width()))
+            self._height = self._height_at(self.width())
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
