@@ -8,7 +8,7 @@ import re
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel
 
 from gui.look.rich_text import RichText
@@ -140,14 +140,17 @@ def test_cards_are_drawn_in_the_themes_colours(win, theme):
 def test_two_columns_of_cards_share_the_width_alike(session, qtbot):
     """A wide panel (a tab under the diagram on a 4:3 projector) shows the cards 1 2 / 3 4 in
     columns of one width, whatever their texts: a dead path's longer card takes no width from
-    its neighbour, and the shorter card of a row is centred in its height."""
+    its neighbour."""
     from core.presets import preset
     from gui.panels.paths import WIDE, PathsPanel
 
     session.load_scenario(preset("relu_dead"))
     panel = PathsPanel(session)
     qtbot.addWidget(panel)
-    panel.resize(WIDE + 140, 700)
+    big = QFont(panel.font())
+    big.setPointSizeF(24)  # cards that ask for most of the width (small ones split it alike)
+    panel.setFont(big)
+    panel.resize(WIDE + 140, 1400)
     panel.show()
     qtbot.waitExposed(panel)
     qtbot.wait(50)

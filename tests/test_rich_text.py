@@ -89,7 +89,7 @@ def test_it_draws_what_a_rich_text_label_draws(qtbot, html):
     assert mine.accessibleName() == mine.plain() != ""
 
 
-@pytest.mark.parametrize("html", TEXTS)
+@pytest.mark.parametrize("html", [*TEXTS, "word " * 60])  # the last: adjustSize's 2nd step
 @pytest.mark.parametrize("points", [9, 13])
 def test_it_asks_a_layout_for_the_room_a_rich_text_label_asks_for(qtbot, html, points):
     """Its preferred and least sizes, and its height at each width, are a QLabel's: the
@@ -122,3 +122,23 @@ def test_a_new_number_asks_for_a_layout_only_when_it_needs_other_room(qtbot):
     text.setText(CARD.format("-0.2468 " + "and a much longer tail " * 4))  # more lines
     qtbot.waitUntil(lambda: text.height() > height)
     assert spy.count >= 1
+
+
+def test_a_resize_after_a_new_text_gets_the_height_the_text_needs_there(qtbot):
+    """A new text of as many lines at the widget's width asks for no layout, but Qt keeps the
+    heights it asked for at other widths: the next resize renews them, so the text is not cut."""
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    text = RichText("short")
+    column = QVBoxLayout(holder)
+    column.addWidget(text)
+    column.addStretch(1)
+    holder.show()
+    for width in (400, 120, 400):  # the layout learns the height at 120 of the short text
+        holder.resize(width, 300)
+        qtbot.wait(20)
+    longer = "still one line at this width, three at the other"
+    text.setText(longer)  # one line at 400 as before: no layout asked for
+    holder.resize(120, 300)
+    qtbot.waitUntil(lambda: text.height() >= text.heightForWidth(text.width()))
+    assert text.heightForWidth(text.width()) > text.heightForWidth(400)  # it wraps there

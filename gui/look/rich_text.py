@@ -79,12 +79,10 @@ def parse(html: str) -> tuple[str, list[tuple[int, int, bool, bool, str | None]]
 
 
 class Laid(NamedTuple):
-    """The text laid out at one width: its layout, height, least width (its widest word) and
-    ideal width (its longest line)."""
+    """The text laid out at one width: its layout, height and ideal width (its longest line)."""
 
     layout: QTextLayout
     height: float
-    least: float
     ideal: float
 
 
@@ -108,8 +106,9 @@ class RichText(QWidget):
         self._plain = ""
         self._formats: list[QTextLayout.FormatRange] = []
         self._laid: dict[int, Laid] = {}  # by the width inside the margins
-        self._whole: Laid | None = None  # unwrapped
+        self._whole: tuple[float, float] | None = None  # unwrapped: height, widest word
         self._height = 0  # at the widget's width: what a layout around it needs to know
+        self._stale = False  # a new text asked for no layout: Qt's heights at other widths
         self.setText(html)
 
     # -- the text -------------------------------------------------------------------------
@@ -138,6 +137,8 @@ class RichText(QWidget):
         if height != self._height:
             self._height = height
             self.updateGeometry()
+        else:  # the layout's heights at other widths may be stale: renewed at the next one
+            self._stale = True
         self.update()
 
     # -- layout ---------------------------------------------------------------------------
@@ -156,11 +157,13 @@ class RichText(QWidget):
         self._laid[inner] = laid
         return laid
 
-    def _unwrapped(self) -> Laid:
-        """The text laid out on as few lines as it has (its least width is its widest word:
-        a word is never split, as in a QLabel)."""
+    def _unwrapped(self) -> tuple[float, float]:
+        """The text's height on as few lines as it has, and its widest word (laid out at no
+        width, a word a line, as a QLabel measures its least width)."""
         if self._whole is None:
-            self._whole = self._layout(QWIDGETSIZE_MAX, QTextOption.WrapMode.WordWrap)
+            lines = self._layout(QWIDGETSIZE_MAX, QTextOption.WrapMode.WordWrap).height
+            words = self._layout(0, QTextOption.WrapMode.WordWrap).ideal
+            self._whole = (lines, words)
         return self._whole
 
     def _layout(self, inner: int, wrap: QTextOption.WrapMode) -> Laid:
@@ -177,11 +180,12 @@ class RichText(QWidget):
             if not line.isValid():
                 break
             line.setLineWidth(inner)
+            line.setLeadingIncluded(True)  # the font's line gap, as a QLabel's document has it
             line.setPosition(QPointF(0, y))
             y += line.height()
             ideal = max(ideal, line.naturalTextWidth())
         layout.endLayout()
-        return Laid(layout, y if self._plain else 0.0, layout.minimumWidth(), ideal)
+        return Laid(layout, y if self._plain else 0.0, ideal)
 
     def _height_at(self, width: int) -> int:
         m = self._margins
@@ -210,8 +214,8 @@ class RichText(QWidget):
     def minimumSizeHint(self) -> QSize:
         """As a QLabel's: as narrow as its widest word, as high as its lines unwrapped."""
         m = self._margins
-        lines = math.ceil(self._unwrapped().height)
-        least = math.ceil(self._unwrapped().least)
+        lines, words = self._unwrapped()
+        lines, least = math.ceil(lines), math.ceil(words)
         return QSize(least + m.left() + m.right(), lines + m.top() + m.bottom())
 
     # -- events ---------------------------------------------------------------------------
@@ -219,6 +223,9 @@ class RichText(QWidget):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self._height = self._height_at(self.width())
+            if self._stale:  # Qt keeps heights it asked for at other widths: renew them
+                self._stale = False
+                self.updateGeometry()
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
