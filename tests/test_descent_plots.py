@@ -214,3 +214,22 @@ def test_an_axis_grows_with_room_to_spare_and_keeps_its_range_inside():
     assert axis.update((0.0, 3.0), fresh=False) is not None  # fills under a third: refitted
     assert axis.update((0.0, 3.1), fresh=True) is None  # a new run that nearly fits it
     assert axis.update((0.0, 1.0), fresh=True) == pytest.approx((-0.1, 1.1))
+
+
+def test_the_tangents_slope_follows_w11_in_a_legend_that_keeps_its_size(window, session):
+    """The legend's slope is the gradient at w11, in its line's colour, and the legend neither
+    grows nor shrinks as the slope takes seven or eight characters: it would jiggle under a
+    scrub and during play, and be laid out again each time."""
+    curve = window.descent_panel.curve
+    legend = curve.widget.getPlotItem().legend
+    label = legend.getLabel(curve._tangent)
+    colour = label.item.textCursor().charFormat().foreground().color().name()
+    sizes = set()
+    # slopes by hand (finite differences agree): -0.3145, -0.06108, -0.1031, -0.01965
+    for value, slope in ((0.4, "-0.3145"), (1.2, "-0.06108"), (1.0, "-0.1031"), (1.5, "-0.01965")):
+        session.set_value("w11", value)
+        shown = label.item.toPlainText()
+        assert shown.startswith("tangent, slope") and shown.split()[-1] == slope, shown
+        assert label.item.textCursor().charFormat().foreground().color().name() == colour
+        sizes.add((legend.width(), legend.height()))
+    assert len(sizes) == 1

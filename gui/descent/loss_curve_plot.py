@@ -39,6 +39,7 @@ from .plot_style import (
     brush,
     make_plot,
     pen,
+    relabel,
     rename,
     retranslate_menu,
     set_axis_label,
@@ -48,6 +49,10 @@ from .step_labels import StepLabels
 
 DISPLAY_POINTS = 1500  # about two points a pixel on a full-width plot
 MAX_SYMBOLS = 300  # beyond this many points a path is drawn as a line alone
+#: The slope in the legend is set right in this many characters, led by figure spaces (as
+#: wide as a digit; led, as a line's trailing spaces take no width), so that new digits keep
+#: the legend's size: it neither jiggles during play nor is laid out again (plot_style.relabel).
+SLOPE_CHARS, FIGURE_SPACE = 8, "\u2007"
 X_PAD, X_LEAST = 0.15, 1.0  # the curve reaches this far past the path: its shape shows
 PREDICTION_REACH = 5.0
 
@@ -261,11 +266,11 @@ class LossCurvePlot:
         if self._changed("axis", x_name):
             set_axis_label(self.widget, "bottom", x_name)
         slope = QCoreApplication.translate("LossCurvePlot", "tangent, slope %1").replace(
-            "%1", fmt(g)
+            "%1", fmt(g).rjust(SLOPE_CHARS, FIGURE_SPACE)
         )
         label = self.widget.getPlotItem().legend.getLabel(self._tangent)
         if label is not None and self._changed("slope", slope):
-            label.setText(slope)
+            relabel(label, slope)
 
     def _changed(self, what: str, text: str) -> bool:
         """Whether ``text`` differs from the one last shown as ``what`` (and remember it)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPicture, QTextOption
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPicture, QTextCursor, QTextOption
 
 from ..look.palette import FONT_PT, INK
 from .log_ticks import ReadableAxis
@@ -203,7 +203,9 @@ def theme_plot(w: pg.PlotWidget, theme) -> None:
     if recolour:
         item.legend.setLabelTextColor(color)
         for _sample, label in item.legend.items:
-            label.setText(label.text)  # the new colour shows only once the text is set again
+            text = label.text
+            label.setText(text)  # the new colour shows only once the text is set again,
+            relabel(label, text)  # and its HTML folded a run of spaces: the text as it was
     right = item.getAxis("right")
     right.setTextPen(pen(theme.color(_first_colour(right, right.textPen())), 1))
     views = [v for v in w.scene().items() if isinstance(v, pg.ViewBox) and v is not item.vb]
@@ -236,3 +238,21 @@ def rename(w: pg.PlotWidget, item, name: str) -> None:
     label = w.getPlotItem().legend.getLabel(item)
     if label is not None:
         label.setText(name)
+
+
+def relabel(label: pg.LabelItem, text: str) -> None:
+    """Show ``text`` in a legend's ``label``, in its style. pyqtgraph's ``setText`` parses new
+    HTML (which would also fold a run of spaces into one), then measures and places the label
+    and lays the legend out again; the tangent's slope changes on every frame of play. Here
+    the characters are replaced in place, and the label is measured and laid out again only
+    when the text takes other room."""
+    item = label.item
+    before = item.boundingRect().size()
+    cursor = QTextCursor(item.document())
+    cursor.select(QTextCursor.SelectionType.Document)
+    cursor.insertText(text, cursor.charFormat())  # the span's colour and size kept
+    label.text = text
+    if item.boundingRect().size() != before:  # as pyqtgraph's setText ends
+        label.updateMin()
+        label.resizeEvent(None)
+        label.updateGeometry()
