@@ -1,9 +1,10 @@
 """A frame around one label that asks for a new layout only when the label needs other room.
 
 ``QLabel.setText`` always asks its parent's layout to run again, and a word-wrapped rich-text
-label laid out again measures its text at several widths: the Paths panel, whose numbers all
-change on every edit and every frame of play, spent about 2 ms a frame laying out cards of the
-same size. :class:`Steady` places its label itself, inside its margins, and passes the
+label laid out again measures its text at several widths. The Paths panel's gradient, a label
+so that it can be selected with the mouse, changes on every edit and every frame of play (the
+panel's other texts draw themselves: :mod:`.rich_text`). :class:`Steady` places its label
+itself, inside its margins, and passes the
 request on (``updateGeometry``) only when the label's least size or its height at the frame's
 width changed: a number with as many lines costs the label's own repaint and nothing more.
 """
