@@ -237,3 +237,30 @@ def test_the_tangents_slope_follows_w11_in_a_legend_that_keeps_its_size(window, 
         sizes.add((legend.width(), legend.height()))
         lengths.add(len(slope))
     assert lengths == {7, 8} and len(sizes) == 1
+
+
+@pytest.mark.parametrize("plot", ["loss", "value"])
+def test_a_long_run_is_drawn_as_two_points_a_pixel_and_looks_as_drawn_in_full(
+    window, session, qtbot, plot
+):
+    from svg_render import pixels
+
+    window.resize(1280, 720)
+    play(session)
+    session.descent.advance(1000)
+    session.descent.pause()
+    widget = getattr(window.descent_panel, plot).widget
+    item = named(widget, "this run" if plot == "loss" else "w11")
+    qtbot.wait(50)
+    columns = widget.getPlotItem().vb.width()
+    drawn = len(item.curve.getData()[0])
+    steps = session.snapshot.descent.cursor + 1
+    assert len(item.xData) == steps > 3 * columns
+    assert drawn <= 2 * columns + 4  # a pair a pixel column: the least and greatest value
+    thinned = pixels(widget.grab().toImage())
+    widget.getPlotItem().setDownsampling(auto=False)  # the plot menu's "Downsample" unchecked
+    qtbot.wait(50)
+    assert len(item.curve.getData()[0]) == steps
+    full = pixels(widget.grab().toImage())
+    differ = np.abs(thinned - full).max(axis=2) > 64
+    assert differ.mean() < 0.003, f"{differ.sum()} pixels differ"  # 0.12 % on this machine

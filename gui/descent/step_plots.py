@@ -31,6 +31,18 @@ DISPLAY_POINTS = 1500  # rows handed to a plot; it draws about two a pixel of th
 THIN = {"autoDownsample": True, "autoDownsampleFactor": 1.0, "clipToView": True}
 
 
+def _thin_to_pixels(plot: pg.PlotItem) -> None:
+    """Peak downsampling and clipping for every curve ``plot`` adds: a pair of points (the
+    least and greatest value) a pixel column, only those in view.
+
+    ``PlotItem.addItem`` gives each curve the plot's own downsampling and clipping (those of
+    its context menu, off by default) in place of the curve's own :data:`THIN`; so they are
+    set on the plot, before its curves are added.
+    """
+    plot.setDownsampling(auto=True, mode="peak")
+    plot.setClipToView(True)
+
+
 def _cursor_line() -> pg.InfiniteLine:
     return pg.InfiniteLine(angle=90, movable=False, pen=pen(INK, 1, dashed=True, alpha=120))
 
@@ -45,6 +57,7 @@ class LossStepPlot:
     def __init__(self):
         self.widget = make_plot("", "", "MSE", steps=True)
         plot = self.widget.getPlotItem()
+        _thin_to_pixels(plot)
         self._ghosts = [
             plot.plot(pen=pen(GHOSTS[i], 1.5, alpha=150), **THIN) for i in range(MAX_GHOSTS)
         ]
@@ -145,6 +158,7 @@ class ValueStepPlot:
     def __init__(self):
         self.widget = make_plot("", "", "w11", corner=(-8, -8), steps=True)
         plot = self.widget.getPlotItem()
+        _thin_to_pixels(plot)
         self._value = plot.plot(pen=pen(SELECTED, 2.5), name="w11", **THIN)
         self._predicted = plot.plot(
             pen=pen(PREDICTED, 1.5, dashed=True, alpha=160), name="predicted", **THIN
