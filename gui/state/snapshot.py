@@ -188,9 +188,12 @@ class Snapshot:
         k = self.walk_index
         return None if k is None else self.walk_steps[k]
 
-    @property
+    @cached_property
     def concealed(self) -> frozenset[str]:
-        """The hidden quiz values and every value that would give them away (core.quiz)."""
+        """The hidden quiz values and every value that would give them away (core.quiz);
+        asked by every node and path card of a frame, worked out once per snapshot."""
+        if not self.hidden:
+            return frozenset()
         network = net(self.params)
         known = graph(self.selected, network)  # a path hidden for another one may not exist here
         return concealed((h for h in self.hidden if h in known), self.selected, network)
