@@ -88,28 +88,3 @@ def test_the_height_at_each_width_follows_the_text_as_qt_measures_it(qtbot):
         for width in (120, 300, 120, 500):
             expected = label.heightForWidth(width - 16) + 6  # Qt's own measure, the margins
             assert steady.heightForWidth(width) == expected, (text, width)
-
-
-def test_a_new_number_of_the_same_shape_is_not_laid_out_again_to_learn_its_height(qtbot):
-    from PySide6.QtWidgets import QLabel
-
-    class Counted(QLabel):
-        asked = 0
-
-        def heightForWidth(self, width: int) -> int:
-            Counted.asked += 1
-            return super().heightForWidth(width)
-
-    label = Counted("<b>1</b> = 0.1234")
-    label.setWordWrap(True)
-    steady = Steady(label, (8, 3, 8, 3))
-    qtbot.addWidget(steady)
-    first = steady.heightForWidth(300)
-    asked = Counted.asked
-    for text in ("<b>1</b> = 0.5678", "<b>2</b> = 0.9012"):  # digits alike: one shape
-        label.setText(text)
-        assert steady.heightForWidth(300) == first
-    assert Counted.asked == asked
-    label.setText("<b>1</b> = -0.9012")  # a sign more: measured
-    steady.heightForWidth(300)
-    assert Counted.asked == asked + 1

@@ -18,7 +18,6 @@ from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QWidget
 
 DIGIT = re.compile(r"[0-9]")
-HEIGHTS_KEPT = 32  # heights remembered, by the text's shape and the width (a dock's drag)
 
 
 _TABULAR: dict[str, bool] = {}  # font key -> whether its digits 0-9 are all as wide
@@ -52,25 +51,15 @@ class Steady(QFrame):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self._least: tuple[tuple[str, str], QSize] | None = None  # (shape, least size)
-        self._heights: dict[tuple, int] = {}  # (shape, width inside the margins) -> height
         self._needs = self._measure()
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        """The label's height at ``width``, measured once per shape of its text (digits all as
-        wide wrap alike): a new number of as many digits is not laid out again to learn it."""
         m = self._margins
         inner = max(1, width - m.left() - m.right())
-        label = self.label
-        key = (shape(label.text(), label.font()), inner)
-        height = self._heights.get(key)
-        if height is None:
-            if len(self._heights) >= HEIGHTS_KEPT:
-                self._heights.clear()
-            height = self._heights[key] = label.heightForWidth(inner)
-        return height + m.top() + m.bottom()
+        return self.label.heightForWidth(inner) + m.top() + m.bottom()
 
     def sizeHint(self) -> QSize:
         return self.label.sizeHint().grownBy(self._margins)
