@@ -5,8 +5,10 @@ all in scene pixels."""
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainterPath, QPainterPathStroker
+
+from gui.descent.dots import DottedLine, Marker
 
 SIZES = [(1280, 720), (1024, 768)]
 
@@ -38,18 +40,33 @@ def data_shapes(widget) -> list[tuple[str, QPainterPath]]:
                     line = item.curve.mapToScene(item.curve.getPath())
                     shapes.append((item.name() or "line", stroker.createStroke(line) & clip))
                 scatters.append(item.scatter)
+                if isinstance(item, DottedLine) and item.dots.isVisible():
+                    xs, ys = item.getData()  # its markers: a disc at each point it draws
+                    discs = [
+                        (item.mapToScene(QPointF(x, y)), item.opts["symbolSize"] / 2)
+                        for x, y in zip(xs, ys)
+                    ]
+                    shapes.extend(("marker", _disc(c, r) & clip) for c, r in discs)
             elif isinstance(item, pg.ScatterPlotItem):
                 scatters.append(item)
+            elif isinstance(item, Marker):
+                for x, y in zip(*item.getData()):
+                    shapes.append(
+                        ("marker", _disc(item.mapToScene(QPointF(x, y)), item.size / 2) & clip)
+                    )
             for sc in scatters:
                 if not sc.isVisible():
                     continue
                 for spot in sc.points():
-                    r = spot.size() / 2
-                    c = sc.mapToScene(spot.pos())
-                    disc = QPainterPath()
-                    disc.addEllipse(c, r, r)
+                    disc = _disc(sc.mapToScene(spot.pos()), spot.size() / 2)
                     shapes.append(("marker", disc & clip))
     return shapes
+
+
+def _disc(centre: QPointF, r: float) -> QPainterPath:
+    disc = QPainterPath()
+    disc.addEllipse(centre, r, r)
+    return disc
 
 
 def legend_rect(widget) -> QRectF:

@@ -17,6 +17,7 @@ from test_paths_panel import mse
 from core.descent import ALL_WEIGHTS
 from core.presets import preset
 from gui.descent import curve_slice
+from gui.descent.dots import Marker
 from gui.descent.plot_ranges import HEADROOM, AxisRange
 from gui.support import language
 
@@ -45,7 +46,7 @@ def named(widget, name: str):
 
 
 def current_point(widget) -> tuple[float, float]:
-    point = next(i for i in widget.getPlotItem().items if isinstance(i, pg.ScatterPlotItem))
+    point = next(i for i in widget.getPlotItem().items if isinstance(i, Marker))
     xs, ys = point.getData()
     return float(xs[0]), float(ys[0])
 

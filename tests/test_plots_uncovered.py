@@ -4,7 +4,6 @@ item's box, in scene pixels), after steps, kept runs, a pan by hand, an export a
 
 from __future__ import annotations
 
-import pyqtgraph as pg
 import pytest
 from plot_geometry import (
     SIZES,
@@ -18,6 +17,7 @@ from PySide6.QtGui import QImage
 
 from core.descent import ALL_WEIGHTS
 from core.presets import preset
+from gui.descent.dots import Marker
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -47,7 +47,7 @@ def test_with_kept_runs_in_all_weights_mode_the_legend_still_covers_nothing(win,
     for w in plots(win):
         assert_legend_clear(w)
     curve = win.descent_panel.curve.widget
-    point = next(i for i in curve.getPlotItem().items if isinstance(i, pg.ScatterPlotItem))
+    point = next(i for i in curve.getPlotItem().items if isinstance(i, Marker))
     assert not legend_rect(curve).intersects(point.mapRectToScene(point.boundingRect()))
     for w in plots(win):  # a legend moved out of the data leaves the data room to be read:
         data = w.getPlotItem().vb.sceneBoundingRect()  # four rows of tick numbers, and more

@@ -23,6 +23,7 @@ from ..look.palette import FONT_PT, GHOSTS, INK, PREDICTED, SELECTED, sign_hex
 from ..state.descent_data import MAX_GHOSTS, x_column
 from ..state.snapshot import Descent
 from .curve_slice import CurveSlice
+from .dots import DottedLine, Marker
 from .legend_place import LegendPlace
 from .plot_ranges import (
     RELATIVE_LEAST,
@@ -100,7 +101,7 @@ class LossCurvePlot:
             plot.addItem(g)
             self._ghosts.append(g)
         self._curve = plot.plot(pen=pen(INK, 2), name="MSE")
-        self._predicted = plot.plot(
+        self._predicted = DottedLine(
             pen=pen(PREDICTED, 1.5, dashed=True, alpha=160),
             symbol="o",
             symbolSize=5,
@@ -108,7 +109,8 @@ class LossCurvePlot:
             symbolBrush=brush(PREDICTED, 110),
             name="",
         )
-        self._path = plot.plot(
+        plot.addItem(self._predicted)
+        self._path = DottedLine(
             pen=pen(SELECTED, 2),
             symbol="o",
             symbolSize=8,
@@ -116,11 +118,12 @@ class LossCurvePlot:
             symbolBrush=brush(SELECTED),
             name="",
         )
+        plot.addItem(self._path)
         self._tangent = pg.PlotDataItem(
             pen=pen(SELECTED, 2.5), name=QCoreApplication.translate("LossCurvePlot", "tangent")
         )
         plot.addItem(self._tangent, ignoreBounds=True)
-        self._point = pg.ScatterPlotItem(size=15, pen=pen(INK, 1.5), brush=brush(SELECTED))
+        self._point = Marker(15, pen(INK, 1.5), brush(SELECTED))
         plot.addItem(self._point)
         font = QFont()
         font.setPointSize(FONT_PT - 1)
@@ -210,7 +213,7 @@ class LossCurvePlot:
             self._prediction, self._scale = pred, scale
             self._predicted.setSymbol("o" if len(px) <= MAX_SYMBOLS else None)
             self._predicted.setData(*thin(px, pred.loss, scale))
-        self._point.setData([x_now], [loss_now])
+        self._point.set_point(x_now, loss_now)
         g = float(run.grads[cursor][0])
         self._show_tangent(x_now, loss_now, g)
         self._labels.show(run.steps, column, run.loss, cursor)
