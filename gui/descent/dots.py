@@ -149,6 +149,7 @@ class Dots(pg.GraphicsObject):
     def viewTransformChanged(self) -> None:
         """The markers' pixels are other data units now: measure the bounds again."""
         self.prepareGeometryChange()
+        super().viewTransformChanged()
         self._bounds = None
 
     def boundingRect(self) -> QRectF:
@@ -157,6 +158,7 @@ class Dots(pg.GraphicsObject):
             self._bounds = QRectF() if empty else _padded(self, self._data, self.style.reach())
         return self._bounds
 
+    @pg.debug.warnOnException  # an exception escaping a paint would end the process
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if len(self._xs):
             self.style.stamp(painter, self._xs, self._ys, bool(self._exportOpts))
@@ -224,6 +226,7 @@ class Marker(pg.GraphicsObject):
 
     def viewTransformChanged(self) -> None:
         self.prepareGeometryChange()
+        super().viewTransformChanged()
         self._bounds = None
 
     def boundingRect(self) -> QRectF:
@@ -233,6 +236,7 @@ class Marker(pg.GraphicsObject):
             self._bounds = QRectF() if at is None else _padded(self, point, self.style.reach())
         return self._bounds
 
+    @pg.debug.warnOnException  # an exception escaping a paint would end the process
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if self._at is not None:
             xs, ys = self.getData()
