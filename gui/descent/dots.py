@@ -23,24 +23,26 @@ import numpy as np
 import pyqtgraph as pg
 import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 
 #: A PixmapFragment's fields, all doubles: x, y (its centre), source left, top, width, height,
 #: scale x, y, rotation, opacity.
 FRAGMENT_FIELDS = 10
+FAR_PX = float(2**30)  # device coordinates are clamped to this (pyqtgraph does the same)
 
 
 @lru_cache(maxsize=64)
 def _disc(size: float, fill: int, outline: int, width: float, dpr: float) -> QPixmap:
-    """A disc ``size`` pixels across in ``fill`` (ARGB) with an ``outline`` ``width`` wide
-    (ARGB; 0: none), centred in a square image at the screen's pixel ratio ``dpr``."""
+    """A disc ``size`` pixels across in ``fill`` (ARGB) with an ``outline`` (ARGB; 0: none)
+    ``width`` device pixels wide, centred in a square image at the screen's pixel ratio."""
     side = math.ceil(size + width + 2)
     image = QPixmap(max(1, round(side * dpr)), max(1, round(side * dpr)))
     image.setDevicePixelRatio(dpr)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(QColor.fromRgba(outline), width) if outline else Qt.PenStyle.NoPen)
+    line = QPen(QColor.fromRgba(outline), width / dpr)  # ``width`` device pixels, as a
+    painter.setPen(line if outline else Qt.PenStyle.NoPen)  # cosmetic pen draws a curve
     painter.setBrush(QColor.fromRgba(fill))
     painter.drawEllipse(QPointF(side / 2, side / 2), size / 2, size / 2)
     painter.end()
@@ -69,8 +71,11 @@ class _Style:
     def stamp(self, painter: QPainter, xs: np.ndarray, ys: np.ndarray, export: bool) -> None:
         """A marker at each data point (``xs``, ``ys``: finite), in device pixels."""
         t = painter.transform()
-        sx = t.m11() * xs + t.m21() * ys + t.dx()
-        sy = t.m12() * xs + t.m22() * ys + t.dy()
+        with np.errstate(over="ignore", invalid="ignore"):  # a huge value: clamped below
+            sx = t.m11() * xs + t.m21() * ys + t.dx()
+            sy = t.m12() * xs + t.m22() * ys + t.dy()
+        far = FAR_PX  # as pyqtgraph keeps its points, so that Qt is never handed infinities
+        sx, sy = np.clip(np.nan_to_num(sx), -far, far), np.clip(np.nan_to_num(sy), -far, far)
         painter.resetTransform()  # device pixels: round markers whatever the view's scale
         try:
             if export:
@@ -99,19 +104,19 @@ class _Style:
         painter.drawPixmapFragments(first, len(sx), image)
 
     def _shapes(self, painter: QPainter, sx: np.ndarray, sy: np.ndarray) -> None:
-        path = QPainterPath()
-        r = self.size / 2
-        for x, y in zip(sx.tolist(), sy.tolist()):
-            path.addEllipse(QPointF(x, y), r, r)
+        """One disc after another, each filled and outlined before the next, as stamped on
+        screen (one path of them all would leave the overlaps empty and the outlines on top)."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.outline is not None:
             pen = QPen(self.outline)
-            pen.setCosmetic(False)
+            pen.setCosmetic(False)  # device pixels already: the transform was reset
             painter.setPen(pen)
         else:
             painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self.fill)
-        painter.drawPath(path)
+        r = self.size / 2
+        for x, y in zip(sx.tolist(), sy.tolist()):
+            painter.drawEllipse(QPointF(x, y), r, r)
 
 
 def _padded(item: pg.GraphicsObject, data: QRectF, pixels: float) -> QRectF:
@@ -161,7 +166,7 @@ class Dots(pg.GraphicsObject):
     @pg.debug.warnOnException  # an exception escaping a paint would end the process
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if len(self._xs):
-            self.style.stamp(painter, self._xs, self._ys, bool(self._exportOpts))
+            self.style.stamp(painter, self._xs, self._ys, self._exportOpts is not False)
 
 
 class DottedLine(pg.PlotDataItem):
@@ -240,4 +245,4 @@ class Marker(pg.GraphicsObject):
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if self._at is not None:
             xs, ys = self.getData()
-            self.style.stamp(painter, xs, ys, bool(self._exportOpts))
+            self.style.stamp(painter, xs, ys, self._exportOpts is not False)
