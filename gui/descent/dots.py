@@ -207,42 +207,18 @@ class DottedLine(pg.PlotDataItem):
         self.dots.show()
 
 
-class Marker(pg.GraphicsObject):
+class Marker(Dots):
     """One round marker ``size`` pixels across at a data point: the loss curve's current point."""
 
     def __init__(self, size: float, outline: QPen, fill, parent=None):
         super().__init__(parent)
         self.style = _Style(size, fill, outline)
         self.size = self.style.size
-        self._at: QPointF | None = None
-        self._bounds: QRectF | None = None
 
     def set_point(self, x: float, y: float) -> None:
-        self.prepareGeometryChange()
-        self._at = QPointF(x, y) if math.isfinite(x) and math.isfinite(y) else None
-        self._bounds = None
-        self.update()
+        """Show the marker at ``(x, y)`` (nowhere if either is not finite)."""
+        self.set_points(np.array([x], float), np.array([y], float), self.style)
 
     def getData(self) -> tuple[np.ndarray, np.ndarray]:
         """The point as pyqtgraph's items give theirs: arrays of x and y (empty: none)."""
-        if self._at is None:
-            return np.zeros(0), np.zeros(0)
-        return np.array([self._at.x()]), np.array([self._at.y()])
-
-    def viewTransformChanged(self) -> None:
-        self.prepareGeometryChange()
-        super().viewTransformChanged()
-        self._bounds = None
-
-    def boundingRect(self) -> QRectF:
-        if self._bounds is None:
-            at = self._at
-            point = QRectF(at, at) if at is not None else QRectF()
-            self._bounds = QRectF() if at is None else _padded(self, point, self.style.reach())
-        return self._bounds
-
-    @pg.debug.warnOnException  # an exception escaping a paint would end the process
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        if self._at is not None:
-            xs, ys = self.getData()
-            self.style.stamp(painter, xs, ys, self._exportOpts is not False)
+        return self._xs, self._ys
