@@ -189,6 +189,23 @@ def test_plot_pens_text_and_grounds(themed):
     assert p.failed == [], "\n".join(p.failed)
 
 
+def test_plot_markers_take_the_themes_colours(themed):
+    """The current point and the descent's steps stand out 3:1 from the plot's ground, outline
+    and fill; the predicted path's see-through markers are the colour of their own line."""
+    curve = themed.descent_panel.curve
+    bg = curve.widget.backgroundBrush().color()
+    p = Pairs()
+    point = curve._point.style
+    p.check("current point", point.fill, bg, GRAPHIC)
+    p.check("current point's outline", point.outline.color(), bg, GRAPHIC)
+    steps = pg.mkBrush(curve._path.opts["symbolBrush"]).color()
+    p.check("descent steps", over(steps, bg), bg, GRAPHIC)
+    assert p.failed == [], "\n".join(p.failed)
+    marks = pg.mkBrush(curve._predicted.opts["symbolBrush"]).color()
+    line = pg.mkPen(curve._predicted.opts["pen"]).color()
+    assert marks.rgb() == line.rgb() and marks.alpha() < 255  # see-through, on their line
+
+
 def test_diagram_nodes_edges_and_signs(themed):
     scene, p = themed.scene, Pairs()
     dots: list[str] = []

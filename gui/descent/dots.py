@@ -222,3 +222,11 @@ class Marker(Dots):
     def getData(self) -> tuple[np.ndarray, np.ndarray]:
         """The point as pyqtgraph's items give theirs: arrays of x and y (empty: none)."""
         return self._xs, self._ys
+
+    def recolour(self, fill: QColor, outline: QColor | None) -> None:
+        """Draw the marker in ``fill``, its outline (if it has one) in ``outline`` (a theme)."""
+        pen = None if self.style.outline is None else QPen(self.style.outline)
+        if pen is not None and outline is not None:
+            pen.setColor(outline)
+        self.style = _Style(self.size, fill, pen)
+        self.update()

@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPicture, QTextCursor, QTextOption
 
 from ..look.palette import FONT_PT, INK
+from .dots import Marker
 from .log_ticks import ReadableAxis
 
 
@@ -222,6 +223,25 @@ def theme_plot(w: pg.PlotWidget, theme) -> None:
             child.setPen(line)
         elif isinstance(child, pg.TextItem):
             child.setColor(color)
+        if isinstance(child, pg.PlotDataItem) and child.opts.get("symbol") is not None:
+            fill = pg.mkBrush(child.opts["symbolBrush"]).color()  # the markers, see-through
+            child.setSymbolBrush(pg.mkBrush(_themed(child, fill, theme)))  # as they were
+        elif isinstance(child, Marker):
+            outline = child.style.outline
+            child.recolour(
+                _themed(child, child.style.fill, theme, "_light_fill"),
+                _themed(child, outline.color(), theme) if outline is not None else None,
+            )
+
+
+def _themed(item, colour: QColor, theme, remembered: str = "_light_marks") -> QColor:
+    """``colour`` in ``theme``, as see-through as it is: the light theme's colour of it is
+    remembered on ``item`` (as ``remembered``) on first look."""
+    if not hasattr(item, remembered):
+        setattr(item, remembered, colour.name().upper())
+    themed = QColor(theme.color(getattr(item, remembered)))
+    themed.setAlpha(colour.alpha())
+    return themed
 
 
 def _first_colour(item, item_pen) -> str:
