@@ -71,11 +71,11 @@ class _Style:
     def stamp(self, painter: QPainter, xs: np.ndarray, ys: np.ndarray, export: bool) -> None:
         """A marker at each data point (``xs``, ``ys``: finite), in device pixels."""
         t = painter.transform()
-        with np.errstate(over="ignore", invalid="ignore"):  # a huge value: clamped below
-            sx = t.m11() * xs + t.m21() * ys + t.dx()
-            sy = t.m12() * xs + t.m22() * ys + t.dy()
+        sx = t.m11() * xs + t.m21() * ys + t.dx()
+        sy = t.m12() * xs + t.m22() * ys + t.dy()
         far = FAR_PX  # as pyqtgraph keeps its points, so that Qt is never handed infinities
-        sx, sy = np.clip(np.nan_to_num(sx), -far, far), np.clip(np.nan_to_num(sy), -far, far)
+        if abs(sx).max() > far or abs(sy).max() > far:  # a value far off the plot (or inf)
+            sx, sy = np.nan_to_num(sx).clip(-far, far), np.nan_to_num(sy).clip(-far, far)
         painter.resetTransform()  # device pixels: round markers whatever the view's scale
         try:
             if export:
