@@ -123,3 +123,11 @@ def test_a_file_draws_overlapping_markers_as_the_screen_does(qtbot):
         # path of all the markers left their overlaps empty: 14 % less ink, and 100 to 175)
         exported, shown = scene_picture(widget, export=True), scene_picture(widget, export=False)
         alike(exported, shown, ink=0.05, near=35)
+
+
+def test_a_marker_far_off_the_plot_is_drawn_without_a_warning(qtbot, recwarn):
+    marker = Marker(15, pen("#202124", 1.5), brush("#00785A"))
+    marker.set_point(1.0, 1e307)  # 1e307 times the view's scale overflows to infinity
+    picture = drawn(qtbot, marker)
+    assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]
+    assert (255 - picture).sum() == 0  # nothing drawn inside the plot: the point is far above

@@ -71,8 +71,9 @@ class _Style:
     def stamp(self, painter: QPainter, xs: np.ndarray, ys: np.ndarray, export: bool) -> None:
         """A marker at each data point (``xs``, ``ys``: finite), in device pixels."""
         t = painter.transform()
-        sx = t.m11() * xs + t.m21() * ys + t.dx()
-        sy = t.m12() * xs + t.m22() * ys + t.dy()
+        with np.errstate(over="ignore", invalid="ignore"):  # a huge value: clamped below
+            sx = t.m11() * xs + t.m21() * ys + t.dx()
+            sy = t.m12() * xs + t.m22() * ys + t.dy()
         far = FAR_PX  # as pyqtgraph keeps its points, so that Qt is never handed infinities
         if abs(sx).max() > far or abs(sy).max() > far:  # a value far off the plot (or inf)
             sx, sy = np.nan_to_num(sx).clip(-far, far), np.nan_to_num(sy).clip(-far, far)
