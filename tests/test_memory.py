@@ -157,7 +157,9 @@ def test_scrubbing_and_stepping_keep_no_new_symbol_image_per_edit(window, qtbot)
     scatters = _scatters(window)  # the landscape's: the loss curve stamps its own (dots.py)
     before = [len(item.fragmentAtlas) for item in scatters] + [images_kept()]
     assert sum(before[:-1]) >= 2  # the landscape's descent and its current point
-    assert before[-1] >= 3  # the loss curve's steps, its prediction, its current point
+    curve = panel.curve  # and the loss curve's own markers, on show and painted
+    assert curve._path.dots.isVisible() and curve._predicted.dots.isVisible()
+    assert len(curve._point.getData()[0]) == 1
     for k in range(30):
         session.set_value("w11", 0.4 + 0.001 * k)
         session.descent.step()

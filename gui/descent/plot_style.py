@@ -235,21 +235,20 @@ def theme_plot(w: pg.PlotWidget, theme) -> None:
 
 
 def _themed(item, colour: QColor, theme, remembered: str = "_light_marks") -> QColor:
-    """``colour`` in ``theme``, as see-through as it is: the light theme's colour of it is
-    remembered on ``item`` (as ``remembered``) on first look."""
-    if not hasattr(item, remembered):
-        setattr(item, remembered, colour.name().upper())
-    themed = QColor(theme.color(getattr(item, remembered)))
+    """``colour`` in ``theme``, as see-through as it is (a marker's fill or outline): the light
+    theme's colour of it is remembered on ``item`` as ``remembered``."""
+    themed = QColor(theme.color(_first_colour(item, colour, remembered)))
     themed.setAlpha(colour.alpha())
     return themed
 
 
-def _first_colour(item, item_pen) -> str:
-    """The light theme's colour of a pen (remembered on first look), opaque: a line drawn
-    see-through fades below the 3:1 a plot line needs against its ground."""
-    if not hasattr(item, "_light_colour"):
-        item._light_colour = pg.mkPen(item_pen).color().name().upper()
-    return item._light_colour
+def _first_colour(item, item_pen, remembered: str = "_light_colour") -> str:
+    """The light theme's colour of a pen or colour (remembered on ``item`` on first look),
+    opaque: a line drawn see-through fades below the 3:1 a plot line needs against its
+    ground."""
+    if not hasattr(item, remembered):
+        setattr(item, remembered, pg.mkPen(item_pen).color().name().upper())
+    return getattr(item, remembered)
 
 
 def rename(w: pg.PlotWidget, item, name: str) -> None:

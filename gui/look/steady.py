@@ -4,9 +4,9 @@
 label laid out again measures its text at several widths. The Paths panel's gradient, a label
 so that it can be selected with the mouse, changes on every edit and every frame of play (the
 panel's other texts draw themselves: :mod:`.rich_text`). :class:`Steady` places its label
-itself, inside its margins, and passes the
-request on (``updateGeometry``) only when the label's least size or its height at the frame's
-width changed: a number with as many lines costs the label's own repaint and nothing more.
+itself, inside its margins, and passes the request on (``updateGeometry``) only when the
+label's least size or its height at the frame's width changed: a number with as many lines
+costs the label's own repaint and nothing more.
 """
 
 from __future__ import annotations
