@@ -60,6 +60,8 @@ NUMERIC = (
     "repaint_ratio",
     "paint_ratio",
     "typeset_ratio",
+    "skeleton_ratio",
+    "skeleton_app_ratio",
 )
 
 
@@ -114,6 +116,11 @@ def table(results: dict) -> str:
             if e.get("paint_ratio") is not None:  # the frame's painting, its update left out
                 ratio += f"; the frame's painting alone: {e['paint_ratio']:.2f}x"
             ratio += ")"
+        if e.get("skeleton_ratio") is not None:  # the bounds: stock widgets, then the imports
+            ratio += (
+                f" (stock widgets shaped like the window: {e['skeleton_ratio']:.2f}x; "
+                f"the same after importing the app's modules: {e['skeleton_app_ratio']:.2f}x)"
+            )
         if e.get("typeset_ratio") is not None:  # the same launch typesetting every formula
             ratio += f" (every formula typeset: {e['typeset_ratio']:.2f}x)"
         lines.append(

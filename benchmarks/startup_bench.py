@@ -37,6 +37,11 @@ FLOOR_IS = (
     "launch of a fresh interpreter to the first paint of a bare 1280x720 QMainWindow holding "
     "one pyqtgraph PlotWidget, launched alternately with the app in the same run"
 )
+SKELETON_IS = (
+    "launch to the first paint of a window of stock Qt and pyqtgraph widgets shaped like the "
+    "app's (benchmarks/skeleton_window.py), built by no app code; and the same after importing "
+    "the app's modules, as the app does first"
+)
 TIMEOUT_S = 120
 
 
@@ -57,7 +62,7 @@ def _child(kind: str, settings_dir: str) -> None:
             if event.type() == QEvent.Type.Paint:
                 print(f"painted {peak_rss_mb():.1f}", flush=True)
                 app.removeEventFilter(self)
-                if kind == "floor":
+                if kind != "app" and not kind.startswith("app-"):
                     os._exit(0)
                 watch_derivation()
             return False
@@ -70,8 +75,13 @@ def _child(kind: str, settings_dir: str) -> None:
         window.derivation.parentWidget().raise_()
 
     spy = FirstPaint()
-    if kind == "floor":
-        app, window = bare_window()
+    if kind == "floor" or kind.startswith("skeleton"):
+        if kind == "floor":
+            app, window = bare_window()
+        else:
+            from skeleton_window import skeleton_window
+
+            app, window = skeleton_window(import_app=kind == "skeleton-app")
         app.installEventFilter(spy)
         window.show()
         app.exec()
@@ -111,7 +121,7 @@ def launch(kind: str, settings_dir: str, cache_dir: str) -> dict:
         if proc.poll() is None:
             proc.kill()
         proc.wait()
-    need = ("painted",) if kind == "floor" else ("painted", "usable")
+    need = ("painted", "usable") if kind.startswith("app") else ("painted",)
     if any(k not in out for k in need):
         raise RuntimeError(f"{kind}: the child printed {out} (exit {proc.returncode})")
     return out
@@ -123,9 +133,12 @@ def measure_startup(runs: int) -> dict:
         tempfile.TemporaryDirectory(prefix="bench-cache-") as kept,
     ):
         launch("floor", settings, kept), launch("app", settings, kept)  # warm the file cache
-        floor, app, warm, typeset = [], [], [], []
+        launch("skeleton-app", settings, kept)
+        floor, app, warm, typeset, bare, shaped = [], [], [], [], [], []
         for _ in range(runs):  # interleaved, so a slow moment hits all alike
             floor.append(launch("floor", settings, kept))
+            bare.append(launch("skeleton", settings, kept)["painted"])
+            shaped.append(launch("skeleton-app", settings, kept)["painted"])
             with tempfile.TemporaryDirectory(prefix="bench-cold-") as cold:
                 app.append(launch("app", settings, cold))
             warm.append(launch("app", settings, kept))
@@ -144,6 +157,11 @@ def measure_startup(runs: int) -> dict:
             rss_mb=a_rss,
             floor_rss_mb=f_rss,
             runs=runs,
+            skeleton_s=measure.median(bare),
+            skeleton_ratio=measure.median(bare) / f_paint,
+            skeleton_app_s=measure.median(shaped),
+            skeleton_app_ratio=measure.median(shaped) / f_paint,
+            skeleton_is=SKELETON_IS,
         ),
         "usable": measure.entry(
             measure.median(r["usable"] for r in app),
@@ -172,7 +190,11 @@ def measure_startup(runs: int) -> dict:
 
 def main() -> int:
     ap = measure.parser(__doc__)
-    ap.add_argument("--child", choices=("floor", "app", "app-typeset"), help=argparse.SUPPRESS)
+    ap.add_argument(
+        "--child",
+        choices=("floor", "app", "app-typeset", "skeleton", "skeleton-app"),
+        help=argparse.SUPPRESS,
+    )
     ap.add_argument("--settings", help=argparse.SUPPRESS)
     ap.add_argument("--runs", type=int, help="launches of each (default 9, quick 3)")
     a = ap.parse_args()
@@ -194,7 +216,11 @@ def main() -> int:
             f"| {u['typeset_ratio']:.2f}x | | |",
             f"| launch again -> derivation shown | {w['value']:.3f} | {w['floor']:.3f} "
             f"| {w['ratio']:.2f}x | <= 2x | |",
-            f"(floor: {FLOOR_IS})",
+            f"| (bound) stock widgets shaped like the window | {s['skeleton_s']:.3f} "
+            f"| {s['floor']:.3f} | {s['skeleton_ratio']:.2f}x | | |",
+            f"| (bound) the same, the app's modules imported first | {s['skeleton_app_s']:.3f} "
+            f"| {s['floor']:.3f} | {s['skeleton_app_ratio']:.2f}x | | |",
+            f"(floor: {FLOOR_IS}; bounds: {SKELETON_IS})",
         ]
     )
     measure.emit(r, a.json, table)
