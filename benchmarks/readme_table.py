@@ -110,7 +110,7 @@ def table(results: dict) -> str:
         if "steps" in e and e["steps"] != 1_000_000:
             label += f" ({e['steps']:,} steps)"
         met = "-" if check is None else ("yes" if check(e) else "no")
-        ratio = f"{e['ratio']:.2f}x"
+        ratio = f"{e['ratio']:#.3g}x"  # 0.105x: which side of a 0.1 goal it lies
         if e.get("repaint_ratio") is not None:  # the best a frame of one full repaint scores
             ratio += f" (one forced repaint: {e['repaint_ratio']:.2f}x"
             if e.get("paint_ratio") is not None:  # the frame's painting, its update left out
