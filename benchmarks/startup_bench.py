@@ -17,6 +17,12 @@ paint of each. Both are launched as after a first launch: Python's bytecode of t
 is kept (``PYTHONDONTWRITEBYTECODE`` is dropped for the launches; the warm-up launch writes it),
 as pip's install and any earlier launch leave it.
 
+Two bounds are launched alternately with them (``skeleton_ratio`` and ``skeleton_app_ratio``
+in the ``startup`` entry): a window of stock widgets shaped like the app's, built by no app
+code (skeleton_window.py), and the same window after importing the app's modules first, as the
+app does. No window that shows this much with these libraries paints sooner than the first;
+the app, which must import its own code, not sooner than the second.
+
 Run: ``python benchmarks/startup_bench.py [--json] [--quick] [--runs N]``.
 Goals: start-up within 1.2x of the floor; usable within 2x.
 """
