@@ -162,3 +162,26 @@ def test_behind_another_tab_the_quiz_catches_up_when_raised(win, session):
     visible = [k for k, row in win.quiz.rows.items() if row.hide.isVisibleTo(win.quiz)]
     assert visible == ["y_hat", "MSE", "path0", "grad", "after"]
     assert win.quiz.rows["MSE"].hide.isChecked()
+
+
+def test_the_diagram_draws_hidden_terms_in_neither_their_sign_nor_their_size(win, session):
+    scene = win.scene
+
+    def path_look(c: int) -> tuple:
+        """How path ``c`` is drawn: its edges' pens, its badge's colour, its cell's emphasis."""
+        pens = [scene.edges[f"{kind}{c}"].pen() for kind in ("head", "headout", "kern", "inp")]
+        cell = scene.nodes[f"z{('00', '01', '10', '11')[c]}"].emphasis()
+        looks = [(p.color().name(), p.widthF(), p.style()) for p in pens]
+        return (*looks, scene.badges[c]._color, cell.border, cell.width, cell.fill)
+
+    assert path_look(0) != path_look(1)  # -0.1365 and 0.03892: their signs and sizes differ
+    session.lecture.hide_value("path0")
+    session.lecture.hide_value("path1")
+    assert path_look(0) == path_look(1)  # hidden, both alike
+    assert path_look(0) != path_look(3)  # path 3 is on show, in its colour
+    assert path_look(0)[0][0] not in (path_look(3)[0][0], path_look(2)[0][0])  # nor any sign's
+    session.lecture.reveal_all()
+    session.lecture.hide_value("y_hat")  # hides every term and the gradient with it
+    assert path_look(0) == path_look(1) == path_look(2) == path_look(3)
+    total = scene.edges["yhat_loss"].pen().color().name()
+    assert total == path_look(0)[0][0]  # the gradient's sign is not told by the last edge

@@ -29,6 +29,7 @@ WALK_TINT = "#EFE6F5"
 TINT = {palette.POSITIVE: "#FCEBDD", palette.NEGATIVE: "#DDEEF8", palette.NEUTRAL: "#F1F3F4"}
 HEAD_BIAS_BADGE = 4  # the badge key of the head bias's one path (the others are conv cells)
 DEAD_WIDTH = 3.0
+HIDDEN_WIDTH = 4.0  # every path whose term the quiz hides: neither its sign nor its size
 
 
 def bias_edge(cell: int) -> str:
@@ -102,7 +103,7 @@ def _walk(snap, step) -> Lighting:
 def _label_path(out: Lighting, snap, k: int) -> None:
     """Write each local derivative of path ``k`` on the edge it belongs to."""
     path = snap.paths[k]
-    color = palette.sign_hex(path.value)
+    color = _term_style(path.value, f"path{k}" in snap.concealed, 1.0)[0]
     if snap.selected in KERNEL:
         into = f"kern{path.cell}"
     elif snap.selected == CONV_BIAS:
@@ -126,23 +127,34 @@ def _label_path(out: Lighting, snap, k: int) -> None:
         out.labels[keys[factor.kind]] = (text, color)
 
 
+def _term_style(value: float, hidden: bool, largest: float) -> tuple[str, float]:
+    """A path term's (or the gradient's) colour and width: its sign and size, or, hidden for
+    the quiz, the same grey and width for every hidden one, giving neither away."""
+    if hidden:
+        return palette.NEUTRAL, HIDDEN_WIDTH
+    return palette.sign_hex(value), palette.path_width(value, largest)
+
+
 def _paths(snap, spot: int | None) -> Lighting:
     out = Lighting()
-    ps = snap.paths
-    largest = max((abs(p.value) for p in ps), default=0.0)
+    ps, hidden = snap.paths, snap.concealed
+    # widths compare the terms on show: a hidden term's size would show in the others'
+    largest = max((abs(p.value) for k, p in enumerate(ps) if f"path{k}" not in hidden), default=0)
     shown = [p for k, p in enumerate(ps) if spot is None or k == spot]
     grad = snap.gradients[snap.selected]
-    total_color = palette.sign_hex(grad)
-    out.edges["yhat_loss"] = EdgeStyle(total_color, palette.path_width(grad, abs(grad) or 1.0))
+    total_color, total_width = _term_style(grad, "grad" in hidden, abs(grad) or 1.0)
+    out.edges["yhat_loss"] = EdgeStyle(total_color, total_width)
     for node in ("y_hat", "MSE"):
         out.nodes[node] = Emphasis(total_color, 3.0, TINT[total_color])
     for k, p in enumerate(ps):
         if p not in shown:
             continue
-        color = palette.sign_hex(p.value)
-        width = DEAD_WIDTH if p.dead else palette.path_width(p.value, largest)
-        dead = p.dead
-        shown_value = "?" if f"path{k}" in snap.concealed else fmt(p.value)
+        concealed = f"path{k}" in hidden
+        color, width = _term_style(p.value, concealed, largest)
+        dead = p.dead and not concealed  # dotted and grey would say "0"
+        if dead:
+            color, width = palette.sign_hex(p.value), DEAD_WIDTH
+        shown_value = "?" if concealed else fmt(p.value)
         if p.cell is None:  # the head bias: straight into y_hat
             out.badges[HEAD_BIAS_BADGE] = (k, shown_value, color)
             out.edges["cbias"] = EdgeStyle(color, width)
@@ -176,7 +188,7 @@ def _paths(snap, spot: int | None) -> Lighting:
     elif spot is not None and 0 <= spot < len(ps):
         p = ps[spot]
         out.window = p.cell
-        out.window_color = palette.sign_hex(p.value)
+        out.window_color = _term_style(p.value, f"path{spot}" in hidden, largest)[0]
         keep = set(out.nodes) | set(window(p.cell)) | {"yy"}
         for name in (*INPUTS, *KERNEL, *HEAD, *(f"z{c}" for c in CELLS)):
             if name not in keep or (name in HEAD and name != HEAD[p.cell]):
