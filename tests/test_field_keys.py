@@ -75,6 +75,25 @@ def test_a_refused_value_says_why_and_keeps_the_old_one(
     assert inside.contains(bubble.geometry())  # the note lies inside the window
 
 
+@pytest.mark.parametrize("name", ["lr_box", "speed", "tol_box"])
+def test_a_refused_value_keeps_the_keys_in_its_field_to_type_again(window, session, qtbot, name):
+    field = getattr(window.descent_controls, name)
+    typed(qtbot, field, "abc" if name != "speed" else "0")
+    edit = field.lineEdit() if hasattr(field, "lineEdit") else field
+    assert edit.hasFocus() and edit.selectedText() == edit.text()  # the old value, selected
+    before = session.snapshot.path
+    qtbot.keyClicks(edit, "2")  # typed into the field, not taken as "show path 2 alone"
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert session.snapshot.path == before
+    assert window.view.hasFocus()  # a good value hands the keys back
+    if name == "lr_box":
+        assert session.snapshot.lr == 2
+    if name == "speed":
+        assert session.snapshot.settings.speed == 2
+    if name == "tol_box":
+        assert session.snapshot.settings.tol == 2
+
+
 def test_a_good_value_hides_the_note_and_applies(window, session, qtbot):
     controls = window.descent_controls
     typed(qtbot, controls.lr_box, "1000")

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
 from core.numfmt import fmt
 from core.parse import ParseError, parse_number
 
+from ..support.field_keys import REFUSED
+
 REFUSAL_MS = 6000
 
 
@@ -67,7 +69,9 @@ class Bubble(QLabel):
         self._timer.timeout.connect(self.hide)
 
     def say(self, field: QWidget, text: str) -> None:
-        """Show ``text`` just under ``field``, kept inside the window."""
+        """Show ``text`` just under ``field``, kept inside the window; ``field`` is marked
+        refused, so that Enter leaves the keyboard in it (gui.support.field_keys)."""
+        field.setProperty(REFUSED, True)
         window = self.parentWidget()  # not kept in an attribute: no cycle through the window
         if window is None:
             return

@@ -1,7 +1,8 @@
 """Keys in a typing field: Enter and Escape hand the keyboard back; a clicker reaches the descent.
 
 After a value is typed into a toolbar or panel field, Enter (apply) or Escape (put the old
-value back) moves the keyboard focus to the diagram, so Space, R, the arrows and the
+value back) moves the keyboard focus to the diagram (a value refused keeps it in the field,
+its old value selected, to be typed again), so Space, R, the arrows and the
 walkthrough keys drive the descent again instead of typing into the field; Escape in a field
 never also leaves presenter mode. A presentation clicker sends PageDown/PageUp (some send
 Right/Left): PageDown/PageUp step from any focus, and Right/Left step from a field that is
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QMainWindow, QWidget
 CLICKER = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 ARROWS = (Qt.Key.Key_Left, Qt.Key.Key_Right)
 DONE = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
+REFUSED = "value_refused"  # set on a field by whatever refused its value and said why
 
 
 def field_of(w: QObject) -> QWidget | None:
@@ -110,10 +112,16 @@ class FieldKeys(QObject):
             if callable(revert):
                 revert()
         else:
+            field.setProperty(REFUSED, False)
             self._inside = True  # the field applies the value first
             try:
                 QCoreApplication.sendEvent(obj, event)
             finally:
                 self._inside = False
+            if field.property(REFUSED):  # refused, with a reason: the keys stay to type again
+                edit = field.lineEdit() if isinstance(field, QAbstractSpinBox) else field
+                if isinstance(edit, QLineEdit):
+                    edit.selectAll()
+                return True
         self.hand_back()
         return True
