@@ -17,6 +17,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .activations import ACTIVATIONS, DEFAULT_ACTIVATION
+from .i18n import QT_TRANSLATE_NOOP, Refusal
 from .losses import DEFAULT_LOSS, LOSSES, TARGET_RANGE
 
 #: A float64 array: what every array of the core holds.
@@ -274,6 +275,13 @@ def editable(p: Params) -> tuple[str, ...]:
     return (*parameters(p), TARGET)
 
 
+TOO_FAR = QT_TRANSLATE_NOOP("Params", "{name} must be at most {limit} in magnitude")
+NOT_FINITE = QT_TRANSLATE_NOOP("Params", "{name} must be finite, not {value}")
+NOT_A_PROBABILITY = QT_TRANSLATE_NOOP(
+    "Params", "target: {loss} needs a target from {low} to {high} (a probability), not {yy}"
+)
+
+
 def check_value(name: str, value: object, p: Params | None = None) -> float:
     """Return ``value`` as a float if ``name`` may take it, else raise ``ValueError``.
 
@@ -285,14 +293,15 @@ def check_value(name: str, value: object, p: Params | None = None) -> float:
         raise ValueError(f"{name}: this network has no {_BIAS_WORDS[name]}")
     if isinstance(value, bool) or not isinstance(value, (int, float, np.floating, np.integer)):
         raise ValueError(f"{name} must be a number, not {type(value).__name__}")
+    too_far = Refusal("Params", TOO_FAR, name=name, limit=f"{MAX_ABS_VALUE:g}")
     try:
         value = float(value)
     except OverflowError:
-        raise ValueError(f"{name} must be at most {MAX_ABS_VALUE:g} in magnitude") from None
+        raise too_far from None
     if not np.isfinite(value):
-        raise ValueError(f"{name} must be finite, not {value}")
+        raise Refusal("Params", NOT_FINITE, name=name, value=value)
     if abs(value) > MAX_ABS_VALUE:
-        raise ValueError(f"{name} must be at most {MAX_ABS_VALUE:g} in magnitude")
+        raise too_far
     if p is not None and name == TARGET:
         check_target(p.loss, value)
     return value
@@ -303,7 +312,5 @@ def check_target(loss: str, yy: float) -> None:
     if loss in TARGET_RANGE:
         low, high = TARGET_RANGE[loss]
         if not low <= yy <= high:
-            raise ValueError(
-                f"target: {loss} needs a target from {low:g} to {high:g} "
-                f"(a probability), not {yy:g}"
-            )
+            bounds = {"low": f"{low:g}", "high": f"{high:g}", "yy": f"{yy:g}"}
+            raise Refusal("Params", NOT_A_PROBABILITY, loss=loss, **bounds)

@@ -6,10 +6,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDockWidget
 
 from core.scenario import default
+from gui.diagram.values import VALUE
 from gui.state.session import Session
 from gui.support import language
 
@@ -106,3 +109,47 @@ def test_the_divergence_banner_speaks_chinese(window):
         language.set_language("en")
     assert banner.startswith("學習率太大")
     assert "已停在第 0 步" in banner
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("abc", "「abc」不是數字"),
+        ("", "空白：請輸入一個數字"),
+        ("1e999", "超出範圍：絕對值最多為 1e+150"),
+        ("1/0", "除以零"),
+    ],
+)
+def test_a_refused_typed_value_says_why_in_chinese(window, text, said):
+    model = window.values.model
+    language.set_language("zh_TW")
+    try:
+        window.scene.edit_requested.emit("a23")
+        editor = window.view.editor
+        editor.setText(text)
+        QTest.keyClick(editor, Qt.Key.Key_Return)
+        in_diagram = editor.bubble.text()
+        editor.cancel()
+        model.setData(model.index(model.names.index("a23"), VALUE), text)
+        in_panel = window.values.note.text()
+    finally:
+        language.set_language("en")
+    assert in_diagram == f"未變更：{said}"
+    assert in_panel.endswith(said) and in_panel.startswith("a23")
+    assert window.session.undo_stack.count() == 0
+
+
+def test_a_target_a_probability_loss_refuses_says_why_in_chinese(window):
+    window.session.set_value("yy", 0.5)
+    window.session.network.set_loss("bce_logits")
+    language.set_language("zh_TW")
+    try:
+        window.scene.edit_requested.emit("yy")
+        editor = window.view.editor
+        editor.setText("2")
+        QTest.keyClick(editor, Qt.Key.Key_Return)
+        said = editor.bubble.text()
+        editor.cancel()
+    finally:
+        language.set_language("en")
+    assert said == "未變更：目標：bce_logits 需要介於 0 到 1 的目標值（一個機率），不能是 2"

@@ -11,6 +11,7 @@ from core.numfmt import fmt
 from core.parse import ParseError, parse_number
 
 from ..look import palette
+from ..state.said import refusal
 from ..support.announce import announce
 from .values_text import sentence
 
@@ -113,7 +114,7 @@ class InlineEditor(QLineEdit):
             value = parse_number(self.text())
             self._scene.session.set_value(name, value)
         except (ParseError, ValueError) as exc:
-            self.show_refusal(name, str(exc))
+            self.show_refusal(name, refusal(exc))
             return False
         self.close_editor()
         announce(self._view, sentence(self._scene.session.snapshot, name))

@@ -19,6 +19,7 @@ from core.losses import LOSSES
 from core.model import CONV_BIAS, HEAD_BIAS
 
 from ..actions import make_action, set_texts
+from ..state.said import refusal
 from ..state.session import Session, Snapshot
 
 
@@ -135,7 +136,7 @@ class NetworkMenu(QObject):
         try:
             change()
         except ValueError as exc:
-            self._say(str(exc))
+            self._say(refusal(exc))
         self.show_snapshot(self.session.snapshot)  # a refused choice leaves the checks as they were
 
     def show_snapshot(self, snap: Snapshot) -> None:

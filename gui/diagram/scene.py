@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from core.model import CELLS, CONV_BIAS, EDITABLE, HEAD, HEAD_BIAS, TARGET, parameters, window
 
 from ..look.theme import THEMES, Theme
+from ..state.said import refusal
 from ..state.session import Session, Snapshot
 from . import layout
 from .coalesce import LatestPreview
@@ -285,7 +286,7 @@ class DiagramScene(QGraphicsScene):
             item = self.nodes[name]
             if isinstance(item, EditableItem):  # the next notch goes on from the value on show
                 item.set_value(self.session.snapshot.value(name))
-            self.refused.emit(name, str(exc))
+            self.refused.emit(name, refusal(exc))
 
     def _cancel(self, _name: str) -> None:
         self._previews.flush()
@@ -297,7 +298,7 @@ class DiagramScene(QGraphicsScene):
             self.session.set_value(name, value)
         except ValueError as exc:
             self.session.cancel_preview()
-            self.refused.emit(name, str(exc))
+            self.refused.emit(name, refusal(exc))
 
     def _wheel(self, name: str, value: float) -> None:
         if self._wheel_name not in (None, name):

@@ -36,6 +36,7 @@ from core.numfmt import fmt
 from core.parse import ParseError, parse_number
 
 from ..look.labels import wrapped
+from ..state.said import refusal
 from ..state.session import Session, Snapshot
 from ..support.announce import announce
 from ..support.behind import behind_a_tab
@@ -146,7 +147,7 @@ class ValuesModel(QAbstractTableModel):
             number = parse_number(str(value))
             self.session.set_value(name, number)
         except (ParseError, ValueError) as exc:
-            self.refused.emit(name, str(exc))
+            self.refused.emit(name, refusal(exc))
             return False
         self.committed.emit(name, number)
         return True

@@ -33,6 +33,7 @@ from core.quiz import DEFAULT_TOL, LOSS_AFTER, check, expected, graph, keys, net
 
 from ..look.labels import scroll_body, wrapped
 from ..look.palette import NEGATIVE, POSITIVE, SELECTED
+from ..state.said import refusal
 from ..state.session import Session, Snapshot
 from ..support.announce import announce
 from ..support.behind import behind_a_tab
@@ -281,7 +282,7 @@ class QuizPanel(QWidget):
         try:
             guess = parse_number(row.answer.text())
         except ParseError as exc:
-            message = str(exc)
+            message = refusal(exc)
             self._say(key, lambda: f"<span style='color:{POSITIVE}'>{message}</span>")
             return None
         right = check(guess, self.value(key), tol)

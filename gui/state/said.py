@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import QCoreApplication
 
 from core.behaviour import REASONS as BEHAVIOURS
+from core.i18n import Refusal
 from core.live_reasons import REASONS
 
 
@@ -77,3 +78,10 @@ def capitalised(text: str) -> str:
 def again(text: str) -> str:
     """``text`` in the current language if it is a :class:`Said`, else as it is."""
     return text.again() if isinstance(text, Said) else text
+
+
+def refusal(exc: BaseException) -> str:
+    """Why core refused a value (``exc``'s message), in the interface's language."""
+    if isinstance(exc, Refusal):
+        return QCoreApplication.translate(exc.context, exc.template).format(**exc.values)
+    return str(exc)

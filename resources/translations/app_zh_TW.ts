@@ -1279,6 +1279,44 @@ Your values are kept and can still be saved. Details are in {1}.</source>
     </message>
   </context>
   <context>
+    <name>Params</name>
+    <message>
+      <source>target: {loss} needs a target from {low} to {high} (a probability), not {yy}</source>
+      <translation>目標：{loss} 需要介於 {low} 到 {high} 的目標值（一個機率），不能是 {yy}</translation>
+    </message>
+    <message>
+      <source>{name} must be at most {limit} in magnitude</source>
+      <translation>{name} 的絕對值最多為 {limit}</translation>
+    </message>
+    <message>
+      <source>{name} must be finite, not {value}</source>
+      <translation>{name} 必須是有限的數，不能是 {value}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Parse</name>
+    <message>
+      <source>'{text}' is not a number</source>
+      <translation>「{text}」不是數字</translation>
+    </message>
+    <message>
+      <source>division by zero</source>
+      <translation>除以零</translation>
+    </message>
+    <message>
+      <source>empty: type a number</source>
+      <translation>空白：請輸入一個數字</translation>
+    </message>
+    <message>
+      <source>not text</source>
+      <translation>不是文字</translation>
+    </message>
+    <message>
+      <source>out of range: the magnitude must be at most {limit}</source>
+      <translation>超出範圍：絕對值最多為 {limit}</translation>
+    </message>
+  </context>
+  <context>
     <name>PathRow</name>
     <message>
       <source>&lt;span style='color:{0}'&gt;&lt;b&gt;{1}&lt;/b&gt; via z{2}: {3} · ∂MSE/∂ŷ&lt;br&gt;= {4} = &lt;b&gt;{5}&lt;/b&gt;&lt;/span&gt;</source>
