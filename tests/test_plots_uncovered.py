@@ -168,3 +168,46 @@ def test_a_legend_is_clear_of_the_data_when_its_plots_come_back_from_behind_a_ta
     settle(qtbot, win)
     for w in plots(win):
         assert_legend_clear(w)
+
+
+def test_a_legend_the_slope_widens_during_play_is_placed_again_in_that_frame(
+    win, qtbot, monkeypatch
+):
+    """The slope's text takes other room as the run flattens (-0.01 to -0.009xxx): the legend
+    is placed again in that frame, not up to a tenth of a second later. On a 96 dpi screen at
+    1024x768 the legend under the axis grew past the plot's right edge, its border cut off,
+    until the next check. The clock stands still here, so no check falls due by time."""
+    from gui.descent import legend_place
+
+    win.resize(1024, 768)
+    settle(qtbot, win)
+    curve = win.descent_panel.curve
+    label = curve.widget.getPlotItem().legend.items[-1][1]
+    clock = legend_place.monotonic() + 1000.0
+    monkeypatch.setattr(legend_place, "monotonic", lambda: clock)
+    checked: list[int] = []
+    real = legend_place.LegendPlace._update
+    monkeypatch.setattr(
+        legend_place.LegendPlace,
+        "_update",
+        lambda self, fresh: (self is curve.legend and checked.append(step()), real(self, fresh)),
+    )
+    s = win.session
+
+    def step() -> int:
+        return s.snapshot.descent.step
+
+    s.descent.play()
+    s.descent.player.stop()  # the test takes the frames itself
+    s.descent.advance(1)  # the first frame of play checks; the clock then holds the rest
+    width = round(label.item.boundingRect().width())
+    grew = []
+    for _ in range(120):
+        s.descent.advance(1)
+        now = round(label.item.boundingRect().width())
+        if now != width:
+            grew.append(step())
+            width = now
+    s.descent.pause()
+    assert grew, "the slope's text kept its width"
+    assert set(grew) <= set(checked), (grew, checked)  # each such frame placed it again

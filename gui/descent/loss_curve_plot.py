@@ -140,6 +140,7 @@ class LossCurvePlot:
         self._last: tuple | None = None
         self._ghost_keys: tuple = ()
         self._texts: dict[str, str] = {}
+        self._legend_resized = False  # the slope took other room in the legend this draw
         self._sign: float | None = None  # the sign the tangent is coloured by
         self.retranslate()
 
@@ -218,8 +219,9 @@ class LossCurvePlot:
         self._show_tangent(x_now, loss_now, g)
         self._labels.show(run.steps, column, run.loss, cursor)
         self._show_ghosts(d, x_name)
+        self._legend_resized = False
         self._title(d, x_name, g)
-        self.legend.update(fresh, d.playing)
+        self.legend.update(fresh, d.playing and not self._legend_resized)
 
     def _show_tangent(self, x_now: float, loss_now: float, g: float) -> None:
         lo, hi = self._ranges.view.viewRange()[0]
@@ -272,8 +274,8 @@ class LossCurvePlot:
             "%1", fmt(g).rjust(SLOPE_CHARS, FIGURE_SPACE)
         )
         label = self.widget.getPlotItem().legend.getLabel(self._tangent)
-        if label is not None and self._changed("slope", slope):
-            relabel(label, slope)
+        if label is not None and self._changed("slope", slope) and relabel(label, slope):
+            self._legend_resized = True  # placed again in this frame, not up to 0.1 s late
 
     def _changed(self, what: str, text: str) -> bool:
         """Whether ``text`` differs from the one last shown as ``what`` (and remember it)."""

@@ -259,19 +259,21 @@ def rename(w: pg.PlotWidget, item, name: str) -> None:
         label.setText(name)
 
 
-def relabel(label: pg.LabelItem, text: str) -> None:
-    """Show ``text`` in a legend's ``label``, in its style. pyqtgraph's ``setText`` parses new
-    HTML (which would also fold a run of spaces into one), then measures and places the label
-    and lays the legend out again; the tangent's slope changes on every frame of play. Here
-    the characters are replaced in place, and the label is measured and laid out again only
-    when the text takes other room."""
+def relabel(label: pg.LabelItem, text: str) -> bool:
+    """Show ``text`` in a legend's ``label``, in its style; whether it takes other room now.
+    pyqtgraph's ``setText`` parses new HTML (which would also fold a run of spaces into one),
+    then measures and places the label and lays the legend out again; the tangent's slope
+    changes on every frame of play. Here the characters are replaced in place, and the label
+    is measured and laid out again only when the text takes other room."""
     item = label.item
     before = item.boundingRect().size()
     cursor = QTextCursor(item.document())
     cursor.select(QTextCursor.SelectionType.Document)
     cursor.insertText(text, cursor.charFormat())  # the span's colour and size kept
     label.text = text
-    if item.boundingRect().size() != before:  # as pyqtgraph's setText ends
-        label.updateMin()
-        label.resizeEvent(None)
-        label.updateGeometry()
+    if item.boundingRect().size() == before:
+        return False
+    label.updateMin()  # as pyqtgraph's setText ends
+    label.resizeEvent(None)
+    label.updateGeometry()
+    return True
