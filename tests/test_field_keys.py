@@ -11,6 +11,8 @@ FIELDS = {  # field: (text refused, what the refusal says, the range sentence's 
         ("0", "0 is too small", "The learning rate takes"),
         ("-1", "-1 is too small", "The learning rate takes"),
         ("fast", "“fast” is not a number", "The learning rate takes"),
+        ("1e999", "out of range: the magnitude must be at most 1e+150", "The learning rate takes"),
+        ("1/0", "division by zero", "The learning rate takes"),
     ],
     "speed": [
         ("0", "0 is too small", "The speed takes"),
@@ -92,6 +94,17 @@ def test_a_refused_value_keeps_the_keys_in_its_field_to_type_again(window, sessi
         assert session.snapshot.settings.speed == 2
     if name == "tol_box":
         assert session.snapshot.settings.tol == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "typed_text", "shown"), [("lr_box", "0,1", "0.1"), ("tol_box", "1/4", "0.25")]
+)
+def test_a_value_taken_is_shown_as_the_app_writes_it(
+    window, session, qtbot, name, typed_text, shown
+):
+    field = getattr(window.descent_controls, name)
+    typed(qtbot, field, typed_text)
+    assert field.text() == shown
 
 
 def test_a_good_value_hides_the_note_and_applies(window, session, qtbot):

@@ -273,6 +273,7 @@ class DescentControls(QObject):
         if v != self.session.snapshot.lr:  # (leaving the field confirms the old value again)
             self.bubble.hide()
             self.session.descent.set_learning_rate(v)
+        self.lr_box.revert()  # as the app writes it: "0,1" typed reads 0.1
 
     def _typed_tol(self) -> None:
         tol, why = read(self.tol_box.text(), 0.0, None, above=True)
@@ -284,6 +285,7 @@ class DescentControls(QObject):
         if tol != settings.tol:
             self.bubble.hide()
             self.session.descent.set_stop_rule(tol=tol, use_tol=settings.use_tol)
+        self.tol_box.revert()
 
     def _bias_modes(self, snap: Snapshot) -> None:
         """Offer descent on each bias the network has (and only on those)."""

@@ -13,8 +13,9 @@ from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
 
 from core.numfmt import fmt
-from core.parse import ParseError, parse_number
+from core.parse import NOT_A_NUMBER, ParseError, parse_number
 
+from ..state.said import refusal
 from ..support.field_keys import REFUSED
 
 REFUSAL_MS = 6000
@@ -30,7 +31,10 @@ def read(
         return None, QCoreApplication.translate("DescentFields", "Not changed: nothing was typed.")
     try:
         v = parse_number(typed)
-    except ParseError:
+    except ParseError as exc:
+        if exc.template != NOT_A_NUMBER:  # out of range (1e999), a division by zero
+            said = QCoreApplication.translate("DescentFields", "Not changed: %1.")
+            return None, said.replace("%1", refusal(exc))
         return None, QCoreApplication.translate(
             "DescentFields", "Not changed: “%1” is not a number."
         ).replace("%1", typed)

@@ -442,6 +442,10 @@ Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
       <translation>未變更：%1 太小。</translation>
     </message>
     <message>
+      <source>Not changed: %1.</source>
+      <translation>未變更：%1。</translation>
+    </message>
+    <message>
       <source>Not changed: nothing was typed.</source>
       <translation>未變更：沒有輸入任何內容。</translation>
     </message>
