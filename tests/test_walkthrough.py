@@ -222,3 +222,37 @@ def test_a_lit_formula_too_wide_for_the_panel_shows_its_end(win, session, qtbot)
                 seen += 1
                 assert view.bar.value() == view.bar.maximum(), (k, view.latex)
     assert seen >= 3  # steps 3, 9 and 17 light formulas wider than the panel
+
+
+def test_a_lit_row_taller_than_the_panel_shows_the_lines_of_the_steps_cell(win, session, qtbot):
+    """On a 4:3 projector the derivation is a tab under the diagram, shorter than a row of the
+    four cells' sums: the step about z11 shows z11's lines (the row's last quarter), where the
+    row had been centred with z00's and z11's both cut."""
+    from PySide6.QtCore import QRect
+
+    win.resize(1024, 768)
+    win.presenter.enter(QRect(0, 0, 1024, 768))
+    panel = win.derivation
+    panel.parentWidget().raise_()
+    session.lecture.start_walkthrough()
+    tall = 0
+    try:
+        for k, step in enumerate(steps(session.snapshot.params, session.snapshot.selected)):
+            if not step.kind.startswith("conv_"):  # a cell's sum or its sigmoid
+                continue
+            session.lecture.walk_to(k)
+            qtbot.waitUntil(lambda: panel.is_current, timeout=20000)  # all typeset
+            qtbot.wait(20)  # the panel lays its rows out, then scrolls
+            port = panel._scroll.viewport()
+            row = next(r for r, _i in panel._formula_rows() if r.state == "highlight")
+            if row.height() > port.height():
+                tall += 1
+                top = row.mapTo(port, row.rect().topLeft()).y()
+                quarter = (
+                    top + row.height() * step.cell / 4,
+                    top + row.height() * (step.cell + 1) / 4,
+                )
+                assert 0 <= quarter[0] and quarter[1] <= port.height(), (k, step.cell, quarter)
+    finally:
+        win.presenter.leave()
+    assert tall >= 4  # the sums' and the sigmoids' rows do not fit the tab

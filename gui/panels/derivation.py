@@ -9,7 +9,7 @@ highlights the term's rows and dims the others.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -304,7 +304,16 @@ class DerivationPanel(QWidget):
             layout = body.layout() if body is not None else None
             if layout is not None:
                 layout.activate()
-            self._scroll.ensureWidgetVisible(row, 0, 40)
+            port = self._scroll.viewport().height()
+            step = self._snap.walk_step
+            cell = step.cell if step is not None and step.kind.startswith("conv_") else None
+            if row.height() > port and cell is not None and body is not None:
+                # the four cells' lines, taller than the panel (a 4:3 projector's tab): the
+                # quarter of the row the step's cell has, in the middle of the view
+                y = row.mapTo(body, QPoint(0, 0)).y() + row.height() * (cell + 0.5) / 4
+                self._scroll.ensureVisible(0, round(y), 0, port // 2)
+            else:
+                self._scroll.ensureWidgetVisible(row, 0, 40)
 
     # -- gestures ------------------------------------------------------------------------
     def _on_term_clicked(self, index: int) -> None:
