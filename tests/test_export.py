@@ -81,6 +81,21 @@ def test_the_worked_solution_exports_as_markdown(window, monkeypatch, tmp_path):
     assert text.startswith("# Worked solution") and "$$" in text
 
 
+def test_the_worked_solution_is_of_the_step_on_show(window, monkeypatch, tmp_path):
+    """After ten steps the diagram and the derivation show w11 at step 10: the solution
+    exported then is worked from those values, as Copy as LaTeX and --export --steps are."""
+    for _ in range(10):
+        window.session.descent.step()
+    snap = window.session.snapshot
+    w11 = snap.params.w[0, 0]
+    assert w11 != 0.4
+    export(window, monkeypatch, tmp_path / "sol", "Worked solution")
+    text = (tmp_path / "sol.md").read_text(encoding="utf-8")
+    z00 = float(np.sum(snap.params.a[0:2, 0:2] * snap.params.w))  # by hand, from its window
+    assert f"1\\times{num(w11)}" in text and f"= {num(z00)}" in text
+    assert "1\\times0.4 " not in text  # not the scenario's starting w11
+
+
 def sigmoid(z):
     return 1 / (1 + math.exp(-z))
 

@@ -6,6 +6,7 @@ anything else that exports (a command line, say); this module adds the file dial
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject
@@ -41,7 +42,8 @@ def write_export(session, views: ExportViews, path: Path, view: str | None = Non
     elif kind == ".md":
         from core import solution
 
-        text_file(solution.markdown(session.scenario(), snap.selected, solution_texts()), path)
+        shown = replace(session.scenario(), params=snap.params)  # the step on show, as the
+        text_file(solution.markdown(shown, snap.selected, solution_texts()), path)  # panel has
     else:
         raise ValueError(f"cannot tell what to write to {path.name}: use .png, .svg, .csv or .md")
 
