@@ -153,3 +153,62 @@ def test_a_target_a_probability_loss_refuses_says_why_in_chinese(window):
     finally:
         language.set_language("en")
     assert said == "未變更：目標：bce_logits 需要介於 0 到 1 的目標值（一個機率），不能是 2"
+
+
+BOXES_AFTER_A_SWITCH = """
+import json, sys
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QComboBox
+app = QApplication([])
+from core.scenario import default
+from gui.main_window import MainWindow
+from gui.state.session import Session
+from gui.support import language
+
+def run(ms):
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+language.set_language("zh_TW")
+session = Session(default())
+w = MainWindow(session)
+w.resize(1280, 720)
+w.show()
+run(200)
+language.set_language("en")
+run(200)
+out = []
+for box in w.findChildren(QComboBox):
+    if box.isVisible():
+        texts = [box.itemText(i) for i in range(box.count())]
+        widest = max(box.fontMetrics().horizontalAdvance(t) for t in texts)
+        out.append([box.currentText(), box.width(), widest])
+w.derivation.typesetter.shutdown()
+session.mark_saved()
+print(json.dumps(out))
+"""
+
+
+def test_a_window_opened_in_chinese_widens_its_boxes_for_english():
+    """Qt measures a box once, at its first show: a window opened in Chinese and switched to
+    English cut "w11 (homework)" and "SGD (plain gradient descent)" to the Chinese texts'
+    widths. (A fresh process, with the app's own event loop: in the test process the boxes
+    were measured again by some other event, hiding the fault.)"""
+    import json
+    import os
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    out = subprocess.run(
+        [sys.executable, "-c", BOXES_AFTER_A_SWITCH],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=ROOT,
+    )
+    assert out.returncode == 0, out.stderr
+    boxes = json.loads(out.stdout.strip().splitlines()[-1])
+    assert len(boxes) >= 2
+    for text, width, widest in boxes:
+        assert width >= widest, text

@@ -28,7 +28,7 @@ from ..actions import make_action, set_texts
 from ..look.icons import transport_icon
 from ..state.descent_data import FOLLOW_SELECTION, LR_RANGE, SPEED_RANGE
 from ..state.session import Session, Snapshot
-from .fields import Bubble, CountBox, NumberField, read
+from .fields import WIDEST, Bubble, CountBox, NumberField, read
 from .optimizer_controls import OptimizerControls
 
 LR_TICKS = 600  # the log slider's resolution: 100 positions per decade
@@ -133,6 +133,7 @@ class DescentControls(QObject):
         self.tol_box.editingFinished.connect(self._typed_tol)
 
         self.param = QComboBox()
+        self.param.setSizeAdjustPolicy(WIDEST)  # its texts change with the language
         self.param.addItem("", "w11")
         self.param.addItem("", FOLLOW_SELECTION)
         self.param.addItem("", ALL_WEIGHTS)

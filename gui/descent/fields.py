@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from core.numfmt import fmt
 from core.parse import NOT_A_NUMBER, ParseError, parse_number
@@ -19,6 +19,9 @@ from ..state.said import refusal
 from ..support.field_keys import REFUSED
 
 REFUSAL_MS = 6000
+#: A box as wide as its widest item whenever its items change: the language switched, or a
+#: bias came into the network (Qt's default measures once, at the first show only).
+WIDEST = QComboBox.SizeAdjustPolicy.AdjustToContents
 
 
 def read(

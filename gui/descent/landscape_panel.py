@@ -25,6 +25,7 @@ from ..look.palette import FONT_PT, MUTED
 from ..state.descent_data import coordinate
 from ..state.descent_optimizer import memory_meanings, optimizer_label, short_name
 from ..state.session import Session, Snapshot
+from .fields import WIDEST
 from .landscape_plot import LandscapeView
 
 DISPLAY_POINTS = 1500
@@ -51,6 +52,8 @@ class LandscapePanel(QWidget):
         self.session = session
         self.names = ["w11", "w12"]
         self.x_box, self.y_box = QComboBox(), QComboBox()
+        for box in (self.x_box, self.y_box):
+            box.setSizeAdjustPolicy(WIDEST)  # a bias's name comes and goes with the network
         for box, axis in ((self.x_box, 0), (self.y_box, 1)):
             box.currentIndexChanged.connect(lambda _i, a=axis: self._chose(a))
         self.memory_label = QLabel()

@@ -21,7 +21,7 @@ from core.optimizers import NAMES, OptimizerError
 
 from ..state.descent_optimizer import memory_meanings, optimizer_names
 from ..state.session import Session, Snapshot
-from .fields import Bubble, NumberField, read
+from .fields import WIDEST, Bubble, NumberField, read
 
 #: The fields: (key, index into a pair or None, the symbol shown).
 FIELDS = (
@@ -41,6 +41,7 @@ class OptimizerControls(QObject):
         self.session = session
         self.bubble = bubble
         self.combo = QComboBox()
+        self.combo.setSizeAdjustPolicy(WIDEST)  # its texts change with the language
         self.combo.currentIndexChanged.connect(self._chose)
         bar = QToolBar(window)
         bar.setObjectName("descent_optimizer")
