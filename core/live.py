@@ -241,6 +241,9 @@ def _rows(
             new, new_mom, new_sq = update(value, grad, lr, t + 1, mom, sq)
         if not all([-VALUE_BOUND <= v <= VALUE_BOUND for v in new]):  # False for inf and NaN
             far = max(new, key=lambda v: abs(v) if math.isfinite(v) else math.inf)
+            if k == 1:  # no step taken yet: no loss has grown, the first step is too long
+                steep = max(grad, key=lambda g: abs(g) if math.isfinite(g) else math.inf)
+                return diverged("bound_first", k, value=far, bound=VALUE_BOUND, grad=steep, lr=lr)
             return diverged("bound", k, value=far, bound=VALUE_BOUND, loss=loss)
         for (values, i), v in zip(places, new):
             values[i] = v

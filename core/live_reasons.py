@@ -18,6 +18,13 @@ REASONS: dict[str, str] = {
         "{value}, beyond the bound ±{bound} (loss grew from {start} to {loss} by step {prev}); "
         "stopped at step {prev}",
     ),
+    "bound_first": QT_TRANSLATE_NOOP(
+        "Descent",
+        "the first step is too large, so the descent cannot start: the gradient is {grad}, "
+        "and the learning rate {lr} times it would move {name} to {value}, beyond the bound "
+        "±{bound}; lower the learning rate, or bring the values nearer the target; stopped at "
+        "step {prev}",
+    ),
     "loss": QT_TRANSLATE_NOOP(
         "Descent",
         "learning rate too large, so the descent diverges: every step jumps past the bottom "

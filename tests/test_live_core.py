@@ -44,6 +44,22 @@ def test_all_weights_divergence_says_loss_grew():
     assert np.all(np.isfinite(t.loss))
 
 
+def test_a_first_step_past_the_bound_says_so_not_that_a_loss_grew():
+    """A target of 1e150 makes the gradient -6.03e149 (2 (y_hat - yy) times the paths' sum of
+    the homework's brackets, 0.3014):
+    the first step, not a growing loss, is what is too large."""
+    p = default().params.with_value("yy", 1e150)
+    s = state(p, "w11")
+    t = predict(s, "w11", 0.5, 50, s.loss)
+    assert t.stop == "diverged" and t.steps == 0
+    assert t.message.startswith("the first step is too large")
+    assert s.grad[0] == pytest.approx(-2e150 * 0.3014, rel=1e-3)  # 2 (y_hat - yy) x 0.3014
+    assert f"the gradient is {s.grad[0]:.4g}" in t.message
+    assert "grew" not in t.message and "stopped at step 0" in t.message
+    later = predict(s, "w11", 1e-152, 50, s.loss)  # small enough: the run starts
+    assert later.steps > 0
+
+
 def test_moderate_learning_rate_does_not_stop():
     s = state(default().params, "w11")
     assert predict(s, "w11", 20.0, 200, s.loss).stop == "steps"

@@ -216,6 +216,10 @@ Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
       <translation>下降會就此停死：第 {step} 步會把 {name} 從 {old} 移到 {value}，那裡它所連到的每個 ReLU 都有 z &lt;= 0，所以 relu'(z) = 0，梯度會恰好是 {grad}，之後任何一步都無法再移動它（損失 {loss} -&gt; {new_loss}）；較小的學習率或 leaky_relu 能讓這些格子保持活著；已停在第 {prev} 步</translation>
     </message>
     <message>
+      <source>the first step is too large, so the descent cannot start: the gradient is {grad}, and the learning rate {lr} times it would move {name} to {value}, beyond the bound ±{bound}; lower the learning rate, or bring the values nearer the target; stopped at step {prev}</source>
+      <translation>第一步太大，所以下降無法開始：梯度為 {grad}，學習率 {lr} 乘以它會把 {name} 移到 {value}，超出界限 ±{bound}；請調低學習率，或讓數值更接近目標值；已停在第 {prev} 步</translation>
+    </message>
+    <message>
       <source>the selected parameter</source>
       <translation>選取的參數</translation>
     </message>
