@@ -226,11 +226,11 @@ def _rows(
     memory = s.memory or Memory.fresh(len(value))
     t, mom, sq = memory.step, memory.m.tolist(), memory.v.tolist()
 
-    def diverged(key: str, step: int, **numbers: float) -> Stop:
+    def diverged(key: str, step: int, which: str = "", **numbers: float) -> Stop:
         name = reasons["all_weights"] if param == ALL_WEIGHTS else param
         common = {"step": step, "prev": step - 1, "name": name, "start": fmt(start_loss)}
         shown = {k: fmt(x) for k, x in numbers.items()}
-        return Stop("diverged", reasons[key].format(**shown, **common))
+        return Stop("diverged", reasons[key].format(**shown, **common, which=which))
 
     for k in range(first, first + steps):
         if _below(grad, tol):
@@ -240,10 +240,14 @@ def _rows(
         else:
             new, new_mom, new_sq = update(value, grad, lr, t + 1, mom, sq)
         if not all([-VALUE_BOUND <= v <= VALUE_BOUND for v in new]):  # False for inf and NaN
-            far = max(new, key=lambda v: abs(v) if math.isfinite(v) else math.inf)
-            if k == 1:  # no step taken yet: no loss has grown, the first step is too long
-                steep = max(grad, key=lambda g: abs(g) if math.isfinite(g) else math.inf)
-                return diverged("bound_first", k, value=far, bound=VALUE_BOUND, grad=steep, lr=lr)
+            i = max(
+                range(len(new)), key=lambda j: abs(new[j]) if math.isfinite(new[j]) else math.inf
+            )
+            far = new[i]
+            if k == 1 and sgd and abs(value[i]) <= VALUE_BOUND:  # no loss has grown yet:
+                return diverged(  # the first step alone is too long (lr times the gradient)
+                    "bound_first", k, names[i], value=far, bound=VALUE_BOUND, grad=grad[i], lr=lr
+                )
             return diverged("bound", k, value=far, bound=VALUE_BOUND, loss=loss)
         for (values, i), v in zip(places, new):
             values[i] = v

@@ -20,10 +20,9 @@ REASONS: dict[str, str] = {
     ),
     "bound_first": QT_TRANSLATE_NOOP(
         "Descent",
-        "the first step is too large, so the descent cannot start: the gradient is {grad}, "
-        "and the learning rate {lr} times it would move {name} to {value}, beyond the bound "
-        "±{bound}; lower the learning rate, or bring the values nearer the target; stopped at "
-        "step {prev}",
+        "learning rate too large for the first step, so the descent cannot start: the "
+        "gradient of {which} is {grad}, and the learning rate {lr} times it would move "
+        "{which} to {value}, beyond the bound ±{bound}; stopped at step {prev}",
     ),
     "loss": QT_TRANSLATE_NOOP(
         "Descent",

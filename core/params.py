@@ -293,15 +293,14 @@ def check_value(name: str, value: object, p: Params | None = None) -> float:
         raise ValueError(f"{name}: this network has no {_BIAS_WORDS[name]}")
     if isinstance(value, bool) or not isinstance(value, (int, float, np.floating, np.integer)):
         raise ValueError(f"{name} must be a number, not {type(value).__name__}")
-    too_far = Refusal("Params", TOO_FAR, name=name, limit=f"{MAX_ABS_VALUE:g}")
     try:
         value = float(value)
     except OverflowError:
-        raise too_far from None
+        raise Refusal("Params", TOO_FAR, name=name, limit=f"{MAX_ABS_VALUE:g}") from None
     if not np.isfinite(value):
         raise Refusal("Params", NOT_FINITE, name=name, value=value)
     if abs(value) > MAX_ABS_VALUE:
-        raise too_far
+        raise Refusal("Params", TOO_FAR, name=name, limit=f"{MAX_ABS_VALUE:g}")
     if p is not None and name == TARGET:
         check_target(p.loss, value)
     return value

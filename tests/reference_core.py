@@ -164,11 +164,21 @@ def advance(s, param, lr, step, start_loss, reasons=REASONS):
     common = {"step": step, "prev": step - 1, "name": name, "start": fmt(start_loss)}
     if not all(math.isfinite(v) and abs(v) <= VALUE_BOUND for v in values):
         far = max(values, key=lambda v: abs(v) if math.isfinite(v) else math.inf)
-        if step == 1:  # the run's first step: no loss has grown yet, the step alone is too long
-            grads = s.grad.tolist()
-            steep = max(grads, key=lambda g: abs(g) if math.isfinite(g) else math.inf)
+        i = (
+            values.index(far)
+            if math.isfinite(far)
+            else next(j for j, v in enumerate(values) if not math.isfinite(v))
+        )
+        before = s.value.tolist()[i]
+        if step == 1 and abs(before) <= VALUE_BOUND:  # plain descent's first step, too long
+            which = WEIGHTS[i] if param == ALL_WEIGHTS else param
             return None, reasons["bound_first"].format(
-                value=fmt(far), bound=fmt(VALUE_BOUND), grad=fmt(steep), lr=fmt(lr), **common
+                which=which,
+                value=fmt(far),
+                bound=fmt(VALUE_BOUND),
+                grad=fmt(s.grad.tolist()[i]),
+                lr=fmt(lr),
+                **common,
             )
         return None, reasons["bound"].format(
             value=fmt(far), bound=fmt(VALUE_BOUND), loss=fmt(s.loss), **common

@@ -11,7 +11,7 @@ FIELDS = {  # field: (text refused, what the refusal says, the range sentence's 
         ("0", "0 is too small", "The learning rate takes"),
         ("-1", "-1 is too small", "The learning rate takes"),
         ("fast", "“fast” is not a number", "The learning rate takes"),
-        ("1e999", "out of range: the magnitude must be at most 1e+150", "The learning rate takes"),
+        ("1e999", "1e999 is too large", "The learning rate takes"),
         ("1/0", "division by zero", "The learning rate takes"),
     ],
     "speed": [

@@ -46,18 +46,40 @@ def test_all_weights_divergence_says_loss_grew():
 
 def test_a_first_step_past_the_bound_says_so_not_that_a_loss_grew():
     """A target of 1e150 makes the gradient -6.03e149 (2 (y_hat - yy) times the paths' sum of
-    the homework's brackets, 0.3014):
-    the first step, not a growing loss, is what is too large."""
+    the homework's brackets, 0.3014): the first step, not a growing loss, is what is too large.
+    It had said the "loss grew from 1e+300 to 1e+300 by step 0"."""
     p = default().params.with_value("yy", 1e150)
     s = state(p, "w11")
+    assert s.grad[0] == pytest.approx(-2e150 * 0.3014, rel=1e-3)  # 2 (y_hat - yy) x 0.3014
     t = predict(s, "w11", 0.5, 50, s.loss)
     assert t.stop == "diverged" and t.steps == 0
-    assert t.message.startswith("the first step is too large")
-    assert s.grad[0] == pytest.approx(-2e150 * 0.3014, rel=1e-3)  # 2 (y_hat - yy) x 0.3014
-    assert f"the gradient is {s.grad[0]:.4g}" in t.message
+    assert t.message.startswith("learning rate too large for the first step")
+    assert f"the gradient of w11 is {s.grad[0]:.4g}" in t.message
     assert "grew" not in t.message and "stopped at step 0" in t.message
-    later = predict(s, "w11", 1e-152, 50, s.loss)  # small enough: the run starts
-    assert later.steps > 0
+
+
+def test_the_first_step_names_the_weight_it_would_throw_past_the_bound():
+    """In all-weights mode the sentence names the weight whose step goes furthest past the
+    bound, with that weight's own gradient (not the steepest of all eight)."""
+    s = state(default().params, ALL_WEIGHTS)
+    lr = 1e7
+    names = ("w11", "w12", "w21", "w22", "wa", "wb", "wc", "wd")
+    after = [v - lr * g for v, g in zip(s.value.tolist(), s.grad.tolist())]  # one plain step
+    k = max(range(8), key=lambda j: abs(after[j]))
+    assert abs(after[k]) > 1e6
+    t = predict(s, ALL_WEIGHTS, lr, 5, s.loss)
+    assert t.stop == "diverged" and t.steps == 0
+    assert f"the gradient of {names[k]} is {s.grad[k]:.4g}" in t.message
+    assert f"move {names[k]} to" in t.message
+
+
+def test_a_value_already_past_the_bound_is_not_blamed_on_the_first_step():
+    """w11 = 2e6 (the app takes values up to 1e150) with no gradient to speak of: no step is
+    too long, the value is already out of bounds, so the first step's sentence is not used."""
+    p = default().params.with_value("w11", 2e6)
+    s = state(p, "w11")
+    t = predict(s, "w11", 1e-4, 5, s.loss)
+    assert t.stop == "diverged" and "for the first step" not in t.message
 
 
 def test_moderate_learning_rate_does_not_stop():

@@ -185,3 +185,25 @@ def test_the_diagram_draws_hidden_terms_in_neither_their_sign_nor_their_size(win
     assert path_look(0) == path_look(1) == path_look(2) == path_look(3)
     total = scene.edges["yhat_loss"].pen().color().name()
     assert total == path_look(0)[0][0]  # the gradient's sign is not told by the last edge
+
+
+def test_an_unreadable_answer_keeps_the_keys_and_follows_the_language(win, session, qtbot):
+    """'abc' is refused with its reason: the keys stay in the answer to type again, and the
+    reason is said again in the new language, as the verdicts are."""
+    from gui.support import language
+
+    session.lecture.hide_value("y_hat")
+    row = win.quiz.rows["y_hat"]
+    language.set_language("zh_TW")
+    try:
+        row.answer.setFocus()
+        qtbot.waitUntil(row.answer.hasFocus)
+        row.answer.clear()
+        qtbot.keyClicks(row.answer, "abc")
+        qtbot.keyClick(row.answer, Qt.Key.Key_Return)
+        assert row.answer.hasFocus()
+        assert "「abc」不是數字" in row.verdict.text()
+    finally:
+        language.set_language("en")
+    assert "'abc' is not a number" in row.verdict.text()
+    win.view.setFocus()

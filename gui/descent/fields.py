@@ -13,7 +13,7 @@ from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from core.numfmt import fmt
-from core.parse import NOT_A_NUMBER, ParseError, parse_number
+from core.parse import NOT_A_NUMBER, TOO_FAR, ParseError, parse_number
 
 from ..state.said import refusal
 from ..support.field_keys import REFUSED
@@ -35,7 +35,11 @@ def read(
     try:
         v = parse_number(typed)
     except ParseError as exc:
-        if exc.template != NOT_A_NUMBER:  # out of range (1e999), a division by zero
+        if exc.template == TOO_FAR:  # 1e999: past any number, so past the field's range too
+            return None, QCoreApplication.translate(
+                "DescentFields", "Not changed: %1 is too large."
+            ).replace("%1", typed)
+        if exc.template != NOT_A_NUMBER:  # a division by zero
             said = QCoreApplication.translate("DescentFields", "Not changed: %1.")
             return None, said.replace("%1", refusal(exc))
         return None, QCoreApplication.translate(

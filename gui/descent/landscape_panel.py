@@ -24,6 +24,7 @@ from core.params import editable
 from ..look.palette import FONT_PT, MUTED
 from ..state.descent_data import coordinate
 from ..state.descent_optimizer import memory_meanings, optimizer_label, short_name
+from ..state.said import refusal
 from ..state.session import Session, Snapshot
 from .fields import WIDEST
 from .landscape_plot import LandscapeView
@@ -138,7 +139,7 @@ class LandscapePanel(QWidget):
         try:
             self.session.descent.start_at({self.names[0]: x, self.names[1]: y})
         except ValueError as exc:
-            self.memory_label.setText(str(exc))
+            self.memory_label.setText(refusal(exc))
 
     # -- drawing -------------------------------------------------------------------------
     def showEvent(self, event) -> None:

@@ -37,6 +37,7 @@ from ..state.said import refusal
 from ..state.session import Session, Snapshot
 from ..support.announce import announce
 from ..support.behind import behind_a_tab
+from ..support.field_keys import REFUSED
 
 MAX_PATHS = 4
 MAX_NAMED = 6  # implied values named in full; the rest are counted (all in the tooltip)
@@ -281,9 +282,14 @@ class QuizPanel(QWidget):
         tol = self.tolerance.value() / 100
         try:
             guess = parse_number(row.answer.text())
-        except ParseError as exc:
-            message = refusal(exc)
-            self._say(key, lambda: f"<span style='color:{POSITIVE}'>{message}</span>")
+        except ParseError as exc:  # said again in a new language, as the verdicts are
+            row.answer.setProperty(REFUSED, True)  # Enter leaves the keys here to retype
+            unreadable = exc
+
+            def why() -> str:
+                return f"<span style='color:{POSITIVE}'>{refusal(unreadable)}</span>"
+
+            self._say(key, why)
             return None
         right = check(guess, self.value(key), tol)
         pct = f"{self.tolerance.value():g} %"

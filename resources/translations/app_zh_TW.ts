@@ -188,6 +188,10 @@ Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
       <translation>所有權重</translation>
     </message>
     <message>
+      <source>learning rate too large for the first step, so the descent cannot start: the gradient of {which} is {grad}, and the learning rate {lr} times it would move {which} to {value}, beyond the bound ±{bound}; stopped at step {prev}</source>
+      <translation>學習率對第一步來說太大，所以下降無法開始：{which} 的梯度為 {grad}，學習率 {lr} 乘以它會把 {which} 移到 {value}，超出界限 ±{bound}；已停在第 {prev} 步</translation>
+    </message>
+    <message>
       <source>learning rate too large, so the descent diverges: every step jumps past the bottom of the loss curve and lands higher, and at step {step} the loss would grow from {start} (step 0) to {new_loss}; stopped at step {prev}</source>
       <translation>學習率太大，所以下降發散：每一步都越過損失曲線的谷底並落在更高處，第 {step} 步時損失會從 {start}（第 0 步）增加到 {new_loss}；已停在第 {prev} 步</translation>
     </message>
@@ -214,10 +218,6 @@ Open it now? (Discard deletes it; Cancel keeps it for the next launch.)</source>
     <message>
       <source>the descent would stop dead: step {step} would move {name} from {old} to {value}, where every ReLU it feeds has z &lt;= 0, so relu'(z) = 0, its gradient would be exactly {grad} and no later step could move it (loss {loss} -&gt; {new_loss}); a smaller learning rate, or leaky_relu, keeps the cells alive; stopped at step {prev}</source>
       <translation>下降會就此停死：第 {step} 步會把 {name} 從 {old} 移到 {value}，那裡它所連到的每個 ReLU 都有 z &lt;= 0，所以 relu'(z) = 0，梯度會恰好是 {grad}，之後任何一步都無法再移動它（損失 {loss} -&gt; {new_loss}）；較小的學習率或 leaky_relu 能讓這些格子保持活著；已停在第 {prev} 步</translation>
-    </message>
-    <message>
-      <source>the first step is too large, so the descent cannot start: the gradient is {grad}, and the learning rate {lr} times it would move {name} to {value}, beyond the bound ±{bound}; lower the learning rate, or bring the values nearer the target; stopped at step {prev}</source>
-      <translation>第一步太大，所以下降無法開始：梯度為 {grad}，學習率 {lr} 乘以它會把 {name} 移到 {value}，超出界限 ±{bound}；請調低學習率，或讓數值更接近目標值；已停在第 {prev} 步</translation>
     </message>
     <message>
       <source>the selected parameter</source>
@@ -1294,7 +1294,7 @@ Your values are kept and can still be saved. Details are in {1}.</source>
     </message>
     <message>
       <source>{name} must be at most {limit} in magnitude</source>
-      <translation>{name} 的絕對值最多為 {limit}</translation>
+      <translation>{name} 的絕對值不得超過 {limit}</translation>
     </message>
     <message>
       <source>{name} must be finite, not {value}</source>
@@ -1321,7 +1321,7 @@ Your values are kept and can still be saved. Details are in {1}.</source>
     </message>
     <message>
       <source>out of range: the magnitude must be at most {limit}</source>
-      <translation>超出範圍：絕對值最多為 {limit}</translation>
+      <translation>超出範圍：絕對值不得超過 {limit}</translation>
     </message>
   </context>
   <context>
