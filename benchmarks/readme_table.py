@@ -90,6 +90,13 @@ def number(x: float) -> str:
     return f"{x:.3g}" if x >= 1 else f"{x:.2g}"
 
 
+def figures(ratio: float) -> str:
+    """``ratio`` to three significant figures, trailing zeros kept (1.50, 0.105, 100): a ratio
+    near its goal shows which side of it it lies."""
+    text = f"{ratio:#.3g}"
+    return text[:-1] if text.endswith(".") else text
+
+
 def short_unit(unit: str) -> str:
     return "MB" if unit.startswith("MB") else unit
 
@@ -110,19 +117,20 @@ def table(results: dict) -> str:
         if "steps" in e and e["steps"] != 1_000_000:
             label += f" ({e['steps']:,} steps)"
         met = "-" if check is None else ("yes" if check(e) else "no")
-        ratio = f"{e['ratio']:#.3g}x"  # 0.105x: which side of a 0.1 goal it lies
+        ratio = f"{figures(e['ratio'])}x"
         if e.get("repaint_ratio") is not None:  # the best a frame of one full repaint scores
-            ratio += f" (one forced repaint: {e['repaint_ratio']:.2f}x"
+            ratio += f" (one forced repaint: {figures(e['repaint_ratio'])}x"
             if e.get("paint_ratio") is not None:  # the frame's painting, its update left out
-                ratio += f"; the frame's painting alone: {e['paint_ratio']:.2f}x"
+                ratio += f"; the frame's painting alone: {figures(e['paint_ratio'])}x"
             ratio += ")"
         if e.get("skeleton_ratio") is not None:  # the bounds: stock widgets, then the imports
             ratio += (
-                f" (stock widgets shaped like the window: {e['skeleton_ratio']:.2f}x; "
-                f"the same after importing the app's modules: {e['skeleton_app_ratio']:.2f}x)"
+                f" (stock widgets shaped like the window: {figures(e['skeleton_ratio'])}x; "
+                "the same after importing the app's modules: "
+                f"{figures(e['skeleton_app_ratio'])}x)"
             )
         if e.get("typeset_ratio") is not None:  # the same launch typesetting every formula
-            ratio += f" (every formula typeset: {e['typeset_ratio']:.2f}x)"
+            ratio += f" (every formula typeset: {figures(e['typeset_ratio'])}x)"
         lines.append(
             f"| {label} | {value} | {number(e['floor'])} {unit} | {ratio} | {text} | {met} |"
         )

@@ -51,6 +51,9 @@ def test_a_ratio_just_past_its_goal_is_not_printed_as_the_goal(tmp_path):
     entry = {"value": 9.77, "floor": 93.3, "ratio": 0.1047, "unit": "ms", "floor_is": "mpl"}
     row = _row(_table(tmp_path, [{"matplotlib_100000": entry}]), "| frame against matplotlib")
     assert "| 0.105x |" in row and row.endswith("| no |")
+    entry = {"value": 9.77, "floor": 0.0977, "ratio": 100.0, "unit": "ms", "floor_is": "x"}
+    row = _row(_table(tmp_path, [{"edit": entry}]), "| typed edit")
+    assert "| 100x |" in row  # three figures, with no point after them
 
 
 def test_readme_table_gives_start_up_the_bounds_it_was_measured_against(tmp_path):

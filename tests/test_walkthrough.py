@@ -224,10 +224,33 @@ def test_a_lit_formula_too_wide_for_the_panel_shows_its_end(win, session, qtbot)
     assert seen >= 3  # steps 3, 9 and 17 light formulas wider than the panel
 
 
+def _ink_bands(row) -> list[tuple[int, int]]:
+    """The row's lines of ink, top to bottom, in the row's pixels: runs of pixel rows where
+    something differs from the row's ground (its lit tint), the accent bar at the left left out."""
+    import numpy as np
+    from PySide6.QtGui import QImage
+
+    image = row.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    w, h = image.width(), image.height()
+    pixels = np.frombuffer(image.constBits(), np.uint32, h * image.bytesPerLine() // 4)
+    pixels = pixels.reshape(h, -1)[:, 8:w]
+    ground = np.bincount(pixels.ravel() & 0xFFFFFF).argmax()
+    inked = ((pixels & 0xFFFFFF) != ground).sum(axis=1) > 0
+    bands, start = [], None
+    for y, on in enumerate([*inked.tolist(), False]):
+        if on and start is None:
+            start = y
+        elif not on and start is not None:
+            bands.append((start, y))
+            start = None
+    return bands
+
+
 def test_a_lit_row_taller_than_the_panel_shows_the_lines_of_the_steps_cell(win, session, qtbot):
     """On a 4:3 projector the derivation is a tab under the diagram, shorter than a row of the
-    four cells' sums: the step about z11 shows z11's lines (the row's last quarter), where the
-    row had been centred with z00's and z11's both cut."""
+    four cells' sums: the step about z11 shows z11's lines, where the row had been centred
+    with z00's and z11's both cut. Where the lines are is read from the row's ink: its lines
+    come in four like groups, one a cell, the step's cell's group must lie in the view."""
     from PySide6.QtCore import QRect
 
     win.resize(1024, 768)
@@ -245,14 +268,15 @@ def test_a_lit_row_taller_than_the_panel_shows_the_lines_of_the_steps_cell(win, 
             qtbot.wait(20)  # the panel lays its rows out, then scrolls
             port = panel._scroll.viewport()
             row = next(r for r, _i in panel._formula_rows() if r.state == "highlight")
-            if row.height() > port.height():
-                tall += 1
-                top = row.mapTo(port, row.rect().topLeft()).y()
-                quarter = (
-                    top + row.height() * step.cell / 4,
-                    top + row.height() * (step.cell + 1) / 4,
-                )
-                assert 0 <= quarter[0] and quarter[1] <= port.height(), (k, step.cell, quarter)
+            if row.height() <= port.height():
+                continue
+            tall += 1
+            bands = _ink_bands(row)
+            assert len(bands) % 4 == 0, bands  # each cell's lines alike
+            each = len(bands) // 4
+            mine = bands[step.cell * each : (step.cell + 1) * each]
+            top = row.mapTo(port, row.rect().topLeft()).y()
+            assert top + mine[0][0] >= 0 and top + mine[-1][1] <= port.height(), (k, mine, top)
     finally:
         win.presenter.leave()
     assert tall >= 4  # the sums' and the sigmoids' rows do not fit the tab
