@@ -2,10 +2,11 @@
 
 What the app's first paint shows, as plainly as Qt and pyqtgraph draw it: a graphics view of
 24 boxes with a number each and 18 links (the diagram), a bottom dock of tabs holding three
-PlotWidgets side by side, each with a title, axis labels, a legend and three 1,001-point
-curves (the descent plots), a side dock of three tabs of six rich-text lines (the panels), a
-toolbar of seven actions, a slider and a box, and a menu bar of five menus. It has less than
-the app's window, not more: no states, no themes, no translations, no fonts of its own.
+PlotWidgets side by side, each with a title, axis labels, a legend and a 201-point curve, the
+first also a 1,001-point one (the descent plots at start hold these and more), a side dock of
+three tabs of six rich-text lines (the panels), a toolbar of seven actions, a slider and a
+box, and a menu bar of five menus. It has less than the app's window, not more: no states,
+no themes, no translations, no fonts of its own.
 
 Launched as the app is, it bounds start-up from below: no window that shows this much, built
 with these libraries, paints sooner. startup_bench.py launches it alternately with the app,
@@ -55,14 +56,16 @@ def skeleton_window(import_app: bool = False):
     window.setCentralWidget(QGraphicsView(scene))
 
     plots = QSplitter()
-    x = np.linspace(0.0, 1.0, 1001)
-    for k in range(3):
-        plot = pg.PlotWidget(title=f"plot {k}")
+    for k in range(3):  # the app's at start: the loss curve (1,001 points), a 200-step
+        plot = pg.PlotWidget(title=f"plot {k}")  # prediction in each, a run of one step
         plot.addLegend()
         plot.setLabel("bottom", "step")
         plot.setLabel("left", "MSE")
-        for j in range(3):
-            plot.plot(x, x ** (j + 1), name=f"curve {j}", pen=pg.mkPen(j, width=2))
+        if k == 0:
+            x = np.linspace(-2.0, 3.0, 1001)
+            plot.plot(x, np.exp(-x * x), name="curve", pen=pg.mkPen(0, width=2))
+        steps = np.arange(201.0)
+        plot.plot(steps, np.exp(-steps / 40), name="predicted", pen=pg.mkPen(1, width=1.5))
         plots.addWidget(plot)
     bottom = QTabWidget()
     bottom.addTab(plots, "Descent")
