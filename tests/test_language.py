@@ -137,6 +137,8 @@ def test_a_refused_typed_value_says_why_in_chinese(window, text, said):
     assert in_diagram == f"未變更：{said}"
     assert in_panel.endswith(said) and in_panel.startswith("a23")
     assert window.session.undo_stack.count() == 0
+    again = window.values.note.text()  # the panel's note is said again in English
+    assert again.startswith("a23 not changed: ") and said not in again
 
 
 def test_a_target_a_probability_loss_refuses_says_why_in_chinese(window):

@@ -51,7 +51,7 @@ Index = QModelIndex | QPersistentModelIndex
 class ValuesModel(QAbstractTableModel):
     """The snapshot's values as rows; :meth:`setData` commits through the session."""
 
-    refused = Signal(str, str)  # name, why
+    refused = Signal(str, object)  # name, the refusal (said in the language on show)
     committed = Signal(str, float)
 
     def __init__(self, session: Session, parent: QObject | None = None):
@@ -147,7 +147,7 @@ class ValuesModel(QAbstractTableModel):
             number = parse_number(str(value))
             self.session.set_value(name, number)
         except (ParseError, ValueError) as exc:
-            self.refused.emit(name, refusal(exc))
+            self.refused.emit(name, exc)
             return False
         self.committed.emit(name, number)
         return True
@@ -213,6 +213,7 @@ class ValuesPanel(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.paths, 2)
         layout.addWidget(self.steps, 2)
+        self._refusal: tuple[str, Exception] | None = None  # the note's, to say it again
         self.model.refused.connect(self._refused)
         self.model.committed.connect(self._committed)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
@@ -223,6 +224,8 @@ class ValuesPanel(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
             self.model.retranslate()
+            if self._refusal is not None and self.note.text():  # said again, not left behind
+                self._refused(*self._refusal)
 
     def seen(self, seen: bool) -> None:
         """Its tab came to the front: show what changed while it was behind."""
@@ -297,11 +300,12 @@ class ValuesPanel(QWidget):
         if name in parameters(snap.params) and name != snap.selected:
             self.session.select(name)
 
-    def _refused(self, name: str, why: str) -> None:
+    def _refused(self, name: str, exc: Exception) -> None:
+        self._refusal = (name, exc)
         text = (
             QCoreApplication.translate("ValuesPanel", "%1 not changed: %2")
             .replace("%1", name)
-            .replace("%2", why)
+            .replace("%2", refusal(exc))
         )
         self.note.setText(text)
         announce(self.note, text)
