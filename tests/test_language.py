@@ -120,7 +120,11 @@ def test_the_divergence_banner_speaks_chinese(window):
         ("1/0", "除以零"),
     ],
 )
-def test_a_refused_typed_value_says_why_in_chinese(window, text, said):
+def test_a_refused_typed_value_says_why_in_chinese(window, monkeypatch, text, said):
+    from gui.diagram import values as values_module
+
+    told: list[str] = []
+    monkeypatch.setattr(values_module, "announce", lambda _w, words: told.append(words))
     model = window.values.model
     language.set_language("zh_TW")
     try:
@@ -139,6 +143,7 @@ def test_a_refused_typed_value_says_why_in_chinese(window, text, said):
     assert window.session.undo_stack.count() == 0
     again = window.values.note.text()  # the panel's note is said again in English
     assert again.startswith("a23 not changed: ") and said not in again
+    assert told == [in_panel]  # aloud once, when refused; the switch only rewrites it
 
 
 def test_a_target_a_probability_loss_refuses_says_why_in_chinese(window):

@@ -225,7 +225,7 @@ class ValuesPanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.model.retranslate()
             if self._refusal is not None and self.note.text():  # said again, not left behind
-                self._refused(*self._refusal)
+                self._show_refusal(*self._refusal)
 
     def seen(self, seen: bool) -> None:
         """Its tab came to the front: show what changed while it was behind."""
@@ -302,13 +302,16 @@ class ValuesPanel(QWidget):
 
     def _refused(self, name: str, exc: Exception) -> None:
         self._refusal = (name, exc)
+        announce(self.note, self._show_refusal(name, exc))  # a new refusal is said aloud once
+
+    def _show_refusal(self, name: str, exc: Exception) -> str:
         text = (
             QCoreApplication.translate("ValuesPanel", "%1 not changed: %2")
             .replace("%1", name)
             .replace("%2", refusal(exc))
         )
         self.note.setText(text)
-        announce(self.note, text)
+        return text
 
     def _committed(self, name: str, _value: float) -> None:
         self.note.clear()
